@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { can, canWriteDocument, isRole, PERMISSIONS, ROLE_PERMISSIONS, ROLES } from "./roles";
+
+describe("role permissions", () => {
+  it("lets coordinators do everything an editor may, and more", () => {
+    for (const permission of ROLE_PERMISSIONS.editor)
+      expect(can("coordinator", permission)).toBe(true);
+    expect(can("coordinator", "member.invite")).toBe(true);
+    expect(can("editor", "member.invite")).toBe(false);
+  });
+
+  it("lets only coordinators and editors write the document", () => {
+    expect(ROLES.filter(canWriteDocument)).toEqual(["coordinator", "editor"]);
+  });
+
+  it("lets commenters comment but assign nothing", () => {
+    expect(can("commenter", "comment.create")).toBe(true);
+    expect(can("commenter", "activity.assign-owner")).toBe(false);
+    expect(can("commenter", "task.create")).toBe(false);
+    expect(can("commenter", "workplan.edit")).toBe(false);
+  });
+
+  it("lets viewers only read", () => {
+    expect([...ROLE_PERMISSIONS.viewer].every((p) => p.endsWith(".read"))).toBe(true);
+  });
+
+  it("keeps each role's permissions a subset of the next role up", () => {
+    const order = ["viewer", "commenter", "editor", "coordinator"] as const;
+    for (let i = 1; i < order.length; i++) {
+      const lower = order[i - 1] as (typeof order)[number];
+      const upper = order[i] as (typeof order)[number];
+      for (const permission of ROLE_PERMISSIONS[lower]) expect(can(upper, permission)).toBe(true);
+    }
+  });
+
+  it("grants every permission to someone", () => {
+    for (const permission of PERMISSIONS) expect(can("coordinator", permission)).toBe(true);
+  });
+
+  it("recognises role names and nothing else", () => {
+    expect(isRole("editor")).toBe(true);
+    expect(isRole("admin")).toBe(false);
+    expect(isRole(undefined)).toBe(false);
+  });
+});
