@@ -1,0 +1,54 @@
+import { hash, verify } from "@node-rs/argon2";
+import { COMMON_PASSWORDS } from "./common-passwords";
+
+// OWASP's argon2id recommendation: 19 MiB, 2 iterations, 1 lane
+const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
+
+export const MIN_PASSWORD_LENGTH = 15;
+export const MAX_PASSWORD_LENGTH = 256;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2_OPTIONS);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+let dummyHash: Promise<string> | null = null;
+
+/** Burns the time of one verification so unknown emails answer as slowly as wrong passwords. */
+export async function verifyAgainstDummy(password: string): Promise<void> {
+  dummyHash ??= hashPassword("junction-dummy-password-for-timing");
+  await verifyPassword(await dummyHash, password);
+}
+
+/**
+ * NIST SP 800-63B: length, not composition; refuse common and context-specific passwords.
+ * Returns the problem in words, or null when the password is acceptable.
+ */
+export function checkPasswordRules(password: string, context: { email?: string; name?: string } = {}): string | null {
+  const length = [...password].length;
+  if (length < MIN_PASSWORD_LENGTH) {
+    return `Use at least ${MIN_PASSWORD_LENGTH} characters; a few unrelated words make a strong password that is easy to remember`;
+  }
+  if (length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters`;
+  const lowered = password.toLowerCase();
+  if (COMMON_PASSWORDS.has(lowered) || /^(.)\1+$/.test(password) || isSequence(lowered)) {
+    return "This password is among the most commonly used ones; choose another";
+  }
+  const local = context.email?.split("@")[0]?.toLowerCase();
+  if ((local && local.length >= 4 && lowered.includes(local)) || lowered.includes("junction")) {
+    return "Do not build the password from your email address or the name of this service";
+  }
+  return null;
+}
+
+function isSequence(value: string): boolean {
+  const sequences = ["0123456789012345678901234567890", "abcdefghijklmnopqrstuvwxyz", "qwertyuiopasdfghjklzxcvbnm"];
+  return sequences.some((sequence) => sequence.includes(value) || [...sequence].reverse().join("").includes(value));
+}

@@ -1,0 +1,24 @@
+import type { Role } from "@junction/domain";
+import type { Db } from "@junction/store";
+import type { Config } from "./config";
+import type { EventBus } from "./events";
+import type { Logger } from "./log";
+import type { Mailer } from "./mailer";
+import type { FailureLimiter } from "./auth/rate-limit";
+
+/** What live document connections need to hear when a membership changes. */
+export interface LiveDocuments {
+  setRole(networkId: string, userId: string, role: Role | null): void;
+}
+
+/** Everything services need, built once in main.ts and passed in ("resolve once, pass it in"). */
+export type Deps = {
+  db: Db;
+  config: Config;
+  log: Logger;
+  now: () => number;
+  events: EventBus;
+  mailer: Mailer;
+  live: LiveDocuments;
+  limiters: { account: FailureLimiter; address: FailureLimiter };
+};

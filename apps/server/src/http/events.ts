@@ -1,0 +1,52 @@
+import { findMembership } from "@junction/store";
+import type { Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import type { Deps } from "../deps";
+import { AppError } from "../errors";
+import type { ServerEvent } from "../events";
+import type { AppEnv } from "./env";
+
+const HEARTBEAT_MS = 25_000;
+
+/** GET /api/events: one server-sent event stream per user, filtered by network membership. */
+export function registerEvents(app: Hono<AppEnv>, deps: Deps): void {
+  app.get("/api/events", (c) => {
+    const caller = c.get("caller");
+    if (!caller) throw new AppError("unauthenticated", "Sign in first, or send an API token");
+    const userId = caller.user.id;
+    return streamSSE(c, async (stream) => {
+      const queue: ServerEvent[] = [];
+      let wake: (() => void) | null = null;
+      const unsubscribe = deps.events.subscribe((event) => {
+        // a removed member still hears of their own removal, then nothing more from that network
+        const maySee =
+          event.data.userId === userId || findMembership(deps.db, event.networkId, userId) !== null;
+        if (!maySee) return;
+        queue.push(event);
+        wake?.();
+      });
+      stream.onAbort(() => {
+        unsubscribe();
+        wake?.();
+      });
+      await stream.writeSSE({ event: "ready", data: JSON.stringify({ userId }) });
+      while (!stream.aborted) {
+        const event = queue.shift();
+        if (event) {
+          await stream.writeSSE({ event: event.type, data: JSON.stringify(event.data) });
+          continue;
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, HEARTBEAT_MS);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = null;
+        if (queue.length === 0 && !stream.aborted) await stream.write(": heartbeat\n\n");
+      }
+      unsubscribe();
+    });
+  });
+}

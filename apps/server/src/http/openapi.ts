@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { ERROR_STATUS } from "../errors";
+import type { RegisteredRoute } from "./route";
+
+const errorSchema = {
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["code", "message"],
+      properties: { code: { type: "string" }, message: { type: "string" } },
+    },
+  },
+};
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output"): unknown {
+  return z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" });
+}
+
+/** OpenAPI 3.1 generated from the same zod schemas that validate requests. */
+export function buildOpenApi(routes: readonly RegisteredRoute[]): unknown {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const path = route.path.replace(/:(\w+)/g, "{$1}");
+    const parameters = [...route.path.matchAll(/:(\w+)/g)].map((match) => ({
+      name: match[1],
+      in: "path",
+      required: true,
+      schema: { type: "string" },
+    }));
+    const status = String(route.status ?? 200);
+    const responses: Record<string, unknown> = {
+      [status]: route.response
+        ? { description: "OK", content: { "application/json": { schema: jsonSchema(route.response, "output") } } }
+        : { description: "Done" },
+    };
+    const errors = new Set(route.errors ?? []);
+    if (route.body) errors.add("validation_failed");
+    if (route.auth === "user") errors.add("unauthenticated");
+    for (const code of errors) {
+      responses[String(ERROR_STATUS[code])] = {
+        description: code,
+        content: { "application/json": { schema: errorSchema } },
+      };
+    }
+    paths[path] ??= {};
+    (paths[path] as Record<string, unknown>)[route.method] = {
+      summary: route.summary,
+      tags: [route.tag],
+      security: route.auth === "user" ? [{ session: [] }, { bearer: [] }] : [],
+      parameters,
+      ...(route.body
+        ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(route.body, "input") } } } }
+        : {}),
+      responses,
+    };
+  }
+  paths["/api/events"] = {
+    get: {
+      summary: "Server-sent events for the signed-in user (role-changed, ...), filtered by what they may see",
+      tags: ["events"],
+      security: [{ session: [] }, { bearer: [] }],
+      responses: { "200": { description: "text/event-stream", content: { "text/event-stream": {} } } },
+    },
+  };
+  return {
+    openapi: "3.1.0",
+    info: { title: "Junction API", version: "1.0.0" },
+    components: {
+      securitySchemes: {
+        session: { type: "apiKey", in: "cookie", name: "junction_session" },
+        bearer: { type: "http", scheme: "bearer" },
+      },
+    },
+    paths,
+  };
+}

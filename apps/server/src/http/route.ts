@@ -1,0 +1,95 @@
+import type { Context, Hono } from "hono";
+import type { z } from "zod";
+import type { Deps } from "../deps";
+import { AppError, type ErrorCode } from "../errors";
+import type { Caller } from "../services/caller";
+import type { AppEnv } from "./env";
+
+type Method = "get" | "post" | "patch" | "delete";
+
+export type RouteSpec<Body extends z.ZodType | undefined> = {
+  method: Method;
+  /** Hono path, e.g. `/api/networks/:networkId/members`. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** `public` routes answer anyone; `user` routes need a session cookie or an API token. */
+  auth: "public" | "user";
+  body?: Body;
+  response?: z.ZodType;
+  status?: 200 | 201 | 204;
+  errors?: ErrorCode[];
+};
+
+export type HandlerInput<Body extends z.ZodType | undefined> = {
+  c: Context<AppEnv>;
+  deps: Deps;
+  params: Record<string, string>;
+  body: Body extends z.ZodType ? z.output<Body> : undefined;
+};
+
+export type UserHandlerInput<Body extends z.ZodType | undefined> = HandlerInput<Body> & { caller: Caller };
+
+export type RegisteredRoute = RouteSpec<z.ZodType | undefined>;
+
+async function readJson(c: Context<AppEnv>): Promise<unknown> {
+  const type = c.req.header("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/json")) {
+    throw new AppError("unsupported_media_type", "Send the request body as JSON (Content-Type: application/json)");
+  }
+  const text = await c.req.text();
+  try {
+    return text === "" ? {} : JSON.parse(text);
+  } catch (error) {
+    throw new AppError("bad_request", "The request body is not valid JSON", { cause: error });
+  }
+}
+
+/** Registers routes on Hono and remembers them for the OpenAPI document. */
+export class RouteRegistry {
+  readonly routes: RegisteredRoute[] = [];
+  readonly #app: Hono<AppEnv>;
+  readonly #deps: Deps;
+
+  constructor(app: Hono<AppEnv>, deps: Deps) {
+    this.#app = app;
+    this.#deps = deps;
+  }
+
+  public<Body extends z.ZodType | undefined = undefined>(
+    spec: Omit<RouteSpec<Body>, "auth">,
+    handler: (input: HandlerInput<Body> & { caller: Caller | null }) => unknown | Promise<unknown>,
+  ): void {
+    this.#add({ ...spec, auth: "public" }, handler);
+  }
+
+  user<Body extends z.ZodType | undefined = undefined>(
+    spec: Omit<RouteSpec<Body>, "auth">,
+    handler: (input: UserHandlerInput<Body>) => unknown | Promise<unknown>,
+  ): void {
+    this.#add({ ...spec, auth: "user" }, (input) => {
+      if (!input.caller) throw new AppError("unauthenticated", "Sign in first, or send an API token");
+      return handler({ ...input, caller: input.caller });
+    });
+  }
+
+  #add<Body extends z.ZodType | undefined>(
+    spec: RouteSpec<Body>,
+    handler: (input: HandlerInput<Body> & { caller: Caller | null }) => unknown | Promise<unknown>,
+  ): void {
+    this.routes.push(spec as RegisteredRoute);
+    this.#app.on(spec.method.toUpperCase(), spec.path, async (c) => {
+      const caller = c.get("caller");
+      if (spec.auth === "user" && !caller) {
+        throw new AppError("unauthenticated", "Sign in first, or send an API token");
+      }
+      const body = (spec.body ? spec.body.parse(await readJson(c)) : undefined) as HandlerInput<Body>["body"];
+      const result = await handler({ c, deps: this.#deps, params: c.req.param() as Record<string, string>, body, caller });
+      if (result instanceof Response) return result;
+      const status = spec.status ?? 200;
+      if (status === 204) return c.body(null, 204);
+      return c.json(result as object, status);
+    });
+  }
+}
+

@@ -1,0 +1,61 @@
+import { can, type Permission, type Role } from "@junction/domain";
+import {
+  findMembership,
+  findNetwork,
+  findWorkplan,
+  type MembershipRecord,
+  type WorkplanRecord,
+} from "@junction/store";
+import type { Deps } from "../deps";
+import { AppError } from "../errors";
+import type { Caller } from "./caller";
+
+const ROLE_WORDS: Record<Role, string> = {
+  coordinator: "a coordinator",
+  editor: "an editor",
+  commenter: "a commenter",
+  viewer: "a viewer",
+};
+
+/**
+ * The one permission check: the caller's membership in the network must allow the permission.
+ * Strangers get 404 so network ids do not leak; members without the right get 403.
+ */
+export function requireNetworkPermission(
+  deps: Deps,
+  caller: Caller,
+  networkId: string,
+  permission: Permission,
+): MembershipRecord {
+  const membership = findMembership(deps.db, networkId, caller.user.id);
+  if (!membership || !findNetwork(deps.db, networkId)) {
+    throw new AppError("not_found", `Network ${networkId} not found, or you are not a member`);
+  }
+  if (!can(membership.role, permission)) {
+    throw new AppError(
+      "forbidden",
+      `As ${ROLE_WORDS[membership.role]} in this network you cannot do this (${permission})`,
+    );
+  }
+  return membership;
+}
+
+export function requireWorkplanPermission(
+  deps: Deps,
+  caller: Caller,
+  workplanId: string,
+  permission: Permission,
+): { workplan: WorkplanRecord; membership: MembershipRecord } {
+  const workplan = findWorkplan(deps.db, workplanId);
+  const membership = workplan ? findMembership(deps.db, workplan.networkId, caller.user.id) : null;
+  if (!workplan || !membership) {
+    throw new AppError("not_found", `Workplan ${workplanId} not found, or you are not a member of its network`);
+  }
+  return { workplan, membership: requireNetworkPermission(deps, caller, workplan.networkId, permission) };
+}
+
+export function requireAdmin(caller: Caller): void {
+  if (!caller.user.isAdmin) {
+    throw new AppError("forbidden", "Only an instance administrator can do this");
+  }
+}

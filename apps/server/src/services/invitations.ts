@@ -1,0 +1,201 @@
+import type { CreatedInvitation, InvitationPreview, InvitationView, Role } from "@junction/domain";
+import {
+  addMembership,
+  appendAudit,
+  createUser,
+  findInvitation,
+  findMembership,
+  findNetwork,
+  findOrganisation,
+  findUserByEmail,
+  findUserById,
+  type InvitationRecord,
+  insertInvitation,
+  listInvitations,
+  markInvitationAccepted,
+  revokeInvitation,
+  type UserRecord,
+} from "@junction/store";
+import { checkPasswordRules, hashPassword, verifyPassword } from "../auth/passwords";
+import { issueSecret, parseSecret, secretMatches } from "../auth/secrets";
+import type { Deps } from "../deps";
+import { AppError } from "../errors";
+import { requireNetworkPermission } from "./access";
+import type { Caller } from "./caller";
+
+const DAY = 24 * 60 * 60 * 1000;
+// one message for unknown, used, revoked and expired links: nothing to learn by probing
+const INVALID = "This invitation link is not valid: it may have been used, revoked or expired. Ask your coordinator for a new one";
+
+function status(invitation: InvitationRecord, now: number): InvitationView["status"] {
+  if (invitation.acceptedAt !== null) return "accepted";
+  if (invitation.revokedAt !== null) return "revoked";
+  return invitation.expiresAt <= now ? "expired" : "pending";
+}
+
+function toView(deps: Deps, invitation: InvitationRecord): InvitationView {
+  return {
+    id: invitation.id,
+    networkId: invitation.networkId,
+    email: invitation.email,
+    organisationId: invitation.organisationId,
+    organisationName: findOrganisation(deps.db, invitation.organisationId)?.name ?? "",
+    role: invitation.role,
+    invitedBy: findUserById(deps.db, invitation.invitedBy)?.name ?? "",
+    createdAt: new Date(invitation.createdAt).toISOString(),
+    expiresAt: new Date(invitation.expiresAt).toISOString(),
+    status: status(invitation, deps.now()),
+  };
+}
+
+export function listNetworkInvitations(deps: Deps, caller: Caller, networkId: string): InvitationView[] {
+  requireNetworkPermission(deps, caller, networkId, "member.invite");
+  return listInvitations(deps.db, networkId).map((i) => toView(deps, i));
+}
+
+export async function inviteMember(
+  deps: Deps,
+  caller: Caller,
+  networkId: string,
+  input: { email: string; organisationId: string; role: Role },
+  origin: string,
+): Promise<CreatedInvitation> {
+  requireNetworkPermission(deps, caller, networkId, "member.invite");
+  const organisation = findOrganisation(deps.db, input.organisationId);
+  if (!organisation || organisation.networkId !== networkId) {
+    throw new AppError("validation_failed", `Organisation ${input.organisationId} is not part of this network`);
+  }
+  const existing = findUserByEmail(deps.db, input.email);
+  if (existing && findMembership(deps.db, networkId, existing.id)) {
+    throw new AppError("conflict", `${input.email} is already a member of this network; change their role instead`);
+  }
+  const now = deps.now();
+  const issued = issueSecret();
+  const invitation: InvitationRecord = {
+    id: issued.id,
+    secretHash: issued.secretHash,
+    networkId,
+    email: input.email.toLowerCase(),
+    organisationId: input.organisationId,
+    role: input.role,
+    invitedBy: caller.user.id,
+    createdAt: now,
+    expiresAt: now + deps.config.invitationDays * DAY,
+    acceptedAt: null,
+    revokedAt: null,
+  };
+  insertInvitation(deps.db, invitation);
+  appendAudit(
+    deps.db,
+    {
+      actorId: caller.user.id,
+      action: "invitation.create",
+      networkId,
+      subject: invitation.id,
+      detail: { email: invitation.email, role: input.role, organisationId: input.organisationId },
+      ip: caller.ip,
+    },
+    now,
+  );
+  const link = `${deps.config.publicUrl ?? origin}/invitations/${issued.token}`;
+  const network = findNetwork(deps.db, networkId);
+  if (deps.mailer.enabled) {
+    await deps.mailer.send({
+      to: invitation.email,
+      subject: `${caller.user.name} invites you to ${network?.name ?? "a network"} on Junction`,
+      text: `${caller.user.name} invites you to join ${network?.name ?? "their network"} as ${input.role} for ${organisation.name}.\n\nAccept the invitation: ${link}\n\nThe link works once and expires on ${new Date(invitation.expiresAt).toUTCString()}.`,
+    });
+  }
+  return { ...toView(deps, invitation), link };
+}
+
+export function revokeNetworkInvitation(deps: Deps, caller: Caller, invitationId: string): void {
+  const invitation = findInvitation(deps.db, invitationId);
+  if (!invitation) throw new AppError("not_found", `Invitation ${invitationId} not found`);
+  requireNetworkPermission(deps, caller, invitation.networkId, "member.invite");
+  if (!revokeInvitation(deps.db, invitationId, deps.now())) {
+    throw new AppError("conflict", "This invitation was already accepted or revoked");
+  }
+  appendAudit(
+    deps.db,
+    { actorId: caller.user.id, action: "invitation.revoke", networkId: invitation.networkId, subject: invitationId, ip: caller.ip },
+    deps.now(),
+  );
+}
+
+function usableInvitation(deps: Deps, token: string): InvitationRecord {
+  const parsed = parseSecret(token);
+  const invitation = parsed ? findInvitation(deps.db, parsed.id) : null;
+  if (!parsed || !invitation || !secretMatches(parsed.secret, invitation.secretHash)) {
+    throw new AppError("invitation_invalid", INVALID);
+  }
+  if (status(invitation, deps.now()) !== "pending") throw new AppError("invitation_invalid", INVALID);
+  return invitation;
+}
+
+export function previewInvitation(deps: Deps, token: string): InvitationPreview {
+  const invitation = usableInvitation(deps, token);
+  return {
+    networkName: findNetwork(deps.db, invitation.networkId)?.name ?? "",
+    organisationName: findOrganisation(deps.db, invitation.organisationId)?.name ?? "",
+    role: invitation.role,
+    email: invitation.email,
+    accountExists: findUserByEmail(deps.db, invitation.email) !== null,
+  };
+}
+
+/**
+ * Accepts an invitation: a signed-in user with the invited email, an existing account proving its
+ * password, or a new account (name + password). The link works once.
+ */
+export async function acceptInvitation(
+  deps: Deps,
+  token: string,
+  input: { name?: string; password?: string },
+  caller: Caller | null,
+): Promise<UserRecord> {
+  const invitation = usableInvitation(deps, token);
+  let user = findUserByEmail(deps.db, invitation.email);
+  if (caller && caller.user.email !== invitation.email) {
+    throw new AppError(
+      "forbidden",
+      `This invitation is for ${invitation.email}; sign out first, then open the link again`,
+    );
+  }
+  let newPasswordHash: string | null = null;
+  if (user && !caller) {
+    if (!input.password || !user.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
+      throw new AppError("invalid_credentials", "The password is not correct for this account");
+    }
+  } else if (!user) {
+    const name = input.name?.trim();
+    if (!name) throw new AppError("validation_failed", "Enter your name to create your account");
+    const problem = checkPasswordRules(input.password ?? "", { email: invitation.email, name });
+    if (problem) throw new AppError("weak_password", problem);
+    newPasswordHash = await hashPassword(input.password ?? "");
+  }
+  const now = deps.now();
+  const accept = deps.db.transaction(() => {
+    if (!markInvitationAccepted(deps.db, invitation.id, now)) throw new AppError("invitation_invalid", INVALID);
+    user ??= createUser(deps.db, { email: invitation.email, name: input.name?.trim() ?? "", passwordHash: newPasswordHash }, now);
+    addMembership(
+      deps.db,
+      { networkId: invitation.networkId, userId: user.id, organisationId: invitation.organisationId, role: invitation.role },
+      now,
+    );
+    appendAudit(
+      deps.db,
+      { actorId: user.id, action: "invitation.accept", networkId: invitation.networkId, subject: invitation.id, detail: { role: invitation.role } },
+      now,
+    );
+    return user;
+  });
+  const accepted = accept.immediate();
+  deps.live.setRole(invitation.networkId, accepted.id, invitation.role);
+  deps.events.publish({
+    type: "role-changed",
+    networkId: invitation.networkId,
+    data: { networkId: invitation.networkId, userId: accepted.id, role: invitation.role },
+  });
+  return accepted;
+}

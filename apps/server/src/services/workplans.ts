@@ -1,0 +1,98 @@
+import type { IndexedActivity, WorkplanView } from "@junction/domain";
+import {
+  appendAudit,
+  createWorkplan as insertWorkplan,
+  findOrganisation,
+  findWorkplan,
+  listWorkplanActivities,
+  listWorkplans,
+  updateWorkplan,
+} from "@junction/store";
+import type { Deps } from "../deps";
+import { AppError } from "../errors";
+import { requireNetworkPermission, requireWorkplanPermission } from "./access";
+import type { Caller } from "./caller";
+
+export function listNetworkWorkplans(deps: Deps, caller: Caller, networkId: string): WorkplanView[] {
+  requireNetworkPermission(deps, caller, networkId, "workplan.read");
+  return listWorkplans(deps.db, networkId);
+}
+
+export function getWorkplan(deps: Deps, caller: Caller, workplanId: string): WorkplanView {
+  return requireWorkplanPermission(deps, caller, workplanId, "workplan.read").workplan;
+}
+
+export function createWorkplan(deps: Deps, caller: Caller, networkId: string, title: string): WorkplanView {
+  requireNetworkPermission(deps, caller, networkId, "workplan.create");
+  const workplan = insertWorkplan(deps.db, { networkId, title, createdBy: caller.user.id }, deps.now());
+  appendAudit(
+    deps.db,
+    { actorId: caller.user.id, action: "workplan.create", networkId, subject: workplan.id, detail: { title }, ip: caller.ip },
+    deps.now(),
+  );
+  return workplan;
+}
+
+export function changeWorkplan(
+  deps: Deps,
+  caller: Caller,
+  workplanId: string,
+  change: { title?: string; archived?: boolean },
+): WorkplanView {
+  const { workplan } = requireWorkplanPermission(deps, caller, workplanId, "workplan.read");
+  if (change.title !== undefined) requireWorkplanPermission(deps, caller, workplanId, "workplan.rename");
+  if (change.archived !== undefined) requireWorkplanPermission(deps, caller, workplanId, "workplan.archive");
+  updateWorkplan(deps.db, workplanId, change, deps.now());
+  if (change.title !== undefined && change.title !== workplan.title) {
+    appendAudit(
+      deps.db,
+      {
+        actorId: caller.user.id,
+        action: "workplan.rename",
+        networkId: workplan.networkId,
+        subject: workplanId,
+        detail: { from: workplan.title, to: change.title },
+        ip: caller.ip,
+      },
+      deps.now(),
+    );
+  }
+  if (change.archived !== undefined && change.archived !== workplan.archived) {
+    appendAudit(
+      deps.db,
+      {
+        actorId: caller.user.id,
+        action: change.archived ? "workplan.archive" : "workplan.unarchive",
+        networkId: workplan.networkId,
+        subject: workplanId,
+        ip: caller.ip,
+      },
+      deps.now(),
+    );
+  }
+  const updated = findWorkplan(deps.db, workplanId);
+  if (!updated) throw new AppError("not_found", `Workplan ${workplanId} not found`);
+  return updated;
+}
+
+/** The activity index of one workplan, with organisations named as in the dedupe input. */
+export function listActivities(deps: Deps, caller: Caller, workplanId: string): IndexedActivity[] {
+  requireWorkplanPermission(deps, caller, workplanId, "workplan.read");
+  const names = new Map<string, string>();
+  const nameOf = (id: string): string => {
+    let name = names.get(id);
+    if (name === undefined) {
+      const organisation = findOrganisation(deps.db, id);
+      name = organisation ? organisation.acronym || organisation.name : id;
+      names.set(id, name);
+    }
+    return name;
+  };
+  return listWorkplanActivities(deps.db, workplanId).map(({ networkId: _networkId, ...activity }) => ({
+    ...activity,
+    lead: activity.lead === null ? null : nameOf(activity.lead),
+    partners: activity.partners.map(nameOf),
+    leadId: activity.lead,
+    partnerIds: activity.partners,
+  }));
+}

@@ -1,0 +1,212 @@
+import {
+  type acceptInvitationRequestSchema,
+  type CreatedInvitation,
+  type CreatedToken,
+  type createInvitationRequestSchema,
+  type createNetworkRequestSchema,
+  type createOrganisationRequestSchema,
+  createdInvitationSchema,
+  createdTokenSchema,
+  errorBodySchema,
+  type IndexedActivity,
+  type InvitationPreview,
+  type InvitationView,
+  indexedActivitySchema,
+  invitationPreviewSchema,
+  invitationViewSchema,
+  type LoginRequest,
+  type Me,
+  type MemberView,
+  memberViewSchema,
+  meSchema,
+  type NetworkSummary,
+  networkSummarySchema,
+  type OrganisationView,
+  organisationViewSchema,
+  type SessionView,
+  sessionViewSchema,
+  type TokenView,
+  tokenViewSchema,
+  type updateMemberRequestSchema,
+  type updateWorkplanRequestSchema,
+  type WorkplanView,
+  workplanViewSchema,
+} from "@junction/domain";
+import { z } from "zod";
+import { ApiError, parseRetryAfter } from "./errors";
+
+type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type RequestOptions = { body?: unknown; expectUnauthorized?: boolean };
+
+let unauthorizedHandler: () => void = () => {};
+
+/** Called when a protected call answers 401: the session ended, so the app sends the user to sign in. */
+export function onUnauthorized(handler: () => void): void {
+  unauthorizedHandler = handler;
+}
+
+async function send(method: Method, path: string, options: RequestOptions): Promise<Response> {
+  const init: RequestInit = {
+    method,
+    credentials: "same-origin",
+    headers: { Accept: "application/json" },
+  };
+  if (options.body !== undefined) {
+    init.headers = { ...init.headers, "Content-Type": "application/json" };
+    init.body = JSON.stringify(options.body);
+  }
+  const response = await fetch(path, init);
+  if (response.ok) return response;
+  throw await toApiError(response, options);
+}
+
+async function toApiError(response: Response, options: RequestOptions): Promise<ApiError> {
+  const retryAfterSeconds = parseRetryAfter(response.headers.get("Retry-After"));
+  const parsed = errorBodySchema.safeParse(await response.json().catch(() => null));
+  if (response.status === 401 && !options.expectUnauthorized) unauthorizedHandler();
+  if (parsed.success) {
+    const { code, message } = parsed.data.error;
+    return new ApiError(response.status, code, message, { retryAfterSeconds });
+  }
+  return new ApiError(response.status, `http_${response.status}`, fallbackMessage(response.status), {
+    retryAfterSeconds,
+  });
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 401) return "Your session has ended. Please sign in again.";
+  if (status === 403) return "You do not have permission to do this.";
+  if (status === 404) return "Not found, or you are not a member of it.";
+  if (status >= 500) return "The server ran into a problem. Please try again in a moment.";
+  return `The request failed (HTTP ${status}).`;
+}
+
+async function request<T>(
+  method: Method,
+  path: string,
+  schema: z.ZodType<T>,
+  options: RequestOptions = {},
+): Promise<T> {
+  const response = await send(method, path, options);
+  const json: unknown = await response.json();
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new ApiError(response.status, "bad_response", `Unexpected answer from ${path}.`, {
+      cause: parsed.error,
+    });
+  }
+  return parsed.data;
+}
+
+async function requestEmpty(method: Method, path: string, options: RequestOptions = {}) {
+  await send(method, path, options);
+}
+
+const id = encodeURIComponent;
+
+export const api = {
+  login: (body: LoginRequest) =>
+    request<Me>("POST", "/api/auth/login", meSchema, { body, expectUnauthorized: true }),
+  logout: () => requestEmpty("POST", "/api/auth/logout", { expectUnauthorized: true }),
+  logoutOthers: () =>
+    request("POST", "/api/auth/logout-others", z.object({ count: z.number().int() })),
+  me: () => request<Me>("GET", "/api/me", meSchema, { expectUnauthorized: true }),
+
+  networks: () => request<NetworkSummary[]>("GET", "/api/networks", z.array(networkSummarySchema)),
+  network: (networkId: string) =>
+    request<NetworkSummary>("GET", `/api/networks/${id(networkId)}`, networkSummarySchema),
+  createNetwork: (body: z.input<typeof createNetworkRequestSchema>) =>
+    request<NetworkSummary>("POST", "/api/networks", networkSummarySchema, { body }),
+
+  organisations: (networkId: string) =>
+    request<OrganisationView[]>(
+      "GET",
+      `/api/networks/${id(networkId)}/organisations`,
+      z.array(organisationViewSchema),
+    ),
+  createOrganisation: (networkId: string, body: z.input<typeof createOrganisationRequestSchema>) =>
+    request<OrganisationView>(
+      "POST",
+      `/api/networks/${id(networkId)}/organisations`,
+      organisationViewSchema,
+      { body },
+    ),
+
+  members: (networkId: string) =>
+    request<MemberView[]>(
+      "GET",
+      `/api/networks/${id(networkId)}/members`,
+      z.array(memberViewSchema),
+    ),
+  updateMember: (
+    networkId: string,
+    userId: string,
+    body: z.input<typeof updateMemberRequestSchema>,
+  ) =>
+    request<MemberView>(
+      "PATCH",
+      `/api/networks/${id(networkId)}/members/${id(userId)}`,
+      memberViewSchema,
+      { body },
+    ),
+  removeMember: (networkId: string, userId: string) =>
+    requestEmpty("DELETE", `/api/networks/${id(networkId)}/members/${id(userId)}`),
+
+  invitations: (networkId: string) =>
+    request<InvitationView[]>(
+      "GET",
+      `/api/networks/${id(networkId)}/invitations`,
+      z.array(invitationViewSchema),
+    ),
+  invite: (networkId: string, body: z.input<typeof createInvitationRequestSchema>) =>
+    request<CreatedInvitation>(
+      "POST",
+      `/api/networks/${id(networkId)}/invitations`,
+      createdInvitationSchema,
+      { body },
+    ),
+  revokeInvitation: (invitationId: string) =>
+    requestEmpty("DELETE", `/api/invitations/${id(invitationId)}`),
+  invitationPreview: (token: string) =>
+    request<InvitationPreview>(
+      "GET",
+      `/api/invitations/accept/${id(token)}`,
+      invitationPreviewSchema,
+      { expectUnauthorized: true },
+    ),
+  acceptInvitation: (token: string, body: z.input<typeof acceptInvitationRequestSchema>) =>
+    request<Me>("POST", `/api/invitations/accept/${id(token)}`, meSchema, {
+      body,
+      expectUnauthorized: true,
+    }),
+
+  workplans: (networkId: string) =>
+    request<WorkplanView[]>(
+      "GET",
+      `/api/networks/${id(networkId)}/workplans`,
+      z.array(workplanViewSchema),
+    ),
+  createWorkplan: (networkId: string, title: string) =>
+    request<WorkplanView>("POST", `/api/networks/${id(networkId)}/workplans`, workplanViewSchema, {
+      body: { title },
+    }),
+  updateWorkplan: (workplanId: string, body: z.input<typeof updateWorkplanRequestSchema>) =>
+    request<WorkplanView>("PATCH", `/api/workplans/${id(workplanId)}`, workplanViewSchema, {
+      body,
+    }),
+  workplan: (workplanId: string) =>
+    request<WorkplanView>("GET", `/api/workplans/${id(workplanId)}`, workplanViewSchema),
+  activities: (workplanId: string) =>
+    request<IndexedActivity[]>(
+      "GET",
+      `/api/workplans/${id(workplanId)}/activities`,
+      z.array(indexedActivitySchema),
+    ),
+
+  sessions: () => request<SessionView[]>("GET", "/api/sessions", z.array(sessionViewSchema)),
+  revokeSession: (sessionId: string) => requestEmpty("DELETE", `/api/sessions/${id(sessionId)}`),
+  tokens: () => request<TokenView[]>("GET", "/api/tokens", z.array(tokenViewSchema)),
+  createToken: (name: string) =>
+    request<CreatedToken>("POST", "/api/tokens", createdTokenSchema, { body: { name } }),
+  revokeToken: (tokenId: string) => requestEmpty("DELETE", `/api/tokens/${id(tokenId)}`),
+};

@@ -1,0 +1,117 @@
+import type { Me } from "@junction/domain";
+import { type ReactNode, useCallback, useMemo, useState } from "react";
+import { api } from "../api/client";
+import { useResource } from "../api/use-resource";
+import { CurrentNetworkContext, readRememberedNetwork, rememberNetwork } from "./current-network";
+import { Link, navigate, useLocation } from "./router";
+import { UserMenu } from "./user-menu";
+
+type NetworkOption = { id: string; name: string };
+
+function networkOptions(me: Me, fetched: readonly NetworkOption[] | undefined): NetworkOption[] {
+  const options = me.memberships.map((m) => ({ id: m.networkId, name: m.networkName }));
+  for (const network of fetched ?? []) {
+    if (!options.some((o) => o.id === network.id)) options.push(network);
+  }
+  return options;
+}
+
+export function AppShell({
+  me,
+  routeNetworkId,
+  children,
+}: {
+  me: Me;
+  routeNetworkId: string | null;
+  children: ReactNode;
+}) {
+  const { pathname } = useLocation();
+  const networks = useResource(api.networks, `networks:${me.id}`);
+  const options = networkOptions(me, networks.data);
+  const [chosen, setChosen] = useState<string | null>(readRememberedNetwork);
+  const known = (id: string | null) => (id && options.some((o) => o.id === id) ? id : null);
+  const networkId = routeNetworkId ?? known(chosen) ?? options[0]?.id ?? null;
+
+  const setNetworkId = useCallback((id: string) => {
+    setChosen(id);
+    rememberNetwork(id);
+  }, []);
+  const context = useMemo(() => ({ networkId, setNetworkId }), [networkId, setNetworkId]);
+
+  const nav = [
+    { label: "Workplans", to: networkId ? `/networks/${networkId}` : "/" },
+    { label: "Members", to: networkId ? `/networks/${networkId}/members` : "/" },
+    { label: "My account", to: "/account" },
+  ];
+  const currentName = options.find((o) => o.id === networkId)?.name;
+
+  return (
+    <CurrentNetworkContext.Provider value={context}>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <Link to="/" className="brand" aria-label="Junction home">
+            <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true">
+              <rect width="32" height="32" rx="7" />
+              <path d="M6 16h8M18 16h8" />
+              <circle cx="16" cy="16" r="3" />
+            </svg>
+            <span className="brand-name">Junction</span>
+          </Link>
+          {options.length > 1 ? (
+            <label className="network-switcher">
+              <span className="visually-hidden">Current network</span>
+              <select
+                className="select select-compact"
+                value={networkId ?? ""}
+                onChange={(event) => {
+                  setNetworkId(event.target.value);
+                  navigate(`/networks/${encodeURIComponent(event.target.value)}`);
+                }}
+              >
+                {options.map((option) => (
+                  <option key={option.id} value={option.id}>
+                    {option.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : currentName && networkId ? (
+            <Link to={`/networks/${networkId}`} className="network-name" title={currentName}>
+              {currentName}
+            </Link>
+          ) : null}
+          <nav className="app-nav" aria-label="Main">
+            {nav.map((item) => (
+              <Link
+                key={item.label}
+                to={item.to}
+                className="app-nav-link"
+                aria-current={isActive(pathname, item.label) ? "page" : undefined}
+              >
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+          <UserMenu me={me} networkId={networkId} />
+        </div>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="app-footer">
+        <p>Junction · joint workplans for inter-agency networks</p>
+      </footer>
+    </CurrentNetworkContext.Provider>
+  );
+}
+
+function isActive(pathname: string, label: string): boolean {
+  if (label === "Members") return /^\/networks\/[^/]+\/members\/?$/.test(pathname);
+  if (label === "My account") return pathname.startsWith("/account");
+  return (
+    pathname === "/" || /^\/networks\/[^/]+\/?$/.test(pathname) || pathname.startsWith("/workplans/")
+  );
+}

@@ -1,0 +1,125 @@
+import { lazy, type ReactNode, Suspense, useEffect } from "react";
+import { AccountPage } from "../features/account/account-page";
+import { LoginPage } from "../features/auth/login-page";
+import { HomePage } from "../features/home/home-page";
+import { AcceptInvitationPage } from "../features/invitations/accept-invitation-page";
+import { MembersPage } from "../features/members/members-page";
+import { NetworkPage } from "../features/network/network-page";
+import { ErrorState, LoadingState } from "../ui/states";
+import { AppShell } from "./app-shell";
+import { NotFoundPage } from "./not-found-page";
+import { matchRoutes, navigate, type Params, useLocation } from "./router";
+import { loginPath, safeNext } from "./redirects";
+import { useSession } from "./session";
+
+// the workplan page becomes the collaborative editor later: keep it out of the first bundle
+const WorkplanPage = lazy(async () => {
+  const module = await import("../features/workplan/workplan-page");
+  return { default: module.WorkplanPage };
+});
+
+type Access = "signed-in" | "public" | "signed-out";
+type RouteDefinition = {
+  path: string;
+  access: Access;
+  title: string;
+  render: (params: Params) => ReactNode;
+};
+
+function param(params: Params, name: string): string {
+  return params[name] ?? "";
+}
+
+export const ROUTES: readonly RouteDefinition[] = [
+  { path: "/login", access: "signed-out", title: "Sign in", render: () => <LoginPage /> },
+  {
+    path: "/invitations/:token",
+    access: "public",
+    title: "Invitation",
+    render: (p) => <AcceptInvitationPage token={param(p, "token")} />,
+  },
+  { path: "/", access: "signed-in", title: "Your networks", render: () => <HomePage /> },
+  {
+    path: "/networks/:networkId",
+    access: "signed-in",
+    title: "Network",
+    render: (p) => <NetworkPage networkId={param(p, "networkId")} />,
+  },
+  {
+    path: "/networks/:networkId/members",
+    access: "signed-in",
+    title: "Members",
+    render: (p) => <MembersPage networkId={param(p, "networkId")} />,
+  },
+  { path: "/account", access: "signed-in", title: "My account", render: () => <AccountPage /> },
+  {
+    path: "/workplans/:workplanId",
+    access: "signed-in",
+    title: "Workplan",
+    render: (p) => (
+      <Suspense fallback={<LoadingState label="Opening the workplan…" />}>
+        <WorkplanPage workplanId={param(p, "workplanId")} />
+      </Suspense>
+    ),
+  },
+];
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return <LoadingState label="Redirecting…" />;
+}
+
+export function App() {
+  const { pathname, search } = useLocation();
+  const { session, refresh } = useSession();
+  const match = matchRoutes(ROUTES, pathname);
+
+  useEffect(() => {
+    document.title = match ? `${match.route.title} · Junction` : "Page not found · Junction";
+  }, [match]);
+
+  if (session.status === "loading") {
+    return (
+      <div className="fullscreen-state">
+        <LoadingState label="Loading Junction…" />
+      </div>
+    );
+  }
+  if (session.status === "error") {
+    return (
+      <div className="fullscreen-state">
+        <ErrorState
+          title="Junction could not start"
+          error={session.error}
+          onRetry={() => void refresh()}
+        />
+      </div>
+    );
+  }
+
+  const access = match?.route.access ?? "signed-in";
+  if (session.status === "signed-out") {
+    if (access === "signed-in") {
+      return match ? <Redirect to={loginPath(pathname + search)} /> : <BareLayout><NotFoundPage /></BareLayout>;
+    }
+    return <BareLayout>{match?.route.render(match.params)}</BareLayout>;
+  }
+  if (access === "signed-out") return <Redirect to={safeNext(search)} />;
+  if (match && access === "public") return <BareLayout>{match.route.render(match.params)}</BareLayout>;
+
+  return (
+    <AppShell me={session.me} routeNetworkId={match?.params.networkId ?? null}>
+      {match ? match.route.render(match.params) : <NotFoundPage />}
+    </AppShell>
+  );
+}
+
+function BareLayout({ children }: { children: ReactNode }) {
+  return (
+    <div className="bare-layout">
+      <main id="main" className="bare-main">
+        {children}
+      </main>
+    </div>
+  );
+}

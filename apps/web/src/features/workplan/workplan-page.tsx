@@ -1,0 +1,131 @@
+import type { IndexedActivity } from "@junction/domain";
+import { useId, useState } from "react";
+import { api } from "../../api/client";
+import { useResource } from "../../api/use-resource";
+import { useCurrentNetwork } from "../../app/current-network";
+import { Link } from "../../app/router";
+import { formatCount, formatRelative } from "../../lib/format";
+import { StageBadge } from "../../ui/badges";
+import { ErrorState, LoadingState } from "../../ui/states";
+import { ActivityCard } from "./activity-card";
+
+/** Read view of a workplan; the collaborative editor replaces this component later. */
+export function WorkplanPage({ workplanId }: { workplanId: string }) {
+  const workplan = useResource(() => api.workplan(workplanId), workplanId);
+  const networkId = workplan.data?.networkId ?? null;
+  useCurrentNetwork(networkId);
+  const network = useResource(
+    () => (networkId ? api.network(networkId) : Promise.resolve(null)),
+    networkId ?? "",
+  );
+
+  if (workplan.status === "loading") return <LoadingState label="Opening the workplan…" />;
+  if (workplan.status === "error") {
+    return (
+      <section className="page">
+        <ErrorState title="Could not open this workplan" error={workplan.error} onRetry={workplan.reload} />
+      </section>
+    );
+  }
+
+  const view = workplan.data;
+  const networkHref = `/networks/${encodeURIComponent(view.networkId)}`;
+  return (
+    <article className="page" aria-labelledby="workplan-title">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <ol>
+          <li>
+            <Link to="/">Your networks</Link>
+          </li>
+          <li>
+            <Link to={networkHref}>{network.data?.name ?? "Network"}</Link>
+          </li>
+          <li aria-current="page">{view.title}</li>
+        </ol>
+      </nav>
+      <header className="page-header">
+        <div>
+          <div className="title-row">
+            <h1 id="workplan-title">{view.title}</h1>
+            <StageBadge stage={view.stage} />
+            {view.archived ? <span className="badge badge-archived">Archived</span> : null}
+          </div>
+          <p className="muted">
+            {formatCount(view.activityCount, "activity", "activities")} · updated{" "}
+            {formatRelative(view.updatedAt)}
+          </p>
+        </div>
+      </header>
+      <ActivityList workplanId={workplanId} />
+    </article>
+  );
+}
+
+function matches(activity: IndexedActivity, query: string): boolean {
+  if (!query) return true;
+  const haystack = [
+    activity.title,
+    activity.description,
+    activity.lead ?? "",
+    ...activity.partners,
+    ...activity.locations,
+    ...activity.targetGroups,
+  ]
+    .join(" ")
+    .toLowerCase();
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .every((word) => haystack.includes(word));
+}
+
+function ActivityList({ workplanId }: { workplanId: string }) {
+  const activities = useResource(() => api.activities(workplanId), workplanId);
+  const [query, setQuery] = useState("");
+  const searchId = useId();
+  const visible = (activities.data ?? []).filter((a) => matches(a, query.trim()));
+
+  return (
+    <section className="section" aria-labelledby="activities-title">
+      <div className="section-header">
+        <h2 id="activities-title">Activities</h2>
+        {activities.data && activities.data.length > 0 ? (
+          <div className="search">
+            <label htmlFor={searchId} className="visually-hidden">
+              Filter activities
+            </label>
+            <input
+              id={searchId}
+              className="input"
+              type="search"
+              placeholder="Filter by title, lead, place…"
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+            />
+          </div>
+        ) : null}
+      </div>
+      {activities.status === "loading" ? <LoadingState label="Loading activities…" /> : null}
+      {activities.status === "error" ? (
+        <ErrorState error={activities.error} onRetry={activities.reload} />
+      ) : null}
+      {activities.status === "ready" && activities.data.length === 0 ? (
+        <p className="muted">This workplan has no activities yet.</p>
+      ) : null}
+      {activities.status === "ready" && activities.data.length > 0 && visible.length === 0 ? (
+        <p className="muted" role="status">
+          No activity matches “{query}”.
+        </p>
+      ) : null}
+      {visible.length > 0 ? (
+        <ol className="activity-list">
+          {visible.map((activity) => (
+            <li key={activity.id}>
+              <ActivityCard activity={activity} />
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </section>
+  );
+}

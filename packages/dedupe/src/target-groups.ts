@@ -1,0 +1,145 @@
+import { stemmer as stemEnglish } from "@orama/stemmers/english";
+import { TARGET_GROUPS } from "@junction/domain";
+import { analyseText, stripAccents } from "./text";
+
+type Age = "child" | "adult" | "any";
+type Regime = "protection" | "general" | "any";
+type Direction = "out" | "return" | "home" | "in" | "internal" | "any";
+type Role = "beneficiary" | "modifier" | "intermediary";
+
+type GroupProfile = { role: Role; age: Age; regime: Regime; direction: Direction };
+
+// who the people are, along the lines that make two activities serve different groups
+const PROFILES: Record<string, GroupProfile> = {
+  "prospective-migrants": { role: "beneficiary", age: "any", regime: "general", direction: "out" },
+  "labour-migrants": { role: "beneficiary", age: "adult", regime: "general", direction: "out" },
+  "returning-migrants": { role: "beneficiary", age: "adult", regime: "general", direction: "return" },
+  "returning-children": { role: "beneficiary", age: "child", regime: "general", direction: "return" },
+  "children-left-behind": { role: "beneficiary", age: "child", regime: "general", direction: "home" },
+  "unaccompanied-separated-children": {
+    role: "beneficiary",
+    age: "child",
+    regime: "any",
+    direction: "any",
+  },
+  "victims-of-trafficking": { role: "beneficiary", age: "any", regime: "any", direction: "any" },
+  "migrants-in-vulnerable-situations": {
+    role: "beneficiary",
+    age: "any",
+    regime: "any",
+    direction: "any",
+  },
+  "migrants-irregular": { role: "beneficiary", age: "any", regime: "general", direction: "any" },
+  "refugees-asylum-seekers": { role: "beneficiary", age: "any", regime: "protection", direction: "in" },
+  "stateless-persons": { role: "beneficiary", age: "any", regime: "protection", direction: "any" },
+  "foreign-residents": { role: "beneficiary", age: "any", regime: "any", direction: "in" },
+  "internal-migrants": { role: "beneficiary", age: "any", regime: "general", direction: "internal" },
+  diaspora: { role: "beneficiary", age: "adult", regime: "general", direction: "out" },
+  "migrant-households": { role: "beneficiary", age: "any", regime: "general", direction: "home" },
+  children: { role: "beneficiary", age: "child", regime: "any", direction: "any" },
+  adults: { role: "beneficiary", age: "adult", regime: "any", direction: "any" },
+};
+
+const EXTRA_SYNONYMS: Record<string, readonly string[]> = {
+  "unaccompanied-separated-children": ["unaccompanied children", "mineurs non accompagnés", "niños no acompañados"],
+  "internal-migrants": ["internal migrants", "personnes déplacées", "desplazados internos"],
+  "migrant-households": ["relatives of migrants", "migrant families", "families left behind"],
+  "refugees-asylum-seekers": ["réfugiés", "demandeurs d'asile", "refugiados", "solicitantes de asilo"],
+  "labour-migrants": ["travailleurs migrants", "trabajadores migrantes", "migrant labour"],
+  "returning-migrants": ["migrants de retour", "retournés", "migrantes retornados", "retornados"],
+  "victims-of-trafficking": ["victimes de la traite", "víctimas de trata"],
+  "prospective-migrants": ["candidats à la migration", "migrantes potenciales"],
+  "foreign-residents": ["étrangers", "extranjeros", "inmigrantes"],
+  youth: ["jeunes", "jóvenes", "pupils", "young people"],
+  "women-migrants": ["women", "femmes", "mujeres"],
+  children: ["children", "child", "minors", "enfants", "niños", "niñas"],
+  adults: ["adults", "adultes", "adultos"],
+};
+
+const LABELS: Record<string, string> = {
+  children: "children",
+  adults: "adults",
+};
+
+type Phrase = { key: string; stems: readonly string[] };
+
+let phrases: readonly Phrase[] | undefined;
+
+function stemsOf(text: string): string[] {
+  return analyseText(text).tokens.map((token) => stripAccents(stemEnglish(token.surface)));
+}
+
+function getPhrases(): readonly Phrase[] {
+  if (phrases) return phrases;
+  const list: Phrase[] = [];
+  const add = (key: string, text: string) => {
+    const stems = stemsOf(text);
+    if (stems.length > 0) list.push({ key, stems });
+  };
+  for (const group of TARGET_GROUPS) {
+    add(group.key, group.label);
+    for (const synonym of group.synonyms) add(group.key, synonym);
+  }
+  for (const [key, synonyms] of Object.entries(EXTRA_SYNONYMS))
+    for (const synonym of synonyms) add(key, synonym);
+  // longest first, so "children of labour migrants" claims its words before "labour migrants"
+  list.sort((a, b) => b.stems.length - a.stems.length);
+  phrases = list;
+  return list;
+}
+
+export function targetGroupLabel(key: string): string {
+  const group = TARGET_GROUPS.find((candidate) => candidate.key === key);
+  return (group?.label ?? LABELS[key] ?? key).toLowerCase();
+}
+
+/** Catalogue keys of what users typed as target groups. */
+export function classifyTargetGroups(entries: readonly string[]): Set<string> {
+  const keys = new Set<string>();
+  for (const entry of entries) {
+    const stems = stemsOf(entry);
+    const present = new Set(stems);
+    const claimed = new Set<string>();
+    for (const phrase of getPhrases()) {
+      if (!phrase.stems.every((stem) => present.has(stem))) continue;
+      if (phrase.stems.every((stem) => claimed.has(stem))) continue;
+      if (keys.has(phrase.key) && phrase.stems.every((stem) => claimed.has(stem))) continue;
+      keys.add(phrase.key);
+      for (const stem of phrase.stems) claimed.add(stem);
+    }
+  }
+  return keys;
+}
+
+function isCompatible(a: GroupProfile, b: GroupProfile): boolean {
+  if (a.age !== "any" && b.age !== "any" && a.age !== b.age) return false;
+  if (a.regime !== "any" && b.regime !== "any" && a.regime !== b.regime) return false;
+  if (a.direction === "any" || b.direction === "any" || a.direction === b.direction) return true;
+  const pair = new Set([a.direction, b.direction]);
+  return pair.has("home") && (pair.has("out") || pair.has("return"));
+}
+
+function beneficiaries(keys: ReadonlySet<string>): string[] {
+  return [...keys].filter((key) => PROFILES[key]?.role === "beneficiary");
+}
+
+export type TargetGroupRelation =
+  | { kind: "shared"; groups: string[] }
+  | { kind: "conflict"; a: string[]; b: string[] }
+  | { kind: "unknown" };
+
+export function relateTargetGroups(a: ReadonlySet<string>, b: ReadonlySet<string>): TargetGroupRelation {
+  const shared = [...a].filter((key) => b.has(key));
+  if (shared.length > 0) return { kind: "shared", groups: shared };
+  const aGroups = beneficiaries(a);
+  const bGroups = beneficiaries(b);
+  if (aGroups.length === 0 || bGroups.length === 0) return { kind: "unknown" };
+  const anyCompatible = aGroups.some((keyA) =>
+    bGroups.some((keyB) => {
+      const profileA = PROFILES[keyA];
+      const profileB = PROFILES[keyB];
+      return profileA !== undefined && profileB !== undefined && isCompatible(profileA, profileB);
+    }),
+  );
+  return anyCompatible ? { kind: "unknown" } : { kind: "conflict", a: aGroups, b: bGroups };
+}

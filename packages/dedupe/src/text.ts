@@ -1,0 +1,165 @@
+import { stemmer as stemEnglish } from "@orama/stemmers/english";
+import { stemmer as stemFrench } from "@orama/stemmers/french";
+import { stemmer as stemSpanish } from "@orama/stemmers/spanish";
+import { stopwords as englishStopwords } from "@orama/stopwords/english";
+import { stopwords as frenchStopwords } from "@orama/stopwords/french";
+import { stopwords as spanishStopwords } from "@orama/stopwords/spanish";
+import { CONCEPT_GROUPS, type ConceptGroup, GENERIC_WORDS } from "./lexicon";
+
+export type Language = "en" | "fr" | "es";
+
+const LANGUAGES: readonly Language[] = ["en", "fr", "es"];
+
+const STEMMERS: Record<Language, (word: string) => string> = {
+  en: stemEnglish,
+  fr: stemFrench,
+  es: stemSpanish,
+};
+
+// function words that tell the three languages apart; shared ones ("de", "la", "en") left out
+const MARKERS: Record<Language, ReadonlySet<string>> = {
+  en: new Set(["the", "and", "of", "for", "to", "with", "on", "by", "from", "in", "at", "their"]),
+  fr: new Set(["le", "les", "des", "du", "et", "pour", "dans", "avec", "sur", "aux", "au", "une"]),
+  es: new Set(["el", "los", "las", "del", "y", "para", "con", "por", "una", "sobre", "al"]),
+};
+
+export function stripAccents(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}+/gu, "");
+}
+
+/** Lower-cased words of a text, accents kept (the stemmers need them), apostrophes split. */
+export function splitWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .split(/[^\p{L}\p{N}'-]+/u)
+    .flatMap((chunk) => chunk.split(/'|(?<=\p{L})-(?=\p{L}{4,})|-(?=\p{N})/u))
+    .map((word) => word.replace(/^-+|-+$/g, ""))
+    .filter((word) => word.length > 0);
+}
+
+export function detectLanguage(words: readonly string[], fallback: Language = "en"): Language {
+  let best = fallback;
+  let bestCount = 0;
+  for (const language of LANGUAGES) {
+    let count = 0;
+    for (const word of words) if (MARKERS[language].has(word)) count++;
+    if (count > bestCount) {
+      best = language;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function stemWord(word: string, language: Language): string {
+  return stripAccents(STEMMERS[language](word));
+}
+
+type Lexicon = {
+  stopwords: ReadonlySet<string>;
+  generic: ReadonlySet<string>;
+  /** "language:stem stem" -> concept keys; single words have no space. */
+  phrases: ReadonlyMap<string, readonly string[]>;
+  longestPhrase: number;
+  concepts: ReadonlyMap<string, ConceptGroup>;
+};
+
+function buildLexicon(): Lexicon {
+  const lexiconWords = new Set<string>();
+  for (const group of CONCEPT_GROUPS)
+    for (const language of LANGUAGES)
+      for (const entry of group[language]) for (const word of splitWords(entry)) lexiconWords.add(word);
+  const stopwords = new Set<string>();
+  for (const list of [englishStopwords, frenchStopwords, spanishStopwords])
+    for (const word of list) if (!lexiconWords.has(word)) stopwords.add(word);
+  for (const word of ["e.g", "etc", "i.e", "ii", "iii", "per", "via"]) stopwords.add(word);
+
+  const phrases = new Map<string, string[]>();
+  let longestPhrase = 1;
+  const add = (key: string, concept: string) => {
+    const list = phrases.get(key) ?? [];
+    if (!list.includes(concept)) list.push(concept);
+    phrases.set(key, list);
+  };
+  for (const group of CONCEPT_GROUPS) {
+    for (const language of LANGUAGES) {
+      for (const entry of group[language]) {
+        const stems = splitWords(entry)
+          .filter((word) => !stopwords.has(word))
+          .map((word) => stemWord(word, language));
+        if (stems.length === 0) continue;
+        longestPhrase = Math.max(longestPhrase, stems.length);
+        add(`${language}:${stems.join(" ")}`, group.key);
+      }
+    }
+  }
+  const generic = new Set<string>();
+  for (const word of GENERIC_WORDS)
+    for (const language of LANGUAGES) generic.add(stemWord(word, language));
+  return {
+    stopwords,
+    generic,
+    phrases,
+    longestPhrase,
+    concepts: new Map(CONCEPT_GROUPS.map((group) => [group.key, group])),
+  };
+}
+
+let lexicon: Lexicon | undefined;
+
+function getLexicon(): Lexicon {
+  lexicon ??= buildLexicon();
+  return lexicon;
+}
+
+export function conceptGroup(key: string): ConceptGroup | undefined {
+  return getLexicon().concepts.get(key);
+}
+
+export type Token = {
+  /** The word as written, for reasons. */
+  surface: string;
+  stem: string;
+  isGeneric: boolean;
+};
+
+export type AnalysedText = {
+  language: Language;
+  tokens: Token[];
+  /** Concept keys found, with how often. */
+  concepts: Map<string, number>;
+};
+
+/** Tokens, stems and concept groups of one text field. */
+export function analyseText(text: string, fallback: Language = "en"): AnalysedText {
+  const { stopwords, generic, phrases, longestPhrase } = getLexicon();
+  const words = splitWords(text);
+  const language = detectLanguage(words, fallback);
+  const tokens: Token[] = [];
+  // every language's stems, so a word from another language can still reach its concept
+  const stemsByLanguage: Record<Language, string[]> = { en: [], fr: [], es: [] };
+  for (const word of words) {
+    if (stopwords.has(word) || /^\p{N}+$/u.test(word) || word.length < 2) continue;
+    const stem = stemWord(word, language);
+    tokens.push({ surface: word, stem, isGeneric: generic.has(stem) });
+    for (const other of LANGUAGES)
+      stemsByLanguage[other].push(other === language ? stem : stemWord(word, other));
+  }
+  const concepts = new Map<string, number>();
+  const order: Language[] = [language, ...LANGUAGES.filter((other) => other !== language)];
+  for (let start = 0; start < tokens.length; start++) {
+    for (let length = Math.min(longestPhrase, tokens.length - start); length >= 1; length--) {
+      let found: readonly string[] | undefined;
+      for (const other of order) {
+        const key = `${other}:${stemsByLanguage[other].slice(start, start + length).join(" ")}`;
+        found = phrases.get(key);
+        if (found) break;
+      }
+      if (!found) continue;
+      for (const concept of found) concepts.set(concept, (concepts.get(concept) ?? 0) + 1);
+      break;
+    }
+  }
+  return { language, tokens, concepts };
+}

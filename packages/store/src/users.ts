@@ -1,0 +1,76 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "./db";
+import { statement } from "./statements";
+
+export type UserRecord = {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string | null;
+  isAdmin: boolean;
+  createdAt: number;
+};
+
+type UserRow = {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  is_admin: number;
+  created_at: number;
+};
+
+function toUser(row: UserRow): UserRecord {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    passwordHash: row.password_hash,
+    isAdmin: row.is_admin === 1,
+    createdAt: row.created_at,
+  };
+}
+
+export function createUser(
+  db: Db,
+  input: { email: string; name: string; passwordHash: string | null; isAdmin?: boolean },
+  now = Date.now(),
+): UserRecord {
+  const id = randomUUID();
+  statement(
+    db,
+    "INSERT INTO users (id, email, name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+  ).run(id, input.email.toLowerCase(), input.name, input.passwordHash, input.isAdmin ? 1 : 0, now);
+  return {
+    id,
+    email: input.email.toLowerCase(),
+    name: input.name,
+    passwordHash: input.passwordHash,
+    isAdmin: input.isAdmin ?? false,
+    createdAt: now,
+  };
+}
+
+export function findUserById(db: Db, id: string): UserRecord | null {
+  const row = statement(db, "SELECT * FROM users WHERE id = ?").get(id) as UserRow | undefined;
+  return row ? toUser(row) : null;
+}
+
+export function findUserByEmail(db: Db, email: string): UserRecord | null {
+  const row = statement(db, "SELECT * FROM users WHERE email = ?").get(email) as
+    | UserRow
+    | undefined;
+  return row ? toUser(row) : null;
+}
+
+export function setUserPassword(db: Db, userId: string, passwordHash: string): void {
+  statement(db, "UPDATE users SET password_hash = ? WHERE id = ?").run(passwordHash, userId);
+}
+
+export function setUserAdmin(db: Db, userId: string, isAdmin: boolean): void {
+  statement(db, "UPDATE users SET is_admin = ? WHERE id = ?").run(isAdmin ? 1 : 0, userId);
+}
+
+export function countUsers(db: Db): number {
+  return (statement(db, "SELECT COUNT(*) AS n FROM users").get() as { n: number }).n;
+}
