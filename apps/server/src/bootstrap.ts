@@ -1,4 +1,11 @@
-import { countUsers, createUser, type Db, findUserByEmail, seedDemoNetwork, setUserAdmin } from "@junction/store";
+import {
+  countUsers,
+  createUser,
+  type Db,
+  findUserByEmail,
+  seedDemoNetwork,
+  setUserAdmin,
+} from "@junction/store";
 import { checkPasswordRules, hashPassword } from "./auth/passwords";
 import { generateRandomString } from "./auth/secrets";
 import type { Config } from "./config";
@@ -10,9 +17,15 @@ export async function bootstrap(db: Db, config: Config, log: Logger): Promise<vo
     const result = seedDemoNetwork(db, await hashPassword(config.demoPassword));
     log.info("seeded the demo network", { networkId: result.networkId });
     for (const login of result.logins) {
-      log.info("demo login", { email: login.email, role: login.role, organisation: login.organisation });
+      log.info("demo login", {
+        email: login.email,
+        role: login.role,
+        organisation: login.organisation,
+      });
     }
-    log.info(`every demo user's password is the value of JUNCTION_DEMO_PASSWORD (default "junction-demo")`);
+    log.info(
+      `every demo user's password is the value of JUNCTION_DEMO_PASSWORD (default "junction-demo")`,
+    );
   }
   if (config.adminEmail) await ensureAdmin(db, config, config.adminEmail, log);
 }
@@ -33,7 +46,12 @@ async function ensureAdmin(db: Db, config: Config, email: string, log: Logger): 
   } else {
     password = `${generateRandomString()}-${generateRandomString()}`;
   }
-  createUser(db, { email, name: "Administrator", passwordHash: await hashPassword(password), isAdmin: true });
+  createUser(db, {
+    email,
+    name: "Administrator",
+    passwordHash: await hashPassword(password),
+    isAdmin: true,
+  });
   log.info("created the instance administrator", {
     email,
     ...(config.adminPassword ? {} : { password, note: "shown once: sign in and keep it safe" }),

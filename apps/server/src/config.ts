@@ -17,7 +17,10 @@ const schema = z.object({
   JUNCTION_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   JUNCTION_SESSION_DAYS: positiveInt.default(30),
   JUNCTION_INVITATION_DAYS: positiveInt.default(7),
-  JUNCTION_TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  JUNCTION_TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   JUNCTION_SYNC_MAX_MESSAGE_BYTES: positiveInt.optional(),
   JUNCTION_SYNC_MAX_DOCUMENT_BYTES: positiveInt.optional(),
   JUNCTION_SYNC_MAX_UPDATES_PER_SECOND: positiveInt.optional(),
@@ -57,10 +60,14 @@ export class ConfigError extends Error {
 
 /** Parses the environment once at start; a bad value stops the start with a message naming it. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ""),
+  );
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".")}: ${issue.message}`,
+    );
     throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
   }
   const e = parsed.data;

@@ -1,10 +1,10 @@
 import type { Role } from "@junction/domain";
 import type { Db } from "@junction/store";
+import type { FailureLimiter } from "./auth/rate-limit";
 import type { Config } from "./config";
 import type { EventBus } from "./events";
 import type { Logger } from "./log";
 import type { Mailer } from "./mailer";
-import type { FailureLimiter } from "./auth/rate-limit";
 
 /** What live document connections need to hear when a membership changes. */
 export interface LiveDocuments {

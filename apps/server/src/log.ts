@@ -13,7 +13,12 @@ export type LogLevel = keyof typeof LEVELS;
 
 function serialise(value: unknown): unknown {
   if (value instanceof Error) {
-    return { name: value.name, message: value.message, stack: value.stack, cause: serialise(value.cause) };
+    return {
+      name: value.name,
+      message: value.message,
+      stack: value.stack,
+      cause: serialise(value.cause),
+    };
   }
   return value;
 }

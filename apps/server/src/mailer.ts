@@ -8,7 +8,11 @@ export interface Mailer {
 }
 
 /** Sends through SMTP_URL when configured; otherwise mail is not sent and links are shown in the UI. */
-export async function createMailer(smtpUrl: string | null, from: string, log: Logger): Promise<Mailer> {
+export async function createMailer(
+  smtpUrl: string | null,
+  from: string,
+  log: Logger,
+): Promise<Mailer> {
   if (!smtpUrl) return { enabled: false, send: async () => {} };
   const { createTransport } = await import("nodemailer");
   const transport = createTransport(smtpUrl);

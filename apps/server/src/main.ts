@@ -13,6 +13,7 @@ import { attachSync } from "./ws";
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
   try {
+    // biome-ignore lint/style/noProcessEnv: the composition root hands the environment to loadConfig
     config = loadConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -46,7 +47,10 @@ async function main(): Promise<void> {
   server.on("listening", () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
-    log.info("Junction is listening", { url: `http://${config.host}:${port}`, dataDir: config.dataDir });
+    log.info("Junction is listening", {
+      url: `http://${config.host}:${port}`,
+      dataDir: config.dataDir,
+    });
   });
   server.on("error", (error) => {
     log.error("the HTTP server failed", { error });
@@ -69,6 +73,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${JSON.stringify({ level: "error", msg: "Junction failed to start", error: String(error) })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ level: "error", msg: "Junction failed to start", error: String(error) })}\n`,
+  );
   process.exit(1);
 });

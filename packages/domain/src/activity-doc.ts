@@ -67,15 +67,6 @@ function asIndicators(value: unknown): Indicator[] {
   });
 }
 
-function textOf(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
-  if (node instanceof Y.XmlText) return node.toString().replace(/<[^>]*>/g, "");
-  if (node instanceof Y.XmlElement) {
-    const parts = node.toArray().map(textOf);
-    return node.nodeName === ACTIVITY_DESCRIPTION_NODE ? parts.join("\n") : parts.join("");
-  }
-  return "";
-}
-
 function plainText(text: Y.XmlText): string {
   return text
     .toDelta()
@@ -91,7 +82,7 @@ function contentText(node: Y.XmlElement | Y.XmlText | Y.XmlHook, separator: stri
       .map((child) => contentText(child, "\n"))
       .join(separator);
   }
-  return textOf(node);
+  return "";
 }
 
 /** Reads one activity out of its block; unknown or malformed attributes fall back to empty values. */
@@ -172,21 +163,22 @@ export type NarrativeBlock =
 /** Appends narrative blocks (headings, paragraphs, activities) to a workplan document. */
 export function appendNarrative(ydoc: Y.Doc, blocks: readonly NarrativeBlock[]): void {
   const fragment = ydoc.getXmlFragment(NARRATIVE_FIELD);
-  const elements = blocks.map((block) => {
-    switch (block.kind) {
-      case "heading": {
-        const heading = new Y.XmlElement("heading");
-        heading.setAttribute("level", block.level as unknown as string);
-        heading.insert(0, [new Y.XmlText(block.text)]);
-        return heading;
-      }
-      case "paragraph":
-        return paragraph(block.text);
-      case "activity":
-        return createActivityElement(block.activity);
+  ydoc.transact(() => fragment.insert(fragment.length, blocks.map(blockElement)));
+}
+
+function blockElement(block: NarrativeBlock): Y.XmlElement {
+  switch (block.kind) {
+    case "heading": {
+      const heading = new Y.XmlElement("heading");
+      heading.setAttribute("level", block.level as unknown as string);
+      heading.insert(0, [new Y.XmlText(block.text)]);
+      return heading;
     }
-  });
-  ydoc.transact(() => fragment.insert(fragment.length, elements));
+    case "paragraph":
+      return paragraph(block.text);
+    case "activity":
+      return createActivityElement(block.activity);
+  }
 }
 
 /** An empty activity with a fresh id; callers fill in what they know. */

@@ -19,7 +19,14 @@ export function replaceWorkplanActivities(
        VALUES (?, ?, ?, ?, ?, ?)`,
     );
     activities.forEach((activity, position) => {
-      insert.run(workplan.id, activity.id, workplan.networkId, position, JSON.stringify(activity), now);
+      insert.run(
+        workplan.id,
+        activity.id,
+        workplan.networkId,
+        position,
+        JSON.stringify(activity),
+        now,
+      );
     });
   });
   write();
@@ -28,7 +35,11 @@ export function replaceWorkplanActivities(
 type ActivityRow = { workplan_id: string; network_id: string; data: string };
 
 function toStored(row: ActivityRow): StoredActivity {
-  return { ...(JSON.parse(row.data) as Activity), workplanId: row.workplan_id, networkId: row.network_id };
+  return {
+    ...(JSON.parse(row.data) as Activity),
+    workplanId: row.workplan_id,
+    networkId: row.network_id,
+  };
 }
 
 export function listWorkplanActivities(db: Db, workplanId: string): StoredActivity[] {

@@ -71,7 +71,10 @@ function toEntry(row: AuditRow): AuditEntry {
   };
 }
 
-export function listAudit(db: Db, filter: { networkId?: string; limit?: number } = {}): AuditEntry[] {
+export function listAudit(
+  db: Db,
+  filter: { networkId?: string; limit?: number } = {},
+): AuditEntry[] {
   const limit = Math.min(Math.max(filter.limit ?? 200, 1), 1000);
   const rows = (
     filter.networkId === undefined

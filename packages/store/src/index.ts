@@ -1,9 +1,14 @@
-export { type StoredActivity, listNetworkActivities, listWorkplanActivities, replaceWorkplanActivities } from "./activities";
+export {
+  listNetworkActivities,
+  listWorkplanActivities,
+  replaceWorkplanActivities,
+  type StoredActivity,
+} from "./activities";
 export { AUDIT_ACTIONS, type AuditAction, type AuditInput, appendAudit, listAudit } from "./audit";
 export { type Db, type OpenDatabaseOptions, openDatabase, schemaVersion } from "./db";
 export {
-  type InvitationRecord,
   findInvitation,
+  type InvitationRecord,
   insertInvitation,
   listInvitations,
   markInvitationAccepted,

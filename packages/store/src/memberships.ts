@@ -70,7 +70,12 @@ export function findMembership(db: Db, networkId: string, userId: string): Membe
     | { network_id: string; user_id: string; organisation_id: string; role: Role }
     | undefined;
   return row
-    ? { networkId: row.network_id, userId: row.user_id, organisationId: row.organisation_id, role: row.role }
+    ? {
+        networkId: row.network_id,
+        userId: row.user_id,
+        organisationId: row.organisation_id,
+        role: row.role,
+      }
     : null;
 }
 
@@ -138,7 +143,10 @@ export function updateMembership(
 }
 
 export function removeMembership(db: Db, networkId: string, userId: string): void {
-  statement(db, "DELETE FROM memberships WHERE network_id = ? AND user_id = ?").run(networkId, userId);
+  statement(db, "DELETE FROM memberships WHERE network_id = ? AND user_id = ?").run(
+    networkId,
+    userId,
+  );
 }
 
 export function countCoordinators(db: Db, networkId: string): number {

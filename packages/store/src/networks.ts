@@ -4,10 +4,22 @@ import type { Db } from "./db";
 import { statement } from "./statements";
 
 type NetworkRow = { id: string; name: string; country: string; description: string };
-type OrganisationRow = { id: string; network_id: string; name: string; acronym: string; type: string };
+type OrganisationRow = {
+  id: string;
+  network_id: string;
+  name: string;
+  acronym: string;
+  type: string;
+};
 
 function toOrganisation(row: OrganisationRow): Organisation {
-  return { id: row.id, networkId: row.network_id, name: row.name, acronym: row.acronym, type: row.type };
+  return {
+    id: row.id,
+    networkId: row.network_id,
+    name: row.name,
+    acronym: row.acronym,
+    type: row.type,
+  };
 }
 
 export function createNetwork(
@@ -47,10 +59,7 @@ export function listNetworks(db: Db): NetworkWithCounts[] {
   return statement(db, `${NETWORK_WITH_COUNTS} ORDER BY n.name`).all() as NetworkWithCounts[];
 }
 
-export function listUserNetworks(
-  db: Db,
-  userId: string,
-): (NetworkWithCounts & { role: Role })[] {
+export function listUserNetworks(db: Db, userId: string): (NetworkWithCounts & { role: Role })[] {
   return statement(
     db,
     `SELECT * FROM (${NETWORK_WITH_COUNTS}) x JOIN memberships m ON m.network_id = x.id
@@ -68,7 +77,13 @@ export function createOrganisation(
     db,
     "INSERT INTO organisations (id, network_id, name, acronym, type, created_at) VALUES (?, ?, ?, ?, ?, ?)",
   ).run(id, input.networkId, input.name, input.acronym, input.type, now);
-  return { id, networkId: input.networkId, name: input.name, acronym: input.acronym, type: input.type };
+  return {
+    id,
+    networkId: input.networkId,
+    name: input.name,
+    acronym: input.acronym,
+    type: input.type,
+  };
 }
 
 export function findOrganisation(db: Db, id: string): Organisation | null {
@@ -78,7 +93,10 @@ export function findOrganisation(db: Db, id: string): Organisation | null {
   return row ? toOrganisation(row) : null;
 }
 
-export function listOrganisations(db: Db, networkId: string): (Organisation & { memberCount: number })[] {
+export function listOrganisations(
+  db: Db,
+  networkId: string,
+): (Organisation & { memberCount: number })[] {
   const rows = statement(
     db,
     `SELECT o.*, (SELECT COUNT(*) FROM memberships m WHERE m.organisation_id = o.id) AS member_count

@@ -24,9 +24,19 @@ const seedActivitySchema = activitySchema
   .passthrough();
 
 const seedSchema = z.object({
-  network: z.object({ id: z.string(), name: z.string(), country: z.string(), description: z.string() }),
+  network: z.object({
+    id: z.string(),
+    name: z.string(),
+    country: z.string(),
+    description: z.string(),
+  }),
   organisations: z.array(
-    z.object({ id: z.string(), name: z.string(), acronym: z.string().default(""), type: z.string() }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      acronym: z.string().default(""),
+      type: z.string(),
+    }),
   ),
   members: z.array(
     z.object({ email: z.string(), name: z.string(), organisation: z.string(), role: roleSchema }),
@@ -119,7 +129,12 @@ export function seedDemoNetwork(db: Db, passwordHash: string, now = Date.now()):
       userIds.set(member.email, user.id);
       addMembership(
         db,
-        { networkId: network.id, userId: user.id, organisationId: member.organisation, role: member.role },
+        {
+          networkId: network.id,
+          userId: user.id,
+          organisationId: member.organisation,
+          role: member.role,
+        },
         now,
       );
     });
@@ -129,7 +144,13 @@ export function seedDemoNetwork(db: Db, passwordHash: string, now = Date.now()):
     for (const workplan of demo.workplans) {
       createWorkplan(
         db,
-        { id: workplan.id, networkId: network.id, title: workplan.title, stage: workplan.stage, createdBy: creator },
+        {
+          id: workplan.id,
+          networkId: network.id,
+          title: workplan.title,
+          stage: workplan.stage,
+          createdBy: creator,
+        },
         now,
       );
       const ydoc = new Y.Doc();
@@ -143,7 +164,11 @@ export function seedDemoNetwork(db: Db, passwordHash: string, now = Date.now()):
       for (const activity of workplan.activities) activityWorkplan.set(activity.id, workplan.id);
     }
     seedComments(db, demo, userIds, activityWorkplan, now);
-    appendAudit(db, { actorId: null, action: "network.create", networkId: network.id, detail: { seed: "demo" } }, now);
+    appendAudit(
+      db,
+      { actorId: null, action: "network.create", networkId: network.id, detail: { seed: "demo" } },
+      now,
+    );
     return {
       networkId: network.id,
       logins: demo.members.map((m) => ({

@@ -69,7 +69,9 @@ export function deleteSession(db: Db, id: string): void {
 }
 
 export function deleteUserSessionById(db: Db, userId: string, id: string): boolean {
-  return statement(db, "DELETE FROM sessions WHERE id = ? AND user_id = ?").run(id, userId).changes > 0;
+  return (
+    statement(db, "DELETE FROM sessions WHERE id = ? AND user_id = ?").run(id, userId).changes > 0
+  );
 }
 
 export function deleteOtherSessions(db: Db, userId: string, keepId: string): number {

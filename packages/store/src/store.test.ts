@@ -77,18 +77,23 @@ describe("the demo seed", () => {
     const demo = loadDemoNetwork();
     seedDemoNetwork(db, "hash");
     for (const workplan of demo.workplans) {
-      const rows = statement(db, "SELECT update_data FROM workplan_updates WHERE workplan_id = ?").all(
-        workplan.id,
-      ) as { update_data: Buffer }[];
+      const rows = statement(
+        db,
+        "SELECT update_data FROM workplan_updates WHERE workplan_id = ?",
+      ).all(workplan.id) as { update_data: Buffer }[];
       const ydoc = new Y.Doc();
       for (const row of rows) Y.applyUpdate(ydoc, new Uint8Array(row.update_data));
       const activities = readActivities(ydoc);
-      expect(activities.map((a) => a.id).sort()).toEqual(workplan.activities.map((a) => a.id).sort());
+      expect(activities.map((a) => a.id).sort()).toEqual(
+        workplan.activities.map((a) => a.id).sort(),
+      );
       const first = workplan.activities[0];
       const stored = activities.find((a) => a.id === first?.id);
       expect(stored?.title).toBe(first?.title);
       expect(stored?.lead).toBe(first?.lead);
-      expect(stored?.gcmObjectives).toEqual([...(first?.gcmObjectives ?? [])].sort((a, b) => a - b));
+      expect(stored?.gcmObjectives).toEqual(
+        [...(first?.gcmObjectives ?? [])].sort((a, b) => a - b),
+      );
     }
     db.close();
   });
@@ -97,7 +102,9 @@ describe("the demo seed", () => {
     const { db } = tempDb();
     const demo = loadDemoNetwork();
     seedDemoNetwork(db, "hash");
-    const threads = (statement(db, "SELECT COUNT(*) AS n FROM comment_threads").get() as { n: number }).n;
+    const threads = (
+      statement(db, "SELECT COUNT(*) AS n FROM comment_threads").get() as { n: number }
+    ).n;
     const comments = (statement(db, "SELECT COUNT(*) AS n FROM comments").get() as { n: number }).n;
     expect(threads).toBe(demo.comments.length);
     expect(comments).toBe(demo.comments.reduce((n, c) => n + 1 + c.replies.length, 0));

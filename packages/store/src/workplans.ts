@@ -76,7 +76,11 @@ export function updateWorkplan(
   now = Date.now(),
 ): void {
   if (change.title !== undefined) {
-    statement(db, "UPDATE workplans SET title = ?, updated_at = ? WHERE id = ?").run(change.title, now, id);
+    statement(db, "UPDATE workplans SET title = ?, updated_at = ? WHERE id = ?").run(
+      change.title,
+      now,
+      id,
+    );
   }
   if (change.archived !== undefined) {
     statement(db, "UPDATE workplans SET archived = ?, updated_at = ? WHERE id = ?").run(

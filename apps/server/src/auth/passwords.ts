@@ -31,7 +31,10 @@ export async function verifyAgainstDummy(password: string): Promise<void> {
  * NIST SP 800-63B: length, not composition; refuse common and context-specific passwords.
  * Returns the problem in words, or null when the password is acceptable.
  */
-export function checkPasswordRules(password: string, context: { email?: string; name?: string } = {}): string | null {
+export function checkPasswordRules(
+  password: string,
+  context: { email?: string; name?: string } = {},
+): string | null {
   const length = [...password].length;
   if (length < MIN_PASSWORD_LENGTH) {
     return `Use at least ${MIN_PASSWORD_LENGTH} characters; a few unrelated words make a strong password that is easy to remember`;
@@ -49,6 +52,12 @@ export function checkPasswordRules(password: string, context: { email?: string; 
 }
 
 function isSequence(value: string): boolean {
-  const sequences = ["0123456789012345678901234567890", "abcdefghijklmnopqrstuvwxyz", "qwertyuiopasdfghjklzxcvbnm"];
-  return sequences.some((sequence) => sequence.includes(value) || [...sequence].reverse().join("").includes(value));
+  const sequences = [
+    "0123456789012345678901234567890",
+    "abcdefghijklmnopqrstuvwxyz",
+    "qwertyuiopasdfghjklzxcvbnm",
+  ];
+  return sequences.some(
+    (sequence) => sequence.includes(value) || [...sequence].reverse().join("").includes(value),
+  );
 }

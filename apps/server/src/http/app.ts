@@ -40,13 +40,17 @@ function allowedOrigins(c: Context<AppEnv>, deps: Deps): Set<string> {
 }
 
 /** Resolves the caller from a bearer token or the session cookie (renewing it when it slides). */
-function authenticate(c: Context<AppEnv>, deps: Deps): { caller: Caller | null; viaCookie: boolean } {
+function authenticate(
+  c: Context<AppEnv>,
+  deps: Deps,
+): { caller: Caller | null; viaCookie: boolean } {
   const ip = c.get("ip");
   const authorization = c.req.header("authorization");
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     const valid = match?.[1] ? validateApiToken(deps, match[1]) : null;
-    if (!valid) throw new AppError("unauthenticated", "The API token is not valid, or it was revoked");
+    if (!valid)
+      throw new AppError("unauthenticated", "The API token is not valid, or it was revoked");
     return {
       caller: { user: valid.user, via: "token", sessionId: null, tokenId: valid.token.id, ip },
       viaCookie: false,
@@ -105,12 +109,15 @@ export function createApp(deps: Deps): App {
     }
   });
 
-  app.use("/api/*", bodyLimit({
-    maxSize: 1024 * 1024,
-    onError: () => {
-      throw new AppError("payload_too_large", "The request body is larger than 1 MiB");
-    },
-  }));
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: () => {
+        throw new AppError("payload_too_large", "The request body is larger than 1 MiB");
+      },
+    }),
+  );
 
   app.use("/api/*", async (c, next) => {
     const { caller, viaCookie } = authenticate(c, deps);
@@ -118,8 +125,14 @@ export function createApp(deps: Deps): App {
     if (!SAFE_METHODS.has(c.req.method)) {
       const origin = c.req.header("origin");
       // cookies ride along on cross-site requests; only our own pages may use them to change things
-      if ((viaCookie && !allowedOrigins(c, deps).has(origin ?? "")) || (origin && !allowedOrigins(c, deps).has(origin))) {
-        throw new AppError("csrf", "This request must come from Junction's own pages (Origin header missing or foreign)");
+      if (
+        (viaCookie && !allowedOrigins(c, deps).has(origin ?? "")) ||
+        (origin && !allowedOrigins(c, deps).has(origin))
+      ) {
+        throw new AppError(
+          "csrf",
+          "This request must come from Junction's own pages (Origin header missing or foreign)",
+        );
       }
     }
     await next();
@@ -143,13 +156,20 @@ export function createApp(deps: Deps): App {
     }
     if (error instanceof ZodError) {
       const message = error.issues
-        .map((issue) => `${issue.path.length > 0 ? issue.path.join(".") : "body"}: ${issue.message}`)
+        .map(
+          (issue) => `${issue.path.length > 0 ? issue.path.join(".") : "body"}: ${issue.message}`,
+        )
         .join("; ");
       return c.json({ error: { code: "validation_failed", message } }, 400);
     }
     deps.log.error("unhandled error", { requestId: c.get("requestId"), path: c.req.path, error });
     return c.json(
-      { error: { code: "internal", message: `Something went wrong on our side (request ${c.get("requestId")})` } },
+      {
+        error: {
+          code: "internal",
+          message: `Something went wrong on our side (request ${c.get("requestId")})`,
+        },
+      },
       500,
     );
   });

@@ -11,7 +11,12 @@ function isSecure(c: Context<AppEnv>, deps: Deps): boolean {
   return new URL(c.req.url).protocol === "https:";
 }
 
-export function setSessionCookie(c: Context<AppEnv>, deps: Deps, token: string, expiresAt: number): void {
+export function setSessionCookie(
+  c: Context<AppEnv>,
+  deps: Deps,
+  token: string,
+  expiresAt: number,
+): void {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "Lax",

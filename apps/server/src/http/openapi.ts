@@ -32,7 +32,10 @@ export function buildOpenApi(routes: readonly RegisteredRoute[]): unknown {
     const status = String(route.status ?? 200);
     const responses: Record<string, unknown> = {
       [status]: route.response
-        ? { description: "OK", content: { "application/json": { schema: jsonSchema(route.response, "output") } } }
+        ? {
+            description: "OK",
+            content: { "application/json": { schema: jsonSchema(route.response, "output") } },
+          }
         : { description: "Done" },
     };
     const errors = new Set(route.errors ?? []);
@@ -51,17 +54,25 @@ export function buildOpenApi(routes: readonly RegisteredRoute[]): unknown {
       security: route.auth === "user" ? [{ session: [] }, { bearer: [] }] : [],
       parameters,
       ...(route.body
-        ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(route.body, "input") } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { "application/json": { schema: jsonSchema(route.body, "input") } },
+            },
+          }
         : {}),
       responses,
     };
   }
   paths["/api/events"] = {
     get: {
-      summary: "Server-sent events for the signed-in user (role-changed, ...), filtered by what they may see",
+      summary:
+        "Server-sent events for the signed-in user (role-changed, ...), filtered by what they may see",
       tags: ["events"],
       security: [{ session: [] }, { bearer: [] }],
-      responses: { "200": { description: "text/event-stream", content: { "text/event-stream": {} } } },
+      responses: {
+        "200": { description: "text/event-stream", content: { "text/event-stream": {} } },
+      },
     },
   };
   return {

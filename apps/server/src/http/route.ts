@@ -28,14 +28,19 @@ export type HandlerInput<Body extends z.ZodType | undefined> = {
   body: Body extends z.ZodType ? z.output<Body> : undefined;
 };
 
-export type UserHandlerInput<Body extends z.ZodType | undefined> = HandlerInput<Body> & { caller: Caller };
+export type UserHandlerInput<Body extends z.ZodType | undefined> = HandlerInput<Body> & {
+  caller: Caller;
+};
 
 export type RegisteredRoute = RouteSpec<z.ZodType | undefined>;
 
 async function readJson(c: Context<AppEnv>): Promise<unknown> {
   const type = c.req.header("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
-    throw new AppError("unsupported_media_type", "Send the request body as JSON (Content-Type: application/json)");
+    throw new AppError(
+      "unsupported_media_type",
+      "Send the request body as JSON (Content-Type: application/json)",
+    );
   }
   const text = await c.req.text();
   try {
@@ -68,7 +73,8 @@ export class RouteRegistry {
     handler: (input: UserHandlerInput<Body>) => unknown | Promise<unknown>,
   ): void {
     this.#add({ ...spec, auth: "user" }, (input) => {
-      if (!input.caller) throw new AppError("unauthenticated", "Sign in first, or send an API token");
+      if (!input.caller)
+        throw new AppError("unauthenticated", "Sign in first, or send an API token");
       return handler({ ...input, caller: input.caller });
     });
   }
@@ -83,8 +89,16 @@ export class RouteRegistry {
       if (spec.auth === "user" && !caller) {
         throw new AppError("unauthenticated", "Sign in first, or send an API token");
       }
-      const body = (spec.body ? spec.body.parse(await readJson(c)) : undefined) as HandlerInput<Body>["body"];
-      const result = await handler({ c, deps: this.#deps, params: c.req.param() as Record<string, string>, body, caller });
+      const body = (
+        spec.body ? spec.body.parse(await readJson(c)) : undefined
+      ) as HandlerInput<Body>["body"];
+      const result = await handler({
+        c,
+        deps: this.#deps,
+        params: c.req.param() as Record<string, string>,
+        body,
+        caller,
+      });
       if (result instanceof Response) return result;
       const status = spec.status ?? 200;
       if (status === 204) return c.body(null, 204);
@@ -92,4 +106,3 @@ export class RouteRegistry {
     });
   }
 }
-

@@ -42,7 +42,13 @@ import {
   listNetworksFor,
 } from "../services/networks";
 import { createSession } from "../services/sessions";
-import { changeWorkplan, createWorkplan, getWorkplan, listActivities, listNetworkWorkplans } from "../services/workplans";
+import {
+  changeWorkplan,
+  createWorkplan,
+  getWorkplan,
+  listActivities,
+  listNetworkWorkplans,
+} from "../services/workplans";
 import { clearSessionCookie, setSessionCookie } from "./cookies";
 import type { RouteRegistry } from "./route";
 
@@ -75,7 +81,13 @@ export function registerRoutes(api: RouteRegistry): void {
   );
 
   api.user(
-    { method: "post", path: "/api/auth/logout", summary: "Sign out of this session", tag: "auth", status: 204 },
+    {
+      method: "post",
+      path: "/api/auth/logout",
+      summary: "Sign out of this session",
+      tag: "auth",
+      status: 204,
+    },
     ({ c, deps, caller }) => {
       logout(deps, caller);
       clearSessionCookie(c);
@@ -94,12 +106,24 @@ export function registerRoutes(api: RouteRegistry): void {
   );
 
   api.user(
-    { method: "get", path: "/api/me", summary: "The signed-in user and their memberships", tag: "account", response: meSchema },
+    {
+      method: "get",
+      path: "/api/me",
+      summary: "The signed-in user and their memberships",
+      tag: "account",
+      response: meSchema,
+    },
     ({ deps, caller }) => describeMe(deps, caller.user),
   );
 
   api.user(
-    { method: "get", path: "/api/sessions", summary: "The user's active sessions", tag: "account", response: z.array(sessionViewSchema) },
+    {
+      method: "get",
+      path: "/api/sessions",
+      summary: "The user's active sessions",
+      tag: "account",
+      response: z.array(sessionViewSchema),
+    },
     ({ deps, caller }) =>
       listUserSessions(deps.db, caller.user.id, deps.now()).map((s) => ({
         id: s.id,
@@ -112,7 +136,14 @@ export function registerRoutes(api: RouteRegistry): void {
   );
 
   api.user(
-    { method: "delete", path: "/api/sessions/:sessionId", summary: "Sign out one of the user's sessions", tag: "account", status: 204, errors: ["not_found"] },
+    {
+      method: "delete",
+      path: "/api/sessions/:sessionId",
+      summary: "Sign out one of the user's sessions",
+      tag: "account",
+      status: 204,
+      errors: ["not_found"],
+    },
     ({ deps, caller, params }) => {
       if (!deleteUserSessionById(deps.db, caller.user.id, params.sessionId ?? "")) {
         throw new AppError("not_found", "Session not found");
@@ -121,7 +152,13 @@ export function registerRoutes(api: RouteRegistry): void {
   );
 
   api.user(
-    { method: "get", path: "/api/tokens", summary: "The user's API tokens, without secrets", tag: "account", response: z.array(tokenViewSchema) },
+    {
+      method: "get",
+      path: "/api/tokens",
+      summary: "The user's API tokens, without secrets",
+      tag: "account",
+      response: z.array(tokenViewSchema),
+    },
     ({ deps, caller }) => listApiTokens(deps, caller),
   );
 
@@ -139,12 +176,25 @@ export function registerRoutes(api: RouteRegistry): void {
   );
 
   api.user(
-    { method: "delete", path: "/api/tokens/:tokenId", summary: "Revoke an API token", tag: "account", status: 204, errors: ["not_found"] },
+    {
+      method: "delete",
+      path: "/api/tokens/:tokenId",
+      summary: "Revoke an API token",
+      tag: "account",
+      status: 204,
+      errors: ["not_found"],
+    },
     ({ deps, caller, params }) => revokeToken(deps, caller, params.tokenId ?? ""),
   );
 
   api.user(
-    { method: "get", path: "/api/networks", summary: "Networks the user belongs to", tag: "networks", response: z.array(networkSummarySchema) },
+    {
+      method: "get",
+      path: "/api/networks",
+      summary: "Networks the user belongs to",
+      tag: "networks",
+      response: z.array(networkSummarySchema),
+    },
     ({ deps, caller }) => listNetworksFor(deps, caller),
   );
 
@@ -163,7 +213,14 @@ export function registerRoutes(api: RouteRegistry): void {
   );
 
   api.user(
-    { method: "get", path: "/api/networks/:networkId", summary: "One network", tag: "networks", response: networkSummarySchema, errors: ["not_found"] },
+    {
+      method: "get",
+      path: "/api/networks/:networkId",
+      summary: "One network",
+      tag: "networks",
+      response: networkSummarySchema,
+      errors: ["not_found"],
+    },
     ({ deps, caller, params }) => getNetwork(deps, caller, params.networkId ?? ""),
   );
 
@@ -228,7 +285,8 @@ export function registerRoutes(api: RouteRegistry): void {
       status: 204,
       errors: ["forbidden", "not_found", "last_coordinator"],
     },
-    ({ deps, caller, params }) => removeMember(deps, caller, params.networkId ?? "", params.userId ?? ""),
+    ({ deps, caller, params }) =>
+      removeMember(deps, caller, params.networkId ?? "", params.userId ?? ""),
   );
 
   api.user(
@@ -325,11 +383,19 @@ export function registerRoutes(api: RouteRegistry): void {
       status: 201,
       errors: ["forbidden", "not_found"],
     },
-    ({ deps, caller, params, body }) => createWorkplan(deps, caller, params.networkId ?? "", body.title),
+    ({ deps, caller, params, body }) =>
+      createWorkplan(deps, caller, params.networkId ?? "", body.title),
   );
 
   api.user(
-    { method: "get", path: "/api/workplans/:workplanId", summary: "One workplan", tag: "workplans", response: workplanViewSchema, errors: ["not_found"] },
+    {
+      method: "get",
+      path: "/api/workplans/:workplanId",
+      summary: "One workplan",
+      tag: "workplans",
+      response: workplanViewSchema,
+      errors: ["not_found"],
+    },
     ({ deps, caller, params }) => getWorkplan(deps, caller, params.workplanId ?? ""),
   );
 

@@ -22,7 +22,10 @@ export function serveWeb(app: Hono<AppEnv>, deps: Deps): void {
   const indexFile = join(root, "index.html");
   app.get("*", (c) => {
     if (!existsSync(indexFile)) {
-      return c.text("The web app is not built yet: run `pnpm start` (it builds apps/web first).", 503);
+      return c.text(
+        "The web app is not built yet: run `pnpm start` (it builds apps/web first).",
+        503,
+      );
     }
     const requested = normalize(join(root, decodeURIComponent(c.req.path)));
     const inside = requested.startsWith(root + sep);

@@ -49,9 +49,15 @@ export function requireWorkplanPermission(
   const workplan = findWorkplan(deps.db, workplanId);
   const membership = workplan ? findMembership(deps.db, workplan.networkId, caller.user.id) : null;
   if (!workplan || !membership) {
-    throw new AppError("not_found", `Workplan ${workplanId} not found, or you are not a member of its network`);
+    throw new AppError(
+      "not_found",
+      `Workplan ${workplanId} not found, or you are not a member of its network`,
+    );
   }
-  return { workplan, membership: requireNetworkPermission(deps, caller, workplan.networkId, permission) };
+  return {
+    workplan,
+    membership: requireNetworkPermission(deps, caller, workplan.networkId, permission),
+  };
 }
 
 export function requireAdmin(caller: Caller): void {

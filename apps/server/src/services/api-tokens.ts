@@ -41,7 +41,13 @@ export function createApiToken(deps: Deps, caller: Caller, name: string): Create
   });
   appendAudit(
     deps.db,
-    { actorId: caller.user.id, action: "token.create", subject: issued.id, detail: { name }, ip: caller.ip },
+    {
+      actorId: caller.user.id,
+      action: "token.create",
+      subject: issued.id,
+      detail: { name },
+      ip: caller.ip,
+    },
     deps.now(),
   );
   return { id: issued.id, name, token: issued.token };
@@ -62,7 +68,10 @@ export function revokeToken(deps: Deps, caller: Caller, tokenId: string): void {
   );
 }
 
-export function validateApiToken(deps: Deps, token: string): { token: ApiTokenRecord; user: UserRecord } | null {
+export function validateApiToken(
+  deps: Deps,
+  token: string,
+): { token: ApiTokenRecord; user: UserRecord } | null {
   const parsed = parseSecret(token, API_TOKEN_PREFIX);
   if (!parsed) return null;
   const record = findApiToken(deps.db, parsed.id);

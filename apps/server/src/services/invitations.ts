@@ -25,7 +25,8 @@ import type { Caller } from "./caller";
 
 const DAY = 24 * 60 * 60 * 1000;
 // one message for unknown, used, revoked and expired links: nothing to learn by probing
-const INVALID = "This invitation link is not valid: it may have been used, revoked or expired. Ask your coordinator for a new one";
+const INVALID =
+  "This invitation link is not valid: it may have been used, revoked or expired. Ask your coordinator for a new one";
 
 function status(invitation: InvitationRecord, now: number): InvitationView["status"] {
   if (invitation.acceptedAt !== null) return "accepted";
@@ -48,7 +49,11 @@ function toView(deps: Deps, invitation: InvitationRecord): InvitationView {
   };
 }
 
-export function listNetworkInvitations(deps: Deps, caller: Caller, networkId: string): InvitationView[] {
+export function listNetworkInvitations(
+  deps: Deps,
+  caller: Caller,
+  networkId: string,
+): InvitationView[] {
   requireNetworkPermission(deps, caller, networkId, "member.invite");
   return listInvitations(deps.db, networkId).map((i) => toView(deps, i));
 }
@@ -63,11 +68,17 @@ export async function inviteMember(
   requireNetworkPermission(deps, caller, networkId, "member.invite");
   const organisation = findOrganisation(deps.db, input.organisationId);
   if (!organisation || organisation.networkId !== networkId) {
-    throw new AppError("validation_failed", `Organisation ${input.organisationId} is not part of this network`);
+    throw new AppError(
+      "validation_failed",
+      `Organisation ${input.organisationId} is not part of this network`,
+    );
   }
   const existing = findUserByEmail(deps.db, input.email);
   if (existing && findMembership(deps.db, networkId, existing.id)) {
-    throw new AppError("conflict", `${input.email} is already a member of this network; change their role instead`);
+    throw new AppError(
+      "conflict",
+      `${input.email} is already a member of this network; change their role instead`,
+    );
   }
   const now = deps.now();
   const issued = issueSecret();
@@ -118,7 +129,13 @@ export function revokeNetworkInvitation(deps: Deps, caller: Caller, invitationId
   }
   appendAudit(
     deps.db,
-    { actorId: caller.user.id, action: "invitation.revoke", networkId: invitation.networkId, subject: invitationId, ip: caller.ip },
+    {
+      actorId: caller.user.id,
+      action: "invitation.revoke",
+      networkId: invitation.networkId,
+      subject: invitationId,
+      ip: caller.ip,
+    },
     deps.now(),
   );
 }
@@ -129,7 +146,8 @@ function usableInvitation(deps: Deps, token: string): InvitationRecord {
   if (!parsed || !invitation || !secretMatches(parsed.secret, invitation.secretHash)) {
     throw new AppError("invitation_invalid", INVALID);
   }
-  if (status(invitation, deps.now()) !== "pending") throw new AppError("invitation_invalid", INVALID);
+  if (status(invitation, deps.now()) !== "pending")
+    throw new AppError("invitation_invalid", INVALID);
   return invitation;
 }
 
@@ -164,7 +182,11 @@ export async function acceptInvitation(
   }
   let newPasswordHash: string | null = null;
   if (user && !caller) {
-    if (!input.password || !user.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
+    if (
+      !input.password ||
+      !user.passwordHash ||
+      !(await verifyPassword(user.passwordHash, input.password))
+    ) {
       throw new AppError("invalid_credentials", "The password is not correct for this account");
     }
   } else if (!user) {
@@ -176,16 +198,32 @@ export async function acceptInvitation(
   }
   const now = deps.now();
   const accept = deps.db.transaction(() => {
-    if (!markInvitationAccepted(deps.db, invitation.id, now)) throw new AppError("invitation_invalid", INVALID);
-    user ??= createUser(deps.db, { email: invitation.email, name: input.name?.trim() ?? "", passwordHash: newPasswordHash }, now);
+    if (!markInvitationAccepted(deps.db, invitation.id, now))
+      throw new AppError("invitation_invalid", INVALID);
+    user ??= createUser(
+      deps.db,
+      { email: invitation.email, name: input.name?.trim() ?? "", passwordHash: newPasswordHash },
+      now,
+    );
     addMembership(
       deps.db,
-      { networkId: invitation.networkId, userId: user.id, organisationId: invitation.organisationId, role: invitation.role },
+      {
+        networkId: invitation.networkId,
+        userId: user.id,
+        organisationId: invitation.organisationId,
+        role: invitation.role,
+      },
       now,
     );
     appendAudit(
       deps.db,
-      { actorId: user.id, action: "invitation.accept", networkId: invitation.networkId, subject: invitation.id, detail: { role: invitation.role } },
+      {
+        actorId: user.id,
+        action: "invitation.accept",
+        networkId: invitation.networkId,
+        subject: invitation.id,
+        detail: { role: invitation.role },
+      },
       now,
     );
     return user;

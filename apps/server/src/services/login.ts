@@ -39,28 +39,41 @@ export async function login(
   if (wait > 0) throw tooMany(wait);
 
   const user = findUserByEmail(deps.db, accountKey);
-  const ok = user?.passwordHash
-    ? await verifyPassword(user.passwordHash, input.password)
-    : (await verifyAgainstDummy(input.password), false);
+  let ok = false;
+  if (user?.passwordHash) ok = await verifyPassword(user.passwordHash, input.password);
+  else await verifyAgainstDummy(input.password);
   if (!user || !ok) {
     deps.limiters.account.fail(accountKey, now);
     deps.limiters.address.fail(addressKey, now);
     appendAudit(
       deps.db,
-      { actorId: user?.id ?? null, action: "auth.sign-in-failed", detail: { email: accountKey }, ip: input.ip },
+      {
+        actorId: user?.id ?? null,
+        action: "auth.sign-in-failed",
+        detail: { email: accountKey },
+        ip: input.ip,
+      },
       now,
     );
     throw new AppError("invalid_credentials", INVALID);
   }
   deps.limiters.account.reset(accountKey);
   const { token, session } = createSession(deps, user.id, input.userAgent);
-  appendAudit(deps.db, { actorId: user.id, action: "auth.sign-in", subject: session.id, ip: input.ip }, now);
+  appendAudit(
+    deps.db,
+    { actorId: user.id, action: "auth.sign-in", subject: session.id, ip: input.ip },
+    now,
+  );
   return { user, token, expiresAt: session.expiresAt };
 }
 
 export function logout(deps: Deps, caller: Caller): void {
   if (caller.sessionId) deleteSession(deps.db, caller.sessionId);
-  appendAudit(deps.db, { actorId: caller.user.id, action: "auth.sign-out", ip: caller.ip }, deps.now());
+  appendAudit(
+    deps.db,
+    { actorId: caller.user.id, action: "auth.sign-out", ip: caller.ip },
+    deps.now(),
+  );
 }
 
 export function logoutOthers(deps: Deps, caller: Caller): number {

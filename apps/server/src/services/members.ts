@@ -62,12 +62,19 @@ export function changeMember(
   if (change.organisationId !== undefined) {
     const organisation = findOrganisation(deps.db, change.organisationId);
     if (!organisation || organisation.networkId !== networkId) {
-      throw new AppError("validation_failed", `Organisation ${change.organisationId} is not part of this network`);
+      throw new AppError(
+        "validation_failed",
+        `Organisation ${change.organisationId} is not part of this network`,
+      );
     }
   }
   const roleChanges = change.role !== undefined && change.role !== member.role;
   const apply = deps.db.transaction(() => {
-    if (roleChanges && member.role === "coordinator" && countCoordinators(deps.db, networkId) <= 1) {
+    if (
+      roleChanges &&
+      member.role === "coordinator" &&
+      countCoordinators(deps.db, networkId) <= 1
+    ) {
       throw lastCoordinator();
     }
     updateMembership(deps.db, networkId, userId, change);
@@ -109,11 +116,19 @@ export function removeMember(deps: Deps, caller: Caller, networkId: string, user
   requireNetworkPermission(deps, caller, networkId, "member.remove");
   const member = requireMember(deps, networkId, userId);
   const apply = deps.db.transaction(() => {
-    if (member.role === "coordinator" && countCoordinators(deps.db, networkId) <= 1) throw lastCoordinator();
+    if (member.role === "coordinator" && countCoordinators(deps.db, networkId) <= 1)
+      throw lastCoordinator();
     removeMembership(deps.db, networkId, userId);
     appendAudit(
       deps.db,
-      { actorId: caller.user.id, action: "member.remove", networkId, subject: userId, detail: { role: member.role }, ip: caller.ip },
+      {
+        actorId: caller.user.id,
+        action: "member.remove",
+        networkId,
+        subject: userId,
+        detail: { role: member.role },
+        ip: caller.ip,
+      },
       deps.now(),
     );
   });

@@ -1,4 +1,4 @@
-import { ORGANISATION_TYPES, type NetworkSummary, type OrganisationView } from "@junction/domain";
+import { type NetworkSummary, ORGANISATION_TYPES, type OrganisationView } from "@junction/domain";
 import {
   appendAudit,
   createNetwork as insertNetwork,
@@ -46,13 +46,23 @@ export function createNetwork(
   const network = insertNetwork(deps.db, input, deps.now());
   appendAudit(
     deps.db,
-    { actorId: caller.user.id, action: "network.create", networkId: network.id, detail: { name: input.name }, ip: caller.ip },
+    {
+      actorId: caller.user.id,
+      action: "network.create",
+      networkId: network.id,
+      detail: { name: input.name },
+      ip: caller.ip,
+    },
     deps.now(),
   );
   return { ...network, role: null, organisationCount: 0, memberCount: 0, workplanCount: 0 };
 }
 
-export function listNetworkOrganisations(deps: Deps, caller: Caller, networkId: string): OrganisationView[] {
+export function listNetworkOrganisations(
+  deps: Deps,
+  caller: Caller,
+  networkId: string,
+): OrganisationView[] {
   requireNetworkPermission(deps, caller, networkId, "member.read");
   return listOrganisations(deps.db, networkId);
 }
@@ -73,11 +83,22 @@ export function addOrganisation(
   const duplicate = listOrganisations(deps.db, networkId).find(
     (o) => o.name.toLowerCase() === input.name.toLowerCase(),
   );
-  if (duplicate) throw new AppError("conflict", `The network already has an organisation named ${duplicate.name}`);
+  if (duplicate)
+    throw new AppError(
+      "conflict",
+      `The network already has an organisation named ${duplicate.name}`,
+    );
   const organisation = insertOrganisation(deps.db, { ...input, networkId }, deps.now());
   appendAudit(
     deps.db,
-    { actorId: caller.user.id, action: "organisation.create", networkId, subject: organisation.id, detail: input, ip: caller.ip },
+    {
+      actorId: caller.user.id,
+      action: "organisation.create",
+      networkId,
+      subject: organisation.id,
+      detail: input,
+      ip: caller.ip,
+    },
     deps.now(),
   );
   return { ...organisation, memberCount: 0 };

@@ -1,9 +1,9 @@
 import type { IndexedActivity, WorkplanView } from "@junction/domain";
 import {
   appendAudit,
-  createWorkplan as insertWorkplan,
   findOrganisation,
   findWorkplan,
+  createWorkplan as insertWorkplan,
   listWorkplanActivities,
   listWorkplans,
   updateWorkplan,
@@ -13,7 +13,11 @@ import { AppError } from "../errors";
 import { requireNetworkPermission, requireWorkplanPermission } from "./access";
 import type { Caller } from "./caller";
 
-export function listNetworkWorkplans(deps: Deps, caller: Caller, networkId: string): WorkplanView[] {
+export function listNetworkWorkplans(
+  deps: Deps,
+  caller: Caller,
+  networkId: string,
+): WorkplanView[] {
   requireNetworkPermission(deps, caller, networkId, "workplan.read");
   return listWorkplans(deps.db, networkId);
 }
@@ -22,12 +26,28 @@ export function getWorkplan(deps: Deps, caller: Caller, workplanId: string): Wor
   return requireWorkplanPermission(deps, caller, workplanId, "workplan.read").workplan;
 }
 
-export function createWorkplan(deps: Deps, caller: Caller, networkId: string, title: string): WorkplanView {
+export function createWorkplan(
+  deps: Deps,
+  caller: Caller,
+  networkId: string,
+  title: string,
+): WorkplanView {
   requireNetworkPermission(deps, caller, networkId, "workplan.create");
-  const workplan = insertWorkplan(deps.db, { networkId, title, createdBy: caller.user.id }, deps.now());
+  const workplan = insertWorkplan(
+    deps.db,
+    { networkId, title, createdBy: caller.user.id },
+    deps.now(),
+  );
   appendAudit(
     deps.db,
-    { actorId: caller.user.id, action: "workplan.create", networkId, subject: workplan.id, detail: { title }, ip: caller.ip },
+    {
+      actorId: caller.user.id,
+      action: "workplan.create",
+      networkId,
+      subject: workplan.id,
+      detail: { title },
+      ip: caller.ip,
+    },
     deps.now(),
   );
   return workplan;
@@ -40,8 +60,10 @@ export function changeWorkplan(
   change: { title?: string; archived?: boolean },
 ): WorkplanView {
   const { workplan } = requireWorkplanPermission(deps, caller, workplanId, "workplan.read");
-  if (change.title !== undefined) requireWorkplanPermission(deps, caller, workplanId, "workplan.rename");
-  if (change.archived !== undefined) requireWorkplanPermission(deps, caller, workplanId, "workplan.archive");
+  if (change.title !== undefined)
+    requireWorkplanPermission(deps, caller, workplanId, "workplan.rename");
+  if (change.archived !== undefined)
+    requireWorkplanPermission(deps, caller, workplanId, "workplan.archive");
   updateWorkplan(deps.db, workplanId, change, deps.now());
   if (change.title !== undefined && change.title !== workplan.title) {
     appendAudit(
@@ -88,11 +110,13 @@ export function listActivities(deps: Deps, caller: Caller, workplanId: string): 
     }
     return name;
   };
-  return listWorkplanActivities(deps.db, workplanId).map(({ networkId: _networkId, ...activity }) => ({
-    ...activity,
-    lead: activity.lead === null ? null : nameOf(activity.lead),
-    partners: activity.partners.map(nameOf),
-    leadId: activity.lead,
-    partnerIds: activity.partners,
-  }));
+  return listWorkplanActivities(deps.db, workplanId).map(
+    ({ networkId: _networkId, ...activity }) => ({
+      ...activity,
+      lead: activity.lead === null ? null : nameOf(activity.lead),
+      partners: activity.partners.map(nameOf),
+      leadId: activity.lead,
+      partnerIds: activity.partners,
+    }),
+  );
 }

@@ -1,0 +1,294 @@
+import { addMembership, createUser, insertInvitation } from "@junction/store";
+import { afterEach, describe, expect, it } from "vitest";
+import { issueSecret } from "../auth/secrets";
+import {
+  createHarness,
+  createTestNetwork,
+  type Harness,
+  ORIGIN,
+  snapshotDatabase,
+  type TestNetwork,
+} from "../test/harness";
+
+type Actor = "anonymous" | "stranger" | "admin" | "viewer" | "commenter" | "editor" | "coordinator";
+const ACTORS: Actor[] = [
+  "anonymous",
+  "stranger",
+  "admin",
+  "viewer",
+  "commenter",
+  "editor",
+  "coordinator",
+];
+const MEMBERS: Actor[] = ["viewer", "commenter", "editor", "coordinator"];
+
+type Case = {
+  method: string;
+  /** Registered Hono path, to prove every route is in the table. */
+  route: string;
+  path: (n: Fixture) => string;
+  body?: (n: Fixture) => unknown;
+  /** Who gets the success status; everyone else gets the refusal for their kind. */
+  allowed: Actor[];
+  success: number;
+  /** Members outside `allowed` get 403; strangers and admins 404 unless listed here. */
+  outsider?: number;
+  anonymous?: number;
+};
+
+type Fixture = TestNetwork & { invitationId: string; invitationToken: string; target: string };
+
+const CASES: Case[] = [
+  {
+    method: "GET",
+    route: "/api/me",
+    path: () => "/api/me",
+    allowed: [...MEMBERS, "stranger", "admin"],
+    success: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/auth/logout-others",
+    path: () => "/api/auth/logout-others",
+    allowed: [...MEMBERS, "stranger", "admin"],
+    success: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/sessions",
+    path: () => "/api/sessions",
+    allowed: [...MEMBERS, "stranger", "admin"],
+    success: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/tokens",
+    path: () => "/api/tokens",
+    allowed: [...MEMBERS, "stranger", "admin"],
+    success: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/tokens",
+    path: () => "/api/tokens",
+    body: () => ({ name: "ci" }),
+    allowed: [...MEMBERS, "stranger", "admin"],
+    success: 201,
+  },
+  {
+    method: "GET",
+    route: "/api/networks",
+    path: () => "/api/networks",
+    allowed: [...MEMBERS, "stranger", "admin"],
+    success: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/networks",
+    path: () => "/api/networks",
+    body: () => ({ name: "New network" }),
+    allowed: ["admin"],
+    success: 201,
+    outsider: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/networks/:networkId",
+    path: (n) => `/api/networks/${n.networkId}`,
+    allowed: MEMBERS,
+    success: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/networks/:networkId/organisations",
+    path: (n) => `/api/networks/${n.networkId}/organisations`,
+    allowed: MEMBERS,
+    success: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/networks/:networkId/organisations",
+    path: (n) => `/api/networks/${n.networkId}/organisations`,
+    body: () => ({ name: "Civil Society C", acronym: "CSC", type: "civil-society-organisation" }),
+    allowed: ["coordinator"],
+    success: 201,
+  },
+  {
+    method: "GET",
+    route: "/api/networks/:networkId/members",
+    path: (n) => `/api/networks/${n.networkId}/members`,
+    allowed: MEMBERS,
+    success: 200,
+  },
+  {
+    method: "PATCH",
+    route: "/api/networks/:networkId/members/:userId",
+    path: (n) => `/api/networks/${n.networkId}/members/${n.target}`,
+    body: () => ({ role: "editor" }),
+    allowed: ["coordinator"],
+    success: 200,
+  },
+  {
+    method: "DELETE",
+    route: "/api/networks/:networkId/members/:userId",
+    path: (n) => `/api/networks/${n.networkId}/members/${n.target}`,
+    allowed: ["coordinator"],
+    success: 204,
+  },
+  {
+    method: "GET",
+    route: "/api/networks/:networkId/invitations",
+    path: (n) => `/api/networks/${n.networkId}/invitations`,
+    allowed: ["coordinator"],
+    success: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/networks/:networkId/invitations",
+    path: (n) => `/api/networks/${n.networkId}/invitations`,
+    body: (n) => ({ email: "new.person@example.test", organisationId: n.orgA, role: "commenter" }),
+    allowed: ["coordinator"],
+    success: 201,
+  },
+  {
+    method: "DELETE",
+    route: "/api/invitations/:invitationId",
+    path: (n) => `/api/invitations/${n.invitationId}`,
+    allowed: ["coordinator"],
+    success: 204,
+  },
+  {
+    method: "GET",
+    route: "/api/invitations/accept/:token",
+    path: (n) => `/api/invitations/accept/${n.invitationToken}`,
+    allowed: ACTORS,
+    success: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/networks/:networkId/workplans",
+    path: (n) => `/api/networks/${n.networkId}/workplans`,
+    allowed: MEMBERS,
+    success: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/networks/:networkId/workplans",
+    path: (n) => `/api/networks/${n.networkId}/workplans`,
+    body: () => ({ title: "Action plan 2027" }),
+    allowed: ["editor", "coordinator"],
+    success: 201,
+  },
+  {
+    method: "GET",
+    route: "/api/workplans/:workplanId",
+    path: (n) => `/api/workplans/${n.workplanId}`,
+    allowed: MEMBERS,
+    success: 200,
+  },
+  {
+    method: "PATCH",
+    route: "/api/workplans/:workplanId",
+    path: (n) => `/api/workplans/${n.workplanId}`,
+    body: () => ({ title: "Renamed" }),
+    allowed: ["coordinator"],
+    success: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/workplans/:workplanId/activities",
+    path: (n) => `/api/workplans/${n.workplanId}/activities`,
+    allowed: MEMBERS,
+    success: 200,
+  },
+];
+
+// routes whose rules depend on who owns the target; each has its own tests in auth.test.ts
+const TESTED_ELSEWHERE = new Set([
+  "POST /api/auth/login",
+  "POST /api/auth/logout",
+  "DELETE /api/sessions/:sessionId",
+  "DELETE /api/tokens/:tokenId",
+  "POST /api/invitations/accept/:token",
+]);
+
+let harness: Harness | null = null;
+afterEach(() => {
+  harness?.close();
+  harness = null;
+});
+
+function setUp(): { h: Harness; n: Fixture } {
+  const h = createHarness();
+  harness = h;
+  const network = createTestNetwork(h);
+  const target = createUser(h.db, {
+    email: "target@example.test",
+    name: "Target member",
+    passwordHash: null,
+  });
+  addMembership(h.db, {
+    networkId: network.networkId,
+    userId: target.id,
+    organisationId: network.orgB,
+    role: "viewer",
+  });
+  const issued = issueSecret();
+  insertInvitation(h.db, {
+    id: issued.id,
+    secretHash: issued.secretHash,
+    networkId: network.networkId,
+    email: "invitee@example.test",
+    organisationId: network.orgA,
+    role: "editor",
+    invitedBy: network.users.coordinator.id,
+    createdAt: h.deps.now(),
+    expiresAt: h.deps.now() + 86_400_000,
+    acceptedAt: null,
+    revokedAt: null,
+  });
+  return {
+    h,
+    n: { ...network, target: target.id, invitationId: issued.id, invitationToken: issued.token },
+  };
+}
+
+function expected(c: Case, actor: Actor): number {
+  if (c.allowed.includes(actor)) return c.success;
+  if (actor === "anonymous") return c.anonymous ?? 401;
+  if (actor === "stranger" || actor === "admin") return c.outsider ?? 404;
+  return 403;
+}
+
+describe("the role x route matrix", () => {
+  it("covers every route the API registers", () => {
+    const { h } = setUp();
+    const covered = new Set([...CASES.map((c) => `${c.method} ${c.route}`), ...TESTED_ELSEWHERE]);
+    const registered = h.routes.routes.map((r) => `${r.method.toUpperCase()} ${r.path}`);
+    expect(registered.filter((r) => !covered.has(r))).toEqual([]);
+  });
+
+  for (const c of CASES) {
+    for (const actor of ACTORS) {
+      const status = expected(c, actor);
+      const verb = status < 300 ? "lets" : "refuses";
+      it(`${verb} ${actor} ${c.method} ${c.route} (${status})`, async () => {
+        const { h, n } = setUp();
+        const before = snapshotDatabase(h.db);
+        const headers: Record<string, string> = { origin: ORIGIN };
+        if (actor !== "anonymous") headers.cookie = n.cookies[actor];
+        const response = await h.request(c.path(n), {
+          method: c.method,
+          headers,
+          json: c.body?.(n),
+        });
+        expect(response.status).toBe(status);
+        if (status >= 400) {
+          const body = (await response.json()) as { error: { code: string; message: string } };
+          expect(body.error.message.length).toBeGreaterThan(0);
+          expect(snapshotDatabase(h.db)).toBe(before);
+        }
+      });
+    }
+  }
+});

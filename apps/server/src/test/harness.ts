@@ -1,0 +1,178 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Role } from "@junction/domain";
+import {
+  addMembership,
+  createNetwork,
+  createOrganisation,
+  createUser,
+  createWorkplan,
+  type Db,
+  openDatabase,
+  type UserRecord,
+} from "@junction/store";
+import { FailureLimiter } from "../auth/rate-limit";
+import { type Config, loadConfig } from "../config";
+import type { Deps } from "../deps";
+import { createEventBus } from "../events";
+import { createApp } from "../http/app";
+import { createLogger } from "../log";
+import { createSession } from "../services/sessions";
+
+export const ORIGIN = "http://localhost";
+
+export type Harness = {
+  deps: Deps;
+  db: Db;
+  request: (path: string, init?: RequestInit & { json?: unknown }) => Promise<Response>;
+  advance: (ms: number) => void;
+  routes: ReturnType<typeof createApp>["routes"];
+  roleChanges: { networkId: string; userId: string; role: Role | null }[];
+  close: () => void;
+};
+
+/** A real app on a fresh SQLite file, with a clock the test moves. */
+export function createHarness(overrides: Partial<Config> = {}): Harness {
+  const dir = mkdtempSync(join(tmpdir(), "junction-server-"));
+  const config = { ...loadConfig({ JUNCTION_DATA_DIR: dir, JUNCTION_SEED: "none" }), ...overrides };
+  const db = openDatabase(join(dir, "junction.db"));
+  let now = Date.UTC(2026, 0, 15, 9, 0, 0);
+  const roleChanges: Harness["roleChanges"] = [];
+  const deps: Deps = {
+    db,
+    config,
+    log: createLogger("silent"),
+    now: () => now,
+    events: createEventBus(),
+    mailer: { enabled: false, send: async () => {} },
+    live: { setRole: (networkId, userId, role) => roleChanges.push({ networkId, userId, role }) },
+    limiters: {
+      account: new FailureLimiter({ limit: 5, windowMs: 15 * 60 * 1000 }),
+      address: new FailureLimiter({ limit: 50, windowMs: 15 * 60 * 1000 }),
+    },
+  };
+  const { app, routes } = createApp(deps);
+  return {
+    deps,
+    db,
+    routes,
+    roleChanges,
+    advance: (ms) => {
+      now += ms;
+    },
+    request: async (path, init = {}) => {
+      const { json, ...rest } = init;
+      const headers = new Headers(rest.headers);
+      if (json !== undefined) headers.set("content-type", "application/json");
+      return app.request(`${ORIGIN}${path}`, {
+        ...rest,
+        headers,
+        body: json === undefined ? rest.body : JSON.stringify(json),
+      });
+    },
+    close: () => {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TestNetwork = {
+  networkId: string;
+  orgA: string;
+  orgB: string;
+  workplanId: string;
+  users: Record<Role | "stranger" | "admin", UserRecord>;
+  cookies: Record<Role | "stranger" | "admin", string>;
+};
+
+/** A network with one member per role, a stranger from another network and an instance admin. */
+export function createTestNetwork(h: Harness, passwordHash: string | null = null): TestNetwork {
+  const { db } = h;
+  const network = createNetwork(db, { name: "Test network", country: "Testland", description: "" });
+  const orgA = createOrganisation(db, {
+    networkId: network.id,
+    name: "Agency A",
+    acronym: "AA",
+    type: "un-agency",
+  });
+  const orgB = createOrganisation(db, {
+    networkId: network.id,
+    name: "Ministry B",
+    acronym: "MB",
+    type: "ministry",
+  });
+  const other = createNetwork(db, { name: "Other network", country: "Elsewhere", description: "" });
+  const otherOrg = createOrganisation(db, {
+    networkId: other.id,
+    name: "Outsider",
+    acronym: "OUT",
+    type: "civil-society-organisation",
+  });
+  const roles: Role[] = ["coordinator", "editor", "commenter", "viewer"];
+  const users = {} as TestNetwork["users"];
+  for (const role of roles) {
+    const user = createUser(db, {
+      email: `${role}@example.test`,
+      name: `The ${role}`,
+      passwordHash,
+    });
+    addMembership(db, {
+      networkId: network.id,
+      userId: user.id,
+      organisationId: role === "editor" ? orgB.id : orgA.id,
+      role,
+    });
+    users[role] = user;
+  }
+  users.stranger = createUser(db, {
+    email: "stranger@example.test",
+    name: "A stranger",
+    passwordHash,
+  });
+  addMembership(db, {
+    networkId: other.id,
+    userId: users.stranger.id,
+    organisationId: otherOrg.id,
+    role: "coordinator",
+  });
+  users.admin = createUser(db, {
+    email: "admin@example.test",
+    name: "The admin",
+    passwordHash,
+    isAdmin: true,
+  });
+  const workplan = createWorkplan(db, {
+    networkId: network.id,
+    title: "Joint workplan",
+    createdBy: users.coordinator.id,
+  });
+  const cookies = {} as TestNetwork["cookies"];
+  for (const [key, user] of Object.entries(users)) {
+    cookies[key as keyof TestNetwork["cookies"]] =
+      `junction_session=${createSession(h.deps, user.id, "test").token}`;
+  }
+  return {
+    networkId: network.id,
+    orgA: orgA.id,
+    orgB: orgB.id,
+    workplanId: workplan.id,
+    users,
+    cookies,
+  };
+}
+
+/** Everything in the database except the session rows a request may legitimately touch. */
+export function snapshotDatabase(db: Db): string {
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .all() as { name: string }[];
+  return JSON.stringify(
+    tables
+      .filter((t) => t.name !== "sessions")
+      .map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all()]),
+  );
+}
