@@ -138,7 +138,11 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   {
     key: "WFP",
     acronyms: ["WFP", "PAM", "PMA"],
-    names: ["World Food Programme", "Programme alimentaire mondial", "Programa Mundial de Alimentos"],
+    names: [
+      "World Food Programme",
+      "Programme alimentaire mondial",
+      "Programa Mundial de Alimentos",
+    ],
   },
   {
     key: "IFAD",
@@ -206,7 +210,11 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   {
     key: "ITC",
     acronyms: ["ITC", "CCI"],
-    names: ["International Trade Centre", "Centre du commerce international", "Centro de Comercio Internacional"],
+    names: [
+      "International Trade Centre",
+      "Centre du commerce international",
+      "Centro de Comercio Internacional",
+    ],
   },
   {
     key: "OCHA",
@@ -221,7 +229,11 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   {
     key: "UNV",
     acronyms: ["UNV", "VNU"],
-    names: ["United Nations Volunteers", "Volontaires des Nations Unies", "Voluntarios de las Naciones Unidas"],
+    names: [
+      "United Nations Volunteers",
+      "Volontaires des Nations Unies",
+      "Voluntarios de las Naciones Unidas",
+    ],
   },
   {
     key: "UNITAR",
@@ -268,7 +280,11 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   {
     key: "ECA",
     acronyms: ["ECA", "UNECA", "CEA"],
-    names: ["Economic Commission for Africa", "Commission économique pour l'Afrique", "Comisión Económica para África"],
+    names: [
+      "Economic Commission for Africa",
+      "Commission économique pour l'Afrique",
+      "Comisión Económica para África",
+    ],
   },
   {
     key: "ESCWA",
@@ -278,7 +294,10 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   {
     key: "DESA",
     acronyms: ["DESA", "UN DESA", "UNDESA"],
-    names: ["Department of Economic and Social Affairs", "United Nations Department of Economic and Social Affairs"],
+    names: [
+      "Department of Economic and Social Affairs",
+      "United Nations Department of Economic and Social Affairs",
+    ],
   },
   {
     key: "RCO",
@@ -314,7 +333,11 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   {
     key: "IMF",
     acronyms: ["IMF", "FMI"],
-    names: ["International Monetary Fund", "Fonds monétaire international", "Fondo Monetario Internacional"],
+    names: [
+      "International Monetary Fund",
+      "Fonds monétaire international",
+      "Fondo Monetario Internacional",
+    ],
   },
   {
     key: "ITU",
@@ -328,22 +351,37 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   {
     key: "UNWTO",
     acronyms: ["UNWTO", "UN Tourism", "OMT"],
-    names: ["World Tourism Organization", "Organisation mondiale du tourisme", "Organización Mundial del Turismo"],
+    names: [
+      "World Tourism Organization",
+      "Organisation mondiale du tourisme",
+      "Organización Mundial del Turismo",
+    ],
   },
   {
     key: "IMO",
     acronyms: ["IMO", "OMI"],
-    names: ["International Maritime Organization", "Organisation maritime internationale", "Organización Marítima Internacional"],
+    names: [
+      "International Maritime Organization",
+      "Organisation maritime internationale",
+      "Organización Marítima Internacional",
+    ],
   },
   {
     key: "ICAO",
     acronyms: ["ICAO", "OACI"],
-    names: ["International Civil Aviation Organization", "Organisation de l'aviation civile internationale"],
+    names: [
+      "International Civil Aviation Organization",
+      "Organisation de l'aviation civile internationale",
+    ],
   },
   {
     key: "UNU",
     acronyms: ["UNU"],
-    names: ["United Nations University", "Université des Nations Unies", "Universidad de las Naciones Unidas"],
+    names: [
+      "United Nations University",
+      "Université des Nations Unies",
+      "Universidad de las Naciones Unidas",
+    ],
   },
   {
     key: "OSCE",

@@ -22,8 +22,9 @@ export type OrganisationMention = {
 };
 
 const JOINING_WORDS = new Set(
-  "of and the for on in to at a an de la le les des du et pour l d el los las del y para con sobre"
-    .split(" "),
+  "of and the for on in to at a an de la le les des du et pour l d el los las del y para con sobre".split(
+    " ",
+  ),
 );
 
 const SPELLINGS: ReadonlyArray<[RegExp, string]> = [

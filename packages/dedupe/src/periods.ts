@@ -1,6 +1,19 @@
 export type Period = { start: number; end: number };
 
-const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTH_NAMES = [
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "May",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Oct",
+  "Nov",
+  "Dec",
+];
 
 function parseMonth(value: string | null | undefined): number | null {
   const match = /^(\d{4})-(\d{2})$/.exec(value ?? "");
@@ -9,7 +22,10 @@ function parseMonth(value: string | null | undefined): number | null {
 }
 
 /** A period from `YYYY-MM` bounds; one missing bound stands for the other. */
-export function parsePeriod(start: string | null | undefined, end: string | null | undefined): Period | null {
+export function parsePeriod(
+  start: string | null | undefined,
+  end: string | null | undefined,
+): Period | null {
   const from = parseMonth(start);
   const to = parseMonth(end);
   if (from === null && to === null) return null;

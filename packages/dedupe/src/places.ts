@@ -18,6 +18,7 @@ export type PlaceSet = {
 export type PlaceRelation =
   | { kind: "same"; places: string[] }
   | { kind: "same-name"; places: string[] }
+  | { kind: "same-country"; places: string[] }
   | { kind: "covers"; wide: string; other: string }
   | { kind: "different"; a: string[]; b: string[] }
   | { kind: "unknown" };
@@ -174,7 +175,10 @@ export function relatePlaces(a: PlaceSet, b: PlaceSet): PlaceRelation {
       const aIsArea = placeA.level === "area";
       const bIsArea = placeB.level === "area";
       if (aIsArea === bIsArea) same.add(placeA.label);
-      else sameName.add(aIsArea ? `${placeB.label} / ${placeA.label}` : `${placeA.label} / ${placeB.label}`);
+      else
+        sameName.add(
+          aIsArea ? `${placeB.label} / ${placeA.label}` : `${placeA.label} / ${placeB.label}`,
+        );
     }
   }
   if (same.size > 0) return { kind: "same", places: [...same] };
@@ -182,14 +186,22 @@ export function relatePlaces(a: PlaceSet, b: PlaceSet): PlaceRelation {
   const aWide = a.national[0] ?? (a.isVirtual ? "online" : undefined);
   const bWide = b.national[0] ?? (b.isVirtual ? "online" : undefined);
   if (aWide && b.specific.length > 0)
-    return { kind: "covers", wide: aWide, other: b.specific.map((place) => place.label).join(", ") };
+    return {
+      kind: "covers",
+      wide: aWide,
+      other: b.specific.map((place) => place.label).join(", "),
+    };
   if (bWide && a.specific.length > 0)
-    return { kind: "covers", wide: bWide, other: a.specific.map((place) => place.label).join(", ") };
+    return {
+      kind: "covers",
+      wide: bWide,
+      other: a.specific.map((place) => place.label).join(", "),
+    };
   if (a.national.length > 0 && b.national.length > 0) {
     const shared = a.national.find((name) =>
       b.national.some((other) => normalisePlace(other) === normalisePlace(name)),
     );
-    if (shared) return { kind: "same", places: [shared] };
+    if (shared) return { kind: "same-country", places: [shared] };
     return { kind: "unknown" };
   }
   if (a.specific.length > 0 && b.specific.length > 0)

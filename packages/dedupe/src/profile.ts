@@ -25,6 +25,10 @@ export type ActivityProfile = {
   titleFeatures: ReadonlyMap<string, number>;
   /** Kinds of work the title names (training, assessment...). */
   titleWork: ReadonlySet<string>;
+  /** Every concept group the title names. */
+  titleConcepts: ReadonlySet<string>;
+  /** Informative title stems in order, for phrase keys. */
+  titleStems: readonly string[];
   /** Stem -> the word as first written, for reasons. */
   surfaces: ReadonlyMap<string, string>;
   hasDescription: boolean;
@@ -100,18 +104,28 @@ export function buildProfile(
     features,
     titleFeatures,
     titleWork,
+    titleConcepts: new Set(title.concepts.keys()),
+    titleStems: title.tokens.filter((token) => !token.isGeneric).map((token) => token.stem),
     surfaces,
     hasDescription: description.tokens.length > 0,
   };
 }
 
-/** Features worth an inverted-index posting: not generic, not a bare prefix. */
+/**
+ * Inverted-index keys: informative words and concepts, plus rarer combinations (a place with a
+ * kind of work or subject, adjacent title words) so that pairs worded with common words meet too.
+ */
 export function blockingKeys(profile: ActivityProfile): string[] {
-  const keys: string[] = [];
+  const keys = new Set<string>();
   for (const [key, weight] of profile.features) {
     if (key.startsWith("p:")) continue;
     if (key.startsWith("w:") && weight < 0.9) continue;
-    keys.push(key);
+    keys.add(key);
   }
-  return keys;
+  for (const place of profile.places.specific)
+    for (const concept of profile.titleConcepts)
+      keys.add(`pc:${place.name.split(" ")[0]}|${concept}`);
+  for (let n = 1; n < profile.titleStems.length; n++)
+    keys.add(`b:${profile.titleStems[n - 1]} ${profile.titleStems[n]}`);
+  return [...keys];
 }

@@ -1,7 +1,7 @@
 import { GCM_OBJECTIVES } from "@junction/domain";
 import { isSameOrganisation } from "./organisations";
 import { formatPeriod, gapBetween, monthsIn, overlapOf } from "./periods";
-import { relatePlaces } from "./places";
+import { type PlaceRelation, relatePlaces } from "./places";
 import type { ActivityProfile } from "./profile";
 import { relateTargetGroups, targetGroupLabel } from "./target-groups";
 import { conceptGroup } from "./text";
@@ -15,6 +15,8 @@ export type TextSimilarity = {
   /** How much of the shorter entry the longer one covers. */
   containment: number;
   sharedConcepts: string[];
+  /** Shared concept groups over the concept groups of the entry that has fewer. */
+  conceptOverlap: number;
   sharedWords: string[];
 };
 
@@ -23,7 +25,7 @@ export type PairSignals = TextSimilarity & {
   sameLead: boolean;
   leadUnknown: boolean;
   sharedPartners: string[];
-  place: ReturnType<typeof relatePlaces>["kind"];
+  place: PlaceRelation["kind"];
   periodGap: number | null;
   overlapShare: number | null;
   targetGroups: ReturnType<typeof relateTargetGroups>["kind"];
@@ -31,6 +33,8 @@ export type PairSignals = TextSimilarity & {
   gcmDisjoint: boolean;
   budgetRatio: number | null;
   workMismatch: boolean;
+  titleMismatch: boolean;
+  sharedWork: string[];
 };
 
 export type PairAssessment = {
@@ -41,6 +45,17 @@ export type PairAssessment = {
 };
 
 const DEFAULT_THRESHOLD = 0.5;
+const TEXT_FLOOR = 0.18;
+const AUDIENCE_CONCEPTS = new Set(["return", "labour", "children", "youth", "women"]);
+
+const PLACE_WEIGHTS: Record<PlaceRelation["kind"], number> = {
+  same: 0.4,
+  "same-name": 0.35,
+  "same-country": -0.3,
+  covers: -0.45,
+  different: 0,
+  unknown: 0,
+};
 
 function vectorValue(raw: number, feature: string, weigh: Weigher): number {
   return Math.log1p(raw) * weigh(feature);
@@ -61,11 +76,25 @@ function massOf(features: ReadonlyMap<string, number>, weigh: Weigher): number {
   return sum;
 }
 
+/** Per-activity sums under the current weights; the index caches them between changes. */
+export type ProfileMeasures = { norm: number; titleNorm: number; mass: number };
+
+export function measureProfile(profile: ActivityProfile, weigh: Weigher): ProfileMeasures {
+  return {
+    norm: normOf(profile.features, weigh),
+    titleNorm: normOf(profile.titleFeatures, weigh),
+    mass: massOf(profile.features, weigh),
+  };
+}
+
 export function compareText(
   a: ActivityProfile,
   b: ActivityProfile,
   weigh: Weigher,
-  norms?: { a: number; b: number },
+  measures: { a: ProfileMeasures; b: ProfileMeasures } = {
+    a: measureProfile(a, weigh),
+    b: measureProfile(b, weigh),
+  },
 ): TextSimilarity {
   const [small, large] = a.features.size <= b.features.size ? [a, b] : [b, a];
   let dot = 0;
@@ -85,10 +114,10 @@ export function compareText(
       shared.push({ word: a.surfaces.get(stem) ?? stem, value: valueSmall * valueLarge });
     }
   }
-  const normA = norms?.a ?? normOf(a.features, weigh);
-  const normB = norms?.b ?? normOf(b.features, weigh);
+  const normA = measures.a.norm;
+  const normB = measures.b.norm;
   const cosine = normA > 0 && normB > 0 ? dot / (normA * normB) : 0;
-  const smallMass = massOf(small.features, weigh);
+  const smallMass = small === a ? measures.a.mass : measures.b.mass;
   const containment = smallMass > 0 ? sharedMass / smallMass : 0;
 
   let titleDot = 0;
@@ -97,16 +126,24 @@ export function compareText(
     if (other !== undefined)
       titleDot += vectorValue(raw, feature, weigh) * vectorValue(other, feature, weigh);
   }
-  const titleNorms = normOf(a.titleFeatures, weigh) * normOf(b.titleFeatures, weigh);
+  const titleNorms = measures.a.titleNorm * measures.b.titleNorm;
   const titleCosine = titleNorms > 0 ? titleDot / titleNorms : 0;
   shared.sort((x, y) => y.value - x.value);
+  const fewerConcepts = Math.min(conceptCount(a), conceptCount(b));
   return {
     cosine,
     titleCosine,
     containment,
     sharedConcepts,
+    conceptOverlap: fewerConcepts > 0 ? sharedConcepts.length / fewerConcepts : 0,
     sharedWords: shared.map((entry) => entry.word),
   };
+}
+
+function conceptCount(profile: ActivityProfile): number {
+  let count = 0;
+  for (const feature of profile.features.keys()) if (feature.startsWith("c:")) count++;
+  return count;
 }
 
 function formatAmount(amount: number): string {
@@ -127,15 +164,27 @@ function logistic(value: number): number {
   return 1 / (1 + Math.exp(-value));
 }
 
+/** Cheap checks that rule a pair out whatever its wording: same lead, other places or years. */
+export function isRuledOut(a: ActivityProfile, b: ActivityProfile): boolean {
+  if (a.lead !== null && b.lead !== null && isSameOrganisation(a.lead, b.lead)) return true;
+  if (a.period !== null && b.period !== null && overlapOf(a.period, b.period) === null) return true;
+  return relatePlaces(a.places, b.places).kind === "different";
+}
+
 /** Scores one pair: 0..1, whether it passes the threshold, and the reasons behind it. */
 export function assessPair(
   a: ActivityProfile,
   b: ActivityProfile,
   weigh: Weigher,
-  options: { threshold?: number | undefined; norms?: { a: number; b: number } } = {},
+  options: {
+    threshold?: number | undefined;
+    measures?: { a: ProfileMeasures; b: ProfileMeasures };
+    /** Write reasons for pairs below the threshold too (explaining, evaluating). */
+    explainAll?: boolean;
+  } = {},
 ): PairAssessment {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const text = compareText(a, b, weigh, options.norms);
+  const text = compareText(a, b, weigh, options.measures);
   const sameLead = a.lead !== null && b.lead !== null && isSameOrganisation(a.lead, b.lead);
   const sharedPartners = a.partners
     .filter((partner) => b.partners.some((other) => isSameOrganisation(partner, other)))
@@ -149,36 +198,46 @@ export function assessPair(
       : null;
   const groups = relateTargetGroups(a.targetGroups, b.targetGroups);
   const gcmShared = [...a.gcmObjectives].filter((objective) => b.gcmObjectives.has(objective));
-  const gcmDisjoint = a.gcmObjectives.size > 0 && b.gcmObjectives.size > 0 && gcmShared.length === 0;
+  const gcmDisjoint =
+    a.gcmObjectives.size > 0 && b.gcmObjectives.size > 0 && gcmShared.length === 0;
   const budgetRatio =
     a.budget !== null && b.budget !== null
       ? Math.max(a.budget, b.budget) / Math.min(a.budget, b.budget)
       : null;
   const sharedWork = [...a.titleWork].filter((work) => b.titleWork.has(work));
   const workMismatch = a.titleWork.size > 0 && b.titleWork.size > 0 && sharedWork.length === 0;
+  // titles that name only who is served in common ("returnees") but different work or subjects
+  const titleMismatch =
+    a.titleConcepts.size > 0 &&
+    b.titleConcepts.size > 0 &&
+    ![...a.titleConcepts].some((key) => b.titleConcepts.has(key) && !AUDIENCE_CONCEPTS.has(key));
 
-  // a terse entry is judged on how much of it the other covers, a full one on overall likeness
-  const terse = Math.min(a.features.size, b.features.size) < 14;
-  const textScore = Math.max(
-    text.cosine,
-    0.5 * text.cosine + 0.5 * text.containment * (terse ? 0.9 : 0.7),
-    0.8 * text.titleCosine,
-  );
+  const textScore = Math.max(text.cosine, 0.5 * text.cosine + 0.5 * text.containment);
+  const sharedWorkAnywhere = text.sharedConcepts.some((key) => conceptGroup(key)?.kind === "work");
+  const overlapsInTime = overlapShare !== null;
+  const vetoed =
+    sameLead ||
+    place.kind === "different" ||
+    (a.period !== null && b.period !== null && !overlapsInTime) ||
+    groups.kind === "conflict";
 
-  let evidence = -4.6 + 7.5 * textScore;
-  if (place.kind === "same") evidence += 0.6;
-  else if (place.kind === "same-name") evidence += 0.1;
-  else if (place.kind === "different") evidence -= 3;
-  if (overlapShare !== null) evidence += 0.5 * overlapShare;
-  if (periodGap !== null && periodGap > 0) evidence -= 3;
-  if (groups.kind === "shared") evidence += 0.4;
-  else if (groups.kind === "conflict") evidence -= 2.5;
-  if (gcmShared.length > 0) evidence += 0.4;
-  else if (gcmDisjoint) evidence -= 0.6;
-  evidence += 0.2 * Math.min(sharedPartners.length, 2);
-  if (budgetRatio !== null) evidence += budgetRatio <= 3 ? 0.15 : budgetRatio > 10 ? -0.4 : 0;
-  if (workMismatch) evidence -= 0.8;
-  if (sameLead) evidence -= 6;
+  // weights fitted by regularised logistic regression on the development set, then rounded
+  let evidence = -4.5;
+  evidence += 1.2 * text.cosine + 0.9 * text.containment + 1.1 * text.titleCosine;
+  evidence += 1.3 * text.conceptOverlap;
+  if (sharedWorkAnywhere) evidence += 0.85;
+  if (workMismatch) evidence -= 1.2;
+  if (titleMismatch) evidence -= 1;
+  evidence += PLACE_WEIGHTS[place.kind];
+  evidence += 0.35 * (overlapShare ?? 0);
+  if (groups.kind === "shared") evidence += 1.2;
+  if (gcmShared.length > 0) evidence += 1.3;
+  else if (gcmDisjoint) evidence -= 1.3;
+  evidence += 0.45 * Math.min(sharedPartners.length, 2);
+  if (budgetRatio !== null && budgetRatio <= 3) evidence += 0.55;
+  // structure alone (same country, group, objective, year) is not the same work: wording must meet
+  if (Math.max(text.cosine, text.titleCosine) < TEXT_FLOOR) evidence -= 3;
+  if (vetoed) evidence -= 6;
 
   const score = Math.round(logistic(evidence) * 1000) / 1000;
   const signals: PairSignals = {
@@ -195,8 +254,12 @@ export function assessPair(
     gcmDisjoint,
     budgetRatio,
     workMismatch,
+    titleMismatch,
+    sharedWork: text.sharedConcepts.filter((key) => conceptGroup(key)?.kind === "work"),
   };
 
+  const isDuplicate = score >= threshold && !vetoed;
+  if (!isDuplicate && !options.explainAll) return { score, isDuplicate, reasons: [], signals };
   const reasons: string[] = [];
   const work = text.sharedConcepts.filter((key) => conceptGroup(key)?.kind === "work");
   const subjects = text.sharedConcepts.filter((key) => conceptGroup(key)?.kind === "subject");
@@ -221,6 +284,9 @@ export function assessPair(
     case "same":
       reasons.push(`same place: ${listOf(place.places)}`);
       break;
+    case "same-country":
+      reasons.push(`both nationwide: ${listOf(place.places)}`);
+      break;
     case "same-name":
       reasons.push(`places with the same name, city and region: ${listOf(place.places)}`);
       break;
@@ -235,9 +301,7 @@ export function assessPair(
   }
   if (overlap) reasons.push(`periods overlap: ${formatPeriod(overlap)}`);
   else if (a.period && b.period)
-    reasons.push(
-      `periods do not overlap: ${formatPeriod(a.period)} vs ${formatPeriod(b.period)}`,
-    );
+    reasons.push(`periods do not overlap: ${formatPeriod(a.period)} vs ${formatPeriod(b.period)}`);
   if (groups.kind === "shared")
     reasons.push(`same target group: ${listOf(groups.groups.map(targetGroupLabel))}`);
   else if (groups.kind === "conflict")
@@ -252,5 +316,5 @@ export function assessPair(
     reasons.push(
       `different kinds of work: ${listOf(labels([...a.titleWork]))} vs ${listOf(labels([...b.titleWork]))}`,
     );
-  return { score, isDuplicate: score >= threshold && !sameLead, reasons, signals };
+  return { score, isDuplicate, reasons, signals };
 }

@@ -1,5 +1,5 @@
-import { stemmer as stemEnglish } from "@orama/stemmers/english";
 import { TARGET_GROUPS } from "@junction/domain";
+import { stemmer as stemEnglish } from "@orama/stemmers/english";
 import { analyseText, stripAccents } from "./text";
 
 type Age = "child" | "adult" | "any";
@@ -13,9 +13,24 @@ type GroupProfile = { role: Role; age: Age; regime: Regime; direction: Direction
 const PROFILES: Record<string, GroupProfile> = {
   "prospective-migrants": { role: "beneficiary", age: "any", regime: "general", direction: "out" },
   "labour-migrants": { role: "beneficiary", age: "adult", regime: "general", direction: "out" },
-  "returning-migrants": { role: "beneficiary", age: "adult", regime: "general", direction: "return" },
-  "returning-children": { role: "beneficiary", age: "child", regime: "general", direction: "return" },
-  "children-left-behind": { role: "beneficiary", age: "child", regime: "general", direction: "home" },
+  "returning-migrants": {
+    role: "beneficiary",
+    age: "adult",
+    regime: "general",
+    direction: "return",
+  },
+  "returning-children": {
+    role: "beneficiary",
+    age: "child",
+    regime: "general",
+    direction: "return",
+  },
+  "children-left-behind": {
+    role: "beneficiary",
+    age: "child",
+    regime: "general",
+    direction: "home",
+  },
   "unaccompanied-separated-children": {
     role: "beneficiary",
     age: "child",
@@ -30,10 +45,20 @@ const PROFILES: Record<string, GroupProfile> = {
     direction: "any",
   },
   "migrants-irregular": { role: "beneficiary", age: "any", regime: "general", direction: "any" },
-  "refugees-asylum-seekers": { role: "beneficiary", age: "any", regime: "protection", direction: "in" },
+  "refugees-asylum-seekers": {
+    role: "beneficiary",
+    age: "any",
+    regime: "protection",
+    direction: "in",
+  },
   "stateless-persons": { role: "beneficiary", age: "any", regime: "protection", direction: "any" },
   "foreign-residents": { role: "beneficiary", age: "any", regime: "any", direction: "in" },
-  "internal-migrants": { role: "beneficiary", age: "any", regime: "general", direction: "internal" },
+  "internal-migrants": {
+    role: "beneficiary",
+    age: "any",
+    regime: "general",
+    direction: "internal",
+  },
   diaspora: { role: "beneficiary", age: "adult", regime: "general", direction: "out" },
   "migrant-households": { role: "beneficiary", age: "any", regime: "general", direction: "home" },
   children: { role: "beneficiary", age: "child", regime: "any", direction: "any" },
@@ -41,10 +66,19 @@ const PROFILES: Record<string, GroupProfile> = {
 };
 
 const EXTRA_SYNONYMS: Record<string, readonly string[]> = {
-  "unaccompanied-separated-children": ["unaccompanied children", "mineurs non accompagnés", "niños no acompañados"],
+  "unaccompanied-separated-children": [
+    "unaccompanied children",
+    "mineurs non accompagnés",
+    "niños no acompañados",
+  ],
   "internal-migrants": ["internal migrants", "personnes déplacées", "desplazados internos"],
   "migrant-households": ["relatives of migrants", "migrant families", "families left behind"],
-  "refugees-asylum-seekers": ["réfugiés", "demandeurs d'asile", "refugiados", "solicitantes de asilo"],
+  "refugees-asylum-seekers": [
+    "réfugiés",
+    "demandeurs d'asile",
+    "refugiados",
+    "solicitantes de asilo",
+  ],
   "labour-migrants": ["travailleurs migrants", "trabajadores migrantes", "migrant labour"],
   "returning-migrants": ["migrants de retour", "retournés", "migrantes retornados", "retornados"],
   "victims-of-trafficking": ["victimes de la traite", "víctimas de trata"],
@@ -97,16 +131,21 @@ export function targetGroupLabel(key: string): string {
 export function classifyTargetGroups(entries: readonly string[]): Set<string> {
   const keys = new Set<string>();
   for (const entry of entries) {
-    const stems = stemsOf(entry);
-    const present = new Set(stems);
+    const present = new Set(stemsOf(entry));
     const claimed = new Set<string>();
+    const found = new Set<string>();
     for (const phrase of getPhrases()) {
       if (!phrase.stems.every((stem) => present.has(stem))) continue;
       if (phrase.stems.every((stem) => claimed.has(stem))) continue;
-      if (keys.has(phrase.key) && phrase.stems.every((stem) => claimed.has(stem))) continue;
-      keys.add(phrase.key);
+      found.add(phrase.key);
       for (const stem of phrase.stems) claimed.add(stem);
     }
+    // "returned labour migrants" have come back: the return decides who they are now
+    if (found.has("returning-migrants") || found.has("returning-children")) {
+      found.delete("labour-migrants");
+      found.delete("prospective-migrants");
+    }
+    for (const key of found) keys.add(key);
   }
   return keys;
 }
@@ -128,7 +167,10 @@ export type TargetGroupRelation =
   | { kind: "conflict"; a: string[]; b: string[] }
   | { kind: "unknown" };
 
-export function relateTargetGroups(a: ReadonlySet<string>, b: ReadonlySet<string>): TargetGroupRelation {
+export function relateTargetGroups(
+  a: ReadonlySet<string>,
+  b: ReadonlySet<string>,
+): TargetGroupRelation {
   const shared = [...a].filter((key) => b.has(key));
   if (shared.length > 0) return { kind: "shared", groups: shared };
   const aGroups = beneficiaries(a);

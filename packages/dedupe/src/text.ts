@@ -66,10 +66,14 @@ type Lexicon = {
 };
 
 function buildLexicon(): Lexicon {
+  // a one-word entry ("trata", "empleo") outranks a stopword list; words inside phrases do not
   const lexiconWords = new Set<string>();
   for (const group of CONCEPT_GROUPS)
     for (const language of LANGUAGES)
-      for (const entry of group[language]) for (const word of splitWords(entry)) lexiconWords.add(word);
+      for (const entry of group[language]) {
+        const words = splitWords(entry);
+        if (words.length === 1 && words[0]) lexiconWords.add(words[0]);
+      }
   const stopwords = new Set<string>();
   for (const list of [englishStopwords, frenchStopwords, spanishStopwords])
     for (const word of list) if (!lexiconWords.has(word)) stopwords.add(word);

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { createDedupeIndex } from "./dedupe-index";
+import { findDuplicates } from "./find-duplicates";
+import { borderTraining, rewordedBorderTraining } from "./test/fixtures";
+import type { DedupeActivity } from "./types";
+
+function network(): DedupeActivity[] {
+  return [
+    borderTraining({ id: "N1" }),
+    rewordedBorderTraining({ id: "N2" }),
+    borderTraining({ id: "N3", lead: "UNODC", locations: ["Eastport airport"], start: "2024-02" }),
+    rewordedBorderTraining({ id: "N4", lead: "UNHCR", locations: ["Eastport airport"] }),
+    {
+      id: "N5",
+      title: "Financial literacy for remittance-receiving families",
+      description: "Training on budgeting and savings for women who manage remittances.",
+      lead: "UN Women",
+      locations: ["Hill Province"],
+      start: "2024-03",
+      end: "2024-10",
+    },
+    {
+      id: "N6",
+      title: "Financial education for migrant workers' families",
+      description:
+        "Budgeting, saving and choosing a money transfer channel for families of migrants.",
+      lead: "ILO",
+      locations: ["Hill Province"],
+      start: "2024-05",
+      end: "2024-12",
+    },
+  ];
+}
+
+describe("incremental index", () => {
+  it("gives the same pairs as a one-shot run", () => {
+    const index = createDedupeIndex();
+    for (const activity of network()) index.upsert(activity);
+    expect(index.allPairs()).toEqual(findDuplicates({ activities: network() }));
+    expect(index.allPairs().length).toBeGreaterThan(0);
+  });
+
+  it("after an edit and a removal, agrees with a fresh run on the new network", () => {
+    const index = createDedupeIndex();
+    for (const activity of network()) index.upsert(activity);
+    const edited = {
+      ...borderTraining({ id: "N2" }),
+      lead: "OSCE",
+      start: "2026-01",
+      end: "2026-06",
+    };
+    index.upsert(edited);
+    index.remove("N6");
+    const current = network()
+      .filter((activity) => activity.id !== "N6")
+      .map((activity) => (activity.id === "N2" ? edited : activity));
+    const fresh = findDuplicates({ activities: current });
+    expect(index.allPairs()).toEqual(fresh);
+    expect(index.pairsFor("N2")).toEqual(
+      fresh.filter((pair) => pair.a === "N2" || pair.b === "N2"),
+    );
+    expect(index.pairsFor("N6")).toEqual([]);
+  });
+
+  it("re-scores one activity against its candidates only", () => {
+    const index = createDedupeIndex();
+    const filler = Array.from({ length: 150 }, (_, n) => ({
+      id: `F${n}`,
+      title: `Community training session number ${n} in district ${n}`,
+      lead: `Local Organisation ${n}`,
+    }));
+    for (const activity of [...network(), ...filler]) index.upsert(activity);
+    expect(index.candidatesOf("N1")).toContain("N2");
+    expect(index.candidatesOf("N1").length).toBeLessThan(20);
+  });
+});

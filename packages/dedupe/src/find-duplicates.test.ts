@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { findDuplicates } from "./find-duplicates";
+import { borderTraining, rewordedBorderTraining } from "./test/fixtures";
+
+describe("judging a pair", () => {
+  it("flags the same training planned by two organisations in other words", () => {
+    const a = borderTraining();
+    const b = rewordedBorderTraining();
+    const pairs = findDuplicates({ activities: [a, b] });
+    expect(pairs).toHaveLength(1);
+    expect(pairs[0]?.a).toBe(a.id);
+    expect(pairs[0]?.b).toBe(b.id);
+    expect(pairs[0]?.score).toBeGreaterThan(0.5);
+    expect(pairs[0]?.score).toBeLessThanOrEqual(1);
+  });
+
+  it("gives reasons a person can check, never a bare number", () => {
+    const [pair] = findDuplicates({ activities: [borderTraining(), rewordedBorderTraining()] });
+    const reasons = pair?.reasons ?? [];
+    expect(reasons[0]).toMatch(/^both plan training on .*human trafficking/);
+    expect(reasons).toContain("periods overlap: Mar-Sep 2024");
+    expect(reasons).toContain("different lead organisations: IOM and OSCE");
+    expect(reasons.some((reason) => reason.startsWith("same place: Riverton"))).toBe(true);
+    for (const reason of reasons) expect(reason).toMatch(/[a-z]{3,}/);
+  });
+
+  it("never flags an organisation repeating its own activity", () => {
+    const pairs = findDuplicates({
+      activities: [
+        borderTraining(),
+        rewordedBorderTraining({ lead: "International Organization for Migration" }),
+      ],
+    });
+    expect(pairs).toEqual([]);
+  });
+
+  it("stays quiet when the same work happens in other places", () => {
+    const pairs = findDuplicates({
+      activities: [
+        borderTraining(),
+        rewordedBorderTraining({ locations: ["Eastport airport", "Southbridge crossing point"] }),
+      ],
+    });
+    expect(pairs).toEqual([]);
+  });
+
+  it("stays quiet when the periods do not overlap", () => {
+    const pairs = findDuplicates({
+      activities: [borderTraining(), rewordedBorderTraining({ start: "2025-02", end: "2025-08" })],
+    });
+    expect(pairs).toEqual([]);
+  });
+
+  it("stays quiet when the same topic serves another target group", () => {
+    const legalAid = {
+      title: "Legal aid for migrants",
+      description: "Lawyers give free legal advice and represent clients in the capital.",
+      gcmObjectives: [7],
+      locations: ["Capital City"],
+      start: "2024-01",
+      end: "2024-12",
+    };
+    const pairs = findDuplicates({
+      activities: [
+        { id: "L1", lead: "Legal Clinic", targetGroups: ["labour migrants"], ...legalAid },
+        { id: "L2", lead: "UNHCR", targetGroups: ["asylum seekers", "refugees"], ...legalAid },
+      ],
+    });
+    expect(pairs).toEqual([]);
+  });
+
+  it("still judges entries with an empty description and no objectives", () => {
+    const pairs = findDuplicates({
+      activities: [
+        borderTraining({ description: "", gcmObjectives: [] }),
+        rewordedBorderTraining({ description: null, gcmObjectives: null, budget: null }),
+      ],
+    });
+    expect(pairs).toHaveLength(1);
+  });
+
+  it("matches a French title against an English one", () => {
+    const pairs = findDuplicates({
+      activities: [
+        borderTraining(),
+        rewordedBorderTraining({
+          title: "Formation des gardes-frontières à l'identification des victimes de la traite",
+          description: "",
+        }),
+      ],
+    });
+    expect(pairs).toHaveLength(1);
+  });
+
+  it("lists no pair for unrelated work", () => {
+    const pairs = findDuplicates({
+      activities: [
+        borderTraining(),
+        {
+          id: "Z1",
+          title: "Diaspora investment forum",
+          description:
+            "Two-day forum for entrepreneurs living abroad to present investment projects.",
+          lead: "Ministry of Foreign Affairs",
+          locations: ["Capital City"],
+          start: "2024-09",
+          end: "2024-09",
+        },
+      ],
+    });
+    expect(pairs).toEqual([]);
+  });
+});
