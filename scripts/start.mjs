@@ -1,5 +1,7 @@
-// `pnpm start`: build the web app (cached by turbo), then run the server in this process group.
+// `pnpm start`: build the web app (cached by turbo), then run the server and stop it cleanly
+// when `pnpm start` is stopped.
 import { spawn, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 
 const build = spawnSync(
   "turbo",
@@ -15,7 +17,36 @@ const server = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
   cwd: new URL("../apps/server/", import.meta.url),
   stdio: "inherit",
 });
-for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"]) {
-  process.on(signal, () => server.kill(signal));
+let stopping = false;
+function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  server.kill(signal);
 }
+for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"]) process.on(signal, () => stop(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+// pnpm does not pass SIGTERM on to the script it runs: when pnpm (or npx around it) goes away,
+// stop the server ourselves so it flushes its rooms and frees the port.
+function parentOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return 0;
+  }
+}
+const ancestors = [];
+for (let pid = process.ppid; pid > 1 && ancestors.length < 6; pid = parentOf(pid)) ancestors.push(pid);
+const watchdog = setInterval(() => {
+  for (const pid of ancestors) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      clearInterval(watchdog);
+      stop("SIGTERM");
+      return;
+    }
+  }
+}, 250);
+watchdog.unref();
