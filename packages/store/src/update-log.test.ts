@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { type Db, openDatabase } from "./db";
-import { createSqliteUpdateLog } from "./update-log";
+import { createSqliteUpdateLog, type SqliteUpdateLog } from "./update-log";
 
 const dirs: string[] = [];
 const open: Db[] = [];
@@ -30,8 +30,15 @@ function textUpdates(count: number): { doc: Y.Doc; updates: Uint8Array[] } {
   const doc = new Y.Doc();
   const updates: Uint8Array[] = [];
   doc.on("update", (update: Uint8Array) => updates.push(update));
-  for (let i = 0; i < count; i++) doc.getText("default").insert(i, String.fromCharCode(97 + (i % 26)));
+  for (let i = 0; i < count; i++)
+    doc.getText("default").insert(i, String.fromCharCode(97 + (i % 26)));
   return { doc, updates };
+}
+
+function appendTo(log: SqliteUpdateLog, docName: string, updates: Uint8Array[]): number {
+  const [lastId] = log.append([{ docName, updates }]);
+  if (lastId === undefined) throw new Error("append answered no id");
+  return lastId;
 }
 
 function replay(loaded: { snapshot: Uint8Array | null; updates: { update: Uint8Array }[] }): Y.Doc {
@@ -46,10 +53,10 @@ describe("the SQLite update log", () => {
     const path = tempPath();
     const { doc, updates } = textUpdates(5);
     const log = createSqliteUpdateLog(openDb(path));
-    const first = log.append("wp-1", updates.slice(0, 2));
-    const last = log.append("wp-1", updates.slice(2));
+    const first = appendTo(log, "wp-1", updates.slice(0, 2));
+    const last = appendTo(log, "wp-1", updates.slice(2));
     expect(last).toBeGreaterThan(first);
-    open.splice(0).forEach((db) => db.close());
+    for (const db of open.splice(0)) db.close();
 
     const loaded = createSqliteUpdateLog(openDb(path)).load("wp-1");
     expect(loaded.snapshot).toBeNull();
@@ -62,21 +69,42 @@ describe("the SQLite update log", () => {
 
   it("keeps each workplan's updates apart", () => {
     const log = createSqliteUpdateLog(openDb(tempPath()));
-    log.append("wp-1", textUpdates(3).updates);
-    log.append("wp-2", textUpdates(1).updates);
+    appendTo(log, "wp-1", textUpdates(3).updates);
+    appendTo(log, "wp-2", textUpdates(1).updates);
     expect(log.load("wp-1").updates).toHaveLength(3);
     expect(log.load("wp-2").updates).toHaveLength(1);
     expect(log.load("wp-3")).toEqual({ snapshot: null, updates: [] });
   });
 
+  it("stores several workplans' batches in one transaction, all or nothing", () => {
+    const db = openDb(tempPath());
+    const log = createSqliteUpdateLog(db);
+    const ids = log.append([
+      { docName: "wp-1", updates: textUpdates(2).updates },
+      { docName: "wp-2", updates: textUpdates(3).updates },
+    ]);
+    expect(ids).toHaveLength(2);
+    expect(ids[1]).toBeGreaterThan(ids[0] ?? 0);
+    expect(log.load("wp-2").updates.at(-1)?.id).toBe(ids[1]);
+
+    db.pragma(`max_page_count = ${Number(db.pragma("page_count", { simple: true }))}`);
+    expect(() =>
+      log.append([
+        { docName: "wp-1", updates: textUpdates(1).updates },
+        { docName: "wp-2", updates: [new Uint8Array(256 * 1024)] },
+      ]),
+    ).toThrow();
+    expect(log.load("wp-1").updates).toHaveLength(2);
+  });
+
   it("compacts into a snapshot and keeps updates appended after it", () => {
     const log = createSqliteUpdateLog(openDb(tempPath()));
     const { doc, updates } = textUpdates(6);
-    const covered = log.append("wp-1", updates.slice(0, 4));
+    const covered = appendTo(log, "wp-1", updates.slice(0, 4));
     const snapshotDoc = new Y.Doc();
     for (const update of updates.slice(0, 4)) Y.applyUpdate(snapshotDoc, update);
     // appended while the snapshot was being made: must survive the compaction
-    log.append("wp-1", updates.slice(4));
+    appendTo(log, "wp-1", updates.slice(4));
     log.compact("wp-1", Y.encodeStateAsUpdate(snapshotDoc), covered);
 
     const loaded = log.load("wp-1");
@@ -89,7 +117,7 @@ describe("the SQLite update log", () => {
   it("never lets an older snapshot replace a newer one", () => {
     const log = createSqliteUpdateLog(openDb(tempPath()));
     const { doc, updates } = textUpdates(3);
-    const lastId = log.append("wp-1", updates);
+    const lastId = appendTo(log, "wp-1", updates);
     log.compact("wp-1", Y.encodeStateAsUpdate(doc), lastId);
     log.compact("wp-1", Y.encodeStateAsUpdate(new Y.Doc()), lastId - 1);
     expect(replay(log.load("wp-1")).getText("default").toString()).toBe("abc");
@@ -100,22 +128,22 @@ describe("the SQLite update log", () => {
     const log = createSqliteUpdateLog(openDb(path, 0));
     const other = openDb(path);
     other.exec("BEGIN IMMEDIATE");
-    expect(() => log.append("wp-1", textUpdates(1).updates)).toThrow(
+    expect(() => appendTo(log, "wp-1", textUpdates(1).updates)).toThrow(
       expect.objectContaining({ code: "SQLITE_BUSY" }),
     );
     other.exec("ROLLBACK");
     expect(log.load("wp-1").updates).toHaveLength(0);
-    log.append("wp-1", textUpdates(1).updates);
+    appendTo(log, "wp-1", textUpdates(1).updates);
     expect(log.load("wp-1").updates).toHaveLength(1);
   });
 
   it("throws SQLITE_FULL and stores nothing when the disk is full", () => {
     const db = openDb(tempPath());
     const log = createSqliteUpdateLog(db);
-    log.append("wp-1", textUpdates(1).updates);
+    appendTo(log, "wp-1", textUpdates(1).updates);
     const pages = db.pragma("page_count", { simple: true });
     db.pragma(`max_page_count = ${Number(pages)}`);
-    expect(() => log.append("wp-1", [new Uint8Array(256 * 1024)])).toThrow(
+    expect(() => appendTo(log, "wp-1", [new Uint8Array(256 * 1024)])).toThrow(
       expect.objectContaining({ code: "SQLITE_FULL" }),
     );
     expect(log.load("wp-1").updates).toHaveLength(1);

@@ -9,8 +9,8 @@ export type SqliteUpdateLog = {
     snapshot: Uint8Array | null;
     updates: { id: number; update: Uint8Array }[];
   };
-  /** One transaction; throws (SQLITE_BUSY, SQLITE_FULL...) when nothing was stored. */
-  append(docName: string, updates: readonly Uint8Array[]): number;
+  /** One transaction for all batches; throws (SQLITE_BUSY, SQLITE_FULL...) when nothing was stored. */
+  append(batches: readonly { docName: string; updates: readonly Uint8Array[] }[]): number[];
   compact(docName: string, snapshot: Uint8Array, upToId: number): void;
 };
 
@@ -47,14 +47,18 @@ export function createSqliteUpdateLog(db: Db, now: () => number = Date.now): Sql
       updates: updates.map((row) => ({ id: row.id, update: row.update_data })),
     };
   });
-  const append = db.transaction((docName: string, updates: readonly Uint8Array[]) => {
-    const createdAt = now();
-    let lastId = 0;
-    for (const update of updates) {
-      lastId = Number(insertUpdate.run(docName, update, createdAt).lastInsertRowid);
-    }
-    return lastId;
-  });
+  const append = db.transaction(
+    (batches: readonly { docName: string; updates: readonly Uint8Array[] }[]) => {
+      const createdAt = now();
+      return batches.map(({ docName, updates }) => {
+        let lastId = 0;
+        for (const update of updates) {
+          lastId = Number(insertUpdate.run(docName, update, createdAt).lastInsertRowid);
+        }
+        return lastId;
+      });
+    },
+  );
   const compact = db.transaction((docName: string, snapshot: Uint8Array, upToId: number) => {
     upsertSnapshot.run(docName, snapshot, upToId, now());
     deleteUpdates.run(docName, upToId);
@@ -62,10 +66,9 @@ export function createSqliteUpdateLog(db: Db, now: () => number = Date.now): Sql
 
   return {
     load: (docName) => load(docName),
-    append(docName, updates) {
-      if (updates.length === 0) throw new Error("append needs at least one update");
+    append(batches) {
       // immediate: take the write lock up front, so a busy database fails here and not halfway
-      return append.immediate(docName, updates);
+      return append.immediate(batches);
     },
     compact: (docName, snapshot, upToId) => compact.immediate(docName, snapshot, upToId),
   };

@@ -5,10 +5,19 @@ export type CloseEvent = { readonly code: number; readonly reason: string };
  * y-websocket client (3.1+), 4400-4499 means "reconnecting cannot help" and 4500-4599 "try again".
  */
 export const CloseEvents = {
-  badMessage: { code: 4400, reason: "Malformed message: not a y-websocket sync or awareness message" },
-  accessRevoked: { code: 4403, reason: "Access revoked: you are no longer a member of this workplan" },
+  badMessage: {
+    code: 4400,
+    reason: "Malformed message: not a y-websocket sync or awareness message",
+  },
+  accessRevoked: {
+    code: 4403,
+    reason: "Access revoked: you are no longer a member of this workplan",
+  },
   messageTooLarge: { code: 4413, reason: "Message too large" },
-  documentTooLarge: { code: 4414, reason: "Update refused: the document would exceed its size limit" },
+  documentTooLarge: {
+    code: 4414,
+    reason: "Update refused: the document would exceed its size limit",
+  },
   invalidUpdate: { code: 4422, reason: "Update refused: it could not be decoded or applied" },
   internalError: { code: 4500, reason: "Internal error, reconnect to resume" },
   shuttingDown: { code: 4501, reason: "Server shutting down, reconnect to resume" },

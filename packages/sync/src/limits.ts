@@ -1,3 +1,4 @@
+/** Per-server limits; for the byte, rate, count and compaction limits 0 turns the limit off. */
 export type SyncLimits = {
   /** Largest WebSocket message accepted; set the transport's own cap (ws `maxPayload`) above it. */
   maxMessageBytes: number;
@@ -9,7 +10,7 @@ export type SyncLimits = {
   maxUpdatesPerSecond: number;
   /** Awareness updates per second per connection; faster ones are coalesced, not dropped; 0: no limit. */
   maxAwarenessPerSecond: number;
-  /** Awareness client ids one connection may speak for (a stock client uses one). */
+  /** Awareness client ids one connection may speak for (a stock client uses one); 0: no presence. */
   maxAwarenessClientsPerConnection: number;
   maxConnectionsPerRoom: number;
   /** Compact (snapshot + delete older updates) after this many appended updates. */

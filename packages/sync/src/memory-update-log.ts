@@ -25,10 +25,12 @@ export function createMemoryUpdateLog(): MemoryUpdateLog {
       const stored = documents.get(docName);
       return { snapshot: stored?.snapshot ?? null, updates: [...(stored?.updates ?? [])] };
     },
-    append(docName, updates) {
-      const stored = documentOf(docName);
-      for (const update of updates) stored.updates.push({ id: ++lastId, update: update.slice() });
-      return lastId;
+    append(batches) {
+      return batches.map(({ docName, updates }) => {
+        const stored = documentOf(docName);
+        for (const update of updates) stored.updates.push({ id: ++lastId, update: update.slice() });
+        return lastId;
+      });
     },
     compact(docName, snapshot, upToId) {
       const stored = documentOf(docName);

@@ -7,14 +7,17 @@ export type LoadedDocument = {
   readonly updates: readonly LoggedUpdate[];
 };
 
+/** The updates one document accepted in one turn of the event loop. */
+export type UpdateBatch = { readonly docName: string; readonly updates: readonly Uint8Array[] };
+
 /**
- * Durable storage of one document's updates. Synchronous on purpose: an update is acknowledged
- * only after `append` returned, and better-sqlite3 is synchronous. Throwing means "not stored".
+ * Durable storage of documents' updates. Synchronous on purpose: an update is acknowledged only
+ * after `append` returned, and better-sqlite3 is synchronous. Throwing means "nothing stored".
  */
 export interface UpdateLog {
   load(docName: string): LoadedDocument;
-  /** Stores `updates` in one transaction and returns the id of the last one. */
-  append(docName: string, updates: readonly Uint8Array[]): number;
+  /** Stores every batch in one transaction; returns, per batch, the id of its last update. */
+  append(batches: readonly UpdateBatch[]): number[];
   /** Replaces the snapshot with `snapshot`, which covers every update with id <= `upToId`, and deletes those updates. */
   compact(docName: string, snapshot: Uint8Array, upToId: number): void;
 }

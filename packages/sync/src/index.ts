@@ -1,0 +1,20 @@
+export { type CloseEvent, type CloseEventName, CloseEvents } from "./close-codes";
+export {
+  type AwarenessUser,
+  awarenessUserOf,
+  colorForUser,
+  type SyncRole,
+  type SyncUser,
+} from "./identity";
+export { DEFAULT_SYNC_LIMITS, type SyncLimits } from "./limits";
+export { type LogFields, type Logger, silentLogger } from "./logger";
+export { createMemoryUpdateLog, type MemoryUpdateLog } from "./memory-update-log";
+export type { SyncCounters, SyncStats } from "./stats";
+export {
+  type ConnectionContext,
+  createSyncServer,
+  type SyncServer,
+  type SyncServerOptions,
+} from "./sync-server";
+export type { SocketData, SyncSocket } from "./sync-socket";
+export type { LoadedDocument, LoggedUpdate, UpdateBatch, UpdateLog } from "./update-log";

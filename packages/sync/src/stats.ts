@@ -1,0 +1,30 @@
+import { type CloseEventName, CloseEvents } from "./close-codes";
+
+export type SyncCounters = {
+  /** Updates stored in the log (and then applied and broadcast). */
+  appendedUpdates: number;
+  /** Updates that carried something new but came from a read-only role. */
+  refusedUpdates: number;
+  /** Full encodings of a document's state (a join storm should cause one, not one per joiner). */
+  stateEncodes: number;
+  compactions: number;
+  /** Appends that threw: their batch was refused and the senders asked to resend. */
+  storageFailures: number;
+  /** Connections the server closed, by reason. */
+  closes: Record<CloseEventName, number>;
+};
+
+export type SyncStats = SyncCounters & { readonly rooms: number; readonly connections: number };
+
+export function createCounters(): SyncCounters {
+  const closes = {} as Record<CloseEventName, number>;
+  for (const name of Object.keys(CloseEvents) as CloseEventName[]) closes[name] = 0;
+  return {
+    appendedUpdates: 0,
+    refusedUpdates: 0,
+    stateEncodes: 0,
+    compactions: 0,
+    storageFailures: 0,
+    closes,
+  };
+}

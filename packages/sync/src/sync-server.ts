@@ -1,0 +1,176 @@
+import type * as Y from "yjs";
+import { CloseEvents } from "./close-codes";
+import { createConnection } from "./connection";
+import { awarenessUserOf, type SyncRole, type SyncUser } from "./identity";
+import { resolveLimits, type SyncLimits } from "./limits";
+import { type Logger, silentLogger } from "./logger";
+import { describeError } from "./protocol";
+import { type PendingUpdate, Room, type RoomContext } from "./room";
+import { createCounters, type SyncStats } from "./stats";
+import type { SyncSocket } from "./sync-socket";
+import { afterIo } from "./timers";
+import type { UpdateLog } from "./update-log";
+
+export type SyncServerOptions = {
+  log: UpdateLog;
+  logger?: Logger;
+  limits?: Partial<SyncLimits>;
+  /** Called after an accepted batch was stored, applied and broadcast; keep it cheap (debounce). */
+  onDocumentChanged?(docName: string, ydoc: Y.Doc): void;
+  /** Milliseconds clock for rate limits; tests may pass their own. */
+  now?(): number;
+};
+
+export type ConnectionContext = {
+  docName: string;
+  user: SyncUser;
+  role: SyncRole;
+  /** Carried into every log line about this connection; generated when absent. */
+  connId?: string;
+};
+
+export interface SyncServer {
+  /** Takes over an open socket; call it in the same turn as the upgrade completes. */
+  handleConnection(socket: SyncSocket, context: ConnectionContext): void;
+  /** Applies a role change to live connections at once; null removes the user and closes them. */
+  setRole(docName: string | null, userId: string, role: SyncRole | null): void;
+  roomCount(): number;
+  connectionCount(docName?: string): number;
+  stats(): SyncStats;
+  /** Stores every pending update now (the log is written once per event-loop turn otherwise). */
+  flush(): void;
+  /** Closes every connection, then flushes, compacts and unloads every room. */
+  close(): Promise<void>;
+}
+
+export function createSyncServer(options: SyncServerOptions): SyncServer {
+  const limits = resolveLimits(options.limits);
+  const logger = options.logger ?? silentLogger;
+  const counters = createCounters();
+  const rooms = new Map<string, Room>();
+  let isClosing = false;
+  let isFlushScheduled = false;
+  let connectionCounter = 0;
+
+  const flush = (): void => {
+    isFlushScheduled = false;
+    const work: { room: Room; accepted: PendingUpdate[] }[] = [];
+    for (const room of rooms.values()) {
+      const accepted = room.takePending();
+      if (accepted.length > 0) work.push({ room, accepted });
+    }
+    if (work.length === 0) return;
+    let lastIds: number[];
+    try {
+      // append before broadcast: a crash must not lose an update another client has seen
+      lastIds = options.log.append(
+        work.map(({ room, accepted }) => ({
+          docName: room.docName,
+          updates: accepted.map(({ update }) => update),
+        })),
+      );
+    } catch (error) {
+      counters.storageFailures++;
+      logger.error("Could not store updates; refused them", {
+        workplanIds: work.map(({ room }) => room.docName),
+        updates: work.reduce((count, { accepted }) => count + accepted.length, 0),
+        error: describeError(error),
+      });
+      for (const { room, accepted } of work) room.refuse(accepted);
+      return;
+    }
+    work.forEach(({ room, accepted }, i) => {
+      room.commit(accepted, lastIds[i] ?? 0);
+    });
+  };
+
+  const context: RoomContext = {
+    log: options.log,
+    logger,
+    limits,
+    counters,
+    now: options.now ?? (() => Date.now()),
+    onDocumentChanged: options.onDocumentChanged,
+    onUnload: (room) => {
+      if (rooms.get(room.docName) === room) rooms.delete(room.docName);
+    },
+    requestFlush: () => {
+      if (isFlushScheduled) return;
+      isFlushScheduled = true;
+      // one append per turn of the event loop, for every room: no fsync per keystroke
+      afterIo(() => {
+        if (isFlushScheduled) flush();
+      });
+    },
+    flush,
+  };
+
+  const refuse = (socket: SyncSocket, event: { code: number; reason: string }): void => {
+    socket.on("error", () => {});
+    try {
+      socket.close(event.code, event.reason);
+    } catch {
+      // the socket is gone already; nothing left to tell it
+    }
+  };
+
+  const roomFor = (docName: string): Room | null => {
+    const loaded = rooms.get(docName);
+    if (loaded?.isLoaded) return loaded;
+    try {
+      const room = Room.load(docName, context);
+      rooms.set(docName, room);
+      return room;
+    } catch (error) {
+      counters.storageFailures++;
+      logger.error("Could not load document", { workplanId: docName, error: describeError(error) });
+      return null;
+    }
+  };
+
+  return {
+    handleConnection(socket, { docName, user, role, connId }) {
+      if (isClosing) {
+        counters.closes.shuttingDown++;
+        refuse(socket, CloseEvents.shuttingDown);
+        return;
+      }
+      const room = roomFor(docName);
+      if (room === null) {
+        counters.closes.storageUnavailable++;
+        refuse(socket, CloseEvents.storageUnavailable);
+        return;
+      }
+      const id = connId ?? `sync-${++connectionCounter}`;
+      room.join(createConnection(id, socket, user, awarenessUserOf(user), role, limits));
+    },
+    setRole(docName, userId, role) {
+      const targets = docName === null ? [...rooms.values()] : [rooms.get(docName)];
+      for (const room of targets) room?.setRole(userId, role);
+    },
+    roomCount() {
+      return rooms.size;
+    },
+    connectionCount(docName) {
+      if (docName !== undefined) return rooms.get(docName)?.connections.size ?? 0;
+      let count = 0;
+      for (const room of rooms.values()) count += room.connections.size;
+      return count;
+    },
+    stats() {
+      return {
+        ...counters,
+        closes: { ...counters.closes },
+        rooms: rooms.size,
+        connections: this.connectionCount(),
+      };
+    },
+    flush,
+    async close() {
+      isClosing = true;
+      for (const room of [...rooms.values()]) room.closeAll("shuttingDown");
+      for (const room of [...rooms.values()]) room.unload();
+      rooms.clear();
+    },
+  };
+}

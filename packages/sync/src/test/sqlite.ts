@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createSqliteUpdateLog, type Db, openDatabase } from "@junction/store";
+
+const dirs: string[] = [];
+const databases: Db[] = [];
+
+/** A fresh SQLite file with the real schema; `removeTempDatabases` deletes it. */
+export function tempDatabasePath(): string {
+  const dir = mkdtempSync(join(tmpdir(), "junction-sync-"));
+  dirs.push(dir);
+  return join(dir, "junction.db");
+}
+
+export function openTestDatabase(path: string): Db {
+  const db = openDatabase(path, { busyTimeoutMs: 0 });
+  databases.push(db);
+  return db;
+}
+
+export function sqliteLog(db: Db): ReturnType<typeof createSqliteUpdateLog> {
+  return createSqliteUpdateLog(db);
+}
+
+export function countRows(
+  db: Db,
+  table: "workplan_updates" | "workplan_snapshots",
+  docName: string,
+): number {
+  const row = db
+    .prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE workplan_id = ?`)
+    .get(docName) as {
+    n: number;
+  };
+  return row.n;
+}
+
+export function removeTempDatabases(): void {
+  for (const db of databases.splice(0)) if (db.open) db.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
