@@ -37,7 +37,8 @@ function parentOf(pid) {
   }
 }
 const ancestors = [];
-for (let pid = process.ppid; pid > 1 && ancestors.length < 6; pid = parentOf(pid)) ancestors.push(pid);
+for (let pid = process.ppid; pid > 1 && ancestors.length < 6; pid = parentOf(pid))
+  ancestors.push(pid);
 const watchdog = setInterval(() => {
   for (const pid of ancestors) {
     try {

@@ -1,3 +1,4 @@
+import "./zod-config";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/routes";
@@ -5,7 +6,7 @@ import { SessionProvider } from "./app/session";
 import "./styles.css";
 
 const root = document.getElementById("root");
-if (!root) throw new Error("index.html must contain <div id=\"root\">");
+if (!root) throw new Error('index.html must contain <div id="root">');
 
 createRoot(root).render(
   <StrictMode>

@@ -2,11 +2,11 @@ import {
   type acceptInvitationRequestSchema,
   type CreatedInvitation,
   type CreatedToken,
+  createdInvitationSchema,
+  createdTokenSchema,
   type createInvitationRequestSchema,
   type createNetworkRequestSchema,
   type createOrganisationRequestSchema,
-  createdInvitationSchema,
-  createdTokenSchema,
   errorBodySchema,
   type IndexedActivity,
   type InvitationPreview,
@@ -68,9 +68,14 @@ async function toApiError(response: Response, options: RequestOptions): Promise<
     const { code, message } = parsed.data.error;
     return new ApiError(response.status, code, message, { retryAfterSeconds });
   }
-  return new ApiError(response.status, `http_${response.status}`, fallbackMessage(response.status), {
-    retryAfterSeconds,
-  });
+  return new ApiError(
+    response.status,
+    `http_${response.status}`,
+    fallbackMessage(response.status),
+    {
+      retryAfterSeconds,
+    },
+  );
 }
 
 function fallbackMessage(status: number): string {
@@ -91,9 +96,14 @@ async function request<T>(
   const json: unknown = await response.json();
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    throw new ApiError(response.status, "bad_response", `Unexpected answer from ${path}.`, {
-      cause: parsed.error,
-    });
+    throw new ApiError(
+      response.status,
+      "bad_response",
+      "The server sent an answer this page cannot read. Reload the page; if this persists, tell your administrator.",
+      {
+        cause: parsed.error,
+      },
+    );
   }
   return parsed.data;
 }

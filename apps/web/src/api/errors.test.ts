@@ -40,12 +40,18 @@ describe("parseRetryAfter", () => {
 
 describe("describeError", () => {
   it("shows the server's own message", () => {
-    const error = new ApiError(409, "last_coordinator", "A network needs at least one coordinator.");
+    const error = new ApiError(
+      409,
+      "last_coordinator",
+      "A network needs at least one coordinator.",
+    );
     expect(describeError(error)).toBe("A network needs at least one coordinator.");
   });
 
   it("turns a rate limit into a wait time", () => {
-    const error = new ApiError(429, "rate_limited", "Too many requests", { retryAfterSeconds: 900 });
+    const error = new ApiError(429, "rate_limited", "Too many requests", {
+      retryAfterSeconds: 900,
+    });
     expect(describeError(error)).toBe("Too many attempts, try again in 15 minutes.");
   });
 

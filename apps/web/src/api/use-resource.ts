@@ -32,7 +32,9 @@ export function useResource<T>(load: () => Promise<T>, key: string): ResourceHan
       setState({ status: "loading", data: undefined, error: undefined });
     } else {
       setState((current) =>
-        current.status === "error" ? { status: "loading", data: undefined, error: undefined } : current,
+        current.status === "error"
+          ? { status: "loading", data: undefined, error: undefined }
+          : current,
       );
     }
     loadRef.current().then(

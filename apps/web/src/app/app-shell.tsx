@@ -112,6 +112,8 @@ function isActive(pathname: string, label: string): boolean {
   if (label === "Members") return /^\/networks\/[^/]+\/members\/?$/.test(pathname);
   if (label === "My account") return pathname.startsWith("/account");
   return (
-    pathname === "/" || /^\/networks\/[^/]+\/?$/.test(pathname) || pathname.startsWith("/workplans/")
+    pathname === "/" ||
+    /^\/networks\/[^/]+\/?$/.test(pathname) ||
+    pathname.startsWith("/workplans/")
   );
 }

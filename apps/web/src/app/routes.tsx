@@ -8,8 +8,8 @@ import { NetworkPage } from "../features/network/network-page";
 import { ErrorState, LoadingState } from "../ui/states";
 import { AppShell } from "./app-shell";
 import { NotFoundPage } from "./not-found-page";
-import { matchRoutes, navigate, type Params, useLocation } from "./router";
 import { loginPath, safeNext } from "./redirects";
+import { matchRoutes, navigate, type Params, useLocation } from "./router";
 import { useSession } from "./session";
 
 // the workplan page becomes the collaborative editor later: keep it out of the first bundle
@@ -100,12 +100,19 @@ export function App() {
   const access = match?.route.access ?? "signed-in";
   if (session.status === "signed-out") {
     if (access === "signed-in") {
-      return match ? <Redirect to={loginPath(pathname + search)} /> : <BareLayout><NotFoundPage /></BareLayout>;
+      return match ? (
+        <Redirect to={loginPath(pathname + search)} />
+      ) : (
+        <BareLayout>
+          <NotFoundPage />
+        </BareLayout>
+      );
     }
     return <BareLayout>{match?.route.render(match.params)}</BareLayout>;
   }
   if (access === "signed-out") return <Redirect to={safeNext(search)} />;
-  if (match && access === "public") return <BareLayout>{match.route.render(match.params)}</BareLayout>;
+  if (match && access === "public")
+    return <BareLayout>{match.route.render(match.params)}</BareLayout>;
 
   return (
     <AppShell me={session.me} routeNetworkId={match?.params.networkId ?? null}>

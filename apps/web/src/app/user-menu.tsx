@@ -1,5 +1,6 @@
 import type { Me } from "@junction/domain";
 import { useEffect, useId, useRef, useState } from "react";
+import { ROLE_LABELS } from "../lib/format";
 import { RoleBadge } from "../ui/badges";
 import { Link } from "./router";
 import { findMembership, useSession } from "./session";
@@ -54,7 +55,10 @@ export function UserMenu({ me, networkId }: { me: Me; networkId: string | null }
         <span className="user-menu-text">
           <span className="user-menu-name">{me.name}</span>
           {membership ? (
-            <span className="user-menu-org">{membership.organisationAcronym || membership.organisationName}</span>
+            <span className="user-menu-org">
+              {membership.organisationAcronym || membership.organisationName} ·{" "}
+              {ROLE_LABELS[membership.role]}
+            </span>
           ) : null}
         </span>
         <span className="chevron" aria-hidden="true" />

@@ -1,7 +1,7 @@
 import { Link } from "../../app/router";
 import { useMe } from "../../app/session";
-import { RoleBadge } from "../../ui/badges";
 import { initials } from "../../app/user-menu";
+import { RoleBadge } from "../../ui/badges";
 import { SessionsSection } from "./sessions-section";
 import { TokensSection } from "./tokens-section";
 
@@ -43,7 +43,7 @@ export function AccountPage() {
         </div>
         {me.memberships.length > 0 ? (
           <div className="table-wrap card">
-            <table className="table">
+            <table className="table table-stack">
               <caption className="caption">Your memberships</caption>
               <thead>
                 <tr>
@@ -60,8 +60,8 @@ export function AccountPage() {
                         {membership.networkName}
                       </Link>
                     </th>
-                    <td>{membership.organisationName}</td>
-                    <td>
+                    <td data-label="Organisation">{membership.organisationName}</td>
+                    <td data-label="Role">
                       <RoleBadge role={membership.role} />
                     </td>
                   </tr>

@@ -74,7 +74,9 @@ export function SessionsSection() {
               <div className="list-row-main">
                 <span className="list-row-title">
                   {describeUserAgent(session.userAgent)}
-                  {session.current ? <span className="badge badge-current">This device</span> : null}
+                  {session.current ? (
+                    <span className="badge badge-current">This device</span>
+                  ) : null}
                 </span>
                 <span className="muted small">
                   Signed in {formatDateTime(session.createdAt)} · last active{" "}

@@ -48,8 +48,7 @@ export function TokensSection() {
         <div>
           <h2 id="tokens-title">API tokens</h2>
           <p className="muted small">
-            For scripts and integrations. A token acts as you, with your roles, until you revoke
-            it.
+            For scripts and integrations. A token acts as you, with your roles, until you revoke it.
           </p>
         </div>
       </div>
@@ -89,7 +88,9 @@ export function TokensSection() {
       ) : null}
 
       {tokens.status === "loading" ? <LoadingState label="Loading tokens…" /> : null}
-      {tokens.status === "error" ? <ErrorState error={tokens.error} onRetry={tokens.reload} /> : null}
+      {tokens.status === "error" ? (
+        <ErrorState error={tokens.error} onRetry={tokens.reload} />
+      ) : null}
       {tokens.status === "ready" && tokens.data.length === 0 ? (
         <EmptyState title="No API tokens">
           <p className="muted">Create one when a script needs to read or write on your behalf.</p>
@@ -97,7 +98,7 @@ export function TokensSection() {
       ) : null}
       {tokens.status === "ready" && tokens.data.length > 0 ? (
         <div className="table-wrap card">
-          <table className="table">
+          <table className="table table-stack">
             <caption className="visually-hidden">Your API tokens</caption>
             <thead>
               <tr>
@@ -115,8 +116,8 @@ export function TokensSection() {
                   <th scope="row" className="cell-strong">
                     {token.name}
                   </th>
-                  <td>{formatDateTime(token.createdAt)}</td>
-                  <td>
+                  <td data-label="Created">{formatDateTime(token.createdAt)}</td>
+                  <td data-label="Last used">
                     {token.lastUsedAt ? (
                       <span title={formatDateTime(token.lastUsedAt)}>
                         {formatRelative(token.lastUsedAt)}

@@ -16,8 +16,8 @@ export function AuthLayout({ children }: { children: ReactNode }) {
         <div className="auth-pitch">
           <p className="auth-pitch-title">One joint workplan, drafted together.</p>
           <p>
-            UN agencies, government and civil society co-draft the network's workplan in real
-            time — and see, as they type, where two partners plan the same work.
+            UN agencies, government and civil society co-draft the network's workplan in real time —
+            and see, as they type, where two partners plan the same work.
           </p>
         </div>
         <p className="auth-aside-foot">Two teams, one tunnel, one junction point.</p>

@@ -33,7 +33,7 @@ export function LoginPage() {
     <AuthLayout>
       <h1 className="auth-title">Sign in</h1>
       <p className="muted">Use the email address your network invited.</p>
-      <form className="stack" onSubmit={(event) => void handleSubmit(event)} noValidate={false}>
+      <form className="stack" onSubmit={(event) => void handleSubmit(event)}>
         <Field label="Email">
           <input
             className="input"

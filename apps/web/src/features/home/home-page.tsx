@@ -96,7 +96,10 @@ function NetworkCard({ network }: { network: NetworkSummary }) {
           {active.map((workplan) => (
             <li key={workplan.id} className="workplan-row">
               <div className="workplan-row-main">
-                <Link to={`/workplans/${encodeURIComponent(workplan.id)}`} className="workplan-title">
+                <Link
+                  to={`/workplans/${encodeURIComponent(workplan.id)}`}
+                  className="workplan-title"
+                >
                   {workplan.title}
                 </Link>
                 <span className="muted small">

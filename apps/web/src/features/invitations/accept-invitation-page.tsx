@@ -1,4 +1,4 @@
-import type { InvitationPreview, Me } from "@junction/domain";
+import { type InvitationPreview, type Me, MIN_PASSWORD_LENGTH } from "@junction/domain";
 import { type FormEvent, useState } from "react";
 import { api } from "../../api/client";
 import { describeError, isApiError } from "../../api/errors";
@@ -9,8 +9,6 @@ import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "../../lib/format";
 import { Field } from "../../ui/field";
 import { ErrorState, LoadingState, Notice } from "../../ui/states";
 import { AuthLayout } from "../auth/auth-layout";
-
-export const MIN_PASSWORD_LENGTH = 12;
 
 export function AcceptInvitationPage({ token }: { token: string }) {
   const preview = useResource(() => api.invitationPreview(token), token);
@@ -31,15 +29,14 @@ export function AcceptInvitationPage({ token }: { token: string }) {
 }
 
 function InvalidInvitation({ message }: { message: string }) {
+  const { session } = useSession();
+  const signedIn = session.status === "signed-in";
   return (
     <>
       <h1 className="auth-title">This invitation cannot be used</h1>
-      <p>{message}</p>
-      <p className="muted">
-        Invitation links work once and expire. Ask the coordinator who invited you for a new link.
-      </p>
-      <Link to="/login" className="button button-secondary">
-        Go to sign in
+      <Notice tone="warning">{message}</Notice>
+      <Link to={signedIn ? "/" : "/login"} className="button button-secondary">
+        {signedIn ? "Go to your networks" : "Go to sign in"}
       </Link>
     </>
   );
@@ -81,7 +78,9 @@ function Acceptance({ token, preview }: { token: string; preview: InvitationPrev
       navigate(landingPath(me, preview), { replace: true });
     } catch (caught) {
       setError(
-        isApiError(caught, 401) ? "That password is not right for this account." : describeError(caught),
+        isApiError(caught, 401)
+          ? "That password is not right for this account."
+          : describeError(caught),
       );
       setBusy(false);
     }
@@ -118,7 +117,11 @@ function Acceptance({ token, preview }: { token: string; preview: InvitationPrev
         <Notice tone="warning">
           You are signed in as {signedInAs.email}, but this invitation is for {preview.email}.
         </Notice>
-        <button type="button" className="button button-primary" onClick={() => void signOut(window.location.pathname)}>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => void signOut(window.location.pathname)}
+        >
           Sign out to continue
         </button>
       </>

@@ -149,7 +149,7 @@ export function InvitationsSection({
       ) : null}
       {pending.length > 0 ? (
         <div className="table-wrap card">
-          <table className="table">
+          <table className="table table-stack">
             <caption className="visually-hidden">Pending invitations</caption>
             <thead>
               <tr>
@@ -169,19 +169,21 @@ export function InvitationsSection({
                   <th scope="row" className="cell-strong">
                     {invitation.email}
                   </th>
-                  <td>{invitation.organisationName}</td>
-                  <td>
+                  <td data-label="Organisation">{invitation.organisationName}</td>
+                  <td data-label="Role">
                     <RoleBadge role={invitation.role} />
                   </td>
-                  <td>
-                    <span title={formatDateTime(invitation.createdAt)}>
-                      {formatRelative(invitation.createdAt)}
-                    </span>
-                    {invitation.invitedBy ? (
-                      <span className="muted small block">by {invitation.invitedBy}</span>
-                    ) : null}
+                  <td data-label="Invited">
+                    <div>
+                      <span title={formatDateTime(invitation.createdAt)}>
+                        {formatRelative(invitation.createdAt)}
+                      </span>
+                      {invitation.invitedBy ? (
+                        <span className="muted small block">by {invitation.invitedBy}</span>
+                      ) : null}
+                    </div>
                   </td>
-                  <td>
+                  <td data-label="Expires">
                     <span title={formatDateTime(invitation.expiresAt)}>
                       {formatRelative(invitation.expiresAt)}
                     </span>

@@ -6,11 +6,11 @@ import { useResource } from "../../api/use-resource";
 import { usePermissions } from "../../app/permissions";
 import { Link } from "../../app/router";
 import { subscribeRoleChanges, useMe } from "../../app/session";
+import { initials } from "../../app/user-menu";
 import { formatCount, ROLE_DESCRIPTIONS, ROLE_LABELS } from "../../lib/format";
 import { RoleBadge } from "../../ui/badges";
 import { FormDialog } from "../../ui/dialog";
 import { ErrorState, LoadingState, Notice } from "../../ui/states";
-import { initials } from "../../app/user-menu";
 import { InvitationsSection } from "./invitations-section";
 
 export function MembersPage({ networkId }: { networkId: string }) {
@@ -46,9 +46,8 @@ export function MembersPage({ networkId }: { networkId: string }) {
     }
   }
 
-  const sorted = [...(members.data ?? [])].sort(
-    (a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || a.name.localeCompare(b.name),
-  );
+  // by name only: a row must not jump away from the control that just changed its role
+  const sorted = [...(members.data ?? [])].sort((a, b) => a.name.localeCompare(b.name));
   const networkName = network.data?.name ?? "Network";
   const showActions = canManage || canRemove;
 
@@ -91,7 +90,7 @@ export function MembersPage({ networkId }: { networkId: string }) {
       ) : null}
       {members.status === "ready" ? (
         <div className="table-wrap card">
-          <table className="table">
+          <table className="table table-stack">
             <caption className="visually-hidden">Members of {networkName}</caption>
             <thead>
               <tr>
@@ -123,12 +122,12 @@ export function MembersPage({ networkId }: { networkId: string }) {
                         </span>
                       </span>
                     </th>
-                    <td>
+                    <td data-label="Email">
                       <a href={`mailto:${member.email}`} className="link-quiet">
                         {member.email}
                       </a>
                     </td>
-                    <td>
+                    <td data-label="Organisation">
                       {canManage && organisations.data ? (
                         <select
                           className="select select-compact"
@@ -151,10 +150,10 @@ export function MembersPage({ networkId }: { networkId: string }) {
                         </span>
                       )}
                     </td>
-                    <td>
+                    <td data-label="Role">
                       {canManage ? (
                         <select
-                          className="select select-compact"
+                          className="select select-compact select-role"
                           aria-label={`Role of ${member.name}`}
                           value={member.role}
                           disabled={busy}

@@ -16,7 +16,11 @@ export function NetworkPage({ networkId }: { networkId: string }) {
   if (network.status === "error") {
     return (
       <section className="page">
-        <ErrorState title="Could not open this network" error={network.error} onRetry={network.reload} />
+        <ErrorState
+          title="Could not open this network"
+          error={network.error}
+          onRetry={network.reload}
+        />
       </section>
     );
   }
@@ -51,7 +55,10 @@ export function NetworkPage({ networkId }: { networkId: string }) {
               Your role <RoleBadge role={role} />
             </span>
           ) : null}
-          <Link to={`/networks/${encodeURIComponent(networkId)}/members`} className="button button-secondary">
+          <Link
+            to={`/networks/${encodeURIComponent(networkId)}/members`}
+            className="button button-secondary"
+          >
             Members
           </Link>
         </div>

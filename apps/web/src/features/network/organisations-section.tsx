@@ -64,7 +64,9 @@ export function OrganisationsSection({
       ) : null}
       {organisations.status === "ready" && sorted.length === 0 ? (
         <EmptyState title="No organisations yet">
-          <p className="muted">Add the organisations that take part before inviting their people.</p>
+          <p className="muted">
+            Add the organisations that take part before inviting their people.
+          </p>
         </EmptyState>
       ) : null}
       {sorted.length > 0 ? (
@@ -87,7 +89,9 @@ export function OrganisationsSection({
                   <th scope="row" className="cell-strong">
                     {organisation.name}
                   </th>
-                  <td>{organisation.acronym || <span className="muted">—</span>}</td>
+                  <td className="nowrap">
+                    {organisation.acronym || <span className="muted">—</span>}
+                  </td>
                   <td>
                     <span className="tag">{organisationTypeLabel(organisation.type)}</span>
                   </td>

@@ -6,7 +6,7 @@ import { useCurrentNetwork } from "../../app/current-network";
 import { Link } from "../../app/router";
 import { formatCount, formatRelative } from "../../lib/format";
 import { StageBadge } from "../../ui/badges";
-import { ErrorState, LoadingState } from "../../ui/states";
+import { EmptyState, ErrorState, LoadingState } from "../../ui/states";
 import { ActivityCard } from "./activity-card";
 
 /** Read view of a workplan; the collaborative editor replaces this component later. */
@@ -23,7 +23,11 @@ export function WorkplanPage({ workplanId }: { workplanId: string }) {
   if (workplan.status === "error") {
     return (
       <section className="page">
-        <ErrorState title="Could not open this workplan" error={workplan.error} onRetry={workplan.reload} />
+        <ErrorState
+          title="Could not open this workplan"
+          error={workplan.error}
+          onRetry={workplan.reload}
+        />
       </section>
     );
   }
@@ -110,7 +114,11 @@ function ActivityList({ workplanId }: { workplanId: string }) {
         <ErrorState error={activities.error} onRetry={activities.reload} />
       ) : null}
       {activities.status === "ready" && activities.data.length === 0 ? (
-        <p className="muted">This workplan has no activities yet.</p>
+        <EmptyState title="No activities yet">
+          <p className="muted">
+            Activities appear here as members add activity blocks to the workplan.
+          </p>
+        </EmptyState>
       ) : null}
       {activities.status === "ready" && activities.data.length > 0 && visible.length === 0 ? (
         <p className="muted" role="status">
