@@ -5,6 +5,7 @@ import type { Config } from "./config";
 import type { EventBus } from "./events";
 import type { Logger } from "./log";
 import type { Mailer } from "./mailer";
+import type { WarningEngine } from "./services/warnings";
 
 /** What live document connections need to hear when a membership changes. */
 export interface LiveDocuments {
@@ -20,5 +21,6 @@ export type Deps = {
   events: EventBus;
   mailer: Mailer;
   live: LiveDocuments;
+  warnings: Pick<WarningEngine, "forgetNetwork">;
   limiters: { account: FailureLimiter; address: FailureLimiter };
 };

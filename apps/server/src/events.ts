@@ -1,11 +1,25 @@
-import type { RoleChangedEvent } from "@junction/domain";
+import type {
+  CommentsChangedEvent,
+  NotificationEvent,
+  NotificationsReadEvent,
+  OwnersChangedEvent,
+  RoleChangedEvent,
+  TasksChangedEvent,
+  WarningsChangedEvent,
+} from "@junction/domain";
 
-/** Governance events pushed to browsers over /api/events; `networkId` scopes who may see them. */
-export type ServerEvent = {
-  type: "role-changed";
-  networkId: string;
-  data: RoleChangedEvent;
-};
+/**
+ * Governance events pushed to browsers over /api/events. `networkId` scopes who may see them
+ * (members of that network); an event with a `userId` goes to that one user only.
+ */
+export type ServerEvent =
+  | { type: "role-changed"; networkId: string; data: RoleChangedEvent }
+  | { type: "warnings-changed"; networkId: string; data: WarningsChangedEvent }
+  | { type: "comments-changed"; networkId: string; data: CommentsChangedEvent }
+  | { type: "tasks-changed"; networkId: string; data: TasksChangedEvent }
+  | { type: "owners-changed"; networkId: string; data: OwnersChangedEvent }
+  | { type: "notification"; userId: string; data: NotificationEvent }
+  | { type: "notifications-read"; userId: string; data: NotificationsReadEvent };
 
 export type EventListener = (event: ServerEvent) => void;
 

@@ -1,13 +1,15 @@
 import { serve } from "@hono/node-server";
-import { openDatabase } from "@junction/store";
+import { createSqliteUpdateLog, openDatabase } from "@junction/store";
 import { FailureLimiter } from "./auth/rate-limit";
 import { bootstrap } from "./bootstrap";
 import { ConfigError, loadConfig } from "./config";
 import type { Deps } from "./deps";
 import { createEventBus } from "./events";
 import { createApp } from "./http/app";
+import { createActivityIndexer } from "./indexer";
 import { createLogger } from "./log";
 import { createMailer } from "./mailer";
+import { createWarningEngine } from "./services/warnings";
 import { attachSync } from "./ws";
 
 async function main(): Promise<void> {
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
     events: createEventBus(),
     mailer: await createMailer(config.smtpUrl, config.smtpFrom, log),
     live: { setRole: () => {} },
+    warnings: { forgetNetwork: () => {} },
     limiters: {
       account: new FailureLimiter({ limit: 5, windowMs: 15 * 60 * 1000 }),
       address: new FailureLimiter({ limit: 50, windowMs: 15 * 60 * 1000 }),
@@ -41,7 +44,16 @@ async function main(): Promise<void> {
   };
   const { app } = createApp(deps);
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
-  const sync = attachSync(server, deps);
+  const updateLog = createSqliteUpdateLog(db);
+  const warnings = createWarningEngine(deps);
+  deps.warnings = warnings;
+  const indexer = createActivityIndexer(
+    deps,
+    (workplanId) => updateLog.load(workplanId),
+    (workplan, before, after) => warnings.onActivitiesChanged(workplan, before, after),
+  );
+  indexer.indexAll();
+  const sync = attachSync(server, deps, indexer, updateLog);
   deps.live = sync;
 
   server.on("listening", () => {

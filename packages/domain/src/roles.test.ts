@@ -20,6 +20,16 @@ describe("role permissions", () => {
     expect(can("commenter", "workplan.edit")).toBe(false);
   });
 
+  it("lets editors set the status of their own activities and coordinators of any", () => {
+    expect(ROLES.filter((role) => can(role, "activity.update-own-status"))).toEqual([
+      "coordinator",
+      "editor",
+    ]);
+    expect(ROLES.filter((role) => can(role, "activity.update-any-status"))).toEqual([
+      "coordinator",
+    ]);
+  });
+
   it("lets viewers only read", () => {
     expect([...ROLE_PERMISSIONS.viewer].every((p) => p.endsWith(".read"))).toBe(true);
   });

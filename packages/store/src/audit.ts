@@ -21,6 +21,9 @@ export const AUDIT_ACTIONS = [
   "workplan.rename",
   "workplan.archive",
   "workplan.unarchive",
+  "warning.decide",
+  "task.create",
+  "activity.assign-owners",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

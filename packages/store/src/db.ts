@@ -2,11 +2,13 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { INITIAL } from "./migrations/001-initial";
+import { WARNINGS } from "./migrations/002-warnings";
+import { COLLABORATION } from "./migrations/003-collaboration";
 
 export type Db = Database.Database;
 
 /** Forward-only migrations; position + 1 is the schema version. Never edit one that shipped. */
-const MIGRATIONS: readonly string[] = [INITIAL];
+const MIGRATIONS: readonly string[] = [INITIAL, WARNINGS, COLLABORATION];
 
 export type OpenDatabaseOptions = {
   /** How long a write waits for another connection's lock before SQLITE_BUSY. */

@@ -5,6 +5,22 @@ export {
   type StoredActivity,
 } from "./activities";
 export { AUDIT_ACTIONS, type AuditAction, type AuditInput, appendAudit, listAudit } from "./audit";
+export {
+  type CommentRecord,
+  findComment,
+  findThread,
+  insertComment,
+  insertThread,
+  listThreadComments,
+  listUserThreadIds,
+  listWorkplanComments,
+  listWorkplanThreads,
+  markCommentDeleted,
+  setThreadResolved,
+  type ThreadAnchor,
+  type ThreadRecord,
+  updateCommentBody,
+} from "./comments";
 export { type Db, type OpenDatabaseOptions, openDatabase, schemaVersion } from "./db";
 export {
   findInvitation,
@@ -37,6 +53,22 @@ export {
   listUserNetworks,
   type NetworkWithCounts,
 } from "./networks";
+export {
+  countUnreadNotifications,
+  insertNotification,
+  listUserNotifications,
+  markNotificationsRead,
+  type NotificationRecord,
+  type NotificationSubject,
+} from "./notifications";
+export {
+  isActivityOwner,
+  listActivityOwners,
+  listUserOwnedActivities,
+  listWorkplanOwners,
+  type OwnerRecord,
+  replaceActivityOwners,
+} from "./owners";
 export { type DemoNetwork, loadDemoNetwork, type SeedResult, seedDemoNetwork } from "./seed";
 export {
   deleteExpiredSessions,
@@ -50,6 +82,14 @@ export {
   touchSession,
 } from "./sessions";
 export {
+  findTask,
+  insertTask,
+  listAssignedTasks,
+  listNetworkTasks,
+  type TaskRecord,
+  updateTask,
+} from "./tasks";
+export {
   type ApiTokenRecord,
   findApiToken,
   insertApiToken,
@@ -57,6 +97,7 @@ export {
   markApiTokenUsed,
   revokeApiToken,
 } from "./tokens";
+export { createSqliteUpdateLog, type SqliteUpdateLog } from "./update-log";
 export {
   countUsers,
   createUser,
@@ -66,6 +107,21 @@ export {
   setUserPassword,
   type UserRecord,
 } from "./users";
+export {
+  type ActivityRef,
+  decideWarning,
+  findWarning,
+  findWarningByPair,
+  insertWarning,
+  listActivityWarnings,
+  listNetworkWarnings,
+  listWorkplanWarnings,
+  setWarningStatus,
+  updateWarningAssessment,
+  WARNING_STATUSES,
+  type WarningRecord,
+  type WarningStatus,
+} from "./warnings";
 export {
   createWorkplan,
   findWorkplan,

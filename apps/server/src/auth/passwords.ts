@@ -1,11 +1,9 @@
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@junction/domain";
 import { hash, verify } from "@node-rs/argon2";
 import { COMMON_PASSWORDS } from "./common-passwords";
 
 // OWASP's argon2id recommendation: 19 MiB, 2 iterations, 1 lane
 const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
-
-export const MIN_PASSWORD_LENGTH = 15;
-export const MAX_PASSWORD_LENGTH = 256;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);

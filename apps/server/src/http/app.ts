@@ -9,6 +9,7 @@ import { AppError } from "../errors";
 import { validateApiToken } from "../services/api-tokens";
 import type { Caller } from "../services/caller";
 import { validateSessionToken } from "../services/sessions";
+import { registerCollaborationRoutes } from "./collaboration-routes";
 import { readSessionCookie, setSessionCookie } from "./cookies";
 import type { AppEnv } from "./env";
 import { registerEvents } from "./events";
@@ -142,6 +143,7 @@ export function createApp(deps: Deps): App {
 
   const routes = new RouteRegistry(app, deps);
   registerRoutes(routes);
+  registerCollaborationRoutes(routes);
   registerEvents(app, deps);
   app.get("/api/openapi.json", (c) => c.json(buildOpenApi(routes.routes)));
   app.all("/api/*", () => {

@@ -20,7 +20,10 @@ export function registerEvents(app: Hono<AppEnv>, deps: Deps): void {
       const unsubscribe = deps.events.subscribe((event) => {
         // a removed member still hears of their own removal, then nothing more from that network
         const maySee =
-          event.data.userId === userId || findMembership(deps.db, event.networkId, userId) !== null;
+          "userId" in event
+            ? event.userId === userId
+            : (event.type === "role-changed" && event.data.userId === userId) ||
+              findMembership(deps.db, event.networkId, userId) !== null;
         if (!maySee) return;
         queue.push(event);
         wake?.();

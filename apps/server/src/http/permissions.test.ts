@@ -1,4 +1,16 @@
-import { addMembership, createUser, insertInvitation } from "@junction/store";
+import { emptyActivity } from "@junction/domain";
+import {
+  addMembership,
+  createUser,
+  createWorkplan,
+  insertComment,
+  insertInvitation,
+  insertTask,
+  insertThread,
+  insertWarning,
+  replaceWorkplanActivities,
+  setThreadResolved,
+} from "@junction/store";
 import { afterEach, describe, expect, it } from "vitest";
 import { issueSecret } from "../auth/secrets";
 import {
@@ -36,7 +48,16 @@ type Case = {
   anonymous?: number;
 };
 
-type Fixture = TestNetwork & { invitationId: string; invitationToken: string; target: string };
+type Fixture = TestNetwork & {
+  invitationId: string;
+  invitationToken: string;
+  target: string;
+  warningId: string;
+  threadId: string;
+  resolvedThreadId: string;
+  commentId: string;
+  taskId: string;
+};
 
 const CASES: Case[] = [
   {
@@ -95,14 +116,14 @@ const CASES: Case[] = [
     method: "GET",
     route: "/api/networks/:networkId",
     path: (n) => `/api/networks/${n.networkId}`,
-    allowed: MEMBERS,
+    allowed: [...MEMBERS, "admin"],
     success: 200,
   },
   {
     method: "GET",
     route: "/api/networks/:networkId/organisations",
     path: (n) => `/api/networks/${n.networkId}/organisations`,
-    allowed: MEMBERS,
+    allowed: [...MEMBERS, "admin"],
     success: 200,
   },
   {
@@ -110,14 +131,14 @@ const CASES: Case[] = [
     route: "/api/networks/:networkId/organisations",
     path: (n) => `/api/networks/${n.networkId}/organisations`,
     body: () => ({ name: "Civil Society C", acronym: "CSC", type: "civil-society-organisation" }),
-    allowed: ["coordinator"],
+    allowed: ["coordinator", "admin"],
     success: 201,
   },
   {
     method: "GET",
     route: "/api/networks/:networkId/members",
     path: (n) => `/api/networks/${n.networkId}/members`,
-    allowed: MEMBERS,
+    allowed: [...MEMBERS, "admin"],
     success: 200,
   },
   {
@@ -125,21 +146,21 @@ const CASES: Case[] = [
     route: "/api/networks/:networkId/members/:userId",
     path: (n) => `/api/networks/${n.networkId}/members/${n.target}`,
     body: () => ({ role: "editor" }),
-    allowed: ["coordinator"],
+    allowed: ["coordinator", "admin"],
     success: 200,
   },
   {
     method: "DELETE",
     route: "/api/networks/:networkId/members/:userId",
     path: (n) => `/api/networks/${n.networkId}/members/${n.target}`,
-    allowed: ["coordinator"],
+    allowed: ["coordinator", "admin"],
     success: 204,
   },
   {
     method: "GET",
     route: "/api/networks/:networkId/invitations",
     path: (n) => `/api/networks/${n.networkId}/invitations`,
-    allowed: ["coordinator"],
+    allowed: ["coordinator", "admin"],
     success: 200,
   },
   {
@@ -147,14 +168,14 @@ const CASES: Case[] = [
     route: "/api/networks/:networkId/invitations",
     path: (n) => `/api/networks/${n.networkId}/invitations`,
     body: (n) => ({ email: "new.person@example.test", organisationId: n.orgA, role: "commenter" }),
-    allowed: ["coordinator"],
+    allowed: ["coordinator", "admin"],
     success: 201,
   },
   {
     method: "DELETE",
     route: "/api/invitations/:invitationId",
     path: (n) => `/api/invitations/${n.invitationId}`,
-    allowed: ["coordinator"],
+    allowed: ["coordinator", "admin"],
     success: 204,
   },
   {
@@ -196,9 +217,176 @@ const CASES: Case[] = [
   },
   {
     method: "GET",
+    route: "/api/workplans/:workplanId/warnings",
+    path: (n) => `/api/workplans/${n.workplanId}/warnings`,
+    allowed: MEMBERS,
+    success: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/networks/:networkId/warnings",
+    path: (n) => `/api/networks/${n.networkId}/warnings`,
+    allowed: MEMBERS,
+    success: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/warnings/:warningId/decision",
+    path: (n) => `/api/warnings/${n.warningId}/decision`,
+    body: () => ({ decision: "not-duplicate" }),
+    allowed: ["coordinator"],
+    success: 200,
+  },
+  {
+    method: "GET",
     route: "/api/workplans/:workplanId/activities",
     path: (n) => `/api/workplans/${n.workplanId}/activities`,
     allowed: MEMBERS,
+    success: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/workplans/:workplanId/threads",
+    path: (n) => `/api/workplans/${n.workplanId}/threads`,
+    allowed: MEMBERS,
+    success: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/workplans/:workplanId/threads",
+    path: (n) => `/api/workplans/${n.workplanId}/threads`,
+    body: (n) => ({ activityId: "X1", body: "Which crossings?", mentions: [n.users.editor.id] }),
+    allowed: ["commenter", "editor", "coordinator"],
+    success: 201,
+  },
+  {
+    method: "GET",
+    route: "/api/threads/:threadId",
+    path: (n) => `/api/threads/${n.threadId}`,
+    allowed: MEMBERS,
+    success: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/threads/:threadId/comments",
+    path: (n) => `/api/threads/${n.threadId}/comments`,
+    body: () => ({ body: "Agreed." }),
+    allowed: ["commenter", "editor", "coordinator"],
+    success: 201,
+  },
+  {
+    // the thread was started by the commenter, who may resolve it like editors and coordinators
+    method: "POST",
+    route: "/api/threads/:threadId/resolve",
+    path: (n) => `/api/threads/${n.threadId}/resolve`,
+    allowed: ["commenter", "editor", "coordinator"],
+    success: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/threads/:threadId/reopen",
+    path: (n) => `/api/threads/${n.resolvedThreadId}/reopen`,
+    allowed: ["commenter", "editor", "coordinator"],
+    success: 200,
+  },
+  {
+    // the message is the commenter's own: nobody else edits or deletes it
+    method: "PATCH",
+    route: "/api/comments/:commentId",
+    path: (n) => `/api/comments/${n.commentId}`,
+    body: () => ({ body: "Which border crossings?" }),
+    allowed: ["commenter"],
+    success: 200,
+  },
+  {
+    method: "DELETE",
+    route: "/api/comments/:commentId",
+    path: (n) => `/api/comments/${n.commentId}`,
+    allowed: ["commenter"],
+    success: 204,
+  },
+  {
+    method: "GET",
+    route: "/api/workplans/:workplanId/owners",
+    path: (n) => `/api/workplans/${n.workplanId}/owners`,
+    allowed: MEMBERS,
+    success: 200,
+  },
+  {
+    method: "PUT",
+    route: "/api/workplans/:workplanId/activities/:activityId/owners",
+    path: (n) => `/api/workplans/${n.workplanId}/activities/X1/owners`,
+    body: (n) => ({ userIds: [n.users.editor.id] }),
+    allowed: ["coordinator"],
+    success: 200,
+  },
+  {
+    // X1 is led by the editor's organisation
+    method: "POST",
+    route: "/api/workplans/:workplanId/activities/:activityId/status",
+    path: (n) => `/api/workplans/${n.workplanId}/activities/X1/status`,
+    body: () => ({ status: "ongoing" }),
+    allowed: ["editor", "coordinator"],
+    success: 204,
+  },
+  {
+    method: "GET",
+    route: "/api/networks/:networkId/tasks",
+    path: (n) => `/api/networks/${n.networkId}/tasks`,
+    allowed: MEMBERS,
+    success: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/networks/:networkId/tasks",
+    path: (n) => `/api/networks/${n.networkId}/tasks`,
+    body: (n) => ({ title: "Map the crossings", assigneeId: n.users.editor.id, due: "2026-03-01" }),
+    allowed: ["coordinator"],
+    success: 201,
+  },
+  {
+    method: "GET",
+    route: "/api/tasks/:taskId",
+    path: (n) => `/api/tasks/${n.taskId}`,
+    allowed: MEMBERS,
+    success: 200,
+  },
+  {
+    // the task is the editor's: its assignee and coordinators move it along
+    method: "PATCH",
+    route: "/api/tasks/:taskId",
+    path: (n) => `/api/tasks/${n.taskId}`,
+    body: () => ({ status: "done" }),
+    allowed: ["editor", "coordinator"],
+    success: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/me/work",
+    path: () => "/api/me/work",
+    allowed: [...MEMBERS, "stranger", "admin"],
+    success: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/notifications",
+    path: () => "/api/notifications",
+    allowed: [...MEMBERS, "stranger", "admin"],
+    success: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/notifications/unread",
+    path: () => "/api/notifications/unread",
+    allowed: [...MEMBERS, "stranger", "admin"],
+    success: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/notifications/read",
+    path: () => "/api/notifications/read",
+    body: () => ({}),
+    allowed: [...MEMBERS, "stranger", "admin"],
     success: 200,
   },
 ];
@@ -247,9 +435,84 @@ function setUp(): { h: Harness; n: Fixture } {
     acceptedAt: null,
     revokedAt: null,
   });
+  const second = createWorkplan(h.db, {
+    networkId: network.networkId,
+    title: "Second plan",
+    createdBy: null,
+  });
+  const warning = insertWarning(
+    h.db,
+    {
+      networkId: network.networkId,
+      a: { workplanId: network.workplanId, activityId: "X1" },
+      b: { workplanId: second.id, activityId: "Y1" },
+      score: 0.9,
+      reasons: ["both train border police"],
+    },
+    h.deps.now(),
+  );
+  replaceWorkplanActivities(
+    h.db,
+    { id: network.workplanId, networkId: network.networkId },
+    [{ ...emptyActivity("X1"), title: "Train border police", lead: network.orgB }],
+    h.deps.now(),
+  );
+  const thread = insertThread(
+    h.db,
+    {
+      workplanId: network.workplanId,
+      activityId: "X1",
+      anchor: null,
+      quote: "",
+      createdBy: network.users.commenter.id,
+    },
+    h.deps.now(),
+  );
+  const comment = insertComment(
+    h.db,
+    { threadId: thread.id, authorId: network.users.commenter.id, body: "Where?", mentions: [] },
+    h.deps.now(),
+  );
+  const resolved = insertThread(
+    h.db,
+    {
+      workplanId: network.workplanId,
+      activityId: null,
+      anchor: null,
+      quote: "",
+      createdBy: network.users.commenter.id,
+    },
+    h.deps.now(),
+  );
+  setThreadResolved(h.db, resolved.id, network.users.coordinator.id, h.deps.now());
+  const task = insertTask(
+    h.db,
+    {
+      networkId: network.networkId,
+      title: "Share the training plan",
+      activityIds: ["X1"],
+      assigneeId: network.users.editor.id,
+      createdBy: network.users.coordinator.id,
+      due: null,
+      status: "open",
+      fromThreadId: null,
+      fromWarningId: null,
+    },
+    h.deps.now(),
+  );
   return {
     h,
-    n: { ...network, target: target.id, invitationId: issued.id, invitationToken: issued.token },
+    n: {
+      ...network,
+      target: target.id,
+      invitationId: issued.id,
+      invitationToken: issued.token,
+      warningId: warning.id,
+      threadId: thread.id,
+      resolvedThreadId: resolved.id,
+      commentId: comment.id,
+      taskId: task.id,
+    },
   };
 }
 

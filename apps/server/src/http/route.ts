@@ -5,7 +5,7 @@ import { AppError, type ErrorCode } from "../errors";
 import type { Caller } from "../services/caller";
 import type { AppEnv } from "./env";
 
-type Method = "get" | "post" | "patch" | "delete";
+type Method = "get" | "post" | "put" | "patch" | "delete";
 
 export type RouteSpec<Body extends z.ZodType | undefined> = {
   method: Method;

@@ -19,6 +19,8 @@ import {
   tokenViewSchema,
   updateMemberRequestSchema,
   updateWorkplanRequestSchema,
+  warningDecisionRequestSchema,
+  warningViewSchema,
   workplanViewSchema,
 } from "@junction/domain";
 import { deleteUserSessionById, listUserSessions } from "@junction/store";
@@ -42,6 +44,11 @@ import {
   listNetworksFor,
 } from "../services/networks";
 import { createSession } from "../services/sessions";
+import {
+  decideOnWarning,
+  listWarningsForNetwork,
+  listWarningsForWorkplan,
+} from "../services/warnings";
 import {
   changeWorkplan,
   createWorkplan,
@@ -422,5 +429,43 @@ export function registerRoutes(api: RouteRegistry): void {
       errors: ["not_found"],
     },
     ({ deps, caller, params }) => listActivities(deps, caller, params.workplanId ?? ""),
+  );
+
+  api.user(
+    {
+      method: "get",
+      path: "/api/workplans/:workplanId/warnings",
+      summary: "Duplication warnings on the workplan's activities (open and decided)",
+      tag: "warnings",
+      response: z.array(warningViewSchema),
+      errors: ["not_found"],
+    },
+    ({ deps, caller, params }) => listWarningsForWorkplan(deps, caller, params.workplanId ?? ""),
+  );
+
+  api.user(
+    {
+      method: "get",
+      path: "/api/networks/:networkId/warnings",
+      summary: "Every duplication warning in the network, open first",
+      tag: "warnings",
+      response: z.array(warningViewSchema),
+      errors: ["not_found"],
+    },
+    ({ deps, caller, params }) => listWarningsForNetwork(deps, caller, params.networkId ?? ""),
+  );
+
+  api.user(
+    {
+      method: "post",
+      path: "/api/warnings/:warningId/decision",
+      summary: "Decide on a warning: not-duplicate, coordinate, or reopen (coordinators)",
+      tag: "warnings",
+      body: warningDecisionRequestSchema,
+      response: warningViewSchema,
+      errors: ["forbidden", "not_found"],
+    },
+    ({ deps, caller, params, body }) =>
+      decideOnWarning(deps, caller, params.warningId ?? "", body.decision),
   );
 }

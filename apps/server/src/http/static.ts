@@ -36,7 +36,10 @@ export function serveWeb(app: Hono<AppEnv>, deps: Deps): void {
         "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
       });
     }
-    if (extname(c.req.path) !== "") return c.text("Not found", 404);
+    // a missing built file is a 404; any other path (invitation tokens hold dots) is the app's
+    if (c.req.path.startsWith("/assets/") || TYPES[extname(c.req.path)] !== undefined) {
+      return c.text("Not found", 404);
+    }
     return c.html(readFileSync(indexFile, "utf8"), 200, { "Cache-Control": "no-cache" });
   });
 }

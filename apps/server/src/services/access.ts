@@ -40,6 +40,37 @@ export function requireNetworkPermission(
   return membership;
 }
 
+// instance administrators look after any network's people, not its content
+const ADMINISTRATION: ReadonlySet<Permission> = new Set<Permission>([
+  "member.read",
+  "member.invite",
+  "member.change-role",
+  "member.remove",
+  "organisation.manage",
+]);
+
+/**
+ * Like requireNetworkPermission, but an instance administrator who is not a member may also
+ * manage the network's organisations and members (so a new network gets its first coordinator).
+ * Answers null for such an administrator.
+ */
+export function requireNetworkAdministration(
+  deps: Deps,
+  caller: Caller,
+  networkId: string,
+  permission: Permission,
+): MembershipRecord | null {
+  if (
+    caller.user.isAdmin &&
+    ADMINISTRATION.has(permission) &&
+    findNetwork(deps.db, networkId) &&
+    !findMembership(deps.db, networkId, caller.user.id)
+  ) {
+    return null;
+  }
+  return requireNetworkPermission(deps, caller, networkId, permission);
+}
+
 export function requireWorkplanPermission(
   deps: Deps,
   caller: Caller,

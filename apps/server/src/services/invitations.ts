@@ -20,7 +20,7 @@ import { checkPasswordRules, hashPassword, verifyPassword } from "../auth/passwo
 import { issueSecret, parseSecret, secretMatches } from "../auth/secrets";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
-import { requireNetworkPermission } from "./access";
+import { requireNetworkAdministration } from "./access";
 import type { Caller } from "./caller";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -54,7 +54,7 @@ export function listNetworkInvitations(
   caller: Caller,
   networkId: string,
 ): InvitationView[] {
-  requireNetworkPermission(deps, caller, networkId, "member.invite");
+  requireNetworkAdministration(deps, caller, networkId, "member.invite");
   return listInvitations(deps.db, networkId).map((i) => toView(deps, i));
 }
 
@@ -65,7 +65,7 @@ export async function inviteMember(
   input: { email: string; organisationId: string; role: Role },
   origin: string,
 ): Promise<CreatedInvitation> {
-  requireNetworkPermission(deps, caller, networkId, "member.invite");
+  requireNetworkAdministration(deps, caller, networkId, "member.invite");
   const organisation = findOrganisation(deps.db, input.organisationId);
   if (!organisation || organisation.networkId !== networkId) {
     throw new AppError(
@@ -81,6 +81,12 @@ export async function inviteMember(
     );
   }
   const now = deps.now();
+  // a new invitation replaces any pending one to the same address: only the latest link works
+  for (const pending of listInvitations(deps.db, networkId)) {
+    if (pending.email === input.email.toLowerCase() && status(pending, now) === "pending") {
+      revokeInvitation(deps.db, pending.id, now);
+    }
+  }
   const issued = issueSecret();
   const invitation: InvitationRecord = {
     id: issued.id,
@@ -123,7 +129,7 @@ export async function inviteMember(
 export function revokeNetworkInvitation(deps: Deps, caller: Caller, invitationId: string): void {
   const invitation = findInvitation(deps.db, invitationId);
   if (!invitation) throw new AppError("not_found", `Invitation ${invitationId} not found`);
-  requireNetworkPermission(deps, caller, invitation.networkId, "member.invite");
+  requireNetworkAdministration(deps, caller, invitation.networkId, "member.invite");
   if (!revokeInvitation(deps.db, invitationId, deps.now())) {
     throw new AppError("conflict", "This invitation was already accepted or revoked");
   }
@@ -154,6 +160,7 @@ function usableInvitation(deps: Deps, token: string): InvitationRecord {
 export function previewInvitation(deps: Deps, token: string): InvitationPreview {
   const invitation = usableInvitation(deps, token);
   return {
+    networkId: invitation.networkId,
     networkName: findNetwork(deps.db, invitation.networkId)?.name ?? "",
     organisationName: findOrganisation(deps.db, invitation.organisationId)?.name ?? "",
     role: invitation.role,

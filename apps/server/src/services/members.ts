@@ -11,7 +11,7 @@ import {
 } from "@junction/store";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
-import { requireNetworkPermission } from "./access";
+import { requireNetworkAdministration } from "./access";
 import type { Caller } from "./caller";
 
 function toView(member: MemberDetail): MemberView {
@@ -28,7 +28,7 @@ function toView(member: MemberDetail): MemberView {
 }
 
 export function listNetworkMembers(deps: Deps, caller: Caller, networkId: string): MemberView[] {
-  requireNetworkPermission(deps, caller, networkId, "member.read");
+  requireNetworkAdministration(deps, caller, networkId, "member.read");
   return listMembers(deps.db, networkId).map(toView);
 }
 
@@ -57,7 +57,7 @@ export function changeMember(
   userId: string,
   change: { role?: Role; organisationId?: string },
 ): MemberView {
-  requireNetworkPermission(deps, caller, networkId, "member.change-role");
+  requireNetworkAdministration(deps, caller, networkId, "member.change-role");
   const member = requireMember(deps, networkId, userId);
   if (change.organisationId !== undefined) {
     const organisation = findOrganisation(deps.db, change.organisationId);
@@ -113,7 +113,7 @@ export function changeMember(
 }
 
 export function removeMember(deps: Deps, caller: Caller, networkId: string, userId: string): void {
-  requireNetworkPermission(deps, caller, networkId, "member.remove");
+  requireNetworkAdministration(deps, caller, networkId, "member.remove");
   const member = requireMember(deps, networkId, userId);
   const apply = deps.db.transaction(() => {
     if (member.role === "coordinator" && countCoordinators(deps.db, networkId) <= 1)

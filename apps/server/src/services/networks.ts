@@ -10,7 +10,7 @@ import {
 } from "@junction/store";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
-import { requireAdmin, requireNetworkPermission } from "./access";
+import { requireAdmin, requireNetworkAdministration } from "./access";
 import type { Caller } from "./caller";
 
 function toSummary(network: NetworkWithCounts, role: NetworkSummary["role"]): NetworkSummary {
@@ -27,14 +27,20 @@ function toSummary(network: NetworkWithCounts, role: NetworkSummary["role"]): Ne
 }
 
 export function listNetworksFor(deps: Deps, caller: Caller): NetworkSummary[] {
-  return listUserNetworks(deps.db, caller.user.id).map((n) => toSummary(n, n.role));
+  const mine = listUserNetworks(deps.db, caller.user.id).map((n) => toSummary(n, n.role));
+  if (!caller.user.isAdmin) return mine;
+  const member = new Set(mine.map((n) => n.id));
+  const others = listAllNetworks(deps.db).filter((n) => !member.has(n.id));
+  return [...mine, ...others.map((n) => toSummary(n, null))].sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
 }
 
 export function getNetwork(deps: Deps, caller: Caller, networkId: string): NetworkSummary {
-  const membership = requireNetworkPermission(deps, caller, networkId, "workplan.read");
+  const membership = requireNetworkAdministration(deps, caller, networkId, "member.read");
   const network = listAllNetworks(deps.db).find((n) => n.id === networkId);
   if (!network) throw new AppError("not_found", `Network ${networkId} not found`);
-  return toSummary(network, membership.role);
+  return toSummary(network, membership?.role ?? null);
 }
 
 export function createNetwork(
@@ -63,7 +69,7 @@ export function listNetworkOrganisations(
   caller: Caller,
   networkId: string,
 ): OrganisationView[] {
-  requireNetworkPermission(deps, caller, networkId, "member.read");
+  requireNetworkAdministration(deps, caller, networkId, "member.read");
   return listOrganisations(deps.db, networkId);
 }
 
@@ -73,7 +79,7 @@ export function addOrganisation(
   networkId: string,
   input: { name: string; acronym: string; type: string },
 ): OrganisationView {
-  requireNetworkPermission(deps, caller, networkId, "organisation.manage");
+  requireNetworkAdministration(deps, caller, networkId, "organisation.manage");
   if (!ORGANISATION_TYPES.some((type) => type.key === input.type)) {
     throw new AppError(
       "validation_failed",
@@ -89,6 +95,7 @@ export function addOrganisation(
       `The network already has an organisation named ${duplicate.name}`,
     );
   const organisation = insertOrganisation(deps.db, { ...input, networkId }, deps.now());
+  deps.warnings.forgetNetwork(networkId);
   appendAudit(
     deps.db,
     {

@@ -47,6 +47,7 @@ export function createHarness(overrides: Partial<Config> = {}): Harness {
     events: createEventBus(),
     mailer: { enabled: false, send: async () => {} },
     live: { setRole: (networkId, userId, role) => roleChanges.push({ networkId, userId, role }) },
+    warnings: { forgetNetwork: () => {} },
     limiters: {
       account: new FailureLimiter({ limit: 5, windowMs: 15 * 60 * 1000 }),
       address: new FailureLimiter({ limit: 50, windowMs: 15 * 60 * 1000 }),

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config";
+
+describe("configuration", () => {
+  it("uses the documented defaults", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      host: "127.0.0.1",
+      port: 8787,
+      seed: "demo",
+      demoPassword: "junction-demo",
+    });
+    expect(config.dataDir.endsWith("data")).toBe(true);
+  });
+
+  it("stops with a message naming every bad variable", () => {
+    expect(() => loadConfig({ PORT: "eighty", JUNCTION_SEED: "lots" })).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: "eighty", JUNCTION_SEED: "lots" });
+    } catch (error) {
+      expect(String(error)).toMatch(/PORT/);
+      expect(String(error)).toMatch(/JUNCTION_SEED/);
+    }
+  });
+
+  it("is frozen so nothing changes it after start", () => {
+    const config = loadConfig({ PORT: "9000" });
+    expect(config.port).toBe(9000);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+});

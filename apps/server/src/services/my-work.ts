@@ -1,0 +1,90 @@
+import type { MyWork } from "@junction/domain";
+import {
+  findMembership,
+  findThread,
+  findWorkplan,
+  listAssignedTasks,
+  listThreadComments,
+  listUserMemberships,
+  listUserOwnedActivities,
+  listUserThreadIds,
+  listWorkplanActivities,
+  type StoredActivity,
+} from "@junction/store";
+import type { Deps } from "../deps";
+import type { Caller } from "./caller";
+import { toThreadView } from "./comments";
+import { taskViewsFor } from "./tasks";
+import { listWarningsForNetwork } from "./warnings";
+
+type MyThread = MyWork["threads"][number];
+
+function ownedActivities(deps: Deps, userId: string): MyWork["activities"] {
+  const indexes = new Map<string, Map<string, StoredActivity>>();
+  const activitiesOf = (workplanId: string) => {
+    let index = indexes.get(workplanId);
+    if (!index) {
+      index = new Map(listWorkplanActivities(deps.db, workplanId).map((a) => [a.id, a]));
+      indexes.set(workplanId, index);
+    }
+    return index;
+  };
+  return listUserOwnedActivities(deps.db, userId).flatMap((owned) => {
+    const activity = activitiesOf(owned.workplanId).get(owned.activityId);
+    const workplan = findWorkplan(deps.db, owned.workplanId);
+    // an activity deleted from its document leaves no work to show
+    if (!activity || !workplan) return [];
+    return [
+      {
+        networkId: workplan.networkId,
+        workplanId: workplan.id,
+        workplanTitle: workplan.title,
+        activityId: activity.id,
+        title: activity.title,
+        status: activity.status,
+      },
+    ];
+  });
+}
+
+/** Threads that mention the user, or wait for their answer (they took part, someone else spoke last). */
+function threadsFor(deps: Deps, userId: string): MyThread[] {
+  const threads: MyThread[] = [];
+  for (const { threadId, mentioned, participated } of listUserThreadIds(deps.db, userId)) {
+    const thread = findThread(deps.db, threadId);
+    if (!thread || !findMembership(deps.db, thread.networkId, userId)) continue;
+    const comments = listThreadComments(deps.db, threadId);
+    const last = comments.filter((c) => c.deletedAt === null).at(-1);
+    const awaiting =
+      participated && thread.resolvedAt === null && last !== undefined && last.authorId !== userId;
+    const reasons: MyThread["reasons"] = [];
+    if (mentioned) reasons.push("mentioned");
+    if (awaiting) reasons.push("awaiting-reply");
+    if (reasons.length === 0) continue;
+    threads.push({
+      ...toThreadView(thread, comments),
+      workplanTitle: findWorkplan(deps.db, thread.workplanId)?.title ?? "",
+      reasons,
+    });
+  }
+  return threads.sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt));
+}
+
+/** Everything waiting for the caller across their networks. */
+export function getMyWork(deps: Deps, caller: Caller): MyWork {
+  const userId = caller.user.id;
+  const warnings = listUserMemberships(deps.db, userId).flatMap((membership) =>
+    listWarningsForNetwork(deps, caller, membership.networkId).filter(
+      (warning) =>
+        warning.status === "open" &&
+        (warning.a.leadId === membership.organisationId ||
+          warning.b.leadId === membership.organisationId),
+    ),
+  );
+  return {
+    activities: ownedActivities(deps, userId),
+    tasks: taskViewsFor(deps, listAssignedTasks(deps.db, userId)),
+    threads: threadsFor(deps, userId),
+    warnings,
+  };
+}

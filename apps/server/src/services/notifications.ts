@@ -1,0 +1,133 @@
+import type { NotificationKind, NotificationView, UnreadCount } from "@junction/domain";
+import {
+  countUnreadNotifications,
+  findUserById,
+  findWorkplan,
+  insertNotification,
+  listMembers,
+  listNetworkActivities,
+  listUserNotifications,
+  markNotificationsRead,
+  type NotificationRecord,
+  type NotificationSubject,
+  type WarningRecord,
+} from "@junction/store";
+import type { Deps } from "../deps";
+import type { Caller } from "./caller";
+
+const LATEST = 100;
+
+export type NotificationInput = {
+  userId: string;
+  networkId: string | null;
+  kind: NotificationKind;
+  actorId: string | null;
+  /** One sentence: "Nino mentioned you in a comment on Joint workplan". */
+  message: string;
+  subject: NotificationSubject;
+};
+
+function toView(record: NotificationRecord): NotificationView {
+  return {
+    id: record.id,
+    kind: record.kind,
+    networkId: record.networkId,
+    actorId: record.actorId,
+    message: record.message,
+    workplanId: record.subject.workplanId ?? null,
+    activityId: record.subject.activityId ?? null,
+    threadId: record.subject.threadId ?? null,
+    taskId: record.subject.taskId ?? null,
+    warningId: record.subject.warningId ?? null,
+    createdAt: new Date(record.createdAt).toISOString(),
+    read: record.readAt !== null,
+  };
+}
+
+function linkFor(deps: Deps, subject: NotificationSubject): string | null {
+  if (!deps.config.publicUrl) return null;
+  if (subject.workplanId) return `${deps.config.publicUrl}/workplans/${subject.workplanId}`;
+  return `${deps.config.publicUrl}/`;
+}
+
+function sendMail(deps: Deps, record: NotificationRecord): void {
+  const user = findUserById(deps.db, record.userId);
+  if (!user) return;
+  const link = linkFor(deps, record.subject);
+  // fire and forget: a slow or failing mail server never holds up or fails the request
+  deps.mailer
+    .send({
+      to: user.email,
+      subject: `Junction: ${record.message}`,
+      text: link ? `${record.message}\n\nOpen Junction: ${link}` : record.message,
+    })
+    .catch((error: unknown) => deps.log.warn("notification mail not sent", { error }));
+}
+
+/**
+ * Stores one in-app notification, pushes it live to that user only, and mails it when mail is
+ * configured. Call it after the change it reports has been committed.
+ */
+export function notify(deps: Deps, input: NotificationInput): void {
+  if (input.actorId !== null && input.actorId === input.userId) return;
+  const record = insertNotification(deps.db, input, deps.now());
+  deps.events.publish({
+    type: "notification",
+    userId: input.userId,
+    data: { notification: toView(record), unread: countUnreadNotifications(deps.db, input.userId) },
+  });
+  if (deps.mailer.enabled) sendMail(deps, record);
+}
+
+export function listMyNotifications(deps: Deps, caller: Caller): NotificationView[] {
+  return listUserNotifications(deps.db, caller.user.id, LATEST).map(toView);
+}
+
+export function countMyUnread(deps: Deps, caller: Caller): UnreadCount {
+  return { unread: countUnreadNotifications(deps.db, caller.user.id) };
+}
+
+/** Marks the caller's notifications read (the listed ones, else all); answers the unread count. */
+export function markMyNotificationsRead(
+  deps: Deps,
+  caller: Caller,
+  ids: readonly string[] | undefined,
+): UnreadCount {
+  const changed = markNotificationsRead(deps.db, caller.user.id, ids ?? null, deps.now());
+  const unread = countUnreadNotifications(deps.db, caller.user.id);
+  if (changed > 0) {
+    deps.events.publish({ type: "notifications-read", userId: caller.user.id, data: { unread } });
+  }
+  return { unread };
+}
+
+/**
+ * Tells the members of both lead organisations that a duplication warning was raised (or raised
+ * again) on their activities. For the warning engine to call on a new open warning.
+ */
+export function notifyWarning(
+  deps: Deps,
+  warning: Pick<WarningRecord, "id" | "networkId" | "a" | "b" | "status">,
+): void {
+  if (warning.status !== "open") return;
+  const activities = new Map(
+    listNetworkActivities(deps.db, warning.networkId).map((a) => [`${a.workplanId}/${a.id}`, a]),
+  );
+  const a = activities.get(`${warning.a.workplanId}/${warning.a.activityId}`);
+  const b = activities.get(`${warning.b.workplanId}/${warning.b.activityId}`);
+  if (!a || !b) return;
+  for (const member of listMembers(deps.db, warning.networkId)) {
+    const own = member.organisationId === a.lead ? a : member.organisationId === b.lead ? b : null;
+    if (!own) continue;
+    const other = own === a ? b : a;
+    const workplan = findWorkplan(deps.db, own.workplanId);
+    notify(deps, {
+      userId: member.userId,
+      networkId: warning.networkId,
+      kind: "warning",
+      actorId: null,
+      message: `"${own.title || own.id}" may duplicate "${other.title || other.id}"${workplan ? ` (${workplan.title})` : ""}`,
+      subject: { workplanId: own.workplanId, activityId: own.id, warningId: warning.id },
+    });
+  }
+}

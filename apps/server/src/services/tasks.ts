@@ -1,0 +1,266 @@
+import { can, type TaskStatus, type TaskView } from "@junction/domain";
+import {
+  appendAudit,
+  findMembership,
+  findTask,
+  findThread,
+  findWarning,
+  insertTask,
+  listNetworkActivities,
+  listNetworkTasks,
+  listThreadComments,
+  type TaskRecord,
+  updateTask,
+} from "@junction/store";
+import type { Deps } from "../deps";
+import { AppError } from "../errors";
+import { requireNetworkPermission } from "./access";
+import type { Caller } from "./caller";
+import { notify } from "./notifications";
+
+const MAX_TITLE = 300;
+const FINISHED: readonly TaskStatus[] = ["done", "cancelled"];
+
+/** Today as YYYY-MM-DD in UTC, the calendar due dates are compared in. */
+function today(deps: Deps): string {
+  return new Date(deps.now()).toISOString().slice(0, 10);
+}
+
+export function toTaskView(task: TaskRecord, day: string): TaskView {
+  return {
+    id: task.id,
+    networkId: task.networkId,
+    title: task.title,
+    activityIds: task.activityIds,
+    assigneeId: task.assigneeId,
+    assigneeName: task.assigneeName,
+    createdBy: task.createdBy,
+    due: task.due,
+    status: task.status,
+    overdue: task.due !== null && task.due < day && !FINISHED.includes(task.status),
+    fromThreadId: task.fromThreadId,
+    fromWarningId: task.fromWarningId,
+    createdAt: new Date(task.createdAt).toISOString(),
+    updatedAt: new Date(task.updatedAt).toISOString(),
+  };
+}
+
+export function taskViewsFor(deps: Deps, tasks: readonly TaskRecord[]): TaskView[] {
+  const day = today(deps);
+  return tasks.map((task) => toTaskView(task, day));
+}
+
+function viewOf(deps: Deps, taskId: string): TaskView {
+  const task = findTask(deps.db, taskId);
+  if (!task) throw new AppError("not_found", `Task ${taskId} not found`);
+  return toTaskView(task, today(deps));
+}
+
+/** The assignee must be a member who may update the task: not a viewer. */
+function requireAssignee(deps: Deps, networkId: string, userId: string): void {
+  const membership = findMembership(deps.db, networkId, userId);
+  if (!membership) {
+    throw new AppError("validation_failed", `Assignee ${userId} is not a member of this network`);
+  }
+  if (!can(membership.role, "task.update-assigned")) {
+    throw new AppError(
+      "validation_failed",
+      "Viewers cannot take tasks: assign a commenter, an editor or a coordinator",
+    );
+  }
+}
+
+function shorten(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length <= MAX_TITLE ? line : `${line.slice(0, MAX_TITLE - 1)}…`;
+}
+
+function announce(deps: Deps, task: Pick<TaskRecord, "id" | "networkId">): void {
+  deps.events.publish({
+    type: "tasks-changed",
+    networkId: task.networkId,
+    data: { networkId: task.networkId, taskId: task.id },
+  });
+}
+
+function notifyAssigned(deps: Deps, caller: Caller, task: TaskRecord): void {
+  if (!task.assigneeId) return;
+  notify(deps, {
+    userId: task.assigneeId,
+    networkId: task.networkId,
+    kind: "task-assigned",
+    actorId: caller.user.id,
+    message: `${caller.user.name} assigned you a task: ${task.title}${task.due ? ` (due ${task.due})` : ""}`,
+    subject: { taskId: task.id },
+  });
+}
+
+export function listTasks(deps: Deps, caller: Caller, networkId: string): TaskView[] {
+  requireNetworkPermission(deps, caller, networkId, "workplan.read");
+  return taskViewsFor(deps, listNetworkTasks(deps.db, networkId));
+}
+
+function requireTask(deps: Deps, caller: Caller, taskId: string): TaskRecord {
+  const task = findTask(deps.db, taskId);
+  if (!task) {
+    throw new AppError(
+      "not_found",
+      `Task ${taskId} not found, or you are not a member of its network`,
+    );
+  }
+  requireNetworkPermission(deps, caller, task.networkId, "workplan.read");
+  return task;
+}
+
+export function getTask(deps: Deps, caller: Caller, taskId: string): TaskView {
+  return toTaskView(requireTask(deps, caller, taskId), today(deps));
+}
+
+export type CreateTaskInput = {
+  title?: string;
+  assigneeId: string;
+  due: string | null;
+  status: TaskStatus;
+  activityIds?: string[];
+  fromThreadId?: string;
+  fromWarningId?: string;
+};
+
+/** A coordinator turns a thread, a warning ("coordinate") or nothing at all into assigned work. */
+export function createTask(
+  deps: Deps,
+  caller: Caller,
+  networkId: string,
+  input: CreateTaskInput,
+): TaskView {
+  requireNetworkPermission(deps, caller, networkId, "task.create");
+  requireAssignee(deps, networkId, input.assigneeId);
+  let title = input.title;
+  let activityIds = input.activityIds;
+  if (input.fromThreadId !== undefined) {
+    const thread = findThread(deps.db, input.fromThreadId);
+    if (!thread || thread.networkId !== networkId) {
+      throw new AppError(
+        "validation_failed",
+        `Thread ${input.fromThreadId} is not part of this network`,
+      );
+    }
+    const first = listThreadComments(deps.db, thread.id).find((c) => c.deletedAt === null);
+    title ??= shorten(first?.body || thread.quote || "Follow up on a comment");
+    activityIds ??= thread.activityId ? [thread.activityId] : [];
+  }
+  if (input.fromWarningId !== undefined) {
+    const warning = findWarning(deps.db, input.fromWarningId);
+    if (!warning || warning.networkId !== networkId || warning.status === "gone") {
+      throw new AppError(
+        "validation_failed",
+        `Warning ${input.fromWarningId} is not an active warning of this network`,
+      );
+    }
+    const titles = new Map(
+      listNetworkActivities(deps.db, networkId).map((a) => [`${a.workplanId}/${a.id}`, a.title]),
+    );
+    const name = (ref: { workplanId: string; activityId: string }) =>
+      titles.get(`${ref.workplanId}/${ref.activityId}`) || ref.activityId;
+    title ??= shorten(`Coordinate "${name(warning.a)}" and "${name(warning.b)}"`);
+    activityIds ??= [...new Set([warning.a.activityId, warning.b.activityId])];
+  }
+  if (title === undefined) {
+    throw new AppError("validation_failed", "title: a task needs a title");
+  }
+  const now = deps.now();
+  const create = deps.db.transaction(() => {
+    const task = insertTask(
+      deps.db,
+      {
+        networkId,
+        title,
+        activityIds: activityIds ?? [],
+        assigneeId: input.assigneeId,
+        createdBy: caller.user.id,
+        due: input.due,
+        status: input.status,
+        fromThreadId: input.fromThreadId ?? null,
+        fromWarningId: input.fromWarningId ?? null,
+      },
+      now,
+    );
+    appendAudit(
+      deps.db,
+      {
+        actorId: caller.user.id,
+        action: "task.create",
+        networkId,
+        subject: task.id,
+        detail: {
+          title,
+          assigneeId: input.assigneeId,
+          due: input.due,
+          fromThreadId: input.fromThreadId ?? null,
+          fromWarningId: input.fromWarningId ?? null,
+        },
+        ip: caller.ip,
+      },
+      now,
+    );
+    return task;
+  });
+  const task = create.immediate();
+  announce(deps, task);
+  notifyAssigned(deps, caller, task);
+  return toTaskView(task, today(deps));
+}
+
+export type TaskChange = {
+  status?: TaskStatus;
+  title?: string;
+  assigneeId?: string;
+  due?: string | null;
+  activityIds?: string[];
+};
+
+/** The assignee moves the status along; coordinators may change anything. */
+export function changeTask(
+  deps: Deps,
+  caller: Caller,
+  taskId: string,
+  change: TaskChange,
+): TaskView {
+  const task = requireTask(deps, caller, taskId);
+  const { status, ...rest } = change;
+  const onlyStatus = Object.values(rest).every((value) => value === undefined);
+  const isAssignee = task.assigneeId === caller.user.id;
+  requireNetworkPermission(
+    deps,
+    caller,
+    task.networkId,
+    onlyStatus && isAssignee ? "task.update-assigned" : "task.create",
+  );
+  if (change.assigneeId !== undefined && change.assigneeId !== task.assigneeId) {
+    requireAssignee(deps, task.networkId, change.assigneeId);
+  }
+  updateTask(deps.db, taskId, change, deps.now());
+  const updated = findTask(deps.db, taskId);
+  if (!updated) throw new AppError("not_found", `Task ${taskId} not found`);
+  announce(deps, updated);
+  if (updated.assigneeId !== task.assigneeId) {
+    notifyAssigned(deps, caller, updated);
+  } else {
+    const what =
+      status !== undefined && status !== task.status
+        ? `marked "${updated.title}" ${status}`
+        : `updated the task "${updated.title}"`;
+    for (const userId of new Set([updated.assigneeId, updated.createdBy])) {
+      if (userId === null || !findMembership(deps.db, updated.networkId, userId)) continue;
+      notify(deps, {
+        userId,
+        networkId: updated.networkId,
+        kind: "task-updated",
+        actorId: caller.user.id,
+        message: `${caller.user.name} ${what}`,
+        subject: { taskId },
+      });
+    }
+  }
+  return viewOf(deps, taskId);
+}

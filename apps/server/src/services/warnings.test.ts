@@ -1,0 +1,176 @@
+import { type Activity, emptyActivity } from "@junction/domain";
+import {
+  createWorkplan,
+  listAudit,
+  listWorkplanActivities,
+  replaceWorkplanActivities,
+} from "@junction/store";
+import { afterEach, describe, expect, it } from "vitest";
+import type { ServerEvent } from "../events";
+import { createHarness, createTestNetwork, type Harness, ORIGIN } from "../test/harness";
+import { changedMaterially, createWarningEngine } from "./warnings";
+
+let harness: Harness | null = null;
+afterEach(() => {
+  harness?.close();
+  harness = null;
+});
+
+function training(id: string, lead: string, overrides: Partial<Activity> = {}): Activity {
+  return {
+    ...emptyActivity(id),
+    title: "Train border police on identifying victims of trafficking",
+    description:
+      "Two-day trainings for border police officers at the main crossing points on identifying and referring victims of trafficking.",
+    lead,
+    gcmObjectives: [10],
+    locations: ["Northern region"],
+    targetGroups: ["Border police officers"],
+    start: "2027-03",
+    end: "2027-09",
+    ...overrides,
+  };
+}
+
+function setUp() {
+  const h = createHarness();
+  harness = h;
+  const n = createTestNetwork(h);
+  const second = createWorkplan(h.db, {
+    networkId: n.networkId,
+    title: "Ministry action plan",
+    createdBy: null,
+  });
+  const engine = createWarningEngine(h.deps);
+  const events: ServerEvent[] = [];
+  h.deps.events.subscribe((event) => events.push(event));
+  const write = (workplanId: string, activities: Activity[]) => {
+    const workplan = { id: workplanId, networkId: n.networkId };
+    const before = listWorkplanActivities(h.db, workplanId);
+    replaceWorkplanActivities(h.db, workplan, activities, h.deps.now());
+    engine.onActivitiesChanged(workplan, before, activities);
+  };
+  const warnings = async (cookie = n.cookies.viewer, workplanId = n.workplanId) =>
+    (await (
+      await h.request(`/api/workplans/${workplanId}/warnings`, { headers: { cookie } })
+    ).json()) as {
+      id: string;
+      status: string;
+      reasons: string[];
+      a: { activityId: string; workplanTitle: string };
+      b: { activityId: string; workplanTitle: string };
+    }[];
+  return { h, n, second, write, warnings, events };
+}
+
+describe("duplication warnings", () => {
+  it("warns on both workplans when two organisations plan the same work, with reasons", async () => {
+    const { n, second, write, warnings, events } = setUp();
+    write(n.workplanId, [training("X1", n.orgA)]);
+    write(second.id, [
+      training("Y1", n.orgB, { title: "Training of border police on victim identification" }),
+    ]);
+    const onFirst = await warnings();
+    expect(onFirst).toHaveLength(1);
+    expect(onFirst[0]?.status).toBe("open");
+    expect(onFirst[0]?.reasons.join(" ")).toMatch(/border police|trafficking|victim/i);
+    expect(await warnings(n.cookies.viewer, second.id)).toHaveLength(1);
+    expect(events.some((e) => e.type === "warnings-changed")).toBe(true);
+  });
+
+  it("raises nothing when the same organisation repeats its own activity", async () => {
+    const { n, second, write, warnings } = setUp();
+    write(n.workplanId, [training("X1", n.orgA)]);
+    write(second.id, [training("Y1", n.orgA)]);
+    expect(await warnings()).toEqual([]);
+  });
+
+  it("keeps a dismissed warning quiet until an activity changes materially, with an audit entry", async () => {
+    const { h, n, second, write, warnings } = setUp();
+    write(n.workplanId, [training("X1", n.orgA)]);
+    write(second.id, [training("Y1", n.orgB)]);
+    const [warning] = await warnings();
+    const editor = await h.request(`/api/warnings/${warning?.id}/decision`, {
+      method: "POST",
+      headers: { cookie: n.cookies.editor, origin: ORIGIN },
+      json: { decision: "not-duplicate" },
+    });
+    expect(editor.status).toBe(403);
+    const decided = await h.request(`/api/warnings/${warning?.id}/decision`, {
+      method: "POST",
+      headers: { cookie: n.cookies.coordinator, origin: ORIGIN },
+      json: { decision: "not-duplicate" },
+    });
+    expect(decided.status).toBe(200);
+    expect(
+      listAudit(h.db).some((e) => e.action === "warning.decide" && e.subject === warning?.id),
+    ).toBe(true);
+
+    write(second.id, [
+      training("Y1", n.orgB, {
+        description:
+          "Two-day trainings for border police officers at the main crossing points on identifying and referring victims of trafficking!",
+      }),
+    ]);
+    expect((await warnings())[0]?.status).toBe("dismissed");
+
+    write(second.id, [training("Y1", n.orgB, { start: "2027-05", end: "2027-12" })]);
+    expect((await warnings())[0]?.status).toBe("open");
+  });
+
+  it("records 'coordinate' on the warning", async () => {
+    const { h, n, second, write, warnings } = setUp();
+    write(n.workplanId, [training("X1", n.orgA)]);
+    write(second.id, [training("Y1", n.orgB)]);
+    const [warning] = await warnings();
+    const response = await h.request(`/api/warnings/${warning?.id}/decision`, {
+      method: "POST",
+      headers: { cookie: n.cookies.coordinator, origin: ORIGIN },
+      json: { decision: "coordinate" },
+    });
+    expect(((await response.json()) as { status: string }).status).toBe("coordinate");
+  });
+
+  it("withdraws the warning when one activity stops looking like the other", async () => {
+    const { n, second, write, warnings } = setUp();
+    write(n.workplanId, [training("X1", n.orgA)]);
+    write(second.id, [training("Y1", n.orgB)]);
+    expect(await warnings()).toHaveLength(1);
+    write(second.id, [
+      training("Y1", n.orgB, {
+        title: "Publish the annual migration statistics bulletin",
+        description: "Compile and publish national statistics on residence permits.",
+        gcmObjectives: [1],
+        targetGroups: ["Policy makers"],
+      }),
+    ]);
+    expect(await warnings()).toEqual([]);
+  });
+});
+
+describe("material change", () => {
+  const base = {
+    title: "Train police",
+    description: "Two trainings on victim identification for border police",
+    lead: "a",
+    partners: [],
+    gcmObjectives: [10],
+    locations: ["north"],
+    targetGroups: [],
+    start: "2027-01",
+    end: "2027-06",
+  };
+
+  it("ignores a small rewording but not a new place or period", () => {
+    expect(changedMaterially(base, { ...base, description: `${base.description}.` })).toBe(false);
+    expect(changedMaterially(base, { ...base, locations: ["south"] })).toBe(true);
+    expect(changedMaterially(base, { ...base, end: "2027-12" })).toBe(true);
+    expect(
+      changedMaterially(base, {
+        ...base,
+        title: "Campaign",
+        description: "Radio spots about safe migration",
+      }),
+    ).toBe(true);
+  });
+});

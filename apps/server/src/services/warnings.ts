@@ -1,0 +1,402 @@
+import { createDedupeIndex, type DedupeActivity, type DedupeIndex } from "@junction/dedupe";
+import type { Activity, WarningDecision, WarningView } from "@junction/domain";
+import {
+  type ActivityRef,
+  appendAudit,
+  decideWarning,
+  findWarning,
+  findWarningByPair,
+  insertWarning,
+  listActivityWarnings,
+  listNetworkActivities,
+  listNetworkWarnings,
+  listOrganisations,
+  listWorkplans,
+  listWorkplanWarnings,
+  type StoredActivity,
+  setWarningStatus,
+  updateWarningAssessment,
+  type WarningRecord,
+} from "@junction/store";
+import type { Deps } from "../deps";
+import { AppError } from "../errors";
+import { requireNetworkPermission, requireWorkplanPermission } from "./access";
+import type { Caller } from "./caller";
+
+const SEPARATOR = "::";
+
+function keyOf(ref: ActivityRef): string {
+  return `${ref.workplanId}${SEPARATOR}${ref.activityId}`;
+}
+
+function refOf(key: string): ActivityRef {
+  const at = key.indexOf(SEPARATOR);
+  return { workplanId: key.slice(0, at), activityId: key.slice(at + SEPARATOR.length) };
+}
+
+/** The fields whose change makes a dismissed warning worth a second look. */
+type MaterialFields = Pick<
+  Activity,
+  | "title"
+  | "description"
+  | "lead"
+  | "partners"
+  | "gcmObjectives"
+  | "locations"
+  | "targetGroups"
+  | "start"
+  | "end"
+>;
+
+function materialOf(activity: Activity): MaterialFields {
+  return {
+    title: activity.title,
+    description: activity.description,
+    lead: activity.lead,
+    partners: [...activity.partners].sort(),
+    gcmObjectives: [...activity.gcmObjectives].sort((x, y) => x - y),
+    locations: activity.locations.map((l) => l.toLowerCase()).sort(),
+    targetGroups: activity.targetGroups.map((t) => t.toLowerCase()).sort(),
+    start: activity.start,
+    end: activity.end,
+  };
+}
+
+function words(text: string): Set<string> {
+  return new Set(
+    text
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^\p{L}\p{N}\s]/gu, " ")
+      .split(/\s+/)
+      .filter(Boolean),
+  );
+}
+
+/** A typo fix is not material; a new place, period, partner or a rewritten text is. */
+export function changedMaterially(before: MaterialFields, after: MaterialFields): boolean {
+  const { title: t1, description: d1, ...rest1 } = before;
+  const { title: t2, description: d2, ...rest2 } = after;
+  if (JSON.stringify(rest1) !== JSON.stringify(rest2)) return true;
+  const a = words(`${t1} ${d1}`);
+  const b = words(`${t2} ${d2}`);
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  const union = a.size + b.size - shared;
+  return union > 0 && shared / union < 0.8;
+}
+
+type NetworkState = { index: DedupeIndex; activities: Map<string, StoredActivity> };
+
+export type WarningEngine = {
+  /** A workplan's activities were re-read: re-score what changed and store the warnings. */
+  onActivitiesChanged(
+    workplan: { id: string; networkId: string },
+    before: readonly Activity[],
+    after: readonly Activity[],
+  ): void;
+  /** Organisations changed: rebuild the network's index on next use. */
+  forgetNetwork(networkId: string): void;
+};
+
+export function createWarningEngine(deps: Deps): WarningEngine {
+  const networks = new Map<string, NetworkState>();
+
+  function organisationLabels(networkId: string): {
+    labels: Map<string, string>;
+    records: { id: string; name: string; acronym: string }[];
+  } {
+    const organisations = listOrganisations(deps.db, networkId);
+    return {
+      labels: new Map(organisations.map((o) => [o.id, o.acronym || o.name])),
+      records: organisations.map((o) => ({ id: o.id, name: o.name, acronym: o.acronym })),
+    };
+  }
+
+  function toDedupe(activity: StoredActivity, labels: Map<string, string>): DedupeActivity {
+    const label = (id: string) => labels.get(id) ?? id;
+    return {
+      id: keyOf({ workplanId: activity.workplanId, activityId: activity.id }),
+      title: activity.title,
+      description: activity.description,
+      lead: activity.lead === null ? null : label(activity.lead),
+      partners: activity.partners.map(label),
+      gcmObjectives: activity.gcmObjectives,
+      locations: activity.locations,
+      targetGroups: activity.targetGroups,
+      start: activity.start,
+      end: activity.end,
+      budget: activity.budget?.amount ?? null,
+    };
+  }
+
+  function reconcile(networkId: string, state: NetworkState, key: string, now: number): boolean {
+    let changed = false;
+    const ref = refOf(key);
+    const current = new Map<string, { score: number; reasons: string[] }>();
+    if (state.index.has(key)) {
+      for (const pair of state.index.pairsFor(key)) {
+        const other = pair.a === key ? pair.b : pair.a;
+        current.set(other, { score: pair.score, reasons: pair.reasons });
+      }
+    }
+    for (const [otherKey, assessment] of current) {
+      const [first, second] = key < otherKey ? [key, otherKey] : [otherKey, key];
+      const a = refOf(first);
+      const b = refOf(second);
+      const existing = findWarningByPair(deps.db, networkId, a, b);
+      if (!existing) {
+        insertWarning(deps.db, { networkId, a, b, ...assessment }, now);
+        changed = true;
+        continue;
+      }
+      let status = existing.status;
+      let clearDecision = false;
+      if (status === "gone") status = "open";
+      if (status === "dismissed" && isMaterialSinceDecision(existing, state)) {
+        status = "open";
+        clearDecision = true;
+      }
+      if (
+        status !== existing.status ||
+        Math.abs(existing.score - assessment.score) > 1e-6 ||
+        JSON.stringify(existing.reasons) !== JSON.stringify(assessment.reasons)
+      ) {
+        updateWarningAssessment(
+          deps.db,
+          existing.id,
+          { ...assessment, status, clearDecision },
+          now,
+        );
+        changed = true;
+      }
+    }
+    for (const warning of listActivityWarnings(deps.db, ref)) {
+      const otherKey = keyOf(keyOf(warning.a) === key ? warning.b : warning.a);
+      if (!current.has(otherKey) && warning.status === "open") {
+        setWarningStatus(deps.db, warning.id, "gone", now);
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  function isMaterialSinceDecision(warning: WarningRecord, state: NetworkState): boolean {
+    const basis = warning.decisionBasis as { a?: MaterialFields; b?: MaterialFields } | null;
+    const a = state.activities.get(keyOf(warning.a));
+    const b = state.activities.get(keyOf(warning.b));
+    if (!basis?.a || !basis.b || !a || !b) return true;
+    return changedMaterially(basis.a, materialOf(a)) || changedMaterially(basis.b, materialOf(b));
+  }
+
+  function ensure(networkId: string): NetworkState {
+    const existing = networks.get(networkId);
+    if (existing) return existing;
+    const { labels, records } = organisationLabels(networkId);
+    const index = createDedupeIndex({ organisations: records });
+    const activities = new Map<string, StoredActivity>();
+    for (const activity of listNetworkActivities(deps.db, networkId)) {
+      const key = keyOf({ workplanId: activity.workplanId, activityId: activity.id });
+      activities.set(key, activity);
+      index.upsert(toDedupe(activity, labels));
+    }
+    const state = { index, activities };
+    networks.set(networkId, state);
+    // first use in this process: bring stored warnings in line with every activity once
+    const now = deps.now();
+    const sweep = deps.db.transaction(() => {
+      for (const key of activities.keys()) reconcile(networkId, state, key, now);
+    });
+    sweep();
+    return state;
+  }
+
+  return {
+    onActivitiesChanged(workplan, before, after) {
+      const fresh = !networks.has(workplan.networkId);
+      const state = ensure(workplan.networkId);
+      if (fresh) {
+        deps.events.publish({
+          type: "warnings-changed",
+          networkId: workplan.networkId,
+          data: { networkId: workplan.networkId, workplanIds: [workplan.id] },
+        });
+        return;
+      }
+      const { labels } = organisationLabels(workplan.networkId);
+      const previous = new Map(before.map((a) => [a.id, JSON.stringify(a)]));
+      const changedKeys: string[] = [];
+      const seen = new Set<string>();
+      for (const activity of after) {
+        seen.add(activity.id);
+        if (previous.get(activity.id) === JSON.stringify(activity)) continue;
+        const stored: StoredActivity = {
+          ...activity,
+          workplanId: workplan.id,
+          networkId: workplan.networkId,
+        };
+        const key = keyOf({ workplanId: workplan.id, activityId: activity.id });
+        state.activities.set(key, stored);
+        state.index.upsert(toDedupe(stored, labels));
+        changedKeys.push(key);
+      }
+      for (const activity of before) {
+        if (seen.has(activity.id)) continue;
+        const key = keyOf({ workplanId: workplan.id, activityId: activity.id });
+        state.activities.delete(key);
+        state.index.remove(key);
+        changedKeys.push(key);
+      }
+      if (changedKeys.length === 0) return;
+      const now = deps.now();
+      let changed = false;
+      const workplanIds = new Set<string>([workplan.id]);
+      const apply = deps.db.transaction(() => {
+        for (const key of changedKeys) {
+          if (reconcile(workplan.networkId, state, key, now)) changed = true;
+          for (const warning of listActivityWarnings(deps.db, refOf(key))) {
+            workplanIds.add(warning.a.workplanId);
+            workplanIds.add(warning.b.workplanId);
+          }
+        }
+      });
+      apply();
+      if (changed) {
+        deps.events.publish({
+          type: "warnings-changed",
+          networkId: workplan.networkId,
+          data: { networkId: workplan.networkId, workplanIds: [...workplanIds] },
+        });
+      }
+    },
+    forgetNetwork(networkId) {
+      networks.delete(networkId);
+    },
+  };
+}
+
+function toView(
+  deps: Deps,
+  warning: WarningRecord,
+  titles: Map<string, string>,
+): WarningView | null {
+  if (warning.status === "gone") return null;
+  const activities = new Map<string, StoredActivity>();
+  for (const activity of listNetworkActivities(deps.db, warning.networkId)) {
+    activities.set(keyOf({ workplanId: activity.workplanId, activityId: activity.id }), activity);
+  }
+  const labels = new Map(
+    listOrganisations(deps.db, warning.networkId).map((o) => [o.id, o.acronym || o.name]),
+  );
+  const side = (ref: ActivityRef) => {
+    const activity = activities.get(keyOf(ref));
+    return {
+      workplanId: ref.workplanId,
+      workplanTitle: titles.get(ref.workplanId) ?? "",
+      activityId: ref.activityId,
+      title: activity?.title ?? "",
+      lead: activity?.lead ? (labels.get(activity.lead) ?? activity.lead) : null,
+      leadId: activity?.lead ?? null,
+    };
+  };
+  return {
+    id: warning.id,
+    networkId: warning.networkId,
+    score: Math.round(warning.score * 1000) / 1000,
+    reasons: warning.reasons,
+    status: warning.status,
+    a: side(warning.a),
+    b: side(warning.b),
+    decidedBy: warning.decidedBy,
+    decidedAt: warning.decidedAt === null ? null : new Date(warning.decidedAt).toISOString(),
+    createdAt: new Date(warning.createdAt).toISOString(),
+    updatedAt: new Date(warning.updatedAt).toISOString(),
+  };
+}
+
+function views(deps: Deps, networkId: string, warnings: WarningRecord[]): WarningView[] {
+  const titles = new Map(listWorkplans(deps.db, networkId).map((w) => [w.id, w.title]));
+  return warnings.flatMap((warning) => {
+    const view = toView(deps, warning, titles);
+    return view ? [view] : [];
+  });
+}
+
+export function listWarningsForWorkplan(
+  deps: Deps,
+  caller: Caller,
+  workplanId: string,
+): WarningView[] {
+  const { workplan } = requireWorkplanPermission(deps, caller, workplanId, "workplan.read");
+  return views(deps, workplan.networkId, listWorkplanWarnings(deps.db, workplanId));
+}
+
+export function listWarningsForNetwork(
+  deps: Deps,
+  caller: Caller,
+  networkId: string,
+): WarningView[] {
+  requireNetworkPermission(deps, caller, networkId, "workplan.read");
+  return views(deps, networkId, listNetworkWarnings(deps.db, networkId));
+}
+
+/** A coordinator's decision on a warning; every decision lands in the audit log. */
+export function decideOnWarning(
+  deps: Deps,
+  caller: Caller,
+  warningId: string,
+  decision: WarningDecision,
+): WarningView {
+  const warning = findWarning(deps.db, warningId);
+  if (!warning || warning.status === "gone")
+    throw new AppError("not_found", `Warning ${warningId} not found, or no longer raised`);
+  requireNetworkPermission(deps, caller, warning.networkId, "warning.decide");
+  const activities = new Map(
+    listNetworkActivities(deps.db, warning.networkId).map((a) => [
+      keyOf({ workplanId: a.workplanId, activityId: a.id }),
+      a,
+    ]),
+  );
+  const a = activities.get(keyOf(warning.a));
+  const b = activities.get(keyOf(warning.b));
+  const now = deps.now();
+  const status =
+    decision === "not-duplicate" ? "dismissed" : decision === "coordinate" ? "coordinate" : "open";
+  const apply = deps.db.transaction(() => {
+    decideWarning(
+      deps.db,
+      warningId,
+      {
+        status,
+        decidedBy: decision === "reopen" ? null : caller.user.id,
+        basis: decision === "reopen" || !a || !b ? null : { a: materialOf(a), b: materialOf(b) },
+      },
+      now,
+    );
+    appendAudit(
+      deps.db,
+      {
+        actorId: caller.user.id,
+        action: "warning.decide",
+        networkId: warning.networkId,
+        subject: warningId,
+        detail: { decision, a: keyOf(warning.a), b: keyOf(warning.b), score: warning.score },
+        ip: caller.ip,
+      },
+      now,
+    );
+  });
+  apply.immediate();
+  deps.events.publish({
+    type: "warnings-changed",
+    networkId: warning.networkId,
+    data: {
+      networkId: warning.networkId,
+      workplanIds: [...new Set([warning.a.workplanId, warning.b.workplanId])],
+    },
+  });
+  const updated = findWarning(deps.db, warningId);
+  const view = updated ? views(deps, warning.networkId, [updated])[0] : undefined;
+  if (!view) throw new AppError("not_found", `Warning ${warningId} not found`);
+  return view;
+}

@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type * as Y from "yjs";
+import {
+  connectClient,
+  removeDataDir,
+  type ServerProcess,
+  startServerProcess,
+  stopServerProcess,
+  tokenFor,
+  upgradeStatus,
+  whenSynced,
+} from "./test/process";
+
+const WORKPLAN = "wp-network-2021-2023";
+const servers: ServerProcess[] = [];
+const cleanups: (() => void)[] = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+  for (const server of servers.splice(0)) {
+    await stopServerProcess(server);
+    removeDataDir(server);
+  }
+});
+
+const ADMIN = { email: "root@example.test", password: "an outsider's long passphrase" };
+
+async function start(dataDir?: string, port?: number): Promise<ServerProcess> {
+  const env = { JUNCTION_ADMIN_EMAIL: ADMIN.email, JUNCTION_ADMIN_PASSWORD: ADMIN.password };
+  const server = await startServerProcess({ dataDir, port, env });
+  servers.push(server);
+  return server;
+}
+
+function client(server: ServerProcess, token: string) {
+  const connection = connectClient(server, WORKPLAN, token);
+  cleanups.push(() => {
+    connection.provider.destroy();
+    connection.ydoc.destroy();
+  });
+  return connection;
+}
+
+function notes(ydoc: Y.Doc): string {
+  return ydoc.getText("notes").toString();
+}
+
+describe("the sync endpoint of the real server", { timeout: 30_000 }, () => {
+  it("refuses the upgrade without credentials, for unknown workplans, strangers and revoked tokens", async () => {
+    const server = await start();
+    const base = `${server.url}/sync`;
+    expect(await upgradeStatus(`${base}/${WORKPLAN}`)).toBe(401);
+    expect(await upgradeStatus(`${base}/${WORKPLAN}?token=jct_nope.nope`)).toBe(401);
+    const token = await tokenFor(server, "eka.lomidze@example.org");
+    expect(await upgradeStatus(`${base}/no-such-workplan?token=${token}`)).toBe(404);
+    expect(await upgradeStatus(`${base}/${WORKPLAN}?token=${token}`)).toBe(101);
+    const outsider = await tokenFor(server, ADMIN.email, ADMIN.password);
+    expect(await upgradeStatus(`${base}/${WORKPLAN}?token=${outsider}`)).toBe(403);
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: server.url },
+      body: JSON.stringify({ email: "eka.lomidze@example.org", password: "junction-demo" }),
+    });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    expect(
+      await upgradeStatus(`${base}/${WORKPLAN}`, { cookie, origin: "https://evil.example" }),
+    ).toBe(403);
+    const tokens = (await (
+      await fetch(`${server.url}/api/tokens`, { headers: { cookie } })
+    ).json()) as { id: string }[];
+    for (const { id } of tokens) {
+      await fetch(`${server.url}/api/tokens/${id}`, {
+        method: "DELETE",
+        headers: { cookie, origin: server.url },
+      });
+    }
+    expect(await upgradeStatus(`${base}/${WORKPLAN}?token=${token}`)).toBe(401);
+  });
+
+  it("keeps every edit a client saw when the server is killed with SIGKILL", async () => {
+    const server = await start();
+    const writer = client(server, await tokenFor(server, "eka.lomidze@example.org"));
+    const reader = client(server, await tokenFor(server, "levan.gelashvili@example.org"));
+    await Promise.all([whenSynced(writer.provider), whenSynced(reader.provider)]);
+    const text = writer.ydoc.getText("notes");
+    for (let i = 0; i < 50; i++) text.insert(text.length, `edit ${i};`);
+    await vi.waitFor(() => expect(notes(reader.ydoc)).toContain("edit 49;"), { timeout: 10_000 });
+    const seen = notes(reader.ydoc);
+    server.child.kill("SIGKILL");
+    await new Promise((resolve) => server.child.once("exit", resolve));
+    writer.provider.destroy();
+    reader.provider.destroy();
+
+    const restarted = await start(server.dataDir, server.port);
+    const late = client(restarted, await tokenFor(restarted, "nana.abuladze@example.org"));
+    await whenSynced(late.provider);
+    await vi.waitFor(() => expect(notes(late.ydoc)).toBe(seen));
+  });
+
+  it("never stores or passes on a commenter's edit, and applies a demotion to a live connection", async () => {
+    const server = await start();
+    const editor = client(server, await tokenFor(server, "eka.lomidze@example.org"));
+    const commenter = client(server, await tokenFor(server, "mariam.chikovani@example.org"));
+    await Promise.all([whenSynced(editor.provider), whenSynced(commenter.provider)]);
+    commenter.ydoc.getText("notes").insert(0, "commenter wrote this;");
+    editor.ydoc.getText("notes").insert(0, "editor wrote this;");
+    await vi.waitFor(() => expect(notes(commenter.ydoc)).toContain("editor wrote this;"));
+    expect(notes(editor.ydoc)).not.toContain("commenter");
+
+    // a coordinator demotes the editor to viewer while connected
+    const coordinator = await tokenFor(server, "tamar.kapanadze@example.org");
+    const me = (await (
+      await fetch(`${server.url}/api/me`, {
+        headers: { authorization: `Bearer ${await tokenFor(server, "eka.lomidze@example.org")}` },
+      })
+    ).json()) as { id: string };
+    const demoted = await fetch(`${server.url}/api/networks/un-network-georgia/members/${me.id}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${coordinator}`, "content-type": "application/json" },
+      body: JSON.stringify({ role: "viewer" }),
+    });
+    expect(demoted.status).toBe(200);
+    const observer = client(server, await tokenFor(server, "levan.gelashvili@example.org"));
+    await whenSynced(observer.provider);
+    await vi.waitFor(() => expect(notes(observer.ydoc)).toContain("editor wrote this;"));
+    editor.ydoc.getText("notes").insert(0, "after demotion;");
+    observer.ydoc.getText("notes").insert(0, "observer;");
+    await vi.waitFor(() => expect(notes(editor.ydoc)).toContain("observer;"));
+    expect(notes(observer.ydoc)).not.toContain("after demotion");
+
+    const fresh = client(server, await tokenFor(server, "irakli.janelidze@example.org"));
+    await whenSynced(fresh.provider);
+    await vi.waitFor(() => expect(notes(fresh.ydoc)).toContain("observer;"));
+    expect(notes(fresh.ydoc)).not.toContain("commenter");
+    expect(notes(fresh.ydoc)).not.toContain("after demotion");
+  });
+
+  it("stops cleanly on SIGTERM with exit code 0", async () => {
+    const server = await start();
+    const editor = client(server, await tokenFor(server, "eka.lomidze@example.org"));
+    await whenSynced(editor.provider);
+    editor.ydoc.getText("notes").insert(0, "before shutdown;");
+    const code = await stopServerProcess(server, "SIGTERM");
+    expect(code).toBe(0);
+  });
+});

@@ -1,0 +1,159 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { request } from "node:http";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import WebSocket from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+
+const serverDir = new URL("../../", import.meta.url).pathname;
+
+export type ServerProcess = {
+  url: string;
+  wsUrl: string;
+  port: number;
+  dataDir: string;
+  child: ChildProcess;
+  output: () => string;
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** Runs the real server (src/main.ts) as its own process, as `pnpm start` does. */
+export async function startServerProcess(
+  options: { dataDir?: string; port?: number; env?: Record<string, string> } = {},
+): Promise<ServerProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "junction-proc-"));
+  const port = options.port ?? (await freePort());
+  let output = "";
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: serverDir,
+    env: {
+      ...process.env,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      JUNCTION_DATA_DIR: dataDir,
+      JUNCTION_LOG_LEVEL: "warn",
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt++) {
+    if (child.exitCode !== null) throw new Error(`the server exited early:\n${output}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (attempt > 300) throw new Error(`the server did not answer /health:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { url, wsUrl: `ws://127.0.0.1:${port}/sync`, port, dataDir, child, output: () => output };
+}
+
+export async function stopServerProcess(
+  server: ServerProcess,
+  signal: NodeJS.Signals = "SIGTERM",
+): Promise<number | null> {
+  if (server.child.exitCode !== null || server.child.signalCode !== null)
+    return server.child.exitCode;
+  const exited = new Promise<number | null>((resolve) =>
+    server.child.once("exit", (code) => resolve(code)),
+  );
+  server.child.kill(signal);
+  return exited;
+}
+
+export function removeDataDir(server: ServerProcess): void {
+  rmSync(server.dataDir, { recursive: true, force: true });
+}
+
+/** Signs a demo user in and makes an API token for them. */
+export async function tokenFor(
+  server: ServerProcess,
+  email: string,
+  password = "junction-demo",
+): Promise<string> {
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: server.url },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!login.ok) throw new Error(`sign-in failed for ${email}: ${login.status}`);
+  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  const created = await fetch(`${server.url}/api/tokens`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: server.url, cookie },
+    body: JSON.stringify({ name: "test" }),
+  });
+  return ((await created.json()) as { token: string }).token;
+}
+
+export function connectClient(
+  server: ServerProcess,
+  workplanId: string,
+  token: string,
+): { ydoc: Y.Doc; provider: WebsocketProvider } {
+  const ydoc = new Y.Doc();
+  const provider = new WebsocketProvider(server.wsUrl, workplanId, ydoc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    params: { token },
+  });
+  return { ydoc, provider };
+}
+
+export function whenSynced(provider: WebsocketProvider): Promise<void> {
+  if (provider.synced) return Promise.resolve();
+  return new Promise((resolve) => {
+    const onSync = (synced: boolean) => {
+      if (!synced) return;
+      provider.off("sync", onSync);
+      resolve();
+    };
+    provider.on("sync", onSync);
+  });
+}
+
+/** Attempts a WebSocket upgrade and answers the HTTP status the server gave (101 when accepted). */
+export function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      headers: {
+        connection: "Upgrade",
+        upgrade: "websocket",
+        "sec-websocket-version": "13",
+        "sec-websocket-key": "dGhlIHNhbXBsZSBub25jZQ==",
+        ...headers,
+      },
+    });
+    req.on("upgrade", (_response, socket) => {
+      socket.destroy();
+      resolve(101);
+    });
+    req.on("response", (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}

@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  findThread,
+  insertComment,
+  insertThread,
+  listThreadComments,
+  listUserThreadIds,
+  listWorkplanComments,
+  listWorkplanThreads,
+  markCommentDeleted,
+  setThreadResolved,
+  updateCommentBody,
+} from "./comments";
+import { type Db, openDatabase } from "./db";
+import { createNetwork } from "./networks";
+import { createUser } from "./users";
+import { createWorkplan } from "./workplans";
+
+const open: Db[] = [];
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+});
+
+function setUp() {
+  const db = openDatabase(":memory:");
+  open.push(db);
+  const network = createNetwork(db, { name: "N", country: "", description: "" });
+  const workplan = createWorkplan(db, { networkId: network.id, title: "Plan", createdBy: null });
+  const ana = createUser(db, { email: "ana@example.test", name: "Ana", passwordHash: null });
+  const ben = createUser(db, { email: "ben@example.test", name: "Ben", passwordHash: null });
+  return { db, network, workplan, ana, ben };
+}
+
+describe("comment threads in the store", () => {
+  it("keeps a range anchor opaque and gives the thread its network", () => {
+    const { db, network, workplan, ana } = setUp();
+    const thread = insertThread(
+      db,
+      {
+        workplanId: workplan.id,
+        activityId: "A1",
+        anchor: { kind: "range", start: "AAE=", end: "AAI=" },
+        quote: "border police",
+        createdBy: ana.id,
+      },
+      1000,
+    );
+    expect(findThread(db, thread.id)).toEqual({
+      id: thread.id,
+      workplanId: workplan.id,
+      networkId: network.id,
+      activityId: "A1",
+      anchor: { kind: "range", start: "AAE=", end: "AAI=" },
+      quote: "border police",
+      resolvedAt: null,
+      resolvedBy: null,
+      createdBy: ana.id,
+      createdAt: 1000,
+    });
+  });
+
+  it("reads the demo seed's field anchors", () => {
+    const { db, workplan, ana } = setUp();
+    db.prepare(
+      `INSERT INTO comment_threads (id, workplan_id, activity_id, anchor, quote, created_by, created_at)
+       VALUES ('seeded', ?, 'A1', '{"field":"title"}', 'Train', ?, 1)`,
+    ).run(workplan.id, ana.id);
+    expect(listWorkplanThreads(db, workplan.id)[0]?.anchor).toEqual({
+      kind: "field",
+      field: "title",
+    });
+  });
+
+  it("stores replies with their mentions, edits them and soft-deletes them", () => {
+    const { db, workplan, ana, ben } = setUp();
+    const thread = insertThread(
+      db,
+      { workplanId: workplan.id, activityId: "A1", anchor: null, quote: "", createdBy: ana.id },
+      1,
+    );
+    const first = insertComment(
+      db,
+      { threadId: thread.id, authorId: ana.id, body: "@Ben look", mentions: [ben.id] },
+      2,
+    );
+    insertComment(db, { threadId: thread.id, authorId: ben.id, body: "Seen", mentions: [] }, 3);
+    expect(
+      listThreadComments(db, thread.id).map((c) => [c.authorName, c.body, c.mentions]),
+    ).toEqual([
+      ["Ana", "@Ben look", [ben.id]],
+      ["Ben", "Seen", []],
+    ]);
+    expect(listUserThreadIds(db, ben.id)).toEqual([
+      { threadId: thread.id, mentioned: true, participated: true },
+    ]);
+
+    updateCommentBody(db, first.id, { body: "Please look", mentions: [] }, 4);
+    expect(listThreadComments(db, thread.id)[0]).toMatchObject({
+      body: "Please look",
+      editedAt: 4,
+    });
+
+    markCommentDeleted(db, first.id, 5);
+    const [deleted] = listWorkplanComments(db, workplan.id);
+    expect(deleted).toMatchObject({ id: first.id, body: "", deletedAt: 5, mentions: [] });
+    expect(listThreadComments(db, thread.id)).toHaveLength(2);
+  });
+
+  it("resolves and reopens a thread", () => {
+    const { db, workplan, ana } = setUp();
+    const thread = insertThread(
+      db,
+      { workplanId: workplan.id, activityId: null, anchor: null, quote: "", createdBy: ana.id },
+      1,
+    );
+    setThreadResolved(db, thread.id, ana.id, 9);
+    expect(findThread(db, thread.id)).toMatchObject({ resolvedAt: 9, resolvedBy: ana.id });
+    setThreadResolved(db, thread.id, null, 10);
+    expect(findThread(db, thread.id)).toMatchObject({ resolvedAt: null, resolvedBy: null });
+  });
+});
