@@ -22,6 +22,7 @@ import type { Deps } from "../deps";
 import { AppError } from "../errors";
 import { requireNetworkPermission, requireWorkplanPermission } from "./access";
 import type { Caller } from "./caller";
+import { notifyWarning } from "./notifications";
 
 const SEPARATOR = "::";
 
@@ -146,7 +147,7 @@ export function createWarningEngine(deps: Deps): WarningEngine {
       const b = refOf(second);
       const existing = findWarningByPair(deps.db, networkId, a, b);
       if (!existing) {
-        insertWarning(deps.db, { networkId, a, b, ...assessment }, now);
+        notifyWarning(deps, insertWarning(deps.db, { networkId, a, b, ...assessment }, now));
         changed = true;
         continue;
       }
