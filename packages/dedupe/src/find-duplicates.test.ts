@@ -44,6 +44,38 @@ describe("judging a pair", () => {
     expect(pairs).toEqual([]);
   });
 
+  it("flags a French title beside an English one for the same work", () => {
+    const pairs = findDuplicates({
+      activities: [
+        borderTraining(),
+        rewordedBorderTraining({
+          title:
+            "Formation des agents de la police des frontières à l'identification des victimes de la traite",
+        }),
+      ],
+    });
+    expect(pairs).toHaveLength(1);
+  });
+
+  it("stays quiet when one trains officials and the other serves children on the same topic", () => {
+    const pairs = findDuplicates({
+      activities: [
+        borderTraining({
+          title: "Training for prosecutors and judges on human trafficking cases",
+          targetGroups: ["prosecutors", "judges"],
+          locations: ["Riverton"],
+        }),
+        rewordedBorderTraining({
+          title: "Workshops on human trafficking risks for school children",
+          description: "Workshops in schools so that children recognise trafficking risks.",
+          targetGroups: ["children"],
+          locations: ["Riverton"],
+        }),
+      ],
+    });
+    expect(pairs).toEqual([]);
+  });
+
   it("stays quiet when the periods do not overlap", () => {
     const pairs = findDuplicates({
       activities: [borderTraining(), rewordedBorderTraining({ start: "2025-02", end: "2025-08" })],

@@ -75,6 +75,15 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
     ],
   },
   {
+    key: "UNCDF",
+    acronyms: ["UNCDF", "FENU", "FNUDC"],
+    names: [
+      "United Nations Capital Development Fund",
+      "Fonds d'équipement des Nations Unies",
+      "Fondo de las Naciones Unidas para el Desarrollo de la Capitalización",
+    ],
+  },
+  {
     key: "UN-WOMEN",
     acronyms: ["UN Women", "UN-Women", "ONU Femmes", "ONU Mujeres"],
     names: [

@@ -13,6 +13,10 @@ describe("organisation names", () => {
     expect(same("International Labour Organization", "OIT")).toBe(true);
     expect(same("UNICEF", "UN Children's Fund")).toBe(true);
     expect(same("UNHCR", "ACNUR")).toBe(true);
+    expect(same("UN Women", "ONU Femmes")).toBe(true);
+    expect(same("OHCHR", "ACNUDH")).toBe(true);
+    expect(same("UNCDF", "Fonds d'équipement des Nations Unies")).toBe(true);
+    expect(same("UNCDF", "UNDP")).toBe(false);
   });
 
   it("reads a country office as its agency", () => {

@@ -20,6 +20,7 @@ export type PlaceRelation =
   | { kind: "same-name"; places: string[] }
   | { kind: "same-country"; places: string[] }
   | { kind: "covers"; wide: string; other: string }
+  | { kind: "mentioned"; place: string; other: string }
   | { kind: "different"; a: string[]; b: string[] }
   | { kind: "unknown" };
 
@@ -96,7 +97,7 @@ const LONG_COUNTRY_FORMS = [
   "czech republic",
 ];
 
-function normalisePlace(text: string): string {
+export function normalisePlace(text: string): string {
   return stripAccents(text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, " ")
@@ -158,15 +159,73 @@ export function parsePlaces(locations: readonly string[]): PlaceSet {
   return result;
 }
 
+/** Edit distance up to `limit`; anything further comes back as `limit + 1`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowBest = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+      current.push(value);
+      rowBest = Math.min(rowBest, value);
+    }
+    if (rowBest > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length] ?? limit + 1;
+}
+
+// transliterations of one long name ("Sudurpashchim" / "Sudurpaschim") differ by a letter or two
+function isSpellingVariant(a: string, b: string): boolean {
+  if (a[0] !== b[0] || Math.min(a.length, b.length) < 7) return false;
+  return editDistance(a, b, 2) <= (Math.min(a.length, b.length) >= 11 ? 2 : 1);
+}
+
 function namesMatch(a: Place, b: Place): boolean {
   if (a.name === b.name) return true;
   // "Manas airport" against "Manas International Airport", "Dostuk" against "Dostuk BCP"
   const aWords = a.name.split(" ");
   const bWords = b.name.split(" ");
-  return aWords[0] === bWords[0] && (aWords.length === 1 || bWords.length === 1);
+  const aFirst = aWords[0] ?? "";
+  const bFirst = bWords[0] ?? "";
+  const sameFirst = aFirst === bFirst || isSpellingVariant(aFirst, bFirst);
+  if (!sameFirst) return false;
+  return (
+    aWords.length === 1 ||
+    bWords.length === 1 ||
+    aWords.slice(1).join(" ") === bWords.slice(1).join(" ")
+  );
 }
 
-export function relatePlaces(a: PlaceSet, b: PlaceSet): PlaceRelation {
+/**
+ * A place of one activity named in the other's title or description (" ... ibarra ... "), when the
+ * other's own places are areas or towns that could hold it, not points like an airport or a post.
+ */
+function mentionedPlace(places: PlaceSet, other: PlaceSet, text: string): Place | undefined {
+  if (other.specific.some((place) => place.level === "site")) return undefined;
+  return places.specific.find(
+    (place) =>
+      place.name !== "abroad" && place.name.length >= 4 && text.includes(` ${place.name} `),
+  );
+}
+
+/**
+ * How two activities' places relate. `texts` are each activity's title and description as
+ * `normalisePlace` leaves them, padded with spaces: places apart on the location lists still
+ * meet when one names the other's place in its text.
+ */
+export function relatePlaces(
+  a: PlaceSet,
+  b: PlaceSet,
+  texts?: { a: string; b: string },
+): PlaceRelation {
   const same = new Set<string>();
   const sameName = new Set<string>();
   for (const placeA of a.specific) {
@@ -204,11 +263,26 @@ export function relatePlaces(a: PlaceSet, b: PlaceSet): PlaceRelation {
     if (shared) return { kind: "same-country", places: [shared] };
     return { kind: "unknown" };
   }
-  if (a.specific.length > 0 && b.specific.length > 0)
+  if (a.specific.length > 0 && b.specific.length > 0) {
+    const inB = texts ? mentionedPlace(a, b, texts.b) : undefined;
+    if (inB)
+      return {
+        kind: "mentioned",
+        place: inB.label,
+        other: b.specific.map((place) => place.label).join(", "),
+      };
+    const inA = texts ? mentionedPlace(b, a, texts.a) : undefined;
+    if (inA)
+      return {
+        kind: "mentioned",
+        place: inA.label,
+        other: a.specific.map((place) => place.label).join(", "),
+      };
     return {
       kind: "different",
       a: a.specific.map((place) => place.label),
       b: b.specific.map((place) => place.label),
     };
+  }
   return { kind: "unknown" };
 }

@@ -4,7 +4,7 @@ import {
   type OrganisationMention,
 } from "./organisations";
 import { type Period, parsePeriod } from "./periods";
-import { type PlaceSet, parsePlaces } from "./places";
+import { normalisePlace, type PlaceSet, parsePlaces } from "./places";
 import { classifyTargetGroups } from "./target-groups";
 import { type AnalysedText, analyseText, conceptGroup } from "./text";
 import type { DedupeActivity } from "./types";
@@ -32,6 +32,8 @@ export type ActivityProfile = {
   /** Stem -> the word as first written, for reasons. */
   surfaces: ReadonlyMap<string, string>;
   hasDescription: boolean;
+  /** Title and description as `normalisePlace` leaves them, padded with spaces. */
+  placeText: string;
 };
 
 const TITLE_WEIGHT = 2;
@@ -41,6 +43,9 @@ const CONCEPT_WEIGHT = 1.25;
 const PREFIX_WEIGHT = 0.35;
 const GENERIC_FACTOR = 0.3;
 const PREFIX_LENGTH = 6;
+// "training (based on the 2024 mapping)": the clause names an earlier phase, not this work
+const REFERENCE_CLAUSE =
+  /[\s(,;–—-]+(?:based on|building on|drawing on|following|informed by|bas[ée]e?s? sur|sur la base d|[àa] partir d|con base en|basad[oa]s? en|sobre la base d|a partir d)\b.*$/iu;
 
 function addFeatures(
   target: Map<string, number>,
@@ -77,8 +82,10 @@ export function buildProfile(
   addFeatures(features, groupsText, GROUPS_WEIGHT, surfaces);
   const titleFeatures = new Map<string, number>();
   addFeatures(titleFeatures, title, 1, new Map());
+  const ownTitle = activity.title.replace(REFERENCE_CLAUSE, "");
+  const titleOwn = ownTitle.trim() && ownTitle !== activity.title ? analyseText(ownTitle) : title;
   const titleWork = new Set<string>();
-  for (const concept of title.concepts.keys())
+  for (const concept of titleOwn.concepts.keys())
     if (conceptGroup(concept)?.kind === "work") titleWork.add(concept);
 
   const lead = activity.lead?.trim() ? directory.mention(activity.lead) : null;
@@ -104,10 +111,11 @@ export function buildProfile(
     features,
     titleFeatures,
     titleWork,
-    titleConcepts: new Set(title.concepts.keys()),
+    titleConcepts: new Set(titleOwn.concepts.keys()),
     titleStems: title.tokens.filter((token) => !token.isGeneric).map((token) => token.stem),
     surfaces,
     hasDescription: description.tokens.length > 0,
+    placeText: ` ${normalisePlace(`${activity.title} ${activity.description ?? ""}`)} `,
   };
 }
 

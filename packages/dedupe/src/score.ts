@@ -3,7 +3,13 @@ import { isSameOrganisation } from "./organisations";
 import { formatPeriod, gapBetween, monthsIn, overlapOf } from "./periods";
 import { type PlaceRelation, relatePlaces } from "./places";
 import type { ActivityProfile } from "./profile";
-import { relateTargetGroups, targetGroupLabel } from "./target-groups";
+import {
+  isAgeGroup,
+  isBeneficiaryGroup,
+  isProtectionGroup,
+  relateTargetGroups,
+  targetGroupLabel,
+} from "./target-groups";
 import { conceptGroup } from "./text";
 
 /** Inverse document frequency of a feature in the current network. */
@@ -34,6 +40,8 @@ export type PairSignals = TextSimilarity & {
   budgetRatio: number | null;
   workMismatch: boolean;
   titleMismatch: boolean;
+  /** Refugee or statelessness protection named by one side and nowhere in the other. */
+  regimeMismatch: boolean;
   sharedWork: string[];
 };
 
@@ -51,6 +59,7 @@ const AUDIENCE_CONCEPTS = new Set(["return", "labour", "children", "youth", "wom
 const PLACE_WEIGHTS: Record<PlaceRelation["kind"], number> = {
   same: 0.4,
   "same-name": 0.35,
+  mentioned: 0.15,
   "same-country": -0.3,
   covers: -0.45,
   different: 0,
@@ -164,11 +173,28 @@ function logistic(value: number): number {
   return 1 / (1 + Math.exp(-value));
 }
 
+const PROTECTION_CONCEPTS = ["asylum", "statelessness"];
+
+// named as who the activity is for, and only them: "refugee and migrant children" names both
+function namesProtection(profile: ActivityProfile): boolean {
+  if (/\bmigra|\bmigrant/i.test(profile.title)) return false;
+  const groups = [...profile.targetGroups];
+  if (groups.some(isProtectionGroup))
+    return groups.every(
+      (key) => isProtectionGroup(key) || !isBeneficiaryGroup(key) || isAgeGroup(key),
+    );
+  return groups.length === 0 && PROTECTION_CONCEPTS.some((key) => profile.titleConcepts.has(key));
+}
+
+function mentionsProtection(profile: ActivityProfile): boolean {
+  return PROTECTION_CONCEPTS.some((key) => profile.features.has(`c:${key}`));
+}
+
 /** Cheap checks that rule a pair out whatever its wording: same lead, other places or years. */
 export function isRuledOut(a: ActivityProfile, b: ActivityProfile): boolean {
   if (a.lead !== null && b.lead !== null && isSameOrganisation(a.lead, b.lead)) return true;
   if (a.period !== null && b.period !== null && overlapOf(a.period, b.period) === null) return true;
-  return relatePlaces(a.places, b.places).kind === "different";
+  return relatePlaces(a.places, b.places, { a: a.placeText, b: b.placeText }).kind === "different";
 }
 
 /** Scores one pair: 0..1, whether it passes the threshold, and the reasons behind it. */
@@ -189,7 +215,7 @@ export function assessPair(
   const sharedPartners = a.partners
     .filter((partner) => b.partners.some((other) => isSameOrganisation(partner, other)))
     .map((partner) => partner.label);
-  const place = relatePlaces(a.places, b.places);
+  const place = relatePlaces(a.places, b.places, { a: a.placeText, b: b.placeText });
   const overlap = a.period && b.period ? overlapOf(a.period, b.period) : null;
   const periodGap = a.period && b.period ? gapBetween(a.period, b.period) : null;
   const overlapShare =
@@ -212,6 +238,10 @@ export function assessPair(
     b.titleConcepts.size > 0 &&
     ![...a.titleConcepts].some((key) => b.titleConcepts.has(key) && !AUDIENCE_CONCEPTS.has(key));
 
+  const regimeMismatch =
+    namesProtection(a) !== namesProtection(b) &&
+    !(namesProtection(a) ? mentionsProtection(b) : mentionsProtection(a));
+
   const textScore = Math.max(text.cosine, 0.5 * text.cosine + 0.5 * text.containment);
   const sharedWorkAnywhere = text.sharedConcepts.some((key) => conceptGroup(key)?.kind === "work");
   const overlapsInTime = overlapShare !== null;
@@ -231,6 +261,8 @@ export function assessPair(
   evidence += PLACE_WEIGHTS[place.kind];
   evidence += 0.35 * (overlapShare ?? 0);
   if (groups.kind === "shared") evidence += 1.2;
+  else if (groups.kind === "audience") evidence -= 1.5;
+  if (regimeMismatch) evidence -= 1;
   if (gcmShared.length > 0) evidence += 1.3;
   else if (gcmDisjoint) evidence -= 1.3;
   evidence += 0.45 * Math.min(sharedPartners.length, 2);
@@ -255,6 +287,7 @@ export function assessPair(
     budgetRatio,
     workMismatch,
     titleMismatch,
+    regimeMismatch,
     sharedWork: text.sharedConcepts.filter((key) => conceptGroup(key)?.kind === "work"),
   };
 
@@ -290,6 +323,9 @@ export function assessPair(
     case "same-name":
       reasons.push(`places with the same name, city and region: ${listOf(place.places)}`);
       break;
+    case "mentioned":
+      reasons.push(`${place.place} is named in the text of the activity in ${place.other}`);
+      break;
     case "covers":
       reasons.push(`one covers ${place.wide}, the other works in ${place.other}`);
       break;
@@ -308,6 +344,12 @@ export function assessPair(
     reasons.push(
       `different target groups: ${listOf(groups.a.map(targetGroupLabel))} vs ${listOf(groups.b.map(targetGroupLabel))}`,
     );
+  else if (groups.kind === "audience")
+    reasons.push(
+      `different audiences: ${listOf(groups.a.map(targetGroupLabel))} vs ${listOf(groups.b.map(targetGroupLabel))}`,
+    );
+  if (regimeMismatch)
+    reasons.push("only one of them is for refugees, asylum seekers or stateless persons");
   if (gcmShared.length > 0)
     reasons.push(`shared GCM objectives: ${listOf(gcmShared.sort((x, y) => x - y).map(gcmLabel))}`);
   if (budgetRatio !== null && a.budget !== null && b.budget !== null && budgetRatio <= 3)

@@ -63,6 +63,14 @@ const PROFILES: Record<string, GroupProfile> = {
   "migrant-households": { role: "beneficiary", age: "any", regime: "general", direction: "home" },
   children: { role: "beneficiary", age: "child", regime: "any", direction: "any" },
   adults: { role: "beneficiary", age: "adult", regime: "any", direction: "any" },
+  // people an activity trains or equips so that they serve migrants
+  "government-officials": { role: "intermediary", age: "adult", regime: "any", direction: "any" },
+  "border-officials": { role: "intermediary", age: "adult", regime: "any", direction: "any" },
+  "justice-officials": { role: "intermediary", age: "adult", regime: "any", direction: "any" },
+  professionals: { role: "intermediary", age: "adult", regime: "any", direction: "any" },
+  "recruitment-agencies": { role: "intermediary", age: "adult", regime: "any", direction: "any" },
+  "civil-society": { role: "intermediary", age: "adult", regime: "any", direction: "any" },
+  journalists: { role: "intermediary", age: "adult", regime: "any", direction: "any" },
 };
 
 const EXTRA_SYNONYMS: Record<string, readonly string[]> = {
@@ -88,11 +96,49 @@ const EXTRA_SYNONYMS: Record<string, readonly string[]> = {
   "women-migrants": ["women", "femmes", "mujeres"],
   children: ["children", "child", "minors", "enfants", "niños", "niñas"],
   adults: ["adults", "adultes", "adultos"],
+  "justice-officials": [
+    "prosecutors",
+    "judges",
+    "judicial police",
+    "procureurs",
+    "magistrats",
+    "juges",
+    "fiscales",
+    "jueces",
+    "operadores de justicia",
+  ],
+  professionals: [
+    "teachers",
+    "health workers",
+    "social workers",
+    "service providers",
+    "frontline workers",
+    "police officers",
+    "labour inspectors",
+    "immigration officers",
+    "immigration officials",
+    "enseignants",
+    "travailleurs sociaux",
+    "agents de santé",
+    "inspecteurs du travail",
+    "docentes",
+    "servidores públicos",
+    "trabajadores sociales",
+    "personal de salud",
+  ],
+  "government-officials": ["fonctionnaires", "funcionarios públicos"],
+  "border-officials": [
+    "agents frontaliers",
+    "agents de police des frontières",
+    "guardias fronterizos",
+  ],
 };
 
 const LABELS: Record<string, string> = {
   children: "children",
   adults: "adults",
+  "justice-officials": "prosecutors and judges",
+  professionals: "service providers and officials",
 };
 
 type Phrase = { key: string; stems: readonly string[] };
@@ -162,9 +208,28 @@ function beneficiaries(keys: ReadonlySet<string>): string[] {
   return [...keys].filter((key) => PROFILES[key]?.role === "beneficiary");
 }
 
+function intermediaries(keys: ReadonlySet<string>): string[] {
+  return [...keys].filter((key) => PROFILES[key]?.role === "intermediary");
+}
+
+/** Keys of groups protected by refugee or statelessness law rather than general migration law. */
+export function isProtectionGroup(key: string): boolean {
+  return PROFILES[key]?.regime === "protection";
+}
+
+export function isBeneficiaryGroup(key: string): boolean {
+  return PROFILES[key]?.role === "beneficiary";
+}
+
+export function isAgeGroup(key: string): boolean {
+  return key === "children" || key === "adults" || key === "youth";
+}
+
 export type TargetGroupRelation =
   | { kind: "shared"; groups: string[] }
   | { kind: "conflict"; a: string[]; b: string[] }
+  /** One serves people directly, the other only trains or equips those who serve them. */
+  | { kind: "audience"; a: string[]; b: string[] }
   | { kind: "unknown" };
 
 export function relateTargetGroups(
@@ -175,6 +240,12 @@ export function relateTargetGroups(
   if (shared.length > 0) return { kind: "shared", groups: shared };
   const aGroups = beneficiaries(a);
   const bGroups = beneficiaries(b);
+  const aServers = intermediaries(a);
+  const bServers = intermediaries(b);
+  if (aGroups.length === 0 && aServers.length > 0 && bGroups.length > 0 && bServers.length === 0)
+    return { kind: "audience", a: aServers, b: bGroups };
+  if (bGroups.length === 0 && bServers.length > 0 && aGroups.length > 0 && aServers.length === 0)
+    return { kind: "audience", a: aGroups, b: bServers };
   if (aGroups.length === 0 || bGroups.length === 0) return { kind: "unknown" };
   const anyCompatible = aGroups.some((keyA) =>
     bGroups.some((keyB) => {

@@ -38,12 +38,22 @@ export function splitWords(text: string): string[] {
     .filter((word) => word.length > 0);
 }
 
+// word endings that only one of the three languages uses, for short titles without function words
+const ENDINGS: Record<Language, RegExp> = {
+  en: /(?:ing|ness|ship|ies)$/,
+  fr: /(?:[ç]|[èêàùœ]|eau|eaux|ée|ées|ité|ités|tion[s]?)$|[çèêœ]/,
+  es: /(?:ción|ciones|sión|siones|idad|idades|miento|mientos|ñ\p{L}*)$|ñ/u,
+};
+
 export function detectLanguage(words: readonly string[], fallback: Language = "en"): Language {
   let best = fallback;
   let bestCount = 0;
   for (const language of LANGUAGES) {
     let count = 0;
-    for (const word of words) if (MARKERS[language].has(word)) count++;
+    for (const word of words) {
+      if (MARKERS[language].has(word)) count++;
+      else if (word.length > 4 && ENDINGS[language].test(word)) count += 0.5;
+    }
     if (count > bestCount) {
       best = language;
       bestCount = count;
@@ -61,6 +71,8 @@ type Lexicon = {
   generic: ReadonlySet<string>;
   /** "language:stem stem" -> concept keys; single words have no space. */
   phrases: ReadonlyMap<string, readonly string[]>;
+  /** Accent-free single-word entries and their plurals -> concept keys, to settle stem clashes. */
+  words: ReadonlyMap<string, readonly string[]>;
   longestPhrase: number;
   concepts: ReadonlyMap<string, ConceptGroup>;
 };
@@ -86,9 +98,19 @@ function buildLexicon(): Lexicon {
     if (!list.includes(concept)) list.push(concept);
     phrases.set(key, list);
   };
+  const words = new Map<string, string[]>();
+  const addWord = (word: string, concept: string) => {
+    const list = words.get(word) ?? [];
+    if (!list.includes(concept)) list.push(concept);
+    words.set(word, list);
+  };
   for (const group of CONCEPT_GROUPS) {
     for (const language of LANGUAGES) {
       for (const entry of group[language]) {
+        const single = splitWords(entry);
+        if (single.length === 1 && single[0])
+          for (const suffix of ["", "s", "es"])
+            addWord(stripAccents(single[0] + suffix), group.key);
         const stems = splitWords(entry)
           .filter((word) => !stopwords.has(word))
           .map((word) => stemWord(word, language));
@@ -105,6 +127,7 @@ function buildLexicon(): Lexicon {
     stopwords,
     generic,
     phrases,
+    words,
     longestPhrase,
     concepts: new Map(CONCEPT_GROUPS.map((group) => [group.key, group])),
   };
@@ -137,7 +160,7 @@ export type AnalysedText = {
 
 /** Tokens, stems and concept groups of one text field. */
 export function analyseText(text: string, fallback: Language = "en"): AnalysedText {
-  const { stopwords, generic, phrases, longestPhrase } = getLexicon();
+  const { stopwords, generic, phrases, words: lexiconWords, longestPhrase } = getLexicon();
   const words = splitWords(text);
   const language = detectLanguage(words, fallback);
   const tokens: Token[] = [];
@@ -152,7 +175,9 @@ export function analyseText(text: string, fallback: Language = "en"): AnalysedTe
   }
   const concepts = new Map<string, number>();
   const order: Language[] = [language, ...LANGUAGES.filter((other) => other !== language)];
-  for (let start = 0; start < tokens.length; start++) {
+  let start = 0;
+  while (start < tokens.length) {
+    let matched = 1;
     for (let length = Math.min(longestPhrase, tokens.length - start); length >= 1; length--) {
       let found: readonly string[] | undefined;
       for (const other of order) {
@@ -161,9 +186,16 @@ export function analyseText(text: string, fallback: Language = "en"): AnalysedTe
         if (found) break;
       }
       if (!found) continue;
+      // stems of different words can clash ("estudio" / "estudiantes"): the written word decides
+      const surface = tokens[start]?.surface;
+      if (length === 1 && found.length > 1 && surface)
+        found = lexiconWords.get(stripAccents(surface)) ?? found;
       for (const concept of found) concepts.set(concept, (concepts.get(concept) ?? 0) + 1);
+      // a phrase claims its words: "legal counselling" is legal aid, not also counselling
+      matched = length;
       break;
     }
+    start += matched;
   }
   return { language, tokens, concepts };
 }
