@@ -2,6 +2,7 @@
 // when `pnpm start` is stopped.
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 
 const build = spawnSync(
   "turbo",
@@ -13,9 +14,13 @@ if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
 
+// relative paths mean the directory `pnpm start` ran in, not the server's package folder
+const env = { ...process.env, JUNCTION_DATA_DIR: resolve(process.env.JUNCTION_DATA_DIR || "data") };
+if (process.env.JUNCTION_WEB_DIR) env.JUNCTION_WEB_DIR = resolve(process.env.JUNCTION_WEB_DIR);
 const server = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
   cwd: new URL("../apps/server/", import.meta.url),
   stdio: "inherit",
+  env,
 });
 let stopping = false;
 function stop(signal) {
