@@ -15,3 +15,12 @@ createRoot(root).render(
     </SessionProvider>
   </StrictMode>,
 );
+
+// production only: the dev server's modules must not be served from a cache
+if (import.meta.env.PROD && "serviceWorker" in navigator) {
+  window.addEventListener("load", () => {
+    navigator.serviceWorker.register("/sw.js").catch(() => {
+      // without a service worker the app still works online; it just cannot open offline
+    });
+  });
+}

@@ -7,6 +7,7 @@ import {
   type createInvitationRequestSchema,
   type createNetworkRequestSchema,
   type createOrganisationRequestSchema,
+  type createTaskRequestSchema,
   errorBodySchema,
   type IndexedActivity,
   type InvitationPreview,
@@ -25,11 +26,16 @@ import {
   organisationViewSchema,
   type SessionView,
   sessionViewSchema,
+  type TaskView,
   type TokenView,
+  taskViewSchema,
   tokenViewSchema,
   type updateMemberRequestSchema,
   type updateWorkplanRequestSchema,
+  type WarningDecision,
+  type WarningView,
   type WorkplanView,
+  warningViewSchema,
   workplanViewSchema,
 } from "@junction/domain";
 import { z } from "zod";
@@ -212,6 +218,25 @@ export const api = {
       `/api/workplans/${id(workplanId)}/activities`,
       z.array(indexedActivitySchema),
     ),
+
+  networkWarnings: (networkId: string) =>
+    request<WarningView[]>(
+      "GET",
+      `/api/networks/${id(networkId)}/warnings`,
+      z.array(warningViewSchema),
+    ),
+  workplanWarnings: (workplanId: string) =>
+    request<WarningView[]>(
+      "GET",
+      `/api/workplans/${id(workplanId)}/warnings`,
+      z.array(warningViewSchema),
+    ),
+  decideWarning: (warningId: string, decision: WarningDecision) =>
+    request<WarningView>("POST", `/api/warnings/${id(warningId)}/decision`, warningViewSchema, {
+      body: { decision },
+    }),
+  createTask: (networkId: string, body: z.input<typeof createTaskRequestSchema>) =>
+    request<TaskView>("POST", `/api/networks/${id(networkId)}/tasks`, taskViewSchema, { body }),
 
   sessions: () => request<SessionView[]>("GET", "/api/sessions", z.array(sessionViewSchema)),
   revokeSession: (sessionId: string) => requestEmpty("DELETE", `/api/sessions/${id(sessionId)}`),

@@ -2,6 +2,7 @@ import type { Me } from "@junction/domain";
 import { type ReactNode, useCallback, useMemo, useState } from "react";
 import { api } from "../api/client";
 import { useResource } from "../api/use-resource";
+import { useOpenWarningCount } from "../features/warnings/use-warnings";
 import { CurrentNetworkContext, readRememberedNetwork, rememberNetwork } from "./current-network";
 import { Link, navigate, useLocation } from "./router";
 import { UserMenu } from "./user-menu";
@@ -38,8 +39,10 @@ export function AppShell({
   }, []);
   const context = useMemo(() => ({ networkId, setNetworkId }), [networkId, setNetworkId]);
 
+  const openWarnings = useOpenWarningCount(networkId);
   const nav = [
     { label: "Workplans", to: networkId ? `/networks/${networkId}` : "/" },
+    { label: "Warnings", to: networkId ? `/networks/${networkId}/warnings` : "/" },
     { label: "Members", to: networkId ? `/networks/${networkId}/members` : "/" },
     { label: "My account", to: "/account" },
   ];
@@ -92,6 +95,12 @@ export function AppShell({
                 aria-current={isActive(pathname, item.label) ? "page" : undefined}
               >
                 {item.label}
+                {item.label === "Warnings" && openWarnings ? (
+                  <span className="nav-count">
+                    {openWarnings}
+                    <span className="visually-hidden"> open</span>
+                  </span>
+                ) : null}
               </Link>
             ))}
           </nav>
@@ -110,6 +119,7 @@ export function AppShell({
 
 function isActive(pathname: string, label: string): boolean {
   if (label === "Members") return /^\/networks\/[^/]+\/members\/?$/.test(pathname);
+  if (label === "Warnings") return /^\/networks\/[^/]+\/warnings\/?$/.test(pathname);
   if (label === "My account") return pathname.startsWith("/account");
   return (
     pathname === "/" ||

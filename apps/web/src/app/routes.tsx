@@ -5,6 +5,7 @@ import { HomePage } from "../features/home/home-page";
 import { AcceptInvitationPage } from "../features/invitations/accept-invitation-page";
 import { MembersPage } from "../features/members/members-page";
 import { NetworkPage } from "../features/network/network-page";
+import { WarningsPage } from "../features/warnings/warnings-page";
 import { ErrorState, LoadingState } from "../ui/states";
 import { AppShell } from "./app-shell";
 import { NotFoundPage } from "./not-found-page";
@@ -12,10 +13,10 @@ import { loginPath, safeNext } from "./redirects";
 import { matchRoutes, navigate, type Params, useLocation } from "./router";
 import { useSession } from "./session";
 
-// the workplan page becomes the collaborative editor later: keep it out of the first bundle
-const WorkplanPage = lazy(async () => {
-  const module = await import("../features/workplan/workplan-page");
-  return { default: module.WorkplanPage };
+// the collaborative editor (Tiptap, Yjs) is most of the code: keep it out of the first bundle
+const WorkplanEditorPage = lazy(async () => {
+  const module = await import("../features/workplan/workplan-editor-page");
+  return { default: module.WorkplanEditorPage };
 });
 
 type Access = "signed-in" | "public" | "signed-out";
@@ -51,6 +52,12 @@ export const ROUTES: readonly RouteDefinition[] = [
     title: "Members",
     render: (p) => <MembersPage networkId={param(p, "networkId")} />,
   },
+  {
+    path: "/networks/:networkId/warnings",
+    access: "signed-in",
+    title: "Duplication warnings",
+    render: (p) => <WarningsPage networkId={param(p, "networkId")} />,
+  },
   { path: "/account", access: "signed-in", title: "My account", render: () => <AccountPage /> },
   {
     path: "/workplans/:workplanId",
@@ -58,7 +65,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     title: "Workplan",
     render: (p) => (
       <Suspense fallback={<LoadingState label="Opening the workplan…" />}>
-        <WorkplanPage workplanId={param(p, "workplanId")} />
+        <WorkplanEditorPage workplanId={param(p, "workplanId")} />
       </Suspense>
     ),
   },

@@ -1,10 +1,23 @@
 import {
+  commentsChangedEventSchema,
   type Me,
   type Membership,
+  ownersChangedEventSchema,
   type RoleChangedEvent,
   roleChangedEventSchema,
+  tasksChangedEventSchema,
+  warningsChangedEventSchema,
 } from "@junction/domain";
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
+import type { z } from "zod";
 import { api, onUnauthorized } from "../api/client";
 import { isApiError } from "../api/errors";
 import { loginPath } from "./redirects";
@@ -25,12 +38,65 @@ type SessionContextValue = {
 };
 
 const SessionContext = createContext<SessionContextValue | null>(null);
-const roleChangeListeners = new Set<(event: RoleChangedEvent) => void>();
+
+/** The network-scoped events of GET /api/events this app listens to, by SSE event type. */
+const SERVER_EVENT_SCHEMAS = {
+  "role-changed": roleChangedEventSchema,
+  "warnings-changed": warningsChangedEventSchema,
+  "comments-changed": commentsChangedEventSchema,
+  "tasks-changed": tasksChangedEventSchema,
+  "owners-changed": ownersChangedEventSchema,
+} as const;
+
+type ServerEvents = {
+  [K in keyof typeof SERVER_EVENT_SCHEMAS]: z.output<(typeof SERVER_EVENT_SCHEMAS)[K]>;
+};
+export type ServerEventType = keyof ServerEvents;
+type ServerEventListener<K extends ServerEventType> = (event: ServerEvents[K]) => void;
+
+const serverEventListeners: { [K in ServerEventType]: Set<ServerEventListener<K>> } = {
+  "role-changed": new Set(),
+  "warnings-changed": new Set(),
+  "comments-changed": new Set(),
+  "tasks-changed": new Set(),
+  "owners-changed": new Set(),
+};
+
+/** Calls `listener` with each event of `type` the server pushes; returns the unsubscribe. */
+export function subscribeServerEvent<K extends ServerEventType>(
+  type: K,
+  listener: ServerEventListener<K>,
+): () => void {
+  const listeners: Set<ServerEventListener<K>> = serverEventListeners[type];
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Subscribes a component to a server event for as long as it is mounted; `handler` may change. */
+export function useServerEvent<K extends ServerEventType>(
+  type: K,
+  handler: ServerEventListener<K>,
+): void {
+  const handlerRef = useRef(handler);
+  handlerRef.current = handler;
+  useEffect(() => subscribeServerEvent(type, (event) => handlerRef.current(event)), [type]);
+}
 
 /** Lets a page react to role changes of anyone in a network (e.g. reload the members table). */
 export function subscribeRoleChanges(listener: (event: RoleChangedEvent) => void): () => void {
-  roleChangeListeners.add(listener);
-  return () => roleChangeListeners.delete(listener);
+  return subscribeServerEvent("role-changed", listener);
+}
+
+function dispatchServerEvent<K extends ServerEventType>(
+  type: K,
+  schema: z.ZodType<ServerEvents[K]>,
+  raw: string,
+): ServerEvents[K] | null {
+  const parsed = schema.safeParse(safeJson(raw));
+  if (!parsed.success) return null;
+  const listeners: Set<ServerEventListener<K>> = serverEventListeners[type];
+  for (const listener of listeners) listener(parsed.data);
+  return parsed.data;
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -54,15 +120,39 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   const userId = session.status === "signed-in" ? session.me.id : null;
+  const networkIdsRef = useRef<string[]>([]);
+  networkIdsRef.current =
+    session.status === "signed-in" ? session.me.memberships.map((m) => m.networkId) : [];
   useEffect(() => {
     if (!userId || typeof EventSource === "undefined") return;
     const source = new EventSource("/api/events");
-    source.addEventListener("role-changed", (message: MessageEvent<string>) => {
-      const parsed = roleChangedEventSchema.safeParse(safeJson(message.data));
-      if (!parsed.success) return;
-      for (const listener of roleChangeListeners) listener(parsed.data);
-      if (parsed.data.userId === userId) void refresh();
+    // the stream restarts after a network drop; catch up on whatever it missed meanwhile
+    let connections = 0;
+    source.addEventListener("ready", () => {
+      connections++;
+      if (connections === 1) return;
+      void refresh();
+      for (const networkId of networkIdsRef.current) {
+        dispatchServerEvent(
+          "warnings-changed",
+          SERVER_EVENT_SCHEMAS["warnings-changed"],
+          JSON.stringify({ networkId, workplanIds: [] }),
+        );
+      }
     });
+    source.addEventListener("role-changed", (message: MessageEvent<string>) => {
+      const event = dispatchServerEvent("role-changed", roleChangedEventSchema, message.data);
+      if (event?.userId === userId) void refresh();
+    });
+    const on = (type: Exclude<ServerEventType, "role-changed">) => {
+      source.addEventListener(type, (message: MessageEvent<string>) => {
+        dispatchServerEvent(type, SERVER_EVENT_SCHEMAS[type], message.data);
+      });
+    };
+    on("warnings-changed");
+    on("comments-changed");
+    on("tasks-changed");
+    on("owners-changed");
     return () => source.close();
   }, [userId, refresh]);
 

@@ -1,0 +1,22 @@
+import type { OrganisationView } from "@junction/domain";
+import { createContext, useContext } from "react";
+
+export type EditorContextValue = {
+  canEdit: boolean;
+  organisations: readonly OrganisationView[];
+  organisationLabel: (id: string) => string;
+  /** Datalist ids for the tag fields' suggestions (rendered once beside the editor). */
+  locationsListId: string;
+  targetGroupsListId: string;
+  currenciesListId: string;
+  fundingSourcesListId: string;
+};
+
+export const EditorContext = createContext<EditorContextValue | null>(null);
+
+/** What activity node views need from the page; node views render in portals under EditorContent. */
+export function useEditorContext(): EditorContextValue {
+  const value = useContext(EditorContext);
+  if (!value) throw new Error("activity blocks render only inside <WorkplanEditor>");
+  return value;
+}

@@ -1,0 +1,62 @@
+import { ACTIVITY_DESCRIPTION_NODE, ACTIVITY_TITLE_NODE } from "@junction/domain";
+import { Extension } from "@tiptap/core";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { Decoration, DecorationSet } from "@tiptap/pm/view";
+
+/** Grey hints in empty activity titles and descriptions, and "Type / …" in the empty line being edited. */
+export const Placeholders = Extension.create({
+  name: "junctionPlaceholders",
+  addProseMirrorPlugins() {
+    const editor = this.editor;
+    return [
+      new Plugin({
+        key: new PluginKey("junctionPlaceholders"),
+        props: {
+          decorations(state) {
+            const decorations: Decoration[] = [];
+            const { $from, empty } = state.selection;
+            state.doc.descendants((node, pos, parent) => {
+              if (node.type.name === ACTIVITY_TITLE_NODE && node.content.size === 0) {
+                decorations.push(
+                  Decoration.node(pos, pos + node.nodeSize, {
+                    class: "is-empty",
+                    "data-placeholder": "Activity title",
+                  }),
+                );
+              }
+              if (
+                parent?.type.name === ACTIVITY_DESCRIPTION_NODE &&
+                parent.childCount === 1 &&
+                node.content.size === 0
+              ) {
+                decorations.push(
+                  Decoration.node(pos, pos + node.nodeSize, {
+                    class: "is-empty",
+                    "data-placeholder": "What will be done, with whom, and why",
+                  }),
+                );
+              }
+              return node.isBlock;
+            });
+            if (
+              editor.isEditable &&
+              empty &&
+              $from.depth === 1 &&
+              $from.parent.type.name === "paragraph" &&
+              $from.parent.content.size === 0
+            ) {
+              const pos = $from.before(1);
+              decorations.push(
+                Decoration.node(pos, pos + $from.parent.nodeSize, {
+                  class: "is-empty",
+                  "data-placeholder": "Type / to insert an activity, heading, list or table",
+                }),
+              );
+            }
+            return DecorationSet.create(state.doc, decorations);
+          },
+        },
+      }),
+    ];
+  },
+});

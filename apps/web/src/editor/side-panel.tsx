@@ -1,0 +1,186 @@
+import {
+  ACTIVITY_STATUSES,
+  type Activity,
+  type ActivityStatus,
+  GCM_OBJECTIVES,
+  type OrganisationView,
+} from "@junction/domain";
+import { useId, useState } from "react";
+import { formatMonth, STATUS_LABELS } from "./activity-fields";
+import { initials, type PresentUser, textColorOn } from "./presence";
+
+export function PresenceList({ users }: { users: readonly PresentUser[] }) {
+  return (
+    <section className="panel-section" aria-labelledby="presence-title">
+      <h2 className="panel-title" id="presence-title">
+        Here now <span className="panel-count">{users.length}</span>
+      </h2>
+      <ul className="presence-list">
+        {users.map((user) => (
+          <li key={user.id} className="presence-item">
+            <span
+              className="presence-avatar"
+              style={{ backgroundColor: user.color, color: textColorOn(user.color) }}
+              aria-hidden="true"
+            >
+              {initials(user.name)}
+            </span>
+            <span className="presence-text">
+              <span className="presence-name">
+                {user.name}
+                {user.isSelf ? <span className="presence-self"> (you)</span> : null}
+              </span>
+              {user.organisation ? <span className="presence-org">{user.organisation}</span> : null}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+type Filters = { organisation: string; objective: string; status: "" | ActivityStatus };
+
+function matches(activity: Activity, filters: Filters): boolean {
+  if (
+    filters.organisation !== "" &&
+    activity.lead !== filters.organisation &&
+    !activity.partners.includes(filters.organisation)
+  ) {
+    return false;
+  }
+  if (filters.objective !== "" && !activity.gcmObjectives.includes(Number(filters.objective))) {
+    return false;
+  }
+  return filters.status === "" || activity.status === filters.status;
+}
+
+/** The workplan's activities, read live from the document, filterable; a click jumps to the block. */
+export function ActivitiesPanel({
+  activities,
+  organisations,
+  organisationLabel,
+  onJump,
+}: {
+  activities: readonly Activity[];
+  organisations: readonly OrganisationView[];
+  organisationLabel: (id: string) => string;
+  onJump: (id: string) => void;
+}) {
+  const [filters, setFilters] = useState<Filters>({ organisation: "", objective: "", status: "" });
+  const ids = { organisation: useId(), objective: useId(), status: useId() };
+  const visible = activities.filter((a) => matches(a, filters));
+  const filtered = filters.organisation !== "" || filters.objective !== "" || filters.status !== "";
+  const usedOrganisations = organisations.filter((o) =>
+    activities.some((a) => a.lead === o.id || a.partners.includes(o.id)),
+  );
+  const usedObjectives = GCM_OBJECTIVES.filter((o) =>
+    activities.some((a) => a.gcmObjectives.includes(o.number)),
+  );
+
+  return (
+    <section className="panel-section panel-activities" aria-labelledby="activities-panel-title">
+      <h2 className="panel-title" id="activities-panel-title">
+        Activities{" "}
+        <span className="panel-count">
+          {filtered ? `${visible.length} of ${activities.length}` : activities.length}
+        </span>
+      </h2>
+      <div className="panel-filters">
+        <label htmlFor={ids.organisation} className="panel-filter-label">
+          Organisation
+        </label>
+        <select
+          id={ids.organisation}
+          className="select select-compact"
+          value={filters.organisation}
+          onChange={(event) => setFilters({ ...filters, organisation: event.target.value })}
+        >
+          <option value="">All organisations</option>
+          {usedOrganisations.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.acronym || o.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.objective} className="panel-filter-label">
+          GCM objective
+        </label>
+        <select
+          id={ids.objective}
+          className="select select-compact"
+          value={filters.objective}
+          onChange={(event) => setFilters({ ...filters, objective: event.target.value })}
+        >
+          <option value="">All objectives</option>
+          {usedObjectives.map((o) => (
+            <option key={o.number} value={String(o.number)}>
+              {o.number} · {o.short}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.status} className="panel-filter-label">
+          Status
+        </label>
+        <select
+          id={ids.status}
+          className="select select-compact"
+          value={filters.status}
+          onChange={(event) =>
+            setFilters({ ...filters, status: event.target.value as Filters["status"] })
+          }
+        >
+          <option value="">Any status</option>
+          {ACTIVITY_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+        {filtered ? (
+          <button
+            type="button"
+            className="button button-ghost button-small panel-clear"
+            onClick={() => setFilters({ organisation: "", objective: "", status: "" })}
+          >
+            Clear filters
+          </button>
+        ) : null}
+      </div>
+      {activities.length === 0 ? (
+        <p className="panel-empty">No activities yet. Insert one from the toolbar or type “/”.</p>
+      ) : visible.length === 0 ? (
+        <p className="panel-empty" role="status">
+          No activity matches these filters.
+        </p>
+      ) : (
+        <ol className="panel-activity-list">
+          {visible.map((activity) => (
+            <li key={activity.id}>
+              <button type="button" className="panel-activity" onClick={() => onJump(activity.id)}>
+                <span className="panel-activity-title">
+                  {activity.title || "Untitled activity"}
+                </span>
+                <span className="panel-activity-meta">
+                  <span className={`status-dot status-dot-${activity.status}`} aria-hidden="true" />
+                  <span>{STATUS_LABELS[activity.status]}</span>
+                  {activity.lead ? <span>· {organisationLabel(activity.lead)}</span> : null}
+                  {activity.start ? <span>· {formatMonth(activity.start)}</span> : null}
+                </span>
+                {activity.gcmObjectives.length > 0 ? (
+                  <span className="panel-activity-objectives">
+                    {activity.gcmObjectives.map((n) => (
+                      <span key={n} className="mini-chip" title={GCM_OBJECTIVES[n - 1]?.title}>
+                        GCM {n}
+                      </span>
+                    ))}
+                  </span>
+                ) : null}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

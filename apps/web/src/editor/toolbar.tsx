@@ -1,0 +1,317 @@
+import type { Editor } from "@tiptap/core";
+import { useEditorState } from "@tiptap/react";
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { Icon, type IconName } from "./icons";
+
+const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
+const MOD = isMac ? "⌘" : "Ctrl+";
+
+type BlockType = "paragraph" | "h1" | "h2" | "h3";
+
+function ToolButton({
+  icon,
+  label,
+  shortcut,
+  pressed,
+  disabled,
+  onClick,
+  children,
+}: {
+  icon?: IconName;
+  label: string;
+  shortcut?: string;
+  pressed?: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+  children?: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={children ? "tool-button tool-button-text" : "tool-button"}
+      aria-label={children ? undefined : label}
+      aria-pressed={pressed}
+      aria-keyshortcuts={shortcut?.replace("Ctrl+", "Control+").replace("⌘", "Meta+")}
+      title={shortcut ? `${label} (${shortcut})` : label}
+      disabled={disabled}
+      // keep the editor's selection: the command runs on what the person had selected
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onClick}
+    >
+      {icon ? <Icon name={icon} /> : null}
+      {children}
+    </button>
+  );
+}
+
+/** Moves focus between toolbar controls with the arrow keys (Tab still walks through them). */
+function onToolbarKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+  if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
+  if (event.target instanceof HTMLSelectElement || event.target instanceof HTMLInputElement) return;
+  const controls = [
+    ...event.currentTarget.querySelectorAll<HTMLElement>("button:not(:disabled), select"),
+  ];
+  const index = controls.indexOf(event.target as HTMLElement);
+  if (index < 0) return;
+  const next =
+    controls[(index + (event.key === "ArrowRight" ? 1 : -1) + controls.length) % controls.length];
+  next?.focus();
+  event.preventDefault();
+}
+
+export function Toolbar({ editor, linkRequest }: { editor: Editor; linkRequest: number }) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive("bold"),
+      italic: e.isActive("italic"),
+      bulletList: e.isActive("bulletList"),
+      orderedList: e.isActive("orderedList"),
+      link: e.isActive("link"),
+      inTable: e.isActive("table"),
+      inActivity: e.isActive("activity"),
+      block: (e.isActive("heading", { level: 1 })
+        ? "h1"
+        : e.isActive("heading", { level: 2 })
+          ? "h2"
+          : e.isActive("heading", { level: 3 })
+            ? "h3"
+            : "paragraph") as BlockType,
+      canUndo: e.can().undo(),
+      canRedo: e.can().redo(),
+      href: String(e.getAttributes("link").href ?? ""),
+    }),
+  });
+  const [linkOpen, setLinkOpen] = useState(false);
+  const blockSelectId = useId();
+
+  useEffect(() => {
+    if (linkRequest > 0) setLinkOpen(true);
+  }, [linkRequest]);
+
+  const chain = () => editor.chain().focus();
+  const setBlock = (value: BlockType) => {
+    if (value === "paragraph") chain().setParagraph().run();
+    else
+      chain()
+        .setHeading({ level: Number(value.slice(1)) as 1 | 2 | 3 })
+        .run();
+  };
+
+  return (
+    <div className="editor-toolbar-wrap">
+      <div
+        className="editor-toolbar"
+        role="toolbar"
+        aria-label="Formatting"
+        onKeyDown={onToolbarKeyDown}
+      >
+        <div className="tool-group">
+          <ToolButton
+            icon="undo"
+            label="Undo your last change"
+            shortcut={`${MOD}Z`}
+            disabled={!state.canUndo}
+            onClick={() => chain().undo().run()}
+          />
+          <ToolButton
+            icon="redo"
+            label="Redo"
+            shortcut={isMac ? "⌘⇧Z" : "Ctrl+Shift+Z"}
+            disabled={!state.canRedo}
+            onClick={() => chain().redo().run()}
+          />
+        </div>
+        <div className="tool-group">
+          <label htmlFor={blockSelectId} className="visually-hidden">
+            Text style
+          </label>
+          <select
+            id={blockSelectId}
+            className="tool-select"
+            value={state.block}
+            disabled={state.inActivity}
+            onChange={(event) => setBlock(event.target.value as BlockType)}
+          >
+            <option value="paragraph">Paragraph</option>
+            <option value="h1">Heading 1</option>
+            <option value="h2">Heading 2</option>
+            <option value="h3">Heading 3</option>
+          </select>
+        </div>
+        <div className="tool-group">
+          <ToolButton
+            icon="bold"
+            label="Bold"
+            shortcut={`${MOD}B`}
+            pressed={state.bold}
+            onClick={() => chain().toggleBold().run()}
+          />
+          <ToolButton
+            icon="italic"
+            label="Italic"
+            shortcut={`${MOD}I`}
+            pressed={state.italic}
+            onClick={() => chain().toggleItalic().run()}
+          />
+          <ToolButton
+            icon="link"
+            label="Link"
+            shortcut={`${MOD}K`}
+            pressed={state.link}
+            onClick={() => setLinkOpen((open) => !open)}
+          />
+        </div>
+        <div className="tool-group">
+          <ToolButton
+            icon="bulletList"
+            label="Bullet list"
+            shortcut={isMac ? "⌘⇧8" : "Ctrl+Shift+8"}
+            pressed={state.bulletList}
+            onClick={() => chain().toggleBulletList().run()}
+          />
+          <ToolButton
+            icon="orderedList"
+            label="Numbered list"
+            shortcut={isMac ? "⌘⇧7" : "Ctrl+Shift+7"}
+            pressed={state.orderedList}
+            onClick={() => chain().toggleOrderedList().run()}
+          />
+          <ToolButton
+            icon="table"
+            label="Insert table"
+            disabled={state.inTable || state.inActivity}
+            onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
+          />
+        </div>
+        {state.inTable ? (
+          <div className="tool-group">
+            <ToolButton label="Add row" onClick={() => chain().addRowAfter().run()}>
+              + Row
+            </ToolButton>
+            <ToolButton label="Add column" onClick={() => chain().addColumnAfter().run()}>
+              + Column
+            </ToolButton>
+            <ToolButton label="Delete row" onClick={() => chain().deleteRow().run()}>
+              − Row
+            </ToolButton>
+            <ToolButton label="Delete column" onClick={() => chain().deleteColumn().run()}>
+              − Column
+            </ToolButton>
+            <ToolButton label="Delete table" onClick={() => chain().deleteTable().run()}>
+              Delete table
+            </ToolButton>
+          </div>
+        ) : null}
+        <div className="tool-group tool-group-end">
+          <button
+            type="button"
+            className="button button-primary button-small tool-insert"
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => chain().insertActivity().run()}
+            title="Insert an activity block (or type / in an empty line)"
+          >
+            <Icon name="activity" />
+            Activity
+          </button>
+        </div>
+      </div>
+      {linkOpen ? (
+        <LinkForm
+          editor={editor}
+          initial={state.href}
+          hasLink={state.link}
+          onClose={() => setLinkOpen(false)}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function LinkForm({
+  editor,
+  initial,
+  hasLink,
+  onClose,
+}: {
+  editor: Editor;
+  initial: string;
+  hasLink: boolean;
+  onClose: () => void;
+}) {
+  const [href, setHref] = useState(initial);
+  const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+  const close = () => {
+    onClose();
+    editor.commands.focus();
+  };
+  const apply = () => {
+    const value = href.trim();
+    if (value === "") {
+      editor.chain().focus().extendMarkRange("link").unsetLink().run();
+    } else {
+      const url = /^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(value) ? value : `https://${value}`;
+      const { empty } = editor.state.selection;
+      const chain = editor.chain().focus().extendMarkRange("link");
+      if (empty && !hasLink)
+        chain
+          .insertContent({
+            type: "text",
+            text: value,
+            marks: [{ type: "link", attrs: { href: url } }],
+          })
+          .run();
+      else chain.setLink({ href: url }).run();
+    }
+    onClose();
+  };
+  return (
+    <form
+      className="link-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        apply();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") {
+          event.preventDefault();
+          close();
+        }
+      }}
+    >
+      <label htmlFor={inputId} className="link-form-label">
+        Link address
+      </label>
+      <input
+        id={inputId}
+        ref={input}
+        className="input link-form-input"
+        type="text"
+        inputMode="url"
+        placeholder="https://…"
+        value={href}
+        onChange={(event) => setHref(event.target.value)}
+      />
+      <button type="submit" className="button button-primary button-small">
+        Apply
+      </button>
+      {hasLink ? (
+        <button
+          type="button"
+          className="button button-ghost button-small"
+          onClick={() => {
+            editor.chain().focus().extendMarkRange("link").unsetLink().run();
+            onClose();
+          }}
+        >
+          Remove link
+        </button>
+      ) : null}
+      <button type="button" className="button button-ghost button-small" onClick={close}>
+        Cancel
+      </button>
+    </form>
+  );
+}

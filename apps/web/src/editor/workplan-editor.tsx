@@ -1,0 +1,377 @@
+import {
+  type Activity,
+  NARRATIVE_FIELD,
+  type OrganisationView,
+  readActivities,
+  TARGET_GROUPS,
+} from "@junction/domain";
+import { Extension } from "@tiptap/core";
+import Collaboration from "@tiptap/extension-collaboration";
+import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import { TableKit } from "@tiptap/extension-table";
+import { EditorContent, useEditor } from "@tiptap/react";
+import StarterKit from "@tiptap/starter-kit";
+import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import type * as Y from "yjs";
+import { CURRENCIES, FUNDING_SOURCES } from "./activity-fields";
+import { ActivityIds } from "./activity-ids";
+import { ActivityDescription, ActivityNode, ActivityTitle } from "./activity-nodes";
+import { ConnectionStatus } from "./connection-status";
+import { EditorContext, type EditorContextValue } from "./editor-context";
+import { Placeholders } from "./placeholders";
+import { colorForUser, initials, type PresentUser, textColorOn, usePresence } from "./presence";
+import { ActivitiesPanel, PresenceList } from "./side-panel";
+import { SlashCommand } from "./slash-command";
+import { SlashMenu } from "./slash-menu";
+import { type SyncSession, useConnection, useWorkplanSync } from "./sync";
+import { Toolbar } from "./toolbar";
+import "./editor.css";
+
+export type EditorUser = { id: string; name: string; organisation: string };
+
+type Props = {
+  workplanId: string;
+  user: EditorUser;
+  canEdit: boolean;
+  /** Shown instead of the toolbar when the person may not change the text. */
+  readOnlyNotice: ReactNode;
+  organisations: readonly OrganisationView[];
+  /** Places and target groups used elsewhere in the network, for suggestions. */
+  networkSuggestions: { locations: readonly string[]; targetGroups: readonly string[] };
+  header: ReactNode;
+};
+
+/** The collaborative workplan editor: narrative and activity blocks, presence, panel, connection. */
+export function WorkplanEditor(props: Props) {
+  const session = useWorkplanSync(props.workplanId, props.user.id);
+  const connection = useConnection(session, props.workplanId);
+  const users = usePresence(session?.provider.awareness ?? null);
+
+  return (
+    <div className="workplan-editor">
+      <header className="editor-header">
+        <div className="editor-header-main">{props.header}</div>
+        <div className="editor-header-aside">
+          <ConnectionStatus state={connection} canEdit={props.canEdit} />
+          <AvatarStack users={users} />
+        </div>
+      </header>
+      {session ? (
+        <EditorBody
+          {...props}
+          canEdit={props.canEdit && connection !== "refused"}
+          readOnlyNotice={
+            connection === "refused"
+              ? "You no longer have access to this workplan; what you see may be out of date."
+              : props.readOnlyNotice
+          }
+          session={session}
+          users={users}
+        />
+      ) : (
+        <div className="editor-loading" role="status">
+          <span className="spinner" aria-hidden="true" />
+          Opening the document…
+        </div>
+      )}
+    </div>
+  );
+}
+
+function AvatarStack({ users }: { users: readonly PresentUser[] }) {
+  const shown = users.slice(0, 5);
+  if (users.length === 0) return null;
+  return (
+    <ul className="avatar-stack" aria-label={`${users.length} here now`}>
+      {shown.map((user) => (
+        <li
+          key={user.id}
+          className="avatar-stack-item"
+          style={{ backgroundColor: user.color, color: textColorOn(user.color) }}
+          title={`${user.name}${user.organisation ? ` · ${user.organisation}` : ""}${user.isSelf ? " (you)" : ""}`}
+        >
+          <span aria-hidden="true">{initials(user.name)}</span>
+          <span className="visually-hidden">
+            {user.name}
+            {user.isSelf ? " (you)" : ""}
+          </span>
+        </li>
+      ))}
+      {users.length > shown.length ? (
+        <li className="avatar-stack-item avatar-stack-more">+{users.length - shown.length}</li>
+      ) : null}
+    </ul>
+  );
+}
+
+function useActivities(ydoc: Y.Doc): Activity[] {
+  const [activities, setActivities] = useState<Activity[]>(() => readActivities(ydoc));
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const refresh = () => {
+      if (timer !== null) return;
+      // typing produces an update per key: read the document at most a few times a second
+      timer = setTimeout(() => {
+        timer = null;
+        setActivities(readActivities(ydoc));
+      }, 150);
+    };
+    setActivities(readActivities(ydoc));
+    ydoc.on("update", refresh);
+    return () => {
+      ydoc.off("update", refresh);
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [ydoc]);
+  return activities;
+}
+
+function uniqueSorted(values: Iterable<string>): string[] {
+  const byKey = new Map<string, string>();
+  for (const value of values) {
+    const trimmed = value.trim();
+    if (trimmed !== "" && !byKey.has(trimmed.toLowerCase()))
+      byKey.set(trimmed.toLowerCase(), trimmed);
+  }
+  return [...byKey.values()].sort((a, b) => a.localeCompare(b));
+}
+
+/** Stable identity while the contents are equal, so node views do not re-render on every keystroke. */
+function useStableList(values: string[]): string[] {
+  const ref = useRef(values);
+  if (ref.current.join("\u0000") !== values.join("\u0000")) ref.current = values;
+  return ref.current;
+}
+
+function caretElement(user: Record<string, unknown>): HTMLElement {
+  const color = typeof user.color === "string" ? user.color : "#6b7380";
+  const name = typeof user.name === "string" ? user.name : "Someone";
+  const organisation = typeof user.organisation === "string" ? user.organisation : "";
+  const caret = document.createElement("span");
+  caret.classList.add("collaboration-carets__caret");
+  caret.style.borderColor = color;
+  caret.setAttribute("aria-hidden", "true");
+  const label = document.createElement("span");
+  label.classList.add("collaboration-carets__label");
+  label.style.backgroundColor = color;
+  label.style.color = textColorOn(color);
+  label.textContent = organisation ? `${name} · ${organisation}` : name;
+  caret.append(label);
+  return caret;
+}
+
+function EditorBody({
+  session,
+  users,
+  user,
+  canEdit,
+  readOnlyNotice,
+  organisations,
+  networkSuggestions,
+}: Props & { session: SyncSession; users: PresentUser[] }) {
+  const [linkRequest, setLinkRequest] = useState(0);
+  // narrow windows only: the panel folds away above the document
+  const [panelOpen, setPanelOpen] = useState(false);
+  const activities = useActivities(session.ydoc);
+  const listIds = {
+    locations: useId(),
+    targetGroups: useId(),
+    currencies: useId(),
+    sources: useId(),
+  };
+
+  const editor = useEditor(
+    {
+      editable: canEdit,
+      immediatelyRender: true,
+      shouldRerenderOnTransaction: false,
+      editorProps: {
+        attributes: {
+          class: "editor-document",
+          role: "textbox",
+          "aria-multiline": "true",
+          "aria-label": "Workplan document",
+          spellcheck: "true",
+        },
+      },
+      extensions: [
+        StarterKit.configure({
+          undoRedo: false,
+          // a trailing paragraph added by every client at once would pile up as empty lines
+          trailingNode: false,
+          heading: { levels: [1, 2, 3] },
+          code: false,
+          codeBlock: false,
+          link: { openOnClick: false, autolink: true, defaultProtocol: "https" },
+        }),
+        TableKit.configure({ table: { resizable: false } }),
+        Collaboration.configure({ document: session.ydoc, field: NARRATIVE_FIELD }),
+        CollaborationCaret.configure({
+          provider: session.provider,
+          // the server stamps the authenticated identity over this; it is what we show meanwhile
+          user: { ...user, color: colorForUser(user.id) },
+          render: caretElement,
+        }),
+        ActivityNode,
+        ActivityTitle,
+        ActivityDescription,
+        ActivityIds,
+        SlashCommand,
+        Placeholders,
+        Extension.create({
+          name: "linkShortcut",
+          addKeyboardShortcuts: () => ({
+            "Mod-k": ({ editor: e }) => {
+              if (!e.isEditable) return false;
+              setLinkRequest((n) => n + 1);
+              return true;
+            },
+          }),
+        }),
+      ],
+    },
+    [session],
+  );
+
+  useEffect(() => {
+    if (!editor) return;
+    if (editor.isEditable !== canEdit) editor.setEditable(canEdit);
+    editor.view.dom.setAttribute("aria-readonly", String(!canEdit));
+  }, [editor, canEdit]);
+
+  const organisationLabel = useCallback(
+    (id: string) => {
+      const organisation = organisations.find((o) => o.id === id);
+      return organisation ? organisation.acronym || organisation.name : id;
+    },
+    [organisations],
+  );
+
+  const locations = useStableList(
+    uniqueSorted([...networkSuggestions.locations, ...activities.flatMap((a) => a.locations)]),
+  );
+  const targetGroups = useStableList(
+    uniqueSorted([
+      ...TARGET_GROUPS.map((g) => g.label),
+      ...networkSuggestions.targetGroups,
+      ...activities.flatMap((a) => a.targetGroups),
+    ]),
+  );
+
+  const context = useMemo<EditorContextValue>(
+    () => ({
+      canEdit,
+      organisations,
+      organisationLabel,
+      locationsListId: listIds.locations,
+      targetGroupsListId: listIds.targetGroups,
+      currenciesListId: listIds.currencies,
+      fundingSourcesListId: listIds.sources,
+    }),
+    [
+      canEdit,
+      organisations,
+      organisationLabel,
+      listIds.locations,
+      listIds.targetGroups,
+      listIds.currencies,
+      listIds.sources,
+    ],
+  );
+
+  const jumpTo = useCallback(
+    (activityId: string) => {
+      if (!editor) return;
+      let found: number | null = null;
+      editor.state.doc.descendants((node, pos) => {
+        if (found !== null) return false;
+        if (node.type.name === "activity" && node.attrs.id === activityId) {
+          found = pos;
+          return false;
+        }
+        return true;
+      });
+      const element = editor.view.dom.querySelector<HTMLElement>(
+        `[data-activity-id="${CSS.escape(activityId)}"]`,
+      );
+      if (found === null || !element) return;
+      const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      element.scrollIntoView({ block: "start", behavior: reduceMotion ? "auto" : "smooth" });
+      if (editor.isEditable) {
+        const title = editor.state.doc.nodeAt(found + 1);
+        editor
+          .chain()
+          .setTextSelection(found + 2 + (title?.content.size ?? 0))
+          .focus(undefined, { scrollIntoView: false })
+          .run();
+      } else {
+        element.focus({ preventScroll: true });
+      }
+      element.classList.remove("activity-card-flash");
+      void element.offsetWidth;
+      element.classList.add("activity-card-flash");
+    },
+    [editor],
+  );
+
+  return (
+    <EditorContext.Provider value={context}>
+      {canEdit && editor ? (
+        <Toolbar editor={editor} linkRequest={linkRequest} />
+      ) : (
+        <div className="editor-readonly-notice" role="note">
+          {readOnlyNotice}
+        </div>
+      )}
+      <div className="editor-layout">
+        <div className="editor-column">
+          <div className="editor-paper">
+            <EditorContent editor={editor} />
+          </div>
+          {editor && canEdit ? <SlashMenu editor={editor} /> : null}
+        </div>
+        <aside
+          className={panelOpen ? "editor-panel is-open" : "editor-panel"}
+          aria-label="Workplan panel"
+        >
+          <button
+            type="button"
+            className="button button-secondary button-small panel-toggle"
+            aria-expanded={panelOpen}
+            onClick={() => setPanelOpen((open) => !open)}
+          >
+            {panelOpen ? "Hide" : "Show"} people and activities ({users.length} here,{" "}
+            {activities.length} activities)
+          </button>
+          <PresenceList users={users} />
+          <ActivitiesPanel
+            activities={activities}
+            organisations={organisations}
+            organisationLabel={organisationLabel}
+            onJump={jumpTo}
+          />
+        </aside>
+      </div>
+      <datalist id={listIds.locations}>
+        {locations.map((value) => (
+          <option key={value} value={value} />
+        ))}
+      </datalist>
+      <datalist id={listIds.targetGroups}>
+        {targetGroups.map((value) => (
+          <option key={value} value={value} />
+        ))}
+      </datalist>
+      <datalist id={listIds.currencies}>
+        {CURRENCIES.map((value) => (
+          <option key={value} value={value} />
+        ))}
+      </datalist>
+      <datalist id={listIds.sources}>
+        {FUNDING_SOURCES.map((value) => (
+          <option key={value} value={value} />
+        ))}
+      </datalist>
+    </EditorContext.Provider>
+  );
+}

@@ -1,0 +1,92 @@
+import type { TaskView, WarningView } from "@junction/domain";
+import { useState } from "react";
+import { Link } from "../../app/router";
+import { Notice } from "../../ui/states";
+import { CoordinateTaskDialog } from "./coordinate-task-dialog";
+import { useNetworkMembers } from "./use-members";
+import { WarningActions } from "./warning-actions";
+import { activityHref, otherSide } from "./warning-logic";
+import { ReasonList, StrengthBadge, WarningIcon } from "./warning-parts";
+
+type ActivityWarningsProps = {
+  /** This activity's warnings, e.g. `useWorkplanWarnings(workplanId).get(activityId)`. */
+  warnings: readonly WarningView[];
+  currentWorkplanId: string;
+  activityId: string;
+  /** Coordinators decide; everyone else reads the decision. */
+  canDecide: boolean;
+};
+
+const LEADS: Record<WarningView["status"], string> = {
+  open: "May duplicate:",
+  coordinate: "Coordinating with:",
+  dismissed: "Not a duplicate of:",
+};
+
+/** A compact callout for an activity card: what it may duplicate, why, and the decision. */
+export function ActivityWarnings({
+  warnings,
+  currentWorkplanId,
+  activityId,
+  canDecide,
+}: ActivityWarningsProps) {
+  const networkId = warnings[0]?.networkId ?? "";
+  const { nameOf } = useNetworkMembers(networkId);
+  const [taskFor, setTaskFor] = useState<WarningView | null>(null);
+  const [created, setCreated] = useState<TaskView[]>([]);
+  if (warnings.length === 0) return null;
+
+  return (
+    <section className="activity-warnings" aria-label="Duplication warnings">
+      {warnings.map((warning) => {
+        const other = otherSide(warning, currentWorkplanId, activityId);
+        const where = [
+          other.lead,
+          other.workplanId === currentWorkplanId ? "this workplan" : other.workplanTitle,
+        ].filter(Boolean);
+        return (
+          <div key={warning.id} className={`activity-warning activity-warning-${warning.status}`}>
+            <WarningIcon />
+            <div className="activity-warning-body">
+              <p className="activity-warning-text">
+                <strong>{LEADS[warning.status]}</strong>{" "}
+                <Link to={activityHref(other)}>{other.title || "Untitled activity"}</Link>
+                {where.length > 0 ? <span className="muted"> ({where.join(", ")})</span> : null}
+                {warning.status === "open" ? (
+                  <>
+                    {" "}
+                    <StrengthBadge score={warning.score} />
+                  </>
+                ) : null}
+              </p>
+              <details className="activity-warning-reasons">
+                <summary className="activity-warning-toggle">
+                  Why ({warning.reasons.length})
+                </summary>
+                <ReasonList reasons={warning.reasons} label="Reasons" />
+              </details>
+              <WarningActions
+                warning={warning}
+                canDecide={canDecide}
+                nameOf={nameOf}
+                onCoordinate={setTaskFor}
+                size="small"
+              />
+            </div>
+          </div>
+        );
+      })}
+      {created.length > 0 ? (
+        <Notice tone="success" onDismiss={() => setCreated([])}>
+          {created.length === 1 ? "Task created for " : "Tasks created for "}
+          {created.map((task) => task.assigneeName ?? "a member").join(" and ")}.
+        </Notice>
+      ) : null}
+      <CoordinateTaskDialog
+        warning={taskFor}
+        onClose={() => setTaskFor(null)}
+        onCreated={setCreated}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,170 @@
+import type { MemberView, WarningSide, WarningView } from "@junction/domain";
+import { formatDate } from "../../lib/format";
+
+export type Strength = "strong" | "likely" | "possible";
+
+export const STRENGTH_LABELS: Record<Strength, string> = {
+  strong: "Strong match",
+  likely: "Likely duplicate",
+  possible: "Possible overlap",
+};
+
+// the engine raises a warning from 0.5; these cut its range into words a coordinator can weigh
+const STRONG_FROM = 0.85;
+const LIKELY_FROM = 0.65;
+
+/** The engine's 0..1 score in plain words. */
+export function warningStrength(score: number): Strength {
+  if (score >= STRONG_FROM) return "strong";
+  if (score >= LIKELY_FROM) return "likely";
+  return "possible";
+}
+
+export function isDecided(warning: WarningView): boolean {
+  return warning.status !== "open";
+}
+
+/** Open warnings first, strongest first; decided ones after, most recent decision first. */
+export function sortWarnings(warnings: readonly WarningView[]): WarningView[] {
+  return [...warnings].sort((x, y) => {
+    if (isDecided(x) !== isDecided(y)) return isDecided(x) ? 1 : -1;
+    if (isDecided(x)) return (y.decidedAt ?? "").localeCompare(x.decidedAt ?? "");
+    return y.score - x.score;
+  });
+}
+
+export function splitByStatus(warnings: readonly WarningView[]): {
+  open: WarningView[];
+  decided: WarningView[];
+} {
+  const sorted = sortWarnings(warnings);
+  return {
+    open: sorted.filter((w) => !isDecided(w)),
+    decided: sorted.filter(isDecided),
+  };
+}
+
+export function countOpen(warnings: readonly WarningView[]): number {
+  return warnings.filter((w) => !isDecided(w)).length;
+}
+
+export type StatusFilter = "all" | "open" | "dismissed" | "coordinate";
+export type WarningFilter = { status: StatusFilter; organisationId: string };
+
+export const NO_FILTER: WarningFilter = { status: "all", organisationId: "" };
+
+export function filterWarnings(
+  warnings: readonly WarningView[],
+  filter: WarningFilter,
+): WarningView[] {
+  return warnings.filter(
+    (w) =>
+      (filter.status === "all" || w.status === filter.status) &&
+      (filter.organisationId === "" ||
+        w.a.leadId === filter.organisationId ||
+        w.b.leadId === filter.organisationId),
+  );
+}
+
+export type OrganisationOption = { id: string; label: string };
+
+/** The lead organisations that appear in any warning, alphabetically, for the filter. */
+export function leadOrganisations(warnings: readonly WarningView[]): OrganisationOption[] {
+  const byId = new Map<string, string>();
+  for (const warning of warnings) {
+    for (const side of [warning.a, warning.b]) {
+      if (side.leadId) byId.set(side.leadId, side.lead ?? side.leadId);
+    }
+  }
+  return [...byId]
+    .map(([id, label]) => ({ id, label }))
+    .sort((x, y) => x.label.localeCompare(y.label));
+}
+
+/** The side of a warning that is not the given activity of the given workplan. */
+export function otherSide(
+  warning: WarningView,
+  workplanId: string,
+  activityId: string,
+): WarningSide {
+  const isA = warning.a.workplanId === workplanId && warning.a.activityId === activityId;
+  return isA ? warning.b : warning.a;
+}
+
+/** activityId -> its warnings, for the activities of one workplan (both sides may be in it). */
+export function groupByActivity(
+  warnings: readonly WarningView[],
+  workplanId: string,
+): Map<string, WarningView[]> {
+  const groups = new Map<string, WarningView[]>();
+  for (const warning of sortWarnings(warnings)) {
+    const activityIds = new Set(
+      [warning.a, warning.b].filter((s) => s.workplanId === workplanId).map((s) => s.activityId),
+    );
+    for (const activityId of activityIds) {
+      const group = groups.get(activityId);
+      if (group) group.push(warning);
+      else groups.set(activityId, [warning]);
+    }
+  }
+  return groups;
+}
+
+export function activityHref(side: WarningSide): string {
+  return `/workplans/${encodeURIComponent(side.workplanId)}#activity-${encodeURIComponent(side.activityId)}`;
+}
+
+/** "Marked not a duplicate by Tamar Kapanadze on 3 Mar 2025"; null while a warning is open. */
+export function describeDecision(
+  warning: WarningView,
+  nameOf: (userId: string) => string | undefined,
+): string | null {
+  if (warning.status === "open") return null;
+  const verb = warning.status === "dismissed" ? "Marked not a duplicate" : "Marked to coordinate";
+  const who = warning.decidedBy
+    ? (nameOf(warning.decidedBy) ?? warning.decidedByName ?? "a former member")
+    : null;
+  const when = warning.decidedAt ? formatDate(warning.decidedAt) : null;
+  return [verb, who ? `by ${who}` : null, when ? `on ${when}` : null].filter(Boolean).join(" ");
+}
+
+/** At most `max` characters, cut at a word where one is near, with an ellipsis when cut. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+export function coordinationTaskTitle(warning: WarningView): string {
+  const title = `Coordinate: ${warning.a.title || "Untitled activity"} / ${warning.b.title || "Untitled activity"}`;
+  return truncate(title, 300);
+}
+
+/** Members of the side's lead organisation who can act on the activity (editors, coordinators). */
+export function assigneesFor(side: WarningSide, members: readonly MemberView[]): MemberView[] {
+  return members
+    .filter(
+      (m) => m.organisationId === side.leadId && (m.role === "editor" || m.role === "coordinator"),
+    )
+    .sort((x, y) => x.name.localeCompare(y.name));
+}
+
+/** A date `days` after `from` as YYYY-MM-DD, in the person's own calendar. */
+export function dayAfter(from: Date, days: number): string {
+  const date = new Date(from.getFullYear(), from.getMonth(), from.getDate() + days);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+const AGAINST =
+  /^(different (places|target groups|audiences|kinds of work)|periods do not overlap|only one of them)/;
+
+/** Most reasons support the warning; a few (different places, no overlap) speak against it. */
+export function reasonKind(reason: string): "for" | "against" {
+  return AGAINST.test(reason) ? "against" : "for";
+}
+
+export function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,286 @@
+import type { TaskView, WarningDecision, WarningView } from "@junction/domain";
+import { type ReactNode, useState } from "react";
+import { api } from "../../api/client";
+import { describeError } from "../../api/errors";
+import { useResource } from "../../api/use-resource";
+import { usePermissions } from "../../app/permissions";
+import { Link } from "../../app/router";
+import { formatCount, formatDate } from "../../lib/format";
+import { EmptyState, ErrorState, LoadingState, Notice } from "../../ui/states";
+import { CoordinateTaskDialog } from "./coordinate-task-dialog";
+import { useNetworkMembers } from "./use-members";
+import { decideWarning, useNetworkWarnings } from "./use-warnings";
+import { WarningCard } from "./warning-card";
+import {
+  filterWarnings,
+  leadOrganisations,
+  NO_FILTER,
+  type StatusFilter,
+  splitByStatus,
+  truncate,
+  type WarningFilter,
+} from "./warning-logic";
+
+const STATUS_OPTIONS: ReadonlyArray<{ value: StatusFilter; label: string }> = [
+  { value: "all", label: "All warnings" },
+  { value: "open", label: "Open" },
+  { value: "dismissed", label: "Not a duplicate" },
+  { value: "coordinate", label: "Coordinating" },
+];
+
+type Message = { tone: "success" | "info" | "error"; text: string; undo?: WarningView };
+
+function pairName(warning: WarningView): string {
+  const title = (text: string) => `“${truncate(text || "Untitled activity", 60)}”`;
+  return `${title(warning.a.title)} and ${title(warning.b.title)}`;
+}
+
+function taskMessage(tasks: readonly TaskView[]): string {
+  const names = tasks.map((task) => task.assigneeName ?? "a member").join(" and ");
+  const due = tasks[0]?.due ? `, due ${formatDate(tasks[0].due)}` : "";
+  return `${tasks.length === 1 ? "Task" : "Tasks"} created for ${names}${due}.`;
+}
+
+export function WarningsPage({ networkId }: { networkId: string }) {
+  const network = useResource(() => api.network(networkId), networkId);
+  const warnings = useNetworkWarnings(networkId);
+  const { may } = usePermissions(networkId);
+  const { nameOf } = useNetworkMembers(networkId);
+  const [filter, setFilter] = useState<WarningFilter>(NO_FILTER);
+  const [taskFor, setTaskFor] = useState<WarningView | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const canDecide = may("warning.decide");
+  const canCreateTask = may("task.create");
+
+  if (network.status === "error") {
+    return (
+      <section className="page">
+        <ErrorState
+          title="Could not open this network"
+          error={network.error}
+          onRetry={network.reload}
+        />
+      </section>
+    );
+  }
+
+  const all = warnings.data ?? [];
+  const { open, decided } = splitByStatus(filterWarnings(all, filter));
+  const totals = splitByStatus(all);
+  const organisations = leadOrganisations(all);
+  const isFiltered = filter.status !== NO_FILTER.status || filter.organisationId !== "";
+
+  function onDecided(warning: WarningView, decision: WarningDecision) {
+    if (decision === "not-duplicate") {
+      setMessage({
+        tone: "success",
+        text: `Marked ${pairName(warning)} as not a duplicate. It stays quiet unless either activity changes.`,
+        undo: warning,
+      });
+    } else if (decision === "reopen") {
+      setMessage({ tone: "info", text: `Reopened the warning on ${pairName(warning)}.` });
+    } else {
+      setMessage({ tone: "success", text: `Marked ${pairName(warning)} to coordinate.` });
+    }
+  }
+
+  async function undo(warning: WarningView) {
+    setMessage(null);
+    try {
+      await decideWarning(warning.id, "reopen");
+    } catch (caught) {
+      setMessage({ tone: "error", text: describeError(caught) });
+    }
+  }
+
+  const card = (warning: WarningView) => (
+    <li key={warning.id}>
+      <WarningCard
+        warning={warning}
+        canDecide={canDecide}
+        nameOf={nameOf}
+        onCoordinate={canCreateTask ? setTaskFor : () => {}}
+        onDecided={onDecided}
+      />
+    </li>
+  );
+
+  const emptyFiltered = (title: string): ReactNode => (
+    <EmptyState title={title}>
+      <button
+        type="button"
+        className="button button-secondary"
+        onClick={() => setFilter(NO_FILTER)}
+      >
+        Clear filters
+      </button>
+    </EmptyState>
+  );
+
+  const showOpen = filter.status === "all" || filter.status === "open";
+  const decidedTitle =
+    filter.status === "dismissed"
+      ? "Not a duplicate"
+      : filter.status === "coordinate"
+        ? "Coordinating"
+        : null;
+
+  return (
+    <section className="page" aria-labelledby="warnings-title">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <ol>
+          <li>
+            <Link to="/">Your networks</Link>
+          </li>
+          <li>
+            <Link to={`/networks/${encodeURIComponent(networkId)}`}>
+              {network.data?.name ?? "Network"}
+            </Link>
+          </li>
+          <li aria-current="page">Warnings</li>
+        </ol>
+      </nav>
+      <div className="page-header">
+        <div>
+          <h1 id="warnings-title">Duplication warnings</h1>
+          <p className="muted">
+            {warnings.status === "ready"
+              ? `${formatCount(totals.open.length, "open warning")} · ${totals.decided.length} decided`
+              : "Checking the network's activities…"}
+          </p>
+        </div>
+        {organisations.length > 0 || all.length > 0 ? (
+          <fieldset className="warning-filters">
+            <legend className="visually-hidden">Filter warnings</legend>
+            <label className="warning-filter">
+              <span className="warning-filter-label">Status</span>
+              <select
+                className="select select-compact"
+                value={filter.status}
+                onChange={(event) => {
+                  const status = STATUS_OPTIONS.find((o) => o.value === event.target.value);
+                  setFilter((current) => ({ ...current, status: status?.value ?? "all" }));
+                }}
+              >
+                {STATUS_OPTIONS.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="warning-filter">
+              <span className="warning-filter-label">Organisation</span>
+              <select
+                className="select select-compact"
+                value={filter.organisationId}
+                onChange={(event) =>
+                  setFilter((current) => ({ ...current, organisationId: event.target.value }))
+                }
+              >
+                <option value="">All organisations</option>
+                {organisations.map((organisation) => (
+                  <option key={organisation.id} value={organisation.id}>
+                    {organisation.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </fieldset>
+        ) : null}
+      </div>
+      <p className="lede">
+        Junction compares every activity in this network and flags pairs led by different
+        organisations that look like the same work. Check the reasons against both activities
+        {canDecide
+          ? ", then decide: not a duplicate, or coordinate with a task for the two leads."
+          : "; a coordinator decides whether they are duplicates."}
+      </p>
+
+      {message ? (
+        <Notice tone={message.tone} onDismiss={() => setMessage(null)}>
+          {message.text}
+          {message.undo ? (
+            <>
+              {" "}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => message.undo && void undo(message.undo)}
+              >
+                Undo
+              </button>
+            </>
+          ) : null}
+        </Notice>
+      ) : null}
+
+      {warnings.status === "loading" ? <LoadingState label="Loading warnings…" /> : null}
+      {warnings.status === "error" ? (
+        <ErrorState
+          title="Could not load the warnings"
+          error={warnings.error}
+          onRetry={warnings.reload}
+        />
+      ) : null}
+
+      {warnings.status === "ready" && all.length === 0 ? (
+        <EmptyState title="No duplication warnings">
+          <p className="muted">
+            When two organisations plan what looks like the same work, it shows up here and beside
+            both activities.
+          </p>
+        </EmptyState>
+      ) : null}
+
+      {warnings.status === "ready" && all.length > 0 ? (
+        <>
+          {showOpen ? (
+            <section className="section" aria-labelledby="open-warnings-title">
+              <div className="section-header">
+                <h2 id="open-warnings-title">
+                  Open <span className="count">{open.length}</span>
+                </h2>
+              </div>
+              {open.length > 0 ? (
+                <ul className="warning-list">{open.map(card)}</ul>
+              ) : isFiltered ? (
+                emptyFiltered("No open warnings match these filters")
+              ) : (
+                <EmptyState title="No open warnings">
+                  <p className="muted">Every warning in this network has been decided.</p>
+                </EmptyState>
+              )}
+            </section>
+          ) : null}
+          {filter.status === "all" && decided.length > 0 ? (
+            <details className="archived warning-decided">
+              <summary>Decided ({decided.length})</summary>
+              <ul className="warning-list">{decided.map(card)}</ul>
+            </details>
+          ) : null}
+          {decidedTitle ? (
+            <section className="section" aria-labelledby="decided-warnings-title">
+              <div className="section-header">
+                <h2 id="decided-warnings-title">
+                  {decidedTitle} <span className="count">{decided.length}</span>
+                </h2>
+              </div>
+              {decided.length > 0 ? (
+                <ul className="warning-list">{decided.map(card)}</ul>
+              ) : (
+                emptyFiltered("No warnings match these filters")
+              )}
+            </section>
+          ) : null}
+        </>
+      ) : null}
+
+      <CoordinateTaskDialog
+        warning={taskFor}
+        onClose={() => setTaskFor(null)}
+        onCreated={(tasks) => setMessage({ tone: "success", text: taskMessage(tasks) })}
+      />
+    </section>
+  );
+}

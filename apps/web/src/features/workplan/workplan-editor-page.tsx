@@ -1,0 +1,133 @@
+import { canWriteDocument, type OrganisationView, type WorkplanView } from "@junction/domain";
+import { useEffect, useState } from "react";
+import { api } from "../../api/client";
+import { useResource } from "../../api/use-resource";
+import { useCurrentNetwork } from "../../app/current-network";
+import { Link } from "../../app/router";
+import { findMembership, useMe } from "../../app/session";
+import { WorkplanEditor } from "../../editor/workplan-editor";
+import { RoleBadge, StageBadge } from "../../ui/badges";
+import { ErrorState, LoadingState } from "../../ui/states";
+
+type Suggestions = { locations: string[]; targetGroups: string[] };
+const NO_SUGGESTIONS: Suggestions = { locations: [], targetGroups: [] };
+const NO_ORGANISATIONS: readonly OrganisationView[] = [];
+
+/** Places and target groups of the network's other workplans (this one's come live from the document). */
+function useNetworkSuggestions(networkId: string | null, workplanId: string): Suggestions {
+  const [suggestions, setSuggestions] = useState<Suggestions>(NO_SUGGESTIONS);
+  useEffect(() => {
+    if (!networkId) return;
+    let live = true;
+    const load = async () => {
+      const workplans = await api.workplans(networkId);
+      const lists = await Promise.all(
+        workplans
+          .filter((w) => w.id !== workplanId)
+          .map((w) => api.activities(w.id).catch(() => [])),
+      );
+      const activities = lists.flat();
+      if (!live) return;
+      setSuggestions({
+        locations: activities.flatMap((a) => a.locations),
+        targetGroups: activities.flatMap((a) => a.targetGroups),
+      });
+    };
+    // suggestions are a convenience: offline or refused, the fields still take free text
+    load().catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [networkId, workplanId]);
+  return suggestions;
+}
+
+function readOnlyNotice(workplan: WorkplanView, role: string | null): string {
+  if (workplan.archived) return "This workplan is archived: it is read-only for everyone.";
+  if (workplan.stage === "adopted") {
+    return "This workplan is adopted and frozen: it is read-only for everyone.";
+  }
+  if (role === "commenter") {
+    return "You can read this workplan and comment; only editors and coordinators change the text.";
+  }
+  return "You can read this workplan; only editors and coordinators change the text.";
+}
+
+/** `/workplans/:workplanId`: the collaborative editor of one workplan. */
+export function WorkplanEditorPage({ workplanId }: { workplanId: string }) {
+  const me = useMe();
+  const workplan = useResource(() => api.workplan(workplanId), workplanId);
+  const networkId = workplan.data?.networkId ?? null;
+  useCurrentNetwork(networkId);
+  const organisations = useResource(
+    () => (networkId ? api.organisations(networkId) : Promise.resolve([])),
+    networkId ?? "",
+  );
+  const suggestions = useNetworkSuggestions(networkId, workplanId);
+
+  if (workplan.status === "loading") return <LoadingState label="Opening the workplan…" />;
+  if (workplan.status === "error") {
+    return (
+      <section className="page">
+        <ErrorState
+          title="Could not open this workplan"
+          error={workplan.error}
+          onRetry={workplan.reload}
+        />
+      </section>
+    );
+  }
+  if (organisations.status === "loading") return <LoadingState label="Opening the workplan…" />;
+
+  const view = workplan.data;
+  const membership = findMembership(me, view.networkId);
+  const role = membership?.role ?? null;
+  const frozen = view.stage === "adopted" || view.archived;
+  const canEdit = role !== null && canWriteDocument(role) && !frozen;
+  const networkHref = `/networks/${encodeURIComponent(view.networkId)}`;
+
+  const header = (
+    <>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <ol>
+          <li>
+            <Link to="/">Your networks</Link>
+          </li>
+          <li>
+            <Link to={networkHref}>{membership?.networkName ?? "Network"}</Link>
+          </li>
+          <li aria-current="page">{view.title}</li>
+        </ol>
+      </nav>
+      <div className="title-row">
+        <h1 id="workplan-title" className="editor-title">
+          {view.title}
+        </h1>
+        <StageBadge stage={view.stage} />
+        {view.archived ? <span className="badge badge-archived">Archived</span> : null}
+        {role ? <RoleBadge role={role} /> : null}
+      </div>
+    </>
+  );
+
+  return (
+    <article className="page page-editor" aria-labelledby="workplan-title">
+      <WorkplanEditor
+        key={`${workplanId}:${me.id}`}
+        workplanId={workplanId}
+        user={{
+          id: me.id,
+          name: me.name,
+          organisation: membership
+            ? membership.organisationAcronym || membership.organisationName
+            : "",
+        }}
+        canEdit={canEdit}
+        readOnlyNotice={readOnlyNotice(view, role)}
+        organisations={organisations.data ?? NO_ORGANISATIONS}
+        networkSuggestions={suggestions}
+        header={header}
+      />
+    </article>
+  );
+}
