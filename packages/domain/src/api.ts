@@ -229,6 +229,7 @@ export const warningViewSchema = z.object({
   a: warningSideSchema,
   b: warningSideSchema,
   decidedBy: z.string().nullable(),
+  decidedByName: z.string().nullable(),
   decidedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

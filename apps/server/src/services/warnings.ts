@@ -4,6 +4,7 @@ import {
   type ActivityRef,
   appendAudit,
   decideWarning,
+  findUserById,
   findWarning,
   findWarningByPair,
   insertWarning,
@@ -309,6 +310,9 @@ function toView(
     a: side(warning.a),
     b: side(warning.b),
     decidedBy: warning.decidedBy,
+    decidedByName: warning.decidedBy
+      ? (findUserById(deps.db, warning.decidedBy)?.name ?? null)
+      : null,
     decidedAt: warning.decidedAt === null ? null : new Date(warning.decidedAt).toISOString(),
     createdAt: new Date(warning.createdAt).toISOString(),
     updatedAt: new Date(warning.updatedAt).toISOString(),
