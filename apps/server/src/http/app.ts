@@ -164,6 +164,25 @@ export function createApp(deps: Deps): App {
         .join("; ");
       return c.json({ error: { code: "validation_failed", message } }, 400);
     }
+    const sqliteCode = (error as { code?: unknown }).code;
+    if (
+      sqliteCode === "SQLITE_BUSY" ||
+      sqliteCode === "SQLITE_LOCKED" ||
+      sqliteCode === "SQLITE_FULL"
+    ) {
+      // the transaction rolled back: nothing was half-written, and the request can be retried
+      deps.log.warn("storage unavailable", {
+        requestId: c.get("requestId"),
+        path: c.req.path,
+        code: sqliteCode,
+      });
+      c.header("Retry-After", "5");
+      const message =
+        sqliteCode === "SQLITE_FULL"
+          ? "The server's disk is full, so nothing was saved; tell your administrator and try again later"
+          : "The database is busy, so nothing was saved; try again in a moment";
+      return c.json({ error: { code: "unavailable", message } }, 503);
+    }
     deps.log.error("unhandled error", { requestId: c.get("requestId"), path: c.req.path, error });
     return c.json(
       {

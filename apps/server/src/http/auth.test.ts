@@ -1,4 +1,5 @@
-import { findUserByEmail, listAudit } from "@junction/store";
+import { findUserByEmail, listAudit, openDatabase } from "@junction/store";
+
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/passwords";
 import {
@@ -347,5 +348,33 @@ describe("the last coordinator", () => {
     ).toBe(200);
     const actions = listAudit(h.db).map((e) => e.action);
     expect(actions.filter((a) => a === "member.role-change")).toHaveLength(2);
+  });
+});
+
+describe("storage trouble", () => {
+  it("answers 503 with a clear message while another process locks the database, and keeps nothing", async () => {
+    const { h, n } = setUp();
+    const before = snapshotDatabase(h.db);
+    const other = openDatabase(h.db.name);
+    other.exec("BEGIN IMMEDIATE");
+    h.db.pragma("busy_timeout = 0");
+    const response = await h.request(`/api/networks/${n.networkId}/workplans`, {
+      method: "POST",
+      headers: { cookie: n.cookies.coordinator, origin: ORIGIN },
+      json: { title: "Written while locked" },
+    });
+    other.exec("ROLLBACK");
+    other.close();
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.message).toMatch(/busy, so nothing was saved/);
+    expect(snapshotDatabase(h.db)).toBe(before);
+    const retry = await h.request(`/api/networks/${n.networkId}/workplans`, {
+      method: "POST",
+      headers: { cookie: n.cookies.coordinator, origin: ORIGIN },
+      json: { title: "Written after the lock" },
+    });
+    expect(retry.status).toBe(201);
   });
 });
