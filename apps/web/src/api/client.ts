@@ -18,10 +18,14 @@ import {
   type LoginRequest,
   type Me,
   type MemberView,
+  type MyWork,
   memberViewSchema,
   meSchema,
+  myWorkSchema,
   type NetworkSummary,
+  type NotificationView,
   networkSummarySchema,
+  notificationViewSchema,
   type OrganisationView,
   organisationViewSchema,
   type SessionView,
@@ -30,7 +34,10 @@ import {
   type TokenView,
   taskViewSchema,
   tokenViewSchema,
+  type UnreadCount,
+  unreadCountSchema,
   type updateMemberRequestSchema,
+  type updateTaskRequestSchema,
   type updateWorkplanRequestSchema,
   type WarningDecision,
   type WarningView,
@@ -244,4 +251,18 @@ export const api = {
   createToken: (name: string) =>
     request<CreatedToken>("POST", "/api/tokens", createdTokenSchema, { body: { name } }),
   revokeToken: (tokenId: string) => requestEmpty("DELETE", `/api/tokens/${id(tokenId)}`),
+
+  myWork: () => request<MyWork>("GET", "/api/me/work", myWorkSchema),
+  tasks: (networkId: string) =>
+    request<TaskView[]>("GET", `/api/networks/${id(networkId)}/tasks`, z.array(taskViewSchema)),
+  updateTask: (taskId: string, body: z.input<typeof updateTaskRequestSchema>) =>
+    request<TaskView>("PATCH", `/api/tasks/${id(taskId)}`, taskViewSchema, { body }),
+  notifications: () =>
+    request<NotificationView[]>("GET", "/api/notifications", z.array(notificationViewSchema)),
+  unreadNotifications: () =>
+    request<UnreadCount>("GET", "/api/notifications/unread", unreadCountSchema),
+  markNotificationsRead: (ids?: string[]) =>
+    request<UnreadCount>("POST", "/api/notifications/read", unreadCountSchema, {
+      body: ids ? { ids } : {},
+    }),
 };

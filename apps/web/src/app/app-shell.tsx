@@ -2,6 +2,9 @@ import type { Me } from "@junction/domain";
 import { type ReactNode, useCallback, useMemo, useState } from "react";
 import { api } from "../api/client";
 import { useResource } from "../api/use-resource";
+import { useMyWork } from "../features/my-work";
+import { NotificationBell } from "../features/notifications";
+import { countUnfinished } from "../features/tasks";
 import { useOpenWarningCount } from "../features/warnings/use-warnings";
 import { CurrentNetworkContext, readRememberedNetwork, rememberNetwork } from "./current-network";
 import { Link, navigate, useLocation } from "./router";
@@ -40,12 +43,20 @@ export function AppShell({
   const context = useMemo(() => ({ networkId, setNetworkId }), [networkId, setNetworkId]);
 
   const openWarnings = useOpenWarningCount(networkId);
+  const myWork = useMyWork(me.id);
+  const myOpenTasks = myWork.data ? countUnfinished(myWork.data.tasks) : null;
+  // "My account" lives in the user menu: the header has room for one row of links only
   const nav = [
     { label: "Workplans", to: networkId ? `/networks/${networkId}` : "/" },
+    { label: "Tasks", to: networkId ? `/networks/${networkId}/tasks` : "/" },
     { label: "Warnings", to: networkId ? `/networks/${networkId}/warnings` : "/" },
     { label: "Members", to: networkId ? `/networks/${networkId}/members` : "/" },
-    { label: "My account", to: "/account" },
+    { label: "My work", to: "/my-work" },
   ];
+  const counts: Record<string, { count: number | null; what: string }> = {
+    Warnings: { count: openWarnings, what: "open" },
+    "My work": { count: myOpenTasks, what: "open tasks" },
+  };
   const currentName = options.find((o) => o.id === networkId)?.name;
 
   return (
@@ -95,15 +106,16 @@ export function AppShell({
                 aria-current={isActive(pathname, item.label) ? "page" : undefined}
               >
                 {item.label}
-                {item.label === "Warnings" && openWarnings ? (
+                {counts[item.label]?.count ? (
                   <span className="nav-count">
-                    {openWarnings}
-                    <span className="visually-hidden"> open</span>
+                    {counts[item.label]?.count}
+                    <span className="visually-hidden"> {counts[item.label]?.what}</span>
                   </span>
                 ) : null}
               </Link>
             ))}
           </nav>
+          <NotificationBell key={me.id} />
           <UserMenu me={me} networkId={networkId} />
         </div>
       </header>
@@ -120,7 +132,8 @@ export function AppShell({
 function isActive(pathname: string, label: string): boolean {
   if (label === "Members") return /^\/networks\/[^/]+\/members\/?$/.test(pathname);
   if (label === "Warnings") return /^\/networks\/[^/]+\/warnings\/?$/.test(pathname);
-  if (label === "My account") return pathname.startsWith("/account");
+  if (label === "Tasks") return /^\/networks\/[^/]+\/tasks\/?$/.test(pathname);
+  if (label === "My work") return pathname.startsWith("/my-work");
   return (
     pathname === "/" ||
     /^\/networks\/[^/]+\/?$/.test(pathname) ||

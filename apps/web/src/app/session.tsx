@@ -2,6 +2,8 @@ import {
   commentsChangedEventSchema,
   type Me,
   type Membership,
+  notificationEventSchema,
+  notificationsReadEventSchema,
   ownersChangedEventSchema,
   type RoleChangedEvent,
   roleChangedEventSchema,
@@ -39,13 +41,15 @@ type SessionContextValue = {
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
-/** The network-scoped events of GET /api/events this app listens to, by SSE event type. */
+/** The events of GET /api/events this app listens to, by SSE event type (notifications: mine only). */
 const SERVER_EVENT_SCHEMAS = {
   "role-changed": roleChangedEventSchema,
   "warnings-changed": warningsChangedEventSchema,
   "comments-changed": commentsChangedEventSchema,
   "tasks-changed": tasksChangedEventSchema,
   "owners-changed": ownersChangedEventSchema,
+  notification: notificationEventSchema,
+  "notifications-read": notificationsReadEventSchema,
 } as const;
 
 type ServerEvents = {
@@ -60,6 +64,8 @@ const serverEventListeners: { [K in ServerEventType]: Set<ServerEventListener<K>
   "comments-changed": new Set(),
   "tasks-changed": new Set(),
   "owners-changed": new Set(),
+  notification: new Set(),
+  "notifications-read": new Set(),
 };
 
 /** Calls `listener` with each event of `type` the server pushes; returns the unsubscribe. */
@@ -132,6 +138,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       connections++;
       if (connections === 1) return;
       void refresh();
+      api.unreadNotifications().then(
+        (count) =>
+          dispatchServerEvent(
+            "notifications-read",
+            notificationsReadEventSchema,
+            JSON.stringify(count),
+          ),
+        () => {},
+      );
       for (const networkId of networkIdsRef.current) {
         dispatchServerEvent(
           "warnings-changed",
@@ -153,6 +168,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     on("comments-changed");
     on("tasks-changed");
     on("owners-changed");
+    on("notification");
+    on("notifications-read");
     return () => source.close();
   }, [userId, refresh]);
 

@@ -1,0 +1,2 @@
+export { MyWorkPage } from "./my-work-page";
+export { useMyWork } from "./use-my-work";

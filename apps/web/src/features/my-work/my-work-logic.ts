@@ -1,0 +1,66 @@
+import type { CommentView, Me, MyWork, WarningSide, WarningView } from "@junction/domain";
+
+type OwnedActivity = MyWork["activities"][number];
+type MyThread = MyWork["threads"][number];
+
+export type WorkplanGroup = {
+  workplanId: string;
+  workplanTitle: string;
+  activities: OwnedActivity[];
+};
+
+/** Owned activities under their workplan, workplans and activities in title order. */
+export function groupByWorkplan(activities: readonly OwnedActivity[]): WorkplanGroup[] {
+  const groups = new Map<string, WorkplanGroup>();
+  for (const activity of activities) {
+    const group = groups.get(activity.workplanId) ?? {
+      workplanId: activity.workplanId,
+      workplanTitle: activity.workplanTitle,
+      activities: [],
+    };
+    group.activities.push(activity);
+    groups.set(activity.workplanId, group);
+  }
+  const byTitle = (a: string, b: string) => a.localeCompare(b, "en", { sensitivity: "base" });
+  return [...groups.values()]
+    .map((group) => ({
+      ...group,
+      activities: [...group.activities].sort((a, b) => byTitle(a.title, b.title)),
+    }))
+    .sort((a, b) => byTitle(a.workplanTitle, b.workplanTitle));
+}
+
+/** Why a thread is on My work, as a person says it. */
+export function threadReasonLabel(reasons: MyThread["reasons"]): string {
+  const mentioned = reasons.includes("mentioned");
+  const awaiting = reasons.includes("awaiting-reply");
+  if (mentioned && awaiting) return "Mentions you · awaiting your reply";
+  if (awaiting) return "Awaiting your reply";
+  return "Mentions you";
+}
+
+/** The newest message still there to read (deleted ones show nothing worth quoting). */
+export function lastMessage(comments: readonly CommentView[]): CommentView | null {
+  for (let index = comments.length - 1; index >= 0; index--) {
+    const comment = comments[index];
+    if (comment && !comment.deleted) return comment;
+  }
+  return null;
+}
+
+/** Threads awaiting a reply first, then the most recently active. */
+export function sortThreads<T extends Pick<MyThread, "reasons" | "lastActivityAt">>(
+  threads: readonly T[],
+): T[] {
+  const awaiting = (thread: T) => (thread.reasons.includes("awaiting-reply") ? 0 : 1);
+  return [...threads].sort(
+    (a, b) => awaiting(a) - awaiting(b) || b.lastActivityAt.localeCompare(a.lastActivityAt),
+  );
+}
+
+/** The side(s) of a warning led by one of my organisations, first; the other side after. */
+export function mySidesFirst(warning: WarningView, me: Me): [WarningSide, WarningSide] {
+  const mine = new Set(me.memberships.map((m) => m.organisationId));
+  const isMine = (side: WarningSide) => side.leadId !== null && mine.has(side.leadId);
+  return !isMine(warning.a) && isMine(warning.b) ? [warning.b, warning.a] : [warning.a, warning.b];
+}

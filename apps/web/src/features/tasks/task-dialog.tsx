@@ -1,0 +1,166 @@
+import type { TaskView } from "@junction/domain";
+import { useMemo, useState } from "react";
+import { api } from "../../api/client";
+import { FormDialog } from "../../ui/dialog";
+import { Field } from "../../ui/field";
+import { Notice } from "../../ui/states";
+import { TASK_STATUS_LABELS, toDay } from "./task-logic";
+import { type ActivityRef, assignable, useAssignableMembers } from "./use-tasks";
+
+const DEFAULT_DUE_IN_DAYS = 14;
+const MAX_LISTED_ACTIVITIES = 50;
+
+function inDays(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  return toDay(date);
+}
+
+type TaskDialogProps = {
+  networkId: string;
+  /** The task to edit; a new task when null. */
+  task: TaskView | null;
+  open: boolean;
+  activities: readonly ActivityRef[];
+  onClose: () => void;
+  onSaved: (task: TaskView) => void;
+};
+
+/** Creates a task or edits one (coordinators): title, assignee, due date, activities. */
+export function TaskDialog(props: TaskDialogProps) {
+  // mounted only while open: each opening starts from the task's current values
+  return props.open ? <TaskForm key={props.task?.id ?? "new"} {...props} /> : null;
+}
+
+function TaskForm({ networkId, task, open, activities, onClose, onSaved }: TaskDialogProps) {
+  const members = useAssignableMembers(networkId);
+  const people = useMemo(() => assignable(members.data ?? []), [members.data]);
+  const [title, setTitle] = useState(task?.title ?? "");
+  const [assigneeId, setAssigneeId] = useState(task?.assigneeId ?? "");
+  const [due, setDue] = useState(task ? (task.due ?? "") : inDays(DEFAULT_DUE_IN_DAYS));
+  const [activityIds, setActivityIds] = useState<string[]>(task?.activityIds ?? []);
+  const [query, setQuery] = useState("");
+
+  const matching = useMemo(() => {
+    const needle = query.trim().toLowerCase();
+    const found = activities.filter(
+      (a) =>
+        !needle ||
+        a.title.toLowerCase().includes(needle) ||
+        a.workplanTitle.toLowerCase().includes(needle),
+    );
+    // chosen activities stay listed whatever the search, so they can be unticked
+    const chosen = activities.filter((a) => activityIds.includes(a.activityId));
+    const rest = found.filter((a) => !activityIds.includes(a.activityId));
+    return [...chosen, ...rest].slice(0, MAX_LISTED_ACTIVITIES + chosen.length);
+  }, [activities, query, activityIds]);
+
+  function toggle(activityId: string, checked: boolean) {
+    setActivityIds((current) =>
+      checked ? [...current, activityId] : current.filter((id) => id !== activityId),
+    );
+  }
+
+  async function save() {
+    const body = { title, assigneeId, due: due || null, activityIds };
+    onSaved(
+      task
+        ? await api.updateTask(task.id, body)
+        : await api.createTask(networkId, { ...body, status: "open" }),
+    );
+  }
+
+  return (
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title={task ? "Edit task" : "New task"}
+      description={
+        task
+          ? `Status: ${TASK_STATUS_LABELS[task.status]}. The assignee is told of any change.`
+          : "The assignee is notified and finds it on their My work page."
+      }
+      submitLabel={task ? "Save task" : "Create task"}
+      onSubmit={save}
+    >
+      <Field label="Title">
+        <input
+          className="input"
+          required
+          maxLength={300}
+          value={title}
+          onChange={(event) => setTitle(event.target.value)}
+        />
+      </Field>
+      <div className="task-form-row">
+        <Field
+          label="Assignee"
+          error={members.status === "error" ? "Could not load the members." : null}
+        >
+          <select
+            className="select"
+            required
+            value={assigneeId}
+            onChange={(event) => setAssigneeId(event.target.value)}
+          >
+            <option value="" disabled>
+              {members.status === "loading" ? "Loading members…" : "Choose a member"}
+            </option>
+            {people.map((member) => (
+              <option key={member.userId} value={member.userId}>
+                {member.name} ({member.organisationAcronym || member.organisationName})
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Due date (optional)">
+          <input
+            className="input input-date"
+            type="date"
+            value={due}
+            onChange={(event) => setDue(event.target.value)}
+          />
+        </Field>
+      </div>
+      <fieldset className="task-activity-picker">
+        <legend className="field-label">
+          Activities <span className="muted small">(optional)</span>
+        </legend>
+        {activities.length === 0 ? (
+          <Notice tone="info">This network's workplans have no activities to link yet.</Notice>
+        ) : (
+          <>
+            <input
+              className="input"
+              type="search"
+              placeholder="Search activities or workplans"
+              aria-label="Search activities"
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+            />
+            <ul className="task-activity-options">
+              {matching.map((activity) => (
+                <li key={activity.activityId}>
+                  <label className="task-activity-option">
+                    <input
+                      type="checkbox"
+                      checked={activityIds.includes(activity.activityId)}
+                      onChange={(event) => toggle(activity.activityId, event.target.checked)}
+                    />
+                    <span>
+                      {activity.title || "Untitled activity"}
+                      <span className="muted small block">{activity.workplanTitle}</span>
+                    </span>
+                  </label>
+                </li>
+              ))}
+              {matching.length === 0 ? (
+                <li className="muted small">No activity matches “{query}”.</li>
+              ) : null}
+            </ul>
+          </>
+        )}
+      </fieldset>
+    </FormDialog>
+  );
+}

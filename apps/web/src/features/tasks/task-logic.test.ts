@@ -1,0 +1,96 @@
+import type { TaskView } from "@junction/domain";
+import { describe, expect, it } from "vitest";
+import {
+  assigneesOf,
+  countUnfinished,
+  describeDue,
+  filterTasks,
+  NO_TASK_FILTER,
+  sortTasks,
+  toDay,
+} from "./task-logic";
+
+function task(overrides: Partial<TaskView>): TaskView {
+  return {
+    id: "t",
+    networkId: "n",
+    title: "Agree who runs the border workshops",
+    activityIds: [],
+    assigneeId: "eka",
+    assigneeName: "Eka Lomidze",
+    createdBy: "tamar",
+    due: null,
+    status: "open",
+    overdue: false,
+    fromThreadId: null,
+    fromWarningId: null,
+    createdAt: "2026-11-01T10:00:00.000Z",
+    updatedAt: "2026-11-01T10:00:00.000Z",
+    ...overrides,
+  };
+}
+
+describe("describeDue", () => {
+  const today = "2026-11-23";
+
+  it("says how many days a task is overdue", () => {
+    expect(describeDue(task({ due: "2026-11-20", overdue: true }), today)).toEqual({
+      text: "Overdue by 3 days",
+      tone: "overdue",
+    });
+    expect(describeDue(task({ due: "2026-11-22", overdue: true }), today).text).toBe(
+      "Overdue by 1 day",
+    );
+  });
+
+  it("counts down the last week and gives the date beyond it", () => {
+    expect(describeDue(task({ due: today }), today).text).toBe("Due today");
+    expect(describeDue(task({ due: "2026-11-24" }), today).text).toBe("Due tomorrow");
+    expect(describeDue(task({ due: "2026-11-27" }), today).text).toBe("Due in 4 days");
+    expect(describeDue(task({ due: "2026-12-15" }), today)).toEqual({
+      text: "Due 15 Dec 2026",
+      tone: "later",
+    });
+  });
+
+  it("does not hurry a finished task or one without a date", () => {
+    expect(describeDue(task({ due: "2026-11-20", status: "done" }), today).tone).toBe("later");
+    expect(describeDue(task({ due: null }), today)).toEqual({ text: "No due date", tone: "none" });
+  });
+});
+
+describe("task lists", () => {
+  const late = task({ id: "late", due: "2026-11-01", overdue: true });
+  const soon = task({ id: "soon", due: "2026-11-25" });
+  const undated = task({ id: "undated" });
+  const done = task({ id: "done", status: "done", due: "2026-10-01", assigneeId: "tamar" });
+
+  it("puts overdue work first and finished work last", () => {
+    expect(sortTasks([done, undated, soon, late]).map((t) => t.id)).toEqual([
+      "late",
+      "soon",
+      "undated",
+      "done",
+    ]);
+  });
+
+  it("shows unfinished tasks unless told otherwise, and filters by assignee", () => {
+    const all = [late, soon, undated, done];
+    expect(filterTasks(all, NO_TASK_FILTER)).toHaveLength(3);
+    expect(filterTasks(all, { status: "done", assigneeId: "" })).toEqual([done]);
+    expect(filterTasks(all, { status: "all", assigneeId: "tamar" })).toEqual([done]);
+    expect(countUnfinished(all)).toBe(3);
+  });
+
+  it("lists each assignee once, by name", () => {
+    const other = task({ assigneeId: "ana", assigneeName: "Ana Beridze" });
+    expect(assigneesOf([late, other, soon])).toEqual([
+      { id: "ana", name: "Ana Beridze" },
+      { id: "eka", name: "Eka Lomidze" },
+    ]);
+  });
+
+  it("writes a local day as YYYY-MM-DD", () => {
+    expect(toDay(new Date(2026, 0, 5))).toBe("2026-01-05");
+  });
+});
