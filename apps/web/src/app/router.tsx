@@ -2,7 +2,7 @@ import type { AnchorHTMLAttributes, MouseEvent, ReactNode } from "react";
 import { useSyncExternalStore } from "react";
 
 export type Params = Record<string, string>;
-export type Location = { pathname: string; search: string };
+export type Location = { pathname: string; search: string; hash: string };
 
 /** Matches `/networks/:networkId` against a pathname; returns the decoded params or null. */
 export function matchPath(pattern: string, pathname: string): Params | null {
@@ -35,20 +35,24 @@ export function matchRoutes<T extends { path: string }>(
 }
 
 const listeners = new Set<() => void>();
-let snapshot: Location = { pathname: "/", search: "" };
+let snapshot: Location = { pathname: "/", search: "", hash: "" };
 
 function readLocation(): Location {
-  const { pathname, search } = window.location;
-  if (snapshot.pathname !== pathname || snapshot.search !== search) snapshot = { pathname, search };
+  const { pathname, search, hash } = window.location;
+  if (snapshot.pathname !== pathname || snapshot.search !== search || snapshot.hash !== hash) {
+    snapshot = { pathname, search, hash };
+  }
   return snapshot;
 }
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   window.addEventListener("popstate", listener);
+  window.addEventListener("hashchange", listener);
   return () => {
     listeners.delete(listener);
     window.removeEventListener("popstate", listener);
+    window.removeEventListener("hashchange", listener);
   };
 }
 

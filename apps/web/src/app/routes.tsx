@@ -1,10 +1,12 @@
-import { lazy, type ReactNode, Suspense, useEffect } from "react";
+import { lazy, type ReactNode, Suspense, useEffect, useLayoutEffect } from "react";
 import { AccountPage } from "../features/account/account-page";
 import { LoginPage } from "../features/auth/login-page";
 import { HomePage } from "../features/home/home-page";
 import { AcceptInvitationPage } from "../features/invitations/accept-invitation-page";
 import { MembersPage } from "../features/members/members-page";
+import { MyWorkPage } from "../features/my-work";
 import { NetworkPage } from "../features/network/network-page";
+import { TasksPage } from "../features/tasks";
 import { WarningsPage } from "../features/warnings/warnings-page";
 import { ErrorState, LoadingState } from "../ui/states";
 import { AppShell } from "./app-shell";
@@ -58,6 +60,13 @@ export const ROUTES: readonly RouteDefinition[] = [
     title: "Duplication warnings",
     render: (p) => <WarningsPage networkId={param(p, "networkId")} />,
   },
+  {
+    path: "/networks/:networkId/tasks",
+    access: "signed-in",
+    title: "Tasks",
+    render: (p) => <TasksPage networkId={param(p, "networkId")} />,
+  },
+  { path: "/my-work", access: "signed-in", title: "My work", render: () => <MyWorkPage /> },
   { path: "/account", access: "signed-in", title: "My account", render: () => <AccountPage /> },
   {
     path: "/workplans/:workplanId",
@@ -81,9 +90,11 @@ export function App() {
   const { session, refresh } = useSession();
   const match = matchRoutes(ROUTES, pathname);
 
-  useEffect(() => {
-    document.title = match ? `${match.route.title} · Junction` : "Page not found · Junction";
-  }, [match]);
+  const routeTitle = match ? `${match.route.title} · Junction` : "Page not found · Junction";
+  // a layout effect on the title alone: a page's own title (set in its effect) then wins
+  useLayoutEffect(() => {
+    document.title = routeTitle;
+  }, [routeTitle]);
 
   if (session.status === "loading") {
     return (

@@ -9,7 +9,8 @@ import {
   SDG_TARGETS,
 } from "@junction/domain";
 import { NodeViewContent, type NodeViewProps, NodeViewWrapper } from "@tiptap/react";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
+import { ActivityWarnings, countOpen, possibleDuplicates, WarningIcon } from "../features/warnings";
 import {
   asBudget,
   asIndicators,
@@ -73,6 +74,8 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
   const [expanded, setExpanded] = useState(true);
   const detailsId = useId();
   const warningId = useId();
+  const warningsId = useId();
+  const warningsRef = useRef<HTMLDivElement>(null);
   const ids = {
     lead: useId(),
     status: useId(),
@@ -99,6 +102,17 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
   const status = asStatus(attrs.status);
   const indicators = asIndicators(attrs.indicators);
   const title = node.firstChild?.textContent.trim() ?? "";
+  const warnings = context.warnings.get(id) ?? [];
+  const openWarnings = countOpen(warnings);
+
+  const showWarnings = () => {
+    const callout = warningsRef.current;
+    if (!callout) return;
+    for (const reasons of callout.querySelectorAll("details")) reasons.open = true;
+    const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    callout.scrollIntoView({ block: "nearest", behavior: reduceMotion ? "auto" : "smooth" });
+    callout.focus({ preventScroll: true });
+  };
 
   // one attribute per call: two people changing different fields of this block both keep their change
   const set = (field: ActivityAttribute, value: unknown) => updateAttributes({ [field]: value });
@@ -123,6 +137,7 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
     <NodeViewWrapper
       as="article"
       className={`activity-card activity-status-${status}`}
+      id={id ? `activity-${id}` : undefined}
       data-activity-id={id}
       aria-label={`Activity: ${title || "untitled"}`}
       tabIndex={-1}
@@ -139,6 +154,19 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
         ) : null}
         <span className={`badge badge-status-${status}`}>{STATUS_LABELS[status]}</span>
         <span className="activity-timeframe">{timeframe}</span>
+        {openWarnings > 0 ? (
+          <button
+            type="button"
+            className="warning-marker"
+            aria-label={possibleDuplicates(openWarnings)}
+            aria-controls={warningsId}
+            title={`${possibleDuplicates(openWarnings)}: show why`}
+            onClick={showWarnings}
+          >
+            <WarningIcon />
+            <span aria-hidden="true">{openWarnings}</span>
+          </button>
+        ) : null}
         <span className="activity-header-actions">
           <button
             type="button"
@@ -164,6 +192,23 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
       </header>
 
       <NodeViewContent className="activity-content" />
+
+      {warnings.length > 0 ? (
+        <div
+          className="activity-card-warnings"
+          id={warningsId}
+          ref={warningsRef}
+          tabIndex={-1}
+          contentEditable={false}
+        >
+          <ActivityWarnings
+            warnings={warnings}
+            currentWorkplanId={context.workplanId}
+            activityId={id}
+            canDecide={context.canDecide}
+          />
+        </div>
+      ) : null}
 
       <div className="activity-fields" id={detailsId} hidden={!expanded} contentEditable={false}>
         <div className="af-grid">

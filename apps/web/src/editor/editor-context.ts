@@ -1,4 +1,4 @@
-import type { OrganisationView } from "@junction/domain";
+import type { OrganisationView, WarningView } from "@junction/domain";
 import { createContext, useContext } from "react";
 
 export type EditorContextValue = {
@@ -10,6 +10,11 @@ export type EditorContextValue = {
   targetGroupsListId: string;
   currenciesListId: string;
   fundingSourcesListId: string;
+  workplanId: string;
+  /** Duplication warnings by activity id, fetched once for the workplan and kept live. */
+  warnings: ReadonlyMap<string, readonly WarningView[]>;
+  /** Coordinators of the workplan's network decide warnings. */
+  canDecide: boolean;
 };
 
 export const EditorContext = createContext<EditorContextValue | null>(null);

@@ -4,8 +4,10 @@ import {
   type ActivityStatus,
   GCM_OBJECTIVES,
   type OrganisationView,
+  type WarningView,
 } from "@junction/domain";
 import { useId, useState } from "react";
+import { countOpen, possibleDuplicates, WarningIcon } from "../features/warnings";
 import { formatMonth, STATUS_LABELS } from "./activity-fields";
 import { initials, type PresentUser, textColorOn } from "./presence";
 
@@ -39,9 +41,17 @@ export function PresenceList({ users }: { users: readonly PresentUser[] }) {
   );
 }
 
-type Filters = { organisation: string; objective: string; status: "" | ActivityStatus };
+type Filters = {
+  organisation: string;
+  objective: string;
+  status: "" | ActivityStatus;
+  withWarnings: boolean;
+};
 
-function matches(activity: Activity, filters: Filters): boolean {
+const NO_FILTERS: Filters = { organisation: "", objective: "", status: "", withWarnings: false };
+
+function matches(activity: Activity, filters: Filters, openWarnings: number): boolean {
+  if (filters.withWarnings && openWarnings === 0) return false;
   if (
     filters.organisation !== "" &&
     activity.lead !== filters.organisation &&
@@ -60,17 +70,25 @@ export function ActivitiesPanel({
   activities,
   organisations,
   organisationLabel,
+  warnings,
   onJump,
 }: {
   activities: readonly Activity[];
   organisations: readonly OrganisationView[];
   organisationLabel: (id: string) => string;
+  warnings: ReadonlyMap<string, readonly WarningView[]>;
   onJump: (id: string) => void;
 }) {
-  const [filters, setFilters] = useState<Filters>({ organisation: "", objective: "", status: "" });
-  const ids = { organisation: useId(), objective: useId(), status: useId() };
-  const visible = activities.filter((a) => matches(a, filters));
-  const filtered = filters.organisation !== "" || filters.objective !== "" || filters.status !== "";
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const ids = { organisation: useId(), objective: useId(), status: useId(), warnings: useId() };
+  const openCount = (activity: Activity) => countOpen(warnings.get(activity.id) ?? []);
+  const visible = activities.filter((a) => matches(a, filters, openCount(a)));
+  const withWarnings = activities.filter((a) => openCount(a) > 0).length;
+  const filtered =
+    filters.organisation !== "" ||
+    filters.objective !== "" ||
+    filters.status !== "" ||
+    filters.withWarnings;
   const usedOrganisations = organisations.filter((o) =>
     activities.some((a) => a.lead === o.id || a.partners.includes(o.id)),
   );
@@ -137,11 +155,20 @@ export function ActivitiesPanel({
             </option>
           ))}
         </select>
+        <label className="panel-filter-check" htmlFor={ids.warnings}>
+          <input
+            id={ids.warnings}
+            type="checkbox"
+            checked={filters.withWarnings}
+            onChange={(event) => setFilters({ ...filters, withWarnings: event.target.checked })}
+          />
+          With warnings <span className="panel-filter-count">{withWarnings}</span>
+        </label>
         {filtered ? (
           <button
             type="button"
             className="button button-ghost button-small panel-clear"
-            onClick={() => setFilters({ organisation: "", objective: "", status: "" })}
+            onClick={() => setFilters(NO_FILTERS)}
           >
             Clear filters
           </button>
@@ -155,30 +182,49 @@ export function ActivitiesPanel({
         </p>
       ) : (
         <ol className="panel-activity-list">
-          {visible.map((activity) => (
-            <li key={activity.id}>
-              <button type="button" className="panel-activity" onClick={() => onJump(activity.id)}>
-                <span className="panel-activity-title">
-                  {activity.title || "Untitled activity"}
-                </span>
-                <span className="panel-activity-meta">
-                  <span className={`status-dot status-dot-${activity.status}`} aria-hidden="true" />
-                  <span>{STATUS_LABELS[activity.status]}</span>
-                  {activity.lead ? <span>· {organisationLabel(activity.lead)}</span> : null}
-                  {activity.start ? <span>· {formatMonth(activity.start)}</span> : null}
-                </span>
-                {activity.gcmObjectives.length > 0 ? (
-                  <span className="panel-activity-objectives">
-                    {activity.gcmObjectives.map((n) => (
-                      <span key={n} className="mini-chip" title={GCM_OBJECTIVES[n - 1]?.title}>
-                        GCM {n}
+          {visible.map((activity) => {
+            const open = openCount(activity);
+            return (
+              <li key={activity.id}>
+                <button
+                  type="button"
+                  className="panel-activity"
+                  onClick={() => onJump(activity.id)}
+                >
+                  <span className="panel-activity-heading">
+                    <span className="panel-activity-title">
+                      {activity.title || "Untitled activity"}
+                    </span>
+                    {open > 0 ? (
+                      <span className="warning-marker" title={possibleDuplicates(open)}>
+                        <WarningIcon />
+                        <span aria-hidden="true">{open}</span>
+                        <span className="visually-hidden">, {possibleDuplicates(open)}</span>
                       </span>
-                    ))}
+                    ) : null}
                   </span>
-                ) : null}
-              </button>
-            </li>
-          ))}
+                  <span className="panel-activity-meta">
+                    <span
+                      className={`status-dot status-dot-${activity.status}`}
+                      aria-hidden="true"
+                    />
+                    <span>{STATUS_LABELS[activity.status]}</span>
+                    {activity.lead ? <span>· {organisationLabel(activity.lead)}</span> : null}
+                    {activity.start ? <span>· {formatMonth(activity.start)}</span> : null}
+                  </span>
+                  {activity.gcmObjectives.length > 0 ? (
+                    <span className="panel-activity-objectives">
+                      {activity.gcmObjectives.map((n) => (
+                        <span key={n} className="mini-chip" title={GCM_OBJECTIVES[n - 1]?.title}>
+                          GCM {n}
+                        </span>
+                      ))}
+                    </span>
+                  ) : null}
+                </button>
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>

@@ -168,3 +168,20 @@ export function useConnection(session: SyncSession | null, workplanId: string): 
 
   return state;
 }
+
+/** Whether the document has caught up with the server at least once since it opened. */
+export function useServerSynced(provider: WebsocketProvider): boolean {
+  const [synced, setSynced] = useState(provider.synced);
+  useEffect(() => {
+    if (provider.synced) {
+      setSynced(true);
+      return;
+    }
+    const onSync = (isSynced: boolean) => {
+      if (isSynced) setSynced(true);
+    };
+    provider.on("sync", onSync);
+    return () => provider.off("sync", onSync);
+  }, [provider]);
+  return synced;
+}

@@ -4,6 +4,7 @@ import {
   type OrganisationView,
   readActivities,
   TARGET_GROUPS,
+  type WarningView,
 } from "@junction/domain";
 import { Extension } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
@@ -13,6 +14,7 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
+import { useLocation } from "../app/router";
 import { CURRENCIES, FUNDING_SOURCES } from "./activity-fields";
 import { ActivityIds } from "./activity-ids";
 import { ActivityDescription, ActivityNode, ActivityTitle } from "./activity-nodes";
@@ -23,7 +25,7 @@ import { colorForUser, initials, type PresentUser, textColorOn, usePresence } fr
 import { ActivitiesPanel, PresenceList } from "./side-panel";
 import { SlashCommand } from "./slash-command";
 import { SlashMenu } from "./slash-menu";
-import { type SyncSession, useConnection, useWorkplanSync } from "./sync";
+import { type SyncSession, useConnection, useServerSynced, useWorkplanSync } from "./sync";
 import { Toolbar } from "./toolbar";
 import "./editor.css";
 
@@ -39,7 +41,51 @@ type Props = {
   /** Places and target groups used elsewhere in the network, for suggestions. */
   networkSuggestions: { locations: readonly string[]; targetGroups: readonly string[] };
   header: ReactNode;
+  /** Duplication warnings by activity id (`useWorkplanWarnings`). */
+  warnings: ReadonlyMap<string, readonly WarningView[]>;
+  /** Whether the person may decide warnings (a coordinator of the network). */
+  canDecide: boolean;
 };
+
+const ACTIVITY_HASH = /^#activity-(.+)$/;
+
+function activityIdFromHash(hash: string): string | null {
+  const match = ACTIVITY_HASH.exec(hash);
+  if (!match?.[1]) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}
+
+/** A deep link's activity (`#activity-A14`), once it is in the synced document and on screen. */
+function useJumpToLinkedActivity(
+  session: SyncSession,
+  activities: readonly Activity[],
+  jumpTo: (activityId: string) => boolean,
+): void {
+  const { hash } = useLocation();
+  const synced = useServerSynced(session.provider);
+  const handled = useRef<string | null>(null);
+  const target = activityIdFromHash(hash);
+  const present = target !== null && activities.some((a) => a.id === target);
+  useEffect(() => {
+    if (target === null) handled.current = null;
+    // offline, the local copy is all there is: jump within it rather than wait for a server
+    const ready = synced || !navigator.onLine;
+    if (target === null || !present || !ready || handled.current === hash) return;
+    let frame = 0;
+    let attempts = 0;
+    // node views mount in portals a frame or two after the document has the block
+    const attempt = () => {
+      if (jumpTo(target)) handled.current = hash;
+      else if (++attempts < 60) frame = requestAnimationFrame(attempt);
+    };
+    frame = requestAnimationFrame(attempt);
+    return () => cancelAnimationFrame(frame);
+  }, [hash, target, present, synced, jumpTo]);
+}
 
 /** The collaborative workplan editor: narrative and activity blocks, presence, panel, connection. */
 export function WorkplanEditor(props: Props) {
@@ -168,6 +214,9 @@ function EditorBody({
   readOnlyNotice,
   organisations,
   networkSuggestions,
+  workplanId,
+  warnings,
+  canDecide,
 }: Props & { session: SyncSession; users: PresentUser[] }) {
   const [linkRequest, setLinkRequest] = useState(0);
   // narrow windows only: the panel folds away above the document
@@ -267,8 +316,14 @@ function EditorBody({
       targetGroupsListId: listIds.targetGroups,
       currenciesListId: listIds.currencies,
       fundingSourcesListId: listIds.sources,
+      workplanId,
+      warnings,
+      canDecide,
     }),
     [
+      workplanId,
+      warnings,
+      canDecide,
       canEdit,
       organisations,
       organisationLabel,
@@ -280,8 +335,8 @@ function EditorBody({
   );
 
   const jumpTo = useCallback(
-    (activityId: string) => {
-      if (!editor) return;
+    (activityId: string): boolean => {
+      if (!editor) return false;
       let found: number | null = null;
       editor.state.doc.descendants((node, pos) => {
         if (found !== null) return false;
@@ -294,7 +349,7 @@ function EditorBody({
       const element = editor.view.dom.querySelector<HTMLElement>(
         `[data-activity-id="${CSS.escape(activityId)}"]`,
       );
-      if (found === null || !element) return;
+      if (found === null || !element) return false;
       const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
       element.scrollIntoView({ block: "start", behavior: reduceMotion ? "auto" : "smooth" });
       if (editor.isEditable) {
@@ -310,9 +365,11 @@ function EditorBody({
       element.classList.remove("activity-card-flash");
       void element.offsetWidth;
       element.classList.add("activity-card-flash");
+      return true;
     },
     [editor],
   );
+  useJumpToLinkedActivity(session, activities, jumpTo);
 
   return (
     <EditorContext.Provider value={context}>
@@ -348,6 +405,7 @@ function EditorBody({
             activities={activities}
             organisations={organisations}
             organisationLabel={organisationLabel}
+            warnings={warnings}
             onJump={jumpTo}
           />
         </aside>

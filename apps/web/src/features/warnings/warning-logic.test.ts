@@ -12,6 +12,7 @@ import {
   leadOrganisations,
   NO_FILTER,
   otherSide,
+  possibleDuplicates,
   reasonKind,
   splitByStatus,
   truncate,
@@ -195,5 +196,12 @@ describe("coordination task", () => {
 
   it("is due a set number of days ahead, across a month's end", () => {
     expect(dayAfter(new Date(2025, 0, 25), 14)).toBe("2025-02-08");
+  });
+});
+
+describe("possibleDuplicates", () => {
+  it("names one warning in the singular and more in the plural", () => {
+    expect(possibleDuplicates(1)).toBe("1 possible duplicate");
+    expect(possibleDuplicates(2)).toBe("2 possible duplicates");
   });
 });

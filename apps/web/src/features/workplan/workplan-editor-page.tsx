@@ -8,6 +8,7 @@ import { findMembership, useMe } from "../../app/session";
 import { WorkplanEditor } from "../../editor/workplan-editor";
 import { RoleBadge, StageBadge } from "../../ui/badges";
 import { ErrorState, LoadingState } from "../../ui/states";
+import { useWorkplanWarnings } from "../warnings";
 
 type Suggestions = { locations: string[]; targetGroups: string[] };
 const NO_SUGGESTIONS: Suggestions = { locations: [], targetGroups: [] };
@@ -64,6 +65,11 @@ export function WorkplanEditorPage({ workplanId }: { workplanId: string }) {
     networkId ?? "",
   );
   const suggestions = useNetworkSuggestions(networkId, workplanId);
+  const warnings = useWorkplanWarnings(workplanId);
+  const title = workplan.data?.title;
+  useEffect(() => {
+    if (title) document.title = `${title} · Junction`;
+  }, [title]);
 
   if (workplan.status === "loading") return <LoadingState label="Opening the workplan…" />;
   if (workplan.status === "error") {
@@ -126,6 +132,8 @@ export function WorkplanEditorPage({ workplanId }: { workplanId: string }) {
         readOnlyNotice={readOnlyNotice(view, role)}
         organisations={organisations.data ?? NO_ORGANISATIONS}
         networkSuggestions={suggestions}
+        warnings={warnings}
+        canDecide={role === "coordinator"}
         header={header}
       />
     </article>
