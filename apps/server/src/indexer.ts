@@ -1,4 +1,5 @@
-import { type Activity, readActivities } from "@junction/domain";
+import type { Activity } from "@junction/domain";
+import { readActivities } from "@junction/domain/doc";
 import {
   findWorkplan,
   listNetworks,

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import {
-  ACTIVITY_NODE,
-  appendNarrative,
-  emptyActivity,
-  NARRATIVE_FIELD,
-  readActivities,
-} from "./activity-doc";
+import { ACTIVITY_NODE, appendNarrative, NARRATIVE_FIELD, readActivities } from "./activity-doc";
+import { emptyActivity } from "./schemas";
 
 const sample = {
   ...emptyActivity("A1"),

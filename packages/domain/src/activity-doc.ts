@@ -180,24 +180,3 @@ function blockElement(block: NarrativeBlock): Y.XmlElement {
       return createActivityElement(block.activity);
   }
 }
-
-/** An empty activity with a fresh id; callers fill in what they know. */
-export function emptyActivity(id: string): Activity {
-  return {
-    id,
-    title: "",
-    description: "",
-    lead: null,
-    partners: [],
-    gcmObjectives: [],
-    principles: [],
-    sdgTargets: [],
-    locations: [],
-    targetGroups: [],
-    start: null,
-    end: null,
-    budget: null,
-    status: "planned",
-    indicators: [],
-  };
-}

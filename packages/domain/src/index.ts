@@ -1,28 +1,4 @@
 export {
-  ACTIVITY_ATTRIBUTES,
-  ACTIVITY_DESCRIPTION_NODE,
-  ACTIVITY_NODE,
-  ACTIVITY_TITLE_NODE,
-  type ActivityAttribute,
-  appendNarrative,
-  createActivityElement,
-  emptyActivity,
-  NARRATIVE_FIELD,
-  type NarrativeBlock,
-  readActivities,
-  readActivityElement,
-} from "./activity-doc";
-export {
-  base64ToBytes,
-  bytesToBase64,
-  encodeAnchor,
-  isEncodedRelativePosition,
-  MAX_ANCHOR_END_LENGTH,
-  type ResolvedAnchor,
-  resolveAnchor,
-  type TextAnchor,
-} from "./anchors";
-export {
   type AuditEntry,
   acceptInvitationRequestSchema,
   activityStatusRequestSchema,
@@ -151,6 +127,7 @@ export {
   activityStatusSchema,
   type Budget,
   budgetSchema,
+  emptyActivity,
   type Indicator,
   indicatorSchema,
   type Member,

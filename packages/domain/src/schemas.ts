@@ -86,3 +86,24 @@ export const activitySchema = z.object({
   indicators: z.array(indicatorSchema),
 });
 export type Activity = z.infer<typeof activitySchema>;
+
+/** An empty activity with a fresh id; callers fill in what they know. */
+export function emptyActivity(id: string): Activity {
+  return {
+    id,
+    title: "",
+    description: "",
+    lead: null,
+    partners: [],
+    gcmObjectives: [],
+    principles: [],
+    sdgTargets: [],
+    locations: [],
+    targetGroups: [],
+    start: null,
+    end: null,
+    budget: null,
+    status: "planned",
+    indicators: [],
+  };
+}

@@ -1,4 +1,5 @@
-import { isEncodedRelativePosition, THREAD_FIELDS, type ThreadView } from "@junction/domain";
+import { THREAD_FIELDS, type ThreadView } from "@junction/domain";
+import { isEncodedRelativePosition } from "@junction/domain/doc";
 import {
   type CommentRecord,
   findComment,

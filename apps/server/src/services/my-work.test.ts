@@ -1,12 +1,11 @@
 import {
   type Activity,
   emptyActivity,
-  encodeAnchor,
   type MyWork,
-  NARRATIVE_FIELD,
   type NotificationView,
   type ThreadView,
 } from "@junction/domain";
+import { encodeAnchor, NARRATIVE_FIELD } from "@junction/domain/doc";
 import { createWorkplan, insertWarning, replaceWorkplanActivities } from "@junction/store";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";

@@ -1,4 +1,4 @@
-import { ACTIVITY_NODE } from "@junction/domain";
+import { ACTIVITY_NODE } from "@junction/domain/doc";
 import { Extension } from "@tiptap/core";
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey, type Transaction } from "@tiptap/pm/state";

@@ -4,7 +4,7 @@ import {
   ACTIVITY_NODE,
   ACTIVITY_TITLE_NODE,
   type ActivityAttribute,
-} from "@junction/domain";
+} from "@junction/domain/doc";
 import { type Attribute, mergeAttributes, Node } from "@tiptap/core";
 import { ReactNodeViewRenderer } from "@tiptap/react";
 import { newActivityId } from "./activity-id";

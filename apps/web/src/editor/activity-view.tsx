@@ -1,6 +1,5 @@
 import {
   ACTIVITY_STATUSES,
-  type ActivityAttribute,
   type Budget,
   GCM_OBJECTIVES,
   GCM_PRINCIPLES,
@@ -8,6 +7,7 @@ import {
   SDG_GOALS,
   SDG_TARGETS,
 } from "@junction/domain";
+import type { ActivityAttribute } from "@junction/domain/doc";
 import { NodeViewContent, type NodeViewProps, NodeViewWrapper } from "@tiptap/react";
 import { useId, useRef, useState } from "react";
 import { ActivityWarnings, countOpen, possibleDuplicates, WarningIcon } from "../features/warnings";

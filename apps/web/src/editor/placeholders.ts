@@ -1,4 +1,4 @@
-import { ACTIVITY_DESCRIPTION_NODE, ACTIVITY_TITLE_NODE } from "@junction/domain";
+import { ACTIVITY_DESCRIPTION_NODE, ACTIVITY_TITLE_NODE } from "@junction/domain/doc";
 import { Extension } from "@tiptap/core";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";

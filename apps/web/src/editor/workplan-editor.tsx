@@ -1,11 +1,10 @@
 import {
   type Activity,
-  NARRATIVE_FIELD,
   type OrganisationView,
-  readActivities,
   TARGET_GROUPS,
   type WarningView,
 } from "@junction/domain";
+import { NARRATIVE_FIELD, readActivities } from "@junction/domain/doc";
 import { Extension } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";

@@ -1,0 +1,24 @@
+// The parts of the domain that need yjs, apart so pages that do not edit documents stay light.
+export {
+  ACTIVITY_ATTRIBUTES,
+  ACTIVITY_DESCRIPTION_NODE,
+  ACTIVITY_NODE,
+  ACTIVITY_TITLE_NODE,
+  type ActivityAttribute,
+  appendNarrative,
+  createActivityElement,
+  NARRATIVE_FIELD,
+  type NarrativeBlock,
+  readActivities,
+  readActivityElement,
+} from "./activity-doc";
+export {
+  base64ToBytes,
+  bytesToBase64,
+  encodeAnchor,
+  isEncodedRelativePosition,
+  MAX_ANCHOR_END_LENGTH,
+  type ResolvedAnchor,
+  resolveAnchor,
+  type TextAnchor,
+} from "./anchors";
