@@ -1,13 +1,6 @@
 import { readFileSync } from "node:fs";
-import {
-  type Activity,
-  activitySchema,
-  appendNarrative,
-  isRole,
-  type NarrativeBlock,
-  roleSchema,
-  stageSchema,
-} from "@junction/domain";
+import { type Activity, activitySchema, isRole, roleSchema, stageSchema } from "@junction/domain";
+import { appendNarrative, type NarrativeBlock } from "@junction/domain/doc";
 import * as Y from "yjs";
 import { z } from "zod";
 import { appendAudit } from "./audit";

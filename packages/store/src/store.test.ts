@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readActivities } from "@junction/domain";
+import { readActivities } from "@junction/domain/doc";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { appendAudit, listAudit } from "./audit";
