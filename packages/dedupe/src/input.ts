@@ -31,11 +31,14 @@ export const dedupeActivitySchema = z.object({
   targetGroups: texts,
   start: month,
   end: month,
+  // a plain amount, or the activity index's budget object (amount, currency, source, secured)
   budget: z
-    .number()
-    .nonnegative()
+    .union([
+      z.number().nonnegative(),
+      z.looseObject({ amount: z.number().nonnegative().nullish() }),
+    ])
     .nullish()
-    .transform((value) => value ?? null),
+    .transform((value) => (typeof value === "number" ? value : (value?.amount ?? null))),
 });
 
 export const organisationRecordSchema = z.object({
