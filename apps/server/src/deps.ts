@@ -1,5 +1,6 @@
 import type { Role } from "@junction/domain";
 import type { Db } from "@junction/store";
+import type * as Y from "yjs";
 import type { FailureLimiter } from "./auth/rate-limit";
 import type { Config } from "./config";
 import type { EventBus } from "./events";
@@ -10,6 +11,8 @@ import type { WarningEngine } from "./services/warnings";
 /** What live document connections need to hear when a membership changes. */
 export interface LiveDocuments {
   setRole(networkId: string, userId: string, role: Role | null): void;
+  /** Changes a workplan's document on the server's side: stored, applied, broadcast. */
+  change(workplanId: string, edit: (ydoc: Y.Doc) => void): boolean;
 }
 
 /** Everything services need, built once in main.ts and passed in ("resolve once, pass it in"). */

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     now: Date.now,
     events: createEventBus(),
     mailer: await createMailer(config.smtpUrl, config.smtpFrom, log),
-    live: { setRole: () => {} },
+    live: { setRole: () => {}, change: () => false },
     warnings: { forgetNetwork: () => {} },
     limiters: {
       account: new FailureLimiter({ limit: 5, windowMs: 15 * 60 * 1000 }),

@@ -1,3 +1,4 @@
+import { readActivities } from "@junction/domain/doc";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type * as Y from "yjs";
 import {
@@ -133,6 +134,25 @@ describe("the sync endpoint of the real server", { timeout: 30_000 }, () => {
     await vi.waitFor(() => expect(notes(fresh.ydoc)).toContain("observer;"));
     expect(notes(fresh.ydoc)).not.toContain("commenter");
     expect(notes(fresh.ydoc)).not.toContain("after demotion");
+  });
+
+  it("sends a status set through the HTTP API to every open editor, and keeps it", async () => {
+    const server = await start();
+    const viewer = client(server, await tokenFor(server, "nino.kiknadze@example.org"));
+    await whenSynced(viewer.provider);
+    const statusOf = (ydoc: Y.Doc) => readActivities(ydoc).find((a) => a.id === "A02")?.status;
+    expect(statusOf(viewer.ydoc)).not.toBe("cancelled");
+    const coordinator = await tokenFor(server, "tamar.kapanadze@example.org");
+    const response = await fetch(`${server.url}/api/workplans/${WORKPLAN}/activities/A02/status`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${coordinator}`, "content-type": "application/json" },
+      body: JSON.stringify({ status: "cancelled" }),
+    });
+    expect(response.status).toBe(204);
+    await vi.waitFor(() => expect(statusOf(viewer.ydoc)).toBe("cancelled"));
+    const late = client(server, await tokenFor(server, "levan.gelashvili@example.org"));
+    await whenSynced(late.provider);
+    await vi.waitFor(() => expect(statusOf(late.ydoc)).toBe("cancelled"));
   });
 
   it("stops cleanly on SIGTERM with exit code 0", async () => {

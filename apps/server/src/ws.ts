@@ -161,6 +161,7 @@ export function attachSync(
         sync.setRole(workplan.id, userId, role === null ? null : documentRole(role, workplan));
       }
     },
+    change: (workplanId, edit) => sync.change(workplanId, edit),
     async close() {
       await sync.close();
       wss.close();

@@ -126,6 +126,24 @@ function collectActivities(node: Y.XmlFragment | Y.XmlElement, into: Activity[])
   }
 }
 
+function findIn(node: Y.XmlFragment | Y.XmlElement, activityId: string): Y.XmlElement | null {
+  for (const child of node.toArray()) {
+    if (!(child instanceof Y.XmlElement)) continue;
+    if (child.nodeName === ACTIVITY_NODE) {
+      if (child.getAttribute("id") === activityId) return child;
+    } else {
+      const found = findIn(child, activityId);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** The block of one activity, to change one of its attributes; null when it is not there. */
+export function findActivityElement(ydoc: Y.Doc, activityId: string): Y.XmlElement | null {
+  return findIn(ydoc.getXmlFragment(NARRATIVE_FIELD), activityId);
+}
+
 /** Every activity block in a workplan document, in document order (server and browser share this). */
 export function readActivities(ydoc: Y.Doc): Activity[] {
   const activities: Activity[] = [];

@@ -7,6 +7,7 @@ export {
   type ActivityAttribute,
   appendNarrative,
   createActivityElement,
+  findActivityElement,
   NARRATIVE_FIELD,
   type NarrativeBlock,
   readActivities,

@@ -42,6 +42,9 @@ export type RoomContext = {
   readonly flush: () => void;
 };
 
+/** Origin of changes the server makes itself; every connection receives them. */
+const SERVER_ORIGIN = Symbol("server");
+
 export type PendingUpdate = { readonly connection: Connection; readonly update: Uint8Array };
 
 /** One loaded document, its presence and its connections. */
@@ -212,6 +215,18 @@ export class Room {
     if (this.isCompactionDue()) {
       this.scheduleCompaction();
     }
+  }
+
+  /** A change the server made itself (e.g. through the HTTP API), already stored: apply and broadcast it. */
+  commitServerUpdate(update: Uint8Array, lastId: number): void {
+    this.lastUpdateId = Math.max(this.lastUpdateId, lastId);
+    this.updatesSinceCompaction++;
+    this.context.counters.appendedUpdates++;
+    this.hasChanged = false;
+    Y.applyUpdate(this.ydoc, update, SERVER_ORIGIN);
+    if (this.hasChanged) this.notifyChanged();
+    if (this.isCompactionDue()) this.scheduleCompaction();
+    this.scheduleUnloadIfIdle();
   }
 
   /** The batch could not be stored: nothing of it is applied; its senders reconnect and resend. */
@@ -508,13 +523,17 @@ export class Room {
     if (owned.length > 0 && !this.isUnloaded) {
       awarenessProtocol.removeAwarenessStates(this.awareness, owned, null);
     }
-    if (this.connections.size === 0 && !this.isUnloaded) {
-      stopTimer(this.heartbeatTimer);
-      this.heartbeatTimer = null;
-      this.unloadTimer = startTimer(() => {
-        if (this.connections.size === 0) this.unload();
-      }, this.context.limits.unloadDelayMs);
-    }
+    this.scheduleUnloadIfIdle();
+  }
+
+  private scheduleUnloadIfIdle(): void {
+    if (this.connections.size > 0 || this.isUnloaded || this.unloadTimer !== null) return;
+    stopTimer(this.heartbeatTimer);
+    this.heartbeatTimer = null;
+    this.unloadTimer = startTimer(() => {
+      this.unloadTimer = null;
+      if (this.connections.size === 0) this.unload();
+    }, this.context.limits.unloadDelayMs);
   }
 
   private broadcastUpdate(update: Uint8Array, origin: unknown): void {

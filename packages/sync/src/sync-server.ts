@@ -1,4 +1,4 @@
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import { CloseEvents } from "./close-codes";
 import { createConnection } from "./connection";
 import { awarenessUserOf, type SyncRole, type SyncUser } from "./identity";
@@ -37,6 +37,12 @@ export interface SyncServer {
   roomCount(): number;
   connectionCount(docName?: string): number;
   stats(): SyncStats;
+  /**
+   * Makes a change on the server's side (e.g. an HTTP request setting an activity's status):
+   * it is stored, applied and broadcast like any accepted update. Answers false when `edit`
+   * changed nothing; throws when the document cannot be loaded or the change not stored.
+   */
+  change(docName: string, edit: (ydoc: Y.Doc) => void): boolean;
   /** Stores every pending update now (the log is written once per event-loop turn otherwise). */
   flush(): void;
   /** Closes every connection, then flushes, compacts and unloads every room. */
@@ -164,6 +170,25 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         rooms: rooms.size,
         connections: this.connectionCount(),
       };
+    },
+    change(docName, edit) {
+      if (isClosing) throw new Error("The sync server is shutting down");
+      const room = roomFor(docName);
+      if (room === null) throw new Error(`Document ${docName} could not be loaded`);
+      // store what clients sent this turn first, so the log keeps the order things happened in
+      flush();
+      const scratch = new Y.Doc({ gc: false });
+      Y.applyUpdate(scratch, room.getEncodedState());
+      const before = Y.encodeStateVector(scratch);
+      scratch.transact(() => edit(scratch));
+      const update = Y.encodeStateAsUpdate(scratch, before);
+      scratch.destroy();
+      const decoded = Y.decodeUpdate(update);
+      if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return false;
+      // append before broadcast, as for every client update
+      const [lastId] = options.log.append([{ docName, updates: [update] }]);
+      room.commitServerUpdate(update, lastId ?? 0);
+      return true;
     },
     flush,
     async close() {

@@ -176,7 +176,7 @@ export function registerCollaborationRoutes(api: RouteRegistry): void {
       method: "post",
       path: "/api/workplans/:workplanId/activities/:activityId/status",
       summary:
-        "May the caller set this activity's status? Owners, editors of the lead organisation and coordinators",
+        "Set an activity's status in the document (its owners, editors of its lead organisation, coordinators)",
       tag: "owners",
       body: activityStatusRequestSchema,
       status: 204,

@@ -1,4 +1,5 @@
 import { type ActivityStatus, can, type OwnerView, type WorkplanOwners } from "@junction/domain";
+import { findActivityElement } from "@junction/domain/doc";
 import {
   appendAudit,
   findMembership,
@@ -148,15 +149,35 @@ export function canUpdateActivityStatus(
 }
 
 /**
- * Checks a status change; writing the attribute into the document is the sync server's job
- * (the HTTP layer holds no Y.Doc), so an allowed change answers 204 and changes nothing here.
+ * Sets an activity's status in the workplan's document, through the sync server so every open
+ * editor sees it at once; the activity index follows like after any edit.
  */
 export function updateActivityStatus(
   deps: Deps,
   caller: Caller,
   workplanId: string,
   activityId: string,
-  _status: ActivityStatus,
+  status: ActivityStatus,
 ): void {
   requireStatusPermission(deps, caller, workplanId, activityId);
+  let found = false;
+  try {
+    deps.live.change(workplanId, (ydoc) => {
+      const element = findActivityElement(ydoc, activityId);
+      found = element !== null;
+      if (element && element.getAttribute("status") !== status) {
+        element.setAttribute("status", status);
+      }
+    });
+  } catch (error) {
+    throw new AppError(
+      "unavailable",
+      "The workplan could not be saved just now; try again in a moment",
+      {
+        cause: error,
+      },
+    );
+  }
+  if (!found)
+    throw new AppError("not_found", `Activity ${activityId} is no longer in this workplan`);
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Role } from "@junction/domain";
+import { appendNarrative } from "@junction/domain/doc";
 import {
   addMembership,
   createNetwork,
@@ -9,9 +10,11 @@ import {
   createUser,
   createWorkplan,
   type Db,
+  listWorkplanActivities,
   openDatabase,
   type UserRecord,
 } from "@junction/store";
+import * as Y from "yjs";
 import { FailureLimiter } from "../auth/rate-limit";
 import { type Config, loadConfig } from "../config";
 import type { Deps } from "../deps";
@@ -46,7 +49,21 @@ export function createHarness(overrides: Partial<Config> = {}): Harness {
     now: () => now,
     events: createEventBus(),
     mailer: { enabled: false, send: async () => {} },
-    live: { setRole: (networkId, userId, role) => roleChanges.push({ networkId, userId, role }) },
+    live: {
+      setRole: (networkId, userId, role) => roleChanges.push({ networkId, userId, role }),
+      // the document as the activity index has it, so status changes find their activity
+      change: (workplanId, edit) => {
+        const ydoc = new Y.Doc();
+        const activities = listWorkplanActivities(db, workplanId);
+        appendNarrative(
+          ydoc,
+          activities.map((activity) => ({ kind: "activity" as const, activity })),
+        );
+        edit(ydoc);
+        ydoc.destroy();
+        return true;
+      },
+    },
     warnings: { forgetNetwork: () => {} },
     limiters: {
       account: new FailureLimiter({ limit: 5, windowMs: 15 * 60 * 1000 }),
