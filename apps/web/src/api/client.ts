@@ -2,12 +2,14 @@ import {
   type acceptInvitationRequestSchema,
   type CreatedInvitation,
   type CreatedToken,
+  type createCommentRequestSchema,
   createdInvitationSchema,
   createdTokenSchema,
   type createInvitationRequestSchema,
   type createNetworkRequestSchema,
   type createOrganisationRequestSchema,
   type createTaskRequestSchema,
+  type createThreadRequestSchema,
   errorBodySchema,
   type IndexedActivity,
   type InvitationPreview,
@@ -31,11 +33,14 @@ import {
   type SessionView,
   sessionViewSchema,
   type TaskView,
+  type ThreadView,
   type TokenView,
   taskViewSchema,
+  threadViewSchema,
   tokenViewSchema,
   type UnreadCount,
   unreadCountSchema,
+  type updateCommentRequestSchema,
   type updateMemberRequestSchema,
   type updateTaskRequestSchema,
   type updateWorkplanRequestSchema,
@@ -242,6 +247,29 @@ export const api = {
     request<WarningView>("POST", `/api/warnings/${id(warningId)}/decision`, warningViewSchema, {
       body: { decision },
     }),
+  threads: (workplanId: string) =>
+    request<ThreadView[]>(
+      "GET",
+      `/api/workplans/${id(workplanId)}/threads`,
+      z.array(threadViewSchema),
+    ),
+  createThread: (workplanId: string, body: z.input<typeof createThreadRequestSchema>) =>
+    request<ThreadView>("POST", `/api/workplans/${id(workplanId)}/threads`, threadViewSchema, {
+      body,
+    }),
+  reply: (threadId: string, body: z.input<typeof createCommentRequestSchema>) =>
+    request<ThreadView>("POST", `/api/threads/${id(threadId)}/comments`, threadViewSchema, {
+      body,
+    }),
+  setThreadResolved: (threadId: string, resolved: boolean) =>
+    request<ThreadView>(
+      "POST",
+      `/api/threads/${id(threadId)}/${resolved ? "resolve" : "reopen"}`,
+      threadViewSchema,
+    ),
+  editComment: (commentId: string, body: z.input<typeof updateCommentRequestSchema>) =>
+    request<ThreadView>("PATCH", `/api/comments/${id(commentId)}`, threadViewSchema, { body }),
+  deleteComment: (commentId: string) => requestEmpty("DELETE", `/api/comments/${id(commentId)}`),
   createTask: (networkId: string, body: z.input<typeof createTaskRequestSchema>) =>
     request<TaskView>("POST", `/api/networks/${id(networkId)}/tasks`, taskViewSchema, { body }),
 

@@ -104,6 +104,7 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
   const title = node.firstChild?.textContent.trim() ?? "";
   const warnings = context.warnings.get(id) ?? [];
   const openWarnings = countOpen(warnings);
+  const commentCount = context.commentCounts.get(id) ?? 0;
 
   const showWarnings = () => {
     const callout = warningsRef.current;
@@ -168,6 +169,27 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
           </button>
         ) : null}
         <span className="activity-header-actions">
+          {commentCount > 0 ? (
+            <button
+              type="button"
+              className="comment-count"
+              aria-label={`${commentCount} open ${commentCount === 1 ? "comment" : "comments"}: show`}
+              title="Show the comments on this activity"
+              onClick={() => context.showActivityComments(id)}
+            >
+              <span aria-hidden="true">💬 {commentCount}</span>
+            </button>
+          ) : null}
+          {context.canComment && id ? (
+            <button
+              type="button"
+              className="activity-icon-button"
+              aria-label={`Comment on activity ${title || "untitled"}`}
+              onClick={() => context.commentOnActivity(id, title)}
+            >
+              Comment
+            </button>
+          ) : null}
           <button
             type="button"
             className="activity-icon-button"

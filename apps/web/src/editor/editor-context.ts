@@ -15,6 +15,12 @@ export type EditorContextValue = {
   warnings: ReadonlyMap<string, readonly WarningView[]>;
   /** Coordinators of the workplan's network decide warnings. */
   canDecide: boolean;
+  /** Commenters, editors and coordinators comment (on text, or on an activity as a whole). */
+  canComment: boolean;
+  /** Open comment threads by activity id. */
+  commentCounts: ReadonlyMap<string, number>;
+  commentOnActivity: (activityId: string, title: string) => void;
+  showActivityComments: (activityId: string) => void;
 };
 
 export const EditorContext = createContext<EditorContextValue | null>(null);

@@ -59,7 +59,36 @@ function onToolbarKeyDown(event: KeyboardEvent<HTMLDivElement>) {
   event.preventDefault();
 }
 
-export function Toolbar({ editor, linkRequest }: { editor: Editor; linkRequest: number }) {
+/** "Comment" on the selected text; for commenters too, whose editor is read-only. */
+export function CommentButton({ editor, onComment }: { editor: Editor; onComment: () => void }) {
+  const hasSelection = useEditorState({
+    editor,
+    selector: ({ editor: e }) => !e.state.selection.empty,
+  });
+  return (
+    <button
+      type="button"
+      className="button button-secondary button-small comment-button"
+      title="Comment on the selected text (select some text first)"
+      disabled={!hasSelection}
+      // keep the editor's selection: it is what the comment points at
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onComment}
+    >
+      Comment
+    </button>
+  );
+}
+
+export function Toolbar({
+  editor,
+  linkRequest,
+  onComment,
+}: {
+  editor: Editor;
+  linkRequest: number;
+  onComment: () => void;
+}) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -204,6 +233,7 @@ export function Toolbar({ editor, linkRequest }: { editor: Editor; linkRequest: 
           </div>
         ) : null}
         <div className="tool-group tool-group-end">
+          <CommentButton editor={editor} onComment={onComment} />
           <button
             type="button"
             className="button button-primary button-small tool-insert"

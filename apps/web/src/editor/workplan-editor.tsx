@@ -1,7 +1,9 @@
 import {
   type Activity,
+  type MemberView,
   type OrganisationView,
   TARGET_GROUPS,
+  type ThreadView,
   type WarningView,
 } from "@junction/domain";
 import { NARRATIVE_FIELD, readActivities } from "@junction/domain/doc";
@@ -13,10 +15,22 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
+import { api } from "../api/client";
 import { useLocation } from "../app/router";
 import { CURRENCIES, FUNDING_SOURCES } from "./activity-fields";
 import { ActivityIds } from "./activity-ids";
 import { ActivityDescription, ActivityNode, ActivityTitle } from "./activity-nodes";
+import {
+  CommentHighlights,
+  type CommentTarget,
+  highlightMetaTransaction,
+  isDetached,
+  selectionTarget,
+  threadActivityId,
+  threadRange,
+  useWorkplanThreads,
+} from "./comments";
+import { CommentsPanel } from "./comments-panel";
 import { ConnectionStatus } from "./connection-status";
 import { EditorContext, type EditorContextValue } from "./editor-context";
 import { Placeholders } from "./placeholders";
@@ -25,13 +39,14 @@ import { ActivitiesPanel, PresenceList } from "./side-panel";
 import { SlashCommand } from "./slash-command";
 import { SlashMenu } from "./slash-menu";
 import { type SyncSession, useConnection, useServerSynced, useWorkplanSync } from "./sync";
-import { Toolbar } from "./toolbar";
+import { CommentButton, Toolbar } from "./toolbar";
 import "./editor.css";
 
 export type EditorUser = { id: string; name: string; organisation: string };
 
 type Props = {
   workplanId: string;
+  networkId: string;
   user: EditorUser;
   canEdit: boolean;
   /** Shown instead of the toolbar when the person may not change the text. */
@@ -44,6 +59,9 @@ type Props = {
   warnings: ReadonlyMap<string, readonly WarningView[]>;
   /** Whether the person may decide warnings (a coordinator of the network). */
   canDecide: boolean;
+  canComment: boolean;
+  /** Editors and coordinators resolve any thread; others only their own. */
+  canModerate: boolean;
 };
 
 const ACTIVITY_HASH = /^#activity-(.+)$/;
@@ -205,6 +223,26 @@ function caretElement(user: Record<string, unknown>): HTMLElement {
   return caret;
 }
 
+function useMembers(networkId: string): readonly MemberView[] {
+  const [members, setMembers] = useState<readonly MemberView[]>([]);
+  useEffect(() => {
+    let live = true;
+    // suggestions for @mentions only: without them a comment is still sent
+    api.members(networkId).then(
+      (list) => {
+        if (live) setMembers(list);
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [networkId]);
+  return members;
+}
+
+type PanelTab = "overview" | "comments";
+
 function EditorBody({
   session,
   users,
@@ -214,13 +252,28 @@ function EditorBody({
   organisations,
   networkSuggestions,
   workplanId,
+  networkId,
   warnings,
   canDecide,
+  canComment,
+  canModerate,
 }: Props & { session: SyncSession; users: PresentUser[] }) {
   const [linkRequest, setLinkRequest] = useState(0);
   // narrow windows only: the panel folds away above the document
   const [panelOpen, setPanelOpen] = useState(false);
+  const [tab, setTab] = useState<PanelTab>("overview");
+  const [draft, setDraft] = useState<CommentTarget | null>(null);
+  const [activeThread, setActiveThread] = useState<string | null>(null);
   const activities = useActivities(session.ydoc);
+  const comments = useWorkplanThreads(workplanId);
+  const members = useMembers(networkId);
+  const tabIds = { overview: useId(), comments: useId() };
+  const openThread = useRef((_threadId: string) => {});
+  openThread.current = (threadId: string) => {
+    setTab("comments");
+    setPanelOpen(true);
+    setActiveThread(threadId);
+  };
   const listIds = {
     locations: useId(),
     targetGroups: useId(),
@@ -264,6 +317,7 @@ function EditorBody({
         ActivityTitle,
         ActivityDescription,
         ActivityIds,
+        CommentHighlights.configure({ onOpen: (threadId) => openThread.current(threadId) }),
         SlashCommand,
         Placeholders,
         Extension.create({
@@ -286,6 +340,55 @@ function EditorBody({
     if (editor.isEditable !== canEdit) editor.setEditable(canEdit);
     editor.view.dom.setAttribute("aria-readonly", String(!canEdit));
   }, [editor, canEdit]);
+
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    editor.view.dispatch(
+      highlightMetaTransaction(editor.state, {
+        threads: comments.threads,
+        activeId: activeThread,
+      }),
+    );
+  }, [editor, comments.threads, activeThread]);
+
+  const startComment = useCallback(() => {
+    if (!editor) return;
+    const target = selectionTarget(editor.state);
+    if (!target) return;
+    setDraft(target);
+    setTab("comments");
+    setPanelOpen(true);
+  }, [editor]);
+
+  const commentOnActivity = useCallback((activityId: string, title: string) => {
+    setDraft({ anchor: null, activityId, label: `On activity “${title || "Untitled"}”` });
+    setTab("comments");
+    setPanelOpen(true);
+  }, []);
+
+  const threads = comments.threads;
+  const showActivityComments = useCallback(
+    (activityId: string) => {
+      setTab("comments");
+      setPanelOpen(true);
+      const first = threads.find((t) => t.status === "open" && t.activityId === activityId);
+      if (first) setActiveThread(first.id);
+    },
+    [threads],
+  );
+
+  // recounted on each render (the document may have moved text between cards), kept stable
+  // while equal so node views do not re-render on every keystroke
+  const countsRef = useRef<ReadonlyMap<string, number>>(new Map());
+  const counts = new Map<string, number>();
+  for (const thread of threads) {
+    if (thread.status !== "open") continue;
+    const activityId = editor ? threadActivityId(editor.state, thread) : thread.activityId;
+    if (activityId) counts.set(activityId, (counts.get(activityId) ?? 0) + 1);
+  }
+  const countsKey = (map: ReadonlyMap<string, number>) => JSON.stringify([...map]);
+  if (countsKey(counts) !== countsKey(countsRef.current)) countsRef.current = counts;
+  const commentCounts = countsRef.current;
 
   const organisationLabel = useCallback(
     (id: string) => {
@@ -318,11 +421,19 @@ function EditorBody({
       workplanId,
       warnings,
       canDecide,
+      canComment,
+      commentCounts,
+      commentOnActivity,
+      showActivityComments,
     }),
     [
       workplanId,
       warnings,
       canDecide,
+      canComment,
+      commentCounts,
+      commentOnActivity,
+      showActivityComments,
       canEdit,
       organisations,
       organisationLabel,
@@ -370,13 +481,48 @@ function EditorBody({
   );
   useJumpToLinkedActivity(session, activities, jumpTo);
 
+  const selectThread = (thread: ThreadView) => {
+    setActiveThread(thread.id);
+    if (!editor) return;
+    const range = threadRange(editor.state, thread);
+    if (range) {
+      const { node } = editor.view.domAtPos(range.from);
+      const element = node instanceof Element ? node : node.parentElement;
+      element?.scrollIntoView({ block: "center" });
+    } else if (thread.activityId) {
+      jumpTo(thread.activityId);
+    }
+  };
+
+  const createThread = async (
+    target: CommentTarget,
+    message: { body: string; mentions: string[] },
+  ) => {
+    const thread = await api.createThread(workplanId, {
+      ...(target.anchor ? { anchor: { start: target.anchor.start, end: target.anchor.end } } : {}),
+      ...(target.activityId ? { activityId: target.activityId } : {}),
+      quote: target.anchor?.quote ?? "",
+      ...message,
+    });
+    setDraft(null);
+    setActiveThread(thread.id);
+    comments.reload();
+  };
+
+  const activityTitle = (activityId: string) =>
+    activities.find((a) => a.id === activityId)?.title || null;
+  const openThreads = threads.filter((t) => t.status === "open").length;
+
   return (
     <EditorContext.Provider value={context}>
       {canEdit && editor ? (
-        <Toolbar editor={editor} linkRequest={linkRequest} />
+        <Toolbar editor={editor} linkRequest={linkRequest} onComment={startComment} />
       ) : (
-        <div className="editor-readonly-notice" role="note">
-          {readOnlyNotice}
+        <div className="editor-readonly-bar">
+          <div className="editor-readonly-notice" role="note">
+            {readOnlyNotice}
+          </div>
+          {canComment && editor ? <CommentButton editor={editor} onComment={startComment} /> : null}
         </div>
       )}
       <div className="editor-layout">
@@ -399,14 +545,61 @@ function EditorBody({
             {panelOpen ? "Hide" : "Show"} people and activities ({users.length} here,{" "}
             {activities.length} activities)
           </button>
-          <PresenceList users={users} />
-          <ActivitiesPanel
-            activities={activities}
-            organisations={organisations}
-            organisationLabel={organisationLabel}
-            warnings={warnings}
-            onJump={jumpTo}
-          />
+          <div className="panel-tabs" role="tablist" aria-label="Panel">
+            <button
+              type="button"
+              role="tab"
+              id={`${tabIds.overview}-tab`}
+              aria-selected={tab === "overview"}
+              aria-controls={tabIds.overview}
+              className="panel-tab"
+              onClick={() => setTab("overview")}
+            >
+              People and activities
+            </button>
+            <button
+              type="button"
+              role="tab"
+              id={`${tabIds.comments}-tab`}
+              aria-selected={tab === "comments"}
+              aria-controls={tabIds.comments}
+              className="panel-tab"
+              onClick={() => setTab("comments")}
+            >
+              Comments <span className="panel-count">{openThreads}</span>
+            </button>
+          </div>
+          {tab === "overview" ? (
+            <div role="tabpanel" id={tabIds.overview} aria-labelledby={`${tabIds.overview}-tab`}>
+              <PresenceList users={users} />
+              <ActivitiesPanel
+                activities={activities}
+                organisations={organisations}
+                organisationLabel={organisationLabel}
+                warnings={warnings}
+                onJump={jumpTo}
+              />
+            </div>
+          ) : (
+            <div role="tabpanel" id={tabIds.comments} aria-labelledby={`${tabIds.comments}-tab`}>
+              <CommentsPanel
+                threads={threads}
+                error={comments.error}
+                userId={user.id}
+                canComment={canComment}
+                canModerate={canModerate}
+                members={members}
+                draft={draft}
+                activeId={activeThread}
+                isDetached={(thread) => (editor ? isDetached(editor.state, thread) : false)}
+                activityTitle={activityTitle}
+                onCreate={createThread}
+                onCancelDraft={() => setDraft(null)}
+                onSelect={selectThread}
+                onChanged={comments.reload}
+              />
+            </div>
+          )}
         </aside>
       </div>
       <datalist id={listIds.locations}>

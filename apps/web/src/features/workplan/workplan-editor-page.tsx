@@ -1,4 +1,4 @@
-import { canWriteDocument, type OrganisationView, type WorkplanView } from "@junction/domain";
+import { can, canWriteDocument, type OrganisationView, type WorkplanView } from "@junction/domain";
 import { useEffect, useState } from "react";
 import { api } from "../../api/client";
 import { useResource } from "../../api/use-resource";
@@ -121,6 +121,7 @@ export function WorkplanEditorPage({ workplanId }: { workplanId: string }) {
       <WorkplanEditor
         key={`${workplanId}:${me.id}`}
         workplanId={workplanId}
+        networkId={view.networkId}
         user={{
           id: me.id,
           name: me.name,
@@ -134,6 +135,8 @@ export function WorkplanEditorPage({ workplanId }: { workplanId: string }) {
         networkSuggestions={suggestions}
         warnings={warnings}
         canDecide={role === "coordinator"}
+        canComment={role !== null && can(role, "comment.create")}
+        canModerate={role !== null && can(role, "comment.resolve")}
         header={header}
       />
     </article>

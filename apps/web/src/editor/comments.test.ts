@@ -1,0 +1,91 @@
+import type { ThreadView } from "@junction/domain";
+import { NARRATIVE_FIELD } from "@junction/domain/doc";
+import { getSchema } from "@tiptap/core";
+import { EditorState, TextSelection } from "@tiptap/pm/state";
+import StarterKit from "@tiptap/starter-kit";
+import { initProseMirrorDoc, prosemirrorToYXmlFragment, ySyncPlugin } from "@tiptap/y-tiptap";
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { isDetached, selectionTarget, threadRange } from "./comments";
+
+const schema = getSchema([StarterKit]);
+
+function documentWith(text: string): Y.Doc {
+  const ydoc = new Y.Doc();
+  const doc = schema.nodeFromJSON({
+    type: "doc",
+    content: [{ type: "paragraph", content: [{ type: "text", text }] }],
+  });
+  prosemirrorToYXmlFragment(doc, ydoc.getXmlFragment(NARRATIVE_FIELD));
+  return ydoc;
+}
+
+function firstText(ydoc: Y.Doc): Y.XmlText {
+  const paragraph = ydoc.getXmlFragment(NARRATIVE_FIELD).get(0);
+  const text = paragraph instanceof Y.XmlElement ? paragraph.get(0) : null;
+  if (!(text instanceof Y.XmlText)) throw new Error("the paragraph has no text");
+  return text;
+}
+
+/** The editor's state as y-tiptap renders the document, with its ProseMirror <-> Yjs mapping. */
+function stateOf(ydoc: Y.Doc): EditorState {
+  const fragment = ydoc.getXmlFragment(NARRATIVE_FIELD);
+  const { doc, mapping } = initProseMirrorDoc(fragment, schema);
+  return EditorState.create({ doc, plugins: [ySyncPlugin(fragment, { mapping })] });
+}
+
+function select(state: EditorState, from: number, to: number): EditorState {
+  return state.apply(state.tr.setSelection(TextSelection.create(state.doc, from, to)));
+}
+
+function threadOn(state: EditorState): ThreadView {
+  const target = selectionTarget(state);
+  if (!target?.anchor) throw new Error("nothing selected");
+  return {
+    id: "t1",
+    networkId: "n1",
+    workplanId: "w1",
+    activityId: null,
+    anchor: { start: target.anchor.start, end: target.anchor.end },
+    field: null,
+    quote: target.anchor.quote,
+    status: "open",
+    resolvedAt: null,
+    resolvedBy: null,
+    createdBy: "u1",
+    createdAt: "2026-01-01T00:00:00.000Z",
+    lastActivityAt: "2026-01-01T00:00:00.000Z",
+    comments: [],
+  };
+}
+
+function textOf(state: EditorState, thread: ThreadView): string | null {
+  const range = threadRange(state, thread);
+  return range ? state.doc.textBetween(range.from, range.to) : null;
+}
+
+describe("comment anchors in the editor", () => {
+  it("quotes the selected words and finds them again after a teammate types before them", () => {
+    const ydoc = documentWith("Hello brave new world.");
+    // position 1 is the paragraph's first character
+    const thread = threadOn(select(stateOf(ydoc), 7, 12));
+    expect(thread.quote).toBe("brave");
+
+    const text = firstText(ydoc);
+    text.insert(0, "Oh, ");
+    const later = stateOf(ydoc);
+    expect(textOf(later, thread)).toBe("brave");
+    expect(isDetached(later, thread)).toBe(false);
+  });
+
+  it("shows the thread as detached once its words are deleted", () => {
+    const ydoc = documentWith("Hello brave new world.");
+    const thread = threadOn(select(stateOf(ydoc), 7, 12));
+    const text = firstText(ydoc);
+    text.delete(0, text.length);
+    text.insert(0, "Something else entirely.");
+    const later = stateOf(ydoc);
+    expect(textOf(later, thread)).toBeNull();
+    expect(isDetached(later, thread)).toBe(true);
+  });
+});

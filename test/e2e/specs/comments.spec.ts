@@ -1,0 +1,89 @@
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { type RunningServer, startServer } from "../support/server";
+
+const WORKPLAN = "wp-scmi-2022-2023";
+const MARIAM = "mariam.chikovani@example.org"; // commenter
+const EKA = "eka.lomidze@example.org"; // editor, UNICEF
+const QUESTION = "Which regions does this cover?";
+const ANSWER = "Tbilisi and Kutaisi first, then Batumi.";
+
+let server: RunningServer;
+const contexts: BrowserContext[] = [];
+
+test.beforeAll(async () => {
+  server = await startServer();
+});
+test.afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close();
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+async function openEditor(browser: Browser, email: string, connected: string): Promise<Page> {
+  const context = await browser.newContext();
+  contexts.push(context);
+  const response = await context.request.post(`${server.url}/api/auth/login`, {
+    data: { email, password: "junction-demo" },
+    headers: { Origin: server.url },
+  });
+  expect(response.ok()).toBe(true);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/workplans/${WORKPLAN}`);
+  await expect(page.locator(".connection")).toHaveText(connected);
+  return page;
+}
+
+/** Selects the first sentence of the first activity's description, as a mouse drag would. */
+function selectFirstSentence(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const paragraph = document.querySelector(".activity-card .activity-description p");
+    const text = paragraph?.firstChild;
+    if (!text || text.nodeType !== Node.TEXT_NODE) throw new Error("no description text");
+    const content = text.textContent ?? "";
+    const stop = content.indexOf(". ");
+    const end = stop > 0 ? stop + 1 : content.length;
+    document.getSelection()?.setBaseAndExtent(text, 0, text, end);
+    return content.slice(0, end);
+  });
+}
+
+test("a commenter comments on a sentence; an editor sees it live and replies; the commenter sees the reply live", async ({
+  browser,
+}) => {
+  const eka = await openEditor(browser, EKA, "Connected · saved");
+  await eka.getByRole("tab", { name: /Comments/ }).click();
+  const mariam = await openEditor(browser, MARIAM, "Connected · up to date");
+
+  const sentence = await selectFirstSentence(mariam);
+  expect(sentence.length).toBeGreaterThan(10);
+  const commentButton = mariam.locator(".comment-button");
+  await expect(commentButton).toBeEnabled();
+  await commentButton.click();
+  const draft = mariam.locator(".comment-draft");
+  await expect(draft).toContainText(sentence);
+  await draft.getByRole("combobox", { name: "New comment" }).fill(QUESTION);
+  await draft.getByRole("button", { name: "Comment", exact: true }).click();
+  await expect(draft).toHaveCount(0);
+
+  const ekaThread = eka.locator(".comment-thread", { hasText: QUESTION });
+  await expect(ekaThread).toBeVisible();
+  await expect(ekaThread).toContainText(sentence);
+  await expect(ekaThread).toContainText("Mariam");
+  await expect(eka.locator(".comment-highlight").first()).toBeVisible();
+  await expect
+    .poll(() =>
+      eka
+        .locator(".comment-highlight")
+        .evaluateAll((spans) => spans.map((s) => s.textContent).join("")),
+    )
+    .toContain(sentence);
+
+  await ekaThread.getByRole("combobox", { name: "Reply" }).fill(ANSWER);
+  await ekaThread.getByRole("button", { name: "Reply", exact: true }).click();
+  await expect(ekaThread).toContainText(ANSWER);
+
+  const mariamThread = mariam.locator(".comment-thread", { hasText: QUESTION });
+  await expect(mariamThread).toContainText(ANSWER);
+  await expect(mariamThread).toContainText("Eka");
+});
