@@ -4,6 +4,7 @@ import { type RunningServer, startServer } from "../support/server";
 const WORKPLAN = "wp-scmi-2022-2023";
 const MARIAM = "mariam.chikovani@example.org"; // commenter
 const EKA = "eka.lomidze@example.org"; // editor, UNICEF
+const TAMAR = "tamar.kapanadze@example.org"; // coordinator, IOM
 const QUESTION = "Which regions does this cover?";
 const ANSWER = "Tbilisi and Kutaisi first, then Batumi.";
 
@@ -48,7 +49,7 @@ function selectFirstSentence(page: Page): Promise<string> {
   });
 }
 
-test("a commenter comments on a sentence; an editor sees it live and replies; the commenter sees the reply live", async ({
+test("a commenter comments on a sentence; an editor replies; a coordinator makes it a task the editor is told of live", async ({
   browser,
 }) => {
   const eka = await openEditor(browser, EKA, "Connected · saved");
@@ -86,4 +87,43 @@ test("a commenter comments on a sentence; an editor sees it live and replies; th
   const mariamThread = mariam.locator(".comment-thread", { hasText: QUESTION });
   await expect(mariamThread).toContainText(ANSWER);
   await expect(mariamThread).toContainText("Eka");
+
+  // start the editor from a quiet bell, so the task's notification is the only unread one
+  const bell = eka.getByRole("button", { name: /^Notifications/ });
+  await bell.click();
+  const notifications = eka.getByRole("region", { name: "Notifications" });
+  const markAll = notifications.getByRole("button", { name: "Mark all as read" });
+  if (await markAll.isEnabled()) await markAll.click();
+  await expect(eka.getByRole("button", { name: "Notifications", exact: true })).toBeVisible();
+  await eka.keyboard.press("Escape");
+
+  const tamar = await openEditor(browser, TAMAR, "Connected · saved");
+  await tamar.getByRole("tab", { name: /Comments/ }).click();
+  const tamarThread = tamar.locator(".comment-thread", { hasText: QUESTION });
+  await expect(tamarThread).toContainText(ANSWER);
+  await tamarThread.getByRole("button", { name: "Make a task" }).click();
+  const dialog = tamar.getByRole("dialog", { name: "New task" });
+  await expect(dialog.getByLabel("Title")).toHaveValue(QUESTION);
+  const assignee = dialog.getByLabel("Assignee");
+  const ekaId = await assignee.locator("option", { hasText: "Eka Lomidze" }).getAttribute("value");
+  await assignee.selectOption(ekaId ?? "");
+  await dialog.getByRole("button", { name: "Create task" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(tamarThread).toContainText("Task created for Eka Lomidze");
+
+  // no reload: the editor's bell follows the server's events
+  const unread = eka.getByRole("button", { name: "Notifications, 1 unread" });
+  await expect(unread).toBeVisible();
+  await unread.click();
+  await expect(
+    notifications.getByRole("link", { name: new RegExp(`assigned you a task: ${QUESTION}`) }),
+  ).toBeVisible();
+  await eka.keyboard.press("Escape");
+
+  await eka
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: /My work/ })
+    .click();
+  await expect(eka.getByRole("heading", { name: "My work" })).toBeVisible();
+  await expect(eka.getByRole("region", { name: /Tasks assigned to you/ })).toContainText(QUESTION);
 });

@@ -29,7 +29,9 @@ import {
   networkSummarySchema,
   notificationViewSchema,
   type OrganisationView,
+  type OwnerView,
   organisationViewSchema,
+  ownerViewSchema,
   type SessionView,
   sessionViewSchema,
   type TaskView,
@@ -46,14 +48,16 @@ import {
   type updateWorkplanRequestSchema,
   type WarningDecision,
   type WarningView,
+  type WorkplanOwners,
   type WorkplanView,
   warningViewSchema,
+  workplanOwnersSchema,
   workplanViewSchema,
 } from "@junction/domain";
 import { z } from "zod";
 import { ApiError, parseRetryAfter } from "./errors";
 
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type RequestOptions = { body?: unknown; expectUnauthorized?: boolean };
 
 let unauthorizedHandler: () => void = () => {};
@@ -270,6 +274,15 @@ export const api = {
   editComment: (commentId: string, body: z.input<typeof updateCommentRequestSchema>) =>
     request<ThreadView>("PATCH", `/api/comments/${id(commentId)}`, threadViewSchema, { body }),
   deleteComment: (commentId: string) => requestEmpty("DELETE", `/api/comments/${id(commentId)}`),
+  workplanOwners: (workplanId: string) =>
+    request<WorkplanOwners>("GET", `/api/workplans/${id(workplanId)}/owners`, workplanOwnersSchema),
+  setActivityOwners: (workplanId: string, activityId: string, userIds: string[]) =>
+    request<OwnerView[]>(
+      "PUT",
+      `/api/workplans/${id(workplanId)}/activities/${id(activityId)}/owners`,
+      z.array(ownerViewSchema),
+      { body: { userIds } },
+    ),
   createTask: (networkId: string, body: z.input<typeof createTaskRequestSchema>) =>
     request<TaskView>("POST", `/api/networks/${id(networkId)}/tasks`, taskViewSchema, { body }),
 

@@ -4,12 +4,14 @@ import {
   GCM_OBJECTIVES,
   GCM_PRINCIPLES,
   type Indicator,
+  type OwnerView,
   SDG_GOALS,
   SDG_TARGETS,
 } from "@junction/domain";
 import type { ActivityAttribute } from "@junction/domain/doc";
 import { NodeViewContent, type NodeViewProps, NodeViewWrapper } from "@tiptap/react";
 import { useId, useRef, useState } from "react";
+import { OwnersDialog } from "../features/owners";
 import { ActivityWarnings, countOpen, possibleDuplicates, WarningIcon } from "../features/warnings";
 import {
   asBudget,
@@ -25,6 +27,9 @@ import {
 } from "./activity-fields";
 import { useEditorContext } from "./editor-context";
 import { type ChipGroup, ChipPicker, DraftInput, FieldBlock, TagInput } from "./fields";
+import { initials } from "./presence";
+
+const NO_OWNERS: readonly OwnerView[] = [];
 
 function truncate(text: string, length: number): string {
   return text.length <= length ? text : `${text.slice(0, length - 1).trimEnd()}…`;
@@ -72,6 +77,7 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
   const context = useEditorContext();
   const { canEdit } = context;
   const [expanded, setExpanded] = useState(true);
+  const [ownersOpen, setOwnersOpen] = useState(false);
   const detailsId = useId();
   const warningId = useId();
   const warningsId = useId();
@@ -105,6 +111,7 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
   const warnings = context.warnings.get(id) ?? [];
   const openWarnings = countOpen(warnings);
   const commentCount = context.commentCounts.get(id) ?? 0;
+  const owners = context.owners.get(id) ?? NO_OWNERS;
 
   const showWarnings = () => {
     const callout = warningsRef.current;
@@ -155,6 +162,24 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
         ) : null}
         <span className={`badge badge-status-${status}`}>{STATUS_LABELS[status]}</span>
         <span className="activity-timeframe">{timeframe}</span>
+        {owners.length > 0 ? (
+          <ul className="activity-owners" aria-label="Owners">
+            {owners.map((owner) => (
+              <li
+                key={owner.userId}
+                className="activity-owner"
+                title={`${owner.name} · ${owner.organisation}`}
+              >
+                <span className="activity-owner-initials" aria-hidden="true">
+                  {initials(owner.name)}
+                </span>
+                <span className="visually-hidden">
+                  {owner.name} ({owner.organisation})
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {openWarnings > 0 ? (
           <button
             type="button"
@@ -178,6 +203,17 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
               onClick={() => context.showActivityComments(id)}
             >
               <span aria-hidden="true">💬 {commentCount}</span>
+            </button>
+          ) : null}
+          {context.canSetOwners && id ? (
+            <button
+              type="button"
+              className="activity-icon-button"
+              aria-haspopup="dialog"
+              aria-label={`Owners of activity ${title || "untitled"}`}
+              onClick={() => setOwnersOpen(true)}
+            >
+              Owners
             </button>
           ) : null}
           {context.canComment && id ? (
@@ -212,6 +248,20 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
           ) : null}
         </span>
       </header>
+      {ownersOpen ? (
+        <div contentEditable={false}>
+          <OwnersDialog
+            open
+            networkId={context.networkId}
+            workplanId={context.workplanId}
+            activityId={id}
+            activityTitle={title}
+            owners={owners}
+            onClose={() => setOwnersOpen(false)}
+            onSaved={context.onOwnersChanged}
+          />
+        </div>
+      ) : null}
 
       <NodeViewContent className="activity-content" />
 

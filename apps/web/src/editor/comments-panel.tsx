@@ -272,8 +272,10 @@ function ThreadCard({
   activityTitle,
   active,
   members,
+  taskAssignee,
   onSelect,
   onChanged,
+  onMakeTask,
 }: {
   thread: ThreadView;
   userId: string;
@@ -283,8 +285,11 @@ function ThreadCard({
   activityTitle: string | null;
   active: boolean;
   members: readonly MemberView[];
+  /** The assignee of the task just made from this thread, if any. */
+  taskAssignee: string | null;
   onSelect: () => void;
   onChanged: () => void;
+  onMakeTask: (() => void) | null;
 }) {
   const [error, setError] = useState<string | null>(null);
   const ref = useRef<HTMLElement>(null);
@@ -347,14 +352,32 @@ function ThreadCard({
           }}
         />
       ) : null}
-      {canResolve ? (
-        <button
-          type="button"
-          className="button button-secondary button-small comment-resolve"
-          onClick={() => void toggle()}
-        >
-          {resolved ? "Reopen" : "Resolve"}
-        </button>
+      {taskAssignee ? (
+        <p className="comment-task-made" role="status">
+          Task created for {taskAssignee}
+        </p>
+      ) : null}
+      {canResolve || onMakeTask ? (
+        <div className="comment-thread-actions">
+          {onMakeTask ? (
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={onMakeTask}
+            >
+              Make a task
+            </button>
+          ) : null}
+          {canResolve ? (
+            <button
+              type="button"
+              className="button button-secondary button-small comment-resolve"
+              onClick={() => void toggle()}
+            >
+              {resolved ? "Reopen" : "Resolve"}
+            </button>
+          ) : null}
+        </div>
       ) : null}
     </article>
   );
@@ -376,6 +399,8 @@ export function CommentsPanel({
   onCancelDraft,
   onSelect,
   onChanged,
+  onMakeTask,
+  tasksMade,
 }: {
   threads: readonly ThreadView[];
   error: unknown;
@@ -391,6 +416,10 @@ export function CommentsPanel({
   onCancelDraft: () => void;
   onSelect: (thread: ThreadView) => void;
   onChanged: () => void;
+  /** Coordinators turn a thread into a task; null for everyone else. */
+  onMakeTask: ((thread: ThreadView) => void) | null;
+  /** Thread id -> assignee of a task made from it in this session. */
+  tasksMade: ReadonlyMap<string, string>;
 }) {
   const open = threads.filter((t) => t.status === "open");
   const resolved = threads.filter((t) => t.status === "resolved");
@@ -405,8 +434,10 @@ export function CommentsPanel({
         activityTitle={thread.activityId ? activityTitle(thread.activityId) : null}
         active={thread.id === activeId}
         members={members}
+        taskAssignee={tasksMade.get(thread.id) ?? null}
         onSelect={() => onSelect(thread)}
         onChanged={onChanged}
+        onMakeTask={onMakeTask ? () => onMakeTask(thread) : null}
       />
     </li>
   );

@@ -6,7 +6,7 @@ import StarterKit from "@tiptap/starter-kit";
 import { initProseMirrorDoc, prosemirrorToYXmlFragment, ySyncPlugin } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { isDetached, selectionTarget, threadRange } from "./comments";
+import { isDetached, selectionTarget, taskTitleFromThread, threadRange } from "./comments";
 
 const schema = getSchema([StarterKit]);
 
@@ -87,5 +87,30 @@ describe("comment anchors in the editor", () => {
     const later = stateOf(ydoc);
     expect(textOf(later, thread)).toBeNull();
     expect(isDetached(later, thread)).toBe(true);
+  });
+});
+
+describe("a task made from a thread", () => {
+  const withBody = (body: string) => ({
+    quote: "the quoted words",
+    comments: [{ body } as ThreadView["comments"][number]],
+  });
+
+  it("takes the first message on one line as the title", () => {
+    expect(taskTitleFromThread(withBody("Which regions\n does this cover?"))).toBe(
+      "Which regions does this cover?",
+    );
+  });
+
+  it("cuts a long first message at a word and marks the cut", () => {
+    const title = taskTitleFromThread(withBody(`${"word ".repeat(40)}end`));
+    expect(title.length).toBeLessThanOrEqual(80);
+    expect(title.endsWith("word…")).toBe(true);
+  });
+
+  it("falls back to the quote when the thread has no message", () => {
+    expect(taskTitleFromThread({ quote: "the quoted words", comments: [] })).toBe(
+      "the quoted words",
+    );
   });
 });

@@ -270,3 +270,14 @@ export function useWorkplanThreads(workplanId: string): {
   });
   return { threads, error, reload };
 }
+
+const TASK_TITLE_LENGTH = 80;
+
+/** A task's title from a thread: its first message on one line, cut at a word near 80 characters. */
+export function taskTitleFromThread(thread: Pick<ThreadView, "comments" | "quote">): string {
+  const text = (thread.comments[0]?.body || thread.quote).replace(/\s+/g, " ").trim();
+  if (text.length <= TASK_TITLE_LENGTH) return text;
+  const cut = text.slice(0, TASK_TITLE_LENGTH - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > TASK_TITLE_LENGTH / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

@@ -1,4 +1,4 @@
-import type { OrganisationView, WarningView } from "@junction/domain";
+import type { OrganisationView, OwnerView, WarningView } from "@junction/domain";
 import { createContext, useContext } from "react";
 
 export type EditorContextValue = {
@@ -11,8 +11,14 @@ export type EditorContextValue = {
   currenciesListId: string;
   fundingSourcesListId: string;
   workplanId: string;
+  networkId: string;
   /** Duplication warnings by activity id, fetched once for the workplan and kept live. */
   warnings: ReadonlyMap<string, readonly WarningView[]>;
+  /** Owners by activity id, fetched once for the workplan and kept live. */
+  owners: ReadonlyMap<string, readonly OwnerView[]>;
+  /** Coordinators of the workplan's network set owners; `onOwnersChanged` refreshes the map. */
+  canSetOwners: boolean;
+  onOwnersChanged: () => void;
   /** Coordinators of the workplan's network decide warnings. */
   canDecide: boolean;
   /** Commenters, editors and coordinators comment (on text, or on an activity as a whole). */

@@ -2,7 +2,9 @@ import {
   type Activity,
   type MemberView,
   type OrganisationView,
+  type OwnerView,
   TARGET_GROUPS,
+  type TaskView,
   type ThreadView,
   type WarningView,
 } from "@junction/domain";
@@ -17,6 +19,7 @@ import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useStat
 import type * as Y from "yjs";
 import { api } from "../api/client";
 import { useLocation } from "../app/router";
+import { type ActivityRef, TaskDialog } from "../features/tasks";
 import { CURRENCIES, FUNDING_SOURCES } from "./activity-fields";
 import { ActivityIds } from "./activity-ids";
 import { ActivityDescription, ActivityNode, ActivityTitle } from "./activity-nodes";
@@ -26,6 +29,7 @@ import {
   highlightMetaTransaction,
   isDetached,
   selectionTarget,
+  taskTitleFromThread,
   threadActivityId,
   threadRange,
   useWorkplanThreads,
@@ -57,7 +61,11 @@ type Props = {
   header: ReactNode;
   /** Duplication warnings by activity id (`useWorkplanWarnings`). */
   warnings: ReadonlyMap<string, readonly WarningView[]>;
-  /** Whether the person may decide warnings (a coordinator of the network). */
+  /** Owners by activity id (`useWorkplanOwners`); `onOwnersChanged` reloads them. */
+  owners: ReadonlyMap<string, readonly OwnerView[]>;
+  onOwnersChanged: () => void;
+  workplanTitle: string;
+  /** Whether the person coordinates the network: decides warnings, sets owners, makes tasks. */
   canDecide: boolean;
   canComment: boolean;
   /** Editors and coordinators resolve any thread; others only their own. */
@@ -254,6 +262,9 @@ function EditorBody({
   workplanId,
   networkId,
   warnings,
+  owners,
+  onOwnersChanged,
+  workplanTitle,
   canDecide,
   canComment,
   canModerate,
@@ -264,6 +275,9 @@ function EditorBody({
   const [tab, setTab] = useState<PanelTab>("overview");
   const [draft, setDraft] = useState<CommentTarget | null>(null);
   const [activeThread, setActiveThread] = useState<string | null>(null);
+  const [taskFrom, setTaskFrom] = useState<ThreadView | null>(null);
+  // thread id -> assignee of the task made from it here, to confirm on the thread card
+  const [tasksMade, setTasksMade] = useState<ReadonlyMap<string, string>>(new Map());
   const activities = useActivities(session.ydoc);
   const comments = useWorkplanThreads(workplanId);
   const members = useMembers(networkId);
@@ -419,7 +433,11 @@ function EditorBody({
       currenciesListId: listIds.currencies,
       fundingSourcesListId: listIds.sources,
       workplanId,
+      networkId,
       warnings,
+      owners,
+      canSetOwners: canDecide,
+      onOwnersChanged,
       canDecide,
       canComment,
       commentCounts,
@@ -428,7 +446,10 @@ function EditorBody({
     }),
     [
       workplanId,
+      networkId,
       warnings,
+      owners,
+      onOwnersChanged,
       canDecide,
       canComment,
       commentCounts,
@@ -512,6 +533,19 @@ function EditorBody({
   const activityTitle = (activityId: string) =>
     activities.find((a) => a.id === activityId)?.title || null;
   const openThreads = threads.filter((t) => t.status === "open").length;
+  const taskActivities: ActivityRef[] = activities.map((activity) => ({
+    workplanId,
+    workplanTitle,
+    activityId: activity.id,
+    title: activity.title,
+  }));
+  const taskActivityId = taskFrom
+    ? editor
+      ? threadActivityId(editor.state, taskFrom)
+      : taskFrom.activityId
+    : null;
+  const taskMade = (thread: ThreadView, task: TaskView) =>
+    setTasksMade((current) => new Map(current).set(thread.id, task.assigneeName ?? "the assignee"));
 
   return (
     <EditorContext.Provider value={context}>
@@ -597,11 +631,28 @@ function EditorBody({
                 onCancelDraft={() => setDraft(null)}
                 onSelect={selectThread}
                 onChanged={comments.reload}
+                onMakeTask={canDecide ? setTaskFrom : null}
+                tasksMade={tasksMade}
               />
             </div>
           )}
         </aside>
       </div>
+      {taskFrom ? (
+        <TaskDialog
+          networkId={networkId}
+          task={null}
+          open
+          activities={taskActivities}
+          prefill={{
+            title: taskTitleFromThread(taskFrom),
+            activityIds: taskActivityId ? [taskActivityId] : [],
+            fromThreadId: taskFrom.id,
+          }}
+          onClose={() => setTaskFrom(null)}
+          onSaved={(task) => taskMade(taskFrom, task)}
+        />
+      ) : null}
       <datalist id={listIds.locations}>
         {locations.map((value) => (
           <option key={value} value={value} />

@@ -1,4 +1,5 @@
+export { TaskDialog } from "./task-dialog";
 export { countUnfinished, sortTasks, toDay } from "./task-logic";
 export { DueLabel, TaskActivities, TaskStatusSelect } from "./task-parts";
 export { TasksPage } from "./tasks-page";
-export { useActivityIndex } from "./use-tasks";
+export { type ActivityRef, assignable, useActivityIndex, useAssignableMembers } from "./use-tasks";

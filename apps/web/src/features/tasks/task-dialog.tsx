@@ -22,6 +22,8 @@ type TaskDialogProps = {
   task: TaskView | null;
   open: boolean;
   activities: readonly ActivityRef[];
+  /** A new task's starting values, e.g. from a comment thread; `fromThreadId` links it. */
+  prefill?: { title?: string; activityIds?: readonly string[]; fromThreadId?: string };
   onClose: () => void;
   onSaved: (task: TaskView) => void;
 };
@@ -32,13 +34,23 @@ export function TaskDialog(props: TaskDialogProps) {
   return props.open ? <TaskForm key={props.task?.id ?? "new"} {...props} /> : null;
 }
 
-function TaskForm({ networkId, task, open, activities, onClose, onSaved }: TaskDialogProps) {
+function TaskForm({
+  networkId,
+  task,
+  open,
+  activities,
+  prefill,
+  onClose,
+  onSaved,
+}: TaskDialogProps) {
   const members = useAssignableMembers(networkId);
   const people = useMemo(() => assignable(members.data ?? []), [members.data]);
-  const [title, setTitle] = useState(task?.title ?? "");
+  const [title, setTitle] = useState(task?.title ?? prefill?.title ?? "");
   const [assigneeId, setAssigneeId] = useState(task?.assigneeId ?? "");
   const [due, setDue] = useState(task ? (task.due ?? "") : inDays(DEFAULT_DUE_IN_DAYS));
-  const [activityIds, setActivityIds] = useState<string[]>(task?.activityIds ?? []);
+  const [activityIds, setActivityIds] = useState<string[]>(
+    task?.activityIds ?? [...(prefill?.activityIds ?? [])],
+  );
   const [query, setQuery] = useState("");
 
   const matching = useMemo(() => {
@@ -66,7 +78,11 @@ function TaskForm({ networkId, task, open, activities, onClose, onSaved }: TaskD
     onSaved(
       task
         ? await api.updateTask(task.id, body)
-        : await api.createTask(networkId, { ...body, status: "open" }),
+        : await api.createTask(networkId, {
+            ...body,
+            status: "open",
+            ...(prefill?.fromThreadId ? { fromThreadId: prefill.fromThreadId } : {}),
+          }),
     );
   }
 

@@ -8,6 +8,7 @@ import { findMembership, useMe } from "../../app/session";
 import { WorkplanEditor } from "../../editor/workplan-editor";
 import { RoleBadge, StageBadge } from "../../ui/badges";
 import { ErrorState, LoadingState } from "../../ui/states";
+import { useWorkplanOwners } from "../owners";
 import { useWorkplanWarnings } from "../warnings";
 
 type Suggestions = { locations: string[]; targetGroups: string[] };
@@ -66,6 +67,7 @@ export function WorkplanEditorPage({ workplanId }: { workplanId: string }) {
   );
   const suggestions = useNetworkSuggestions(networkId, workplanId);
   const warnings = useWorkplanWarnings(workplanId);
+  const owners = useWorkplanOwners(workplanId);
   const title = workplan.data?.title;
   useEffect(() => {
     if (title) document.title = `${title} · Junction`;
@@ -134,6 +136,9 @@ export function WorkplanEditorPage({ workplanId }: { workplanId: string }) {
         organisations={organisations.data ?? NO_ORGANISATIONS}
         networkSuggestions={suggestions}
         warnings={warnings}
+        owners={owners.byActivity}
+        onOwnersChanged={owners.reload}
+        workplanTitle={view.title}
         canDecide={role === "coordinator"}
         canComment={role !== null && can(role, "comment.create")}
         canModerate={role !== null && can(role, "comment.resolve")}

@@ -1,0 +1,65 @@
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { type RunningServer, startServer } from "../support/server";
+
+const WORKPLAN = "wp-scmi-2022-2023";
+
+let server: RunningServer;
+const contexts: BrowserContext[] = [];
+
+test.beforeAll(async () => {
+  server = await startServer();
+});
+test.afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close();
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+async function openEditor(browser: Browser, email: string, connected: string): Promise<Page> {
+  const context = await browser.newContext();
+  contexts.push(context);
+  const response = await context.request.post(`${server.url}/api/auth/login`, {
+    data: { email, password: "junction-demo" },
+    headers: { Origin: server.url },
+  });
+  expect(response.ok()).toBe(true);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/workplans/${WORKPLAN}`);
+  await expect(page.locator(".connection")).toHaveText(connected);
+  return page;
+}
+
+test("a coordinator sets an activity's owners and another member's card shows them live", async ({
+  browser,
+}) => {
+  const mariam = await openEditor(
+    browser,
+    "mariam.chikovani@example.org",
+    "Connected · up to date",
+  );
+  await expect(mariam.getByRole("button", { name: /^Owners of activity/ })).toHaveCount(0);
+  const tamar = await openEditor(browser, "tamar.kapanadze@example.org", "Connected · saved");
+
+  await tamar
+    .locator(".activity-card")
+    .first()
+    .getByRole("button", { name: /^Owners of activity/ })
+    .click();
+  const dialog = tamar.getByRole("dialog", { name: "Owners" });
+  // viewers may not own work
+  await expect(dialog.getByRole("checkbox", { name: /Nino Kiknadze/ })).toHaveCount(0);
+  const sofia = dialog.getByRole("checkbox", { name: /Sofia Lindqvist/ });
+  await expect(sofia).not.toBeChecked();
+  await sofia.check();
+  await dialog.getByRole("button", { name: "Save owners" }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect(
+    tamar.locator(".activity-card").first().getByRole("list", { name: "Owners" }),
+  ).toContainText("Sofia Lindqvist");
+  // no reload: the commenter's card follows the server's events
+  await expect(
+    mariam.locator(".activity-card").first().getByRole("list", { name: "Owners" }),
+  ).toContainText("Sofia Lindqvist");
+});
