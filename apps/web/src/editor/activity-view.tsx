@@ -27,6 +27,7 @@ import {
 } from "./activity-fields";
 import { useEditorContext } from "./editor-context";
 import { type ChipGroup, ChipPicker, DraftInput, FieldBlock, TagInput } from "./fields";
+import { Icon } from "./icons";
 import { initials } from "./presence";
 
 const NO_OWNERS: readonly OwnerView[] = [];
@@ -202,7 +203,8 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
               title="Show the comments on this activity"
               onClick={() => context.showActivityComments(id)}
             >
-              <span aria-hidden="true">💬 {commentCount}</span>
+              <Icon name="comment" />
+              <span aria-hidden="true">{commentCount}</span>
             </button>
           ) : null}
           {context.canSetOwners && id ? (

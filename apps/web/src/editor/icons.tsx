@@ -9,6 +9,7 @@ const PATHS = {
   table: "M3 5h18v14H3zM3 10h18M3 15h18M9 5v14M15 5v14",
   activity: "M4 5h16v14H4zM8 9h8M8 13h5",
   quote: "M7 7h4v4c0 3-1.5 5-4 6M14 7h4v4c0 3-1.5 5-4 6",
+  comment: "M4 5h16v11H9l-5 4z",
 } as const;
 
 export type IconName = keyof typeof PATHS;
