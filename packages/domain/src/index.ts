@@ -145,3 +145,4 @@ export {
   type Workplan,
   workplanSchema,
 } from "./schemas";
+export { colorForUser } from "./user-color";

@@ -1,5 +1,6 @@
+import { colorForUser } from "@junction/domain";
 import { describe, expect, it } from "vitest";
-import { awarenessUserOf, colorForUser, stampAwarenessState } from "./identity";
+import { awarenessUserOf, stampAwarenessState } from "./identity";
 
 describe("identity", () => {
   it("gives each user one colour, the same in every process", () => {

@@ -2,7 +2,6 @@ export { type CloseEvent, type CloseEventName, CloseEvents } from "./close-codes
 export {
   type AwarenessUser,
   awarenessUserOf,
-  colorForUser,
   type SyncRole,
   type SyncUser,
 } from "./identity";

@@ -1,5 +1,6 @@
+import { colorForUser } from "@junction/domain";
 import { describe, expect, it } from "vitest";
-import { colorForUser, initials, textColorOn } from "./presence";
+import { initials, textColorOn } from "./presence";
 
 function luminance(hex: string): number {
   const channels = [1, 3, 5].map((i) => {

@@ -1,3 +1,4 @@
+import { colorForUser } from "@junction/domain";
 import { useEffect, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
 
@@ -9,30 +10,6 @@ export type PresentUser = {
   color: string;
   isSelf: boolean;
 };
-
-// the server's palette and hash (packages/sync colorForUser), so you see yourself as others see you
-const PALETTE = [
-  "#d1495b",
-  "#00798c",
-  "#edae49",
-  "#30638e",
-  "#6a4c93",
-  "#2a9d8f",
-  "#e76f51",
-  "#8a5a44",
-  "#3d9970",
-  "#b5179e",
-  "#4361ee",
-  "#c9184a",
-] as const;
-
-export function colorForUser(userId: string): string {
-  let hash = 2166136261;
-  for (let i = 0; i < userId.length; i++) {
-    hash = Math.imul(hash ^ userId.charCodeAt(i), 16777619);
-  }
-  return PALETTE[(hash >>> 0) % PALETTE.length] ?? PALETTE[0];
-}
 
 function readUser(clientId: number, state: unknown, selfId: number): PresentUser | null {
   if (typeof state !== "object" || state === null || !("user" in state)) return null;

@@ -1,5 +1,6 @@
 import {
   type Activity,
+  colorForUser,
   type MemberView,
   type OrganisationView,
   type OwnerView,
@@ -38,7 +39,7 @@ import { CommentsPanel } from "./comments-panel";
 import { ConnectionStatus } from "./connection-status";
 import { EditorContext, type EditorContextValue } from "./editor-context";
 import { Placeholders } from "./placeholders";
-import { colorForUser, initials, type PresentUser, textColorOn, usePresence } from "./presence";
+import { initials, type PresentUser, textColorOn, usePresence } from "./presence";
 import { ActivitiesPanel, PresenceList } from "./side-panel";
 import { SlashCommand } from "./slash-command";
 import { SlashMenu } from "./slash-menu";
@@ -324,6 +325,7 @@ function EditorBody({
         CollaborationCaret.configure({
           provider: session.provider,
           // the server stamps the authenticated identity over this; it is what we show meanwhile
+          // the server stamps the same colour, so you see yourself as others see you
           user: { ...user, color: colorForUser(user.id) },
           render: caretElement,
         }),

@@ -1,5 +1,5 @@
+import { colorForUser } from "@junction/domain";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { colorForUser } from "../identity";
 import { createMemoryUpdateLog } from "../memory-update-log";
 import {
   closeRawSockets,
