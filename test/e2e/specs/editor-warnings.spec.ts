@@ -1,5 +1,6 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { type RunningServer, startServer } from "../support/server";
+import { signInViaApi } from "../support/session";
 
 const NETWORK_WORKPLAN = "wp-network-2021-2023";
 const NETWORK_WORKPLAN_TITLE = "UN Network on Migration – Georgia: joint workplan 2021–2023";
@@ -30,11 +31,7 @@ test.afterAll(async () => {
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext();
   contexts.push(context);
-  const response = await context.request.post(`${server.url}/api/auth/login`, {
-    data: { email, password: "junction-demo" },
-    headers: { Origin: server.url },
-  });
-  expect(response.ok()).toBe(true);
+  await signInViaApi(context, server.url, email);
   return context.newPage();
 }
 

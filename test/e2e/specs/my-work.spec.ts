@@ -1,5 +1,6 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { type RunningServer, startServer } from "../support/server";
+import { signInViaPage } from "../support/session";
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -10,13 +11,8 @@ test.afterAll(async () => {
 });
 
 async function signIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("junction-demo");
-  await page.getByRole("button", { name: /sign in/i }).click();
-  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  const page = await (await browser.newContext()).newPage();
+  await signInViaPage(page, server.url, email);
   return page;
 }
 

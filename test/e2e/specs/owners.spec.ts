@@ -1,5 +1,6 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { type RunningServer, startServer } from "../support/server";
+import { openWorkplan } from "../support/session";
 
 const WORKPLAN = "wp-scmi-2022-2023";
 
@@ -16,18 +17,14 @@ test.afterAll(async () => {
   await server.stop();
 });
 
-async function openEditor(browser: Browser, email: string, connected: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const response = await context.request.post(`${server.url}/api/auth/login`, {
-    data: { email, password: "junction-demo" },
-    headers: { Origin: server.url },
+function openEditor(browser: Browser, email: string, connected: string): Promise<Page> {
+  return openWorkplan(browser, {
+    serverUrl: server.url,
+    contexts,
+    workplanId: WORKPLAN,
+    email,
+    connected,
   });
-  expect(response.ok()).toBe(true);
-  const page = await context.newPage();
-  await page.goto(`${server.url}/workplans/${WORKPLAN}`);
-  await expect(page.locator(".connection")).toHaveText(connected);
-  return page;
 }
 
 test("a coordinator sets an activity's owners and another member's card shows them live", async ({

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { type RunningServer, startServer } from "../support/server";
+import { signInViaPage } from "../support/session";
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -9,12 +10,8 @@ test.afterAll(async () => {
   await server.stop();
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("junction-demo");
-  await page.getByRole("button", { name: /sign in/i }).click();
-  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+function signIn(page: Page, email: string): Promise<void> {
+  return signInViaPage(page, server.url, email);
 }
 
 test("a coordinator sees why two activities look alike and marks another pair not a duplicate", async ({
