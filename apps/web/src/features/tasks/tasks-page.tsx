@@ -6,6 +6,7 @@ import { usePermissions } from "../../app/permissions";
 import { Link } from "../../app/router";
 import { useMe } from "../../app/session";
 import { formatCount } from "../../lib/format";
+import { FilterSelect } from "../../ui/filter-select";
 import { EmptyState, ErrorState, LoadingState, Notice } from "../../ui/states";
 import { TaskDialog } from "./task-dialog";
 import {
@@ -118,40 +119,27 @@ export function TasksPage({ networkId }: { networkId: string }) {
       {all.length > 0 ? (
         <fieldset className="warning-filters task-filters">
           <legend className="visually-hidden">Filter tasks</legend>
-          <label className="warning-filter">
-            <span className="warning-filter-label">Status</span>
-            <select
-              className="select select-compact"
-              value={filter.status}
-              onChange={(event) => {
-                const status = STATUS_OPTIONS.find((o) => o.value === event.target.value);
-                setFilter((current) => ({ ...current, status: status?.value ?? "unfinished" }));
-              }}
-            >
-              {STATUS_OPTIONS.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="warning-filter">
-            <span className="warning-filter-label">Assignee</span>
-            <select
-              className="select select-compact"
-              value={filter.assigneeId}
-              onChange={(event) =>
-                setFilter((current) => ({ ...current, assigneeId: event.target.value }))
-              }
-            >
-              <option value="">Everyone</option>
-              {people.map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.id === me.id ? `${person.name} (me)` : person.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label="Status"
+            value={filter.status}
+            options={STATUS_OPTIONS}
+            onChange={(value) => {
+              const status = STATUS_OPTIONS.find((o) => o.value === value);
+              setFilter((current) => ({ ...current, status: status?.value ?? "unfinished" }));
+            }}
+          />
+          <FilterSelect
+            label="Assignee"
+            value={filter.assigneeId}
+            options={[
+              { value: "", label: "Everyone" },
+              ...people.map((person) => ({
+                value: person.id,
+                label: person.id === me.id ? `${person.name} (me)` : person.name,
+              })),
+            ]}
+            onChange={(value) => setFilter((current) => ({ ...current, assigneeId: value }))}
+          />
         </fieldset>
       ) : null}
 

@@ -6,6 +6,7 @@ import { useResource } from "../../api/use-resource";
 import { usePermissions } from "../../app/permissions";
 import { Link } from "../../app/router";
 import { formatCount, formatDate } from "../../lib/format";
+import { FilterSelect } from "../../ui/filter-select";
 import { EmptyState, ErrorState, LoadingState, Notice } from "../../ui/states";
 import { CoordinateTaskDialog } from "./coordinate-task-dialog";
 import { useNetworkMembers } from "./use-members";
@@ -152,40 +153,27 @@ export function WarningsPage({ networkId }: { networkId: string }) {
         {organisations.length > 0 || all.length > 0 ? (
           <fieldset className="warning-filters">
             <legend className="visually-hidden">Filter warnings</legend>
-            <label className="warning-filter">
-              <span className="warning-filter-label">Status</span>
-              <select
-                className="select select-compact"
-                value={filter.status}
-                onChange={(event) => {
-                  const status = STATUS_OPTIONS.find((o) => o.value === event.target.value);
-                  setFilter((current) => ({ ...current, status: status?.value ?? "all" }));
-                }}
-              >
-                {STATUS_OPTIONS.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="warning-filter">
-              <span className="warning-filter-label">Organisation</span>
-              <select
-                className="select select-compact"
-                value={filter.organisationId}
-                onChange={(event) =>
-                  setFilter((current) => ({ ...current, organisationId: event.target.value }))
-                }
-              >
-                <option value="">All organisations</option>
-                {organisations.map((organisation) => (
-                  <option key={organisation.id} value={organisation.id}>
-                    {organisation.label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect
+              label="Status"
+              value={filter.status}
+              options={STATUS_OPTIONS}
+              onChange={(value) => {
+                const status = STATUS_OPTIONS.find((o) => o.value === value);
+                setFilter((current) => ({ ...current, status: status?.value ?? "all" }));
+              }}
+            />
+            <FilterSelect
+              label="Organisation"
+              value={filter.organisationId}
+              options={[
+                { value: "", label: "All organisations" },
+                ...organisations.map((organisation) => ({
+                  value: organisation.id,
+                  label: organisation.label,
+                })),
+              ]}
+              onChange={(value) => setFilter((current) => ({ ...current, organisationId: value }))}
+            />
           </fieldset>
         ) : null}
       </div>
