@@ -85,6 +85,11 @@ function contentText(node: Y.XmlElement | Y.XmlText | Y.XmlHook, separator: stri
   return "";
 }
 
+/** An activity block's status; anything unknown reads as planned. */
+export function readActivityStatus(element: Y.XmlElement): ActivityStatus {
+  return asStatus(element.getAttribute("status"));
+}
+
 /** Reads one activity out of its block; unknown or malformed attributes fall back to empty values. */
 export function readActivityElement(element: Y.XmlElement): Activity {
   const attrs = element.getAttributes() as Record<string, unknown>;

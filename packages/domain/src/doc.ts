@@ -12,6 +12,7 @@ export {
   type NarrativeBlock,
   readActivities,
   readActivityElement,
+  readActivityStatus,
 } from "./activity-doc";
 export {
   base64ToBytes,
@@ -23,3 +24,9 @@ export {
   resolveAnchor,
   type TextAnchor,
 } from "./anchors";
+export {
+  mayChangeActivityStatus,
+  readStatuses,
+  restoreStatuses,
+  type StatusBefore,
+} from "./status-guard";

@@ -1,0 +1,188 @@
+import * as Y from "yjs";
+import { ACTIVITY_NODE, NARRATIVE_FIELD, readActivityStatus } from "./activity-doc";
+import type { ActivityStatus } from "./schemas";
+
+/**
+ * Who may set an activity's status is narrower than who may edit the document: its owners,
+ * editors of its lead organisation and coordinators. The sync server asks these functions about
+ * every update from a writer who may not change every status.
+ */
+
+const STATUS_ATTRIBUTE = "status";
+
+/** An activity's status and lead organisation before an update, by activity id. */
+export type StatusBefore = ReadonlyMap<
+  string,
+  { readonly status: ActivityStatus; readonly lead: string | null }
+>;
+
+/**
+ * Cheap test, run on every such update against the live document: false means the update cannot
+ * change any activity's status (it sets no `status` attribute, deletes none, and creates no
+ * activity block). True only means the update needs the exact check on a scratch copy.
+ */
+export function mayChangeActivityStatus(
+  ydoc: Y.Doc,
+  update: Uint8Array | ReturnType<typeof Y.decodeUpdate>,
+): boolean {
+  const { store } = ydoc;
+  // held-back structs may be completed by this update; what they do is not known here
+  if (store.pendingStructs !== null || store.pendingDs !== null) return true;
+  const { structs, ds } = update instanceof Uint8Array ? Y.decodeUpdate(update) : update;
+  const own = new OwnItems(structs);
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const { content } = struct;
+    if (content instanceof Y.ContentType && isActivityType(content.type)) return true;
+    const key = attributeKeyOf(struct, store, own);
+    if (key === undefined || key === STATUS_ATTRIBUTE) return true;
+  }
+  for (const [client, deletions] of ds.clients) {
+    const stored = store.clients.get(client);
+    if (stored === undefined) return true;
+    const known = Y.getState(store, client);
+    for (const { clock, len } of deletions) {
+      // deleting what this copy has not seen yet (queued, not yet applied): cannot be told here
+      if (clock + len > known) return true;
+      const end = clock + len;
+      for (let i = Y.findIndexSS(stored, clock); i < stored.length; i++) {
+        const item = stored[i];
+        if (item === undefined || item.id.clock >= end) break;
+        if (item instanceof Y.Item && item.parentSub === STATUS_ATTRIBUTE && !item.deleted) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/** Every activity's status and lead, by id (the first block wins if an id appears twice). */
+export function readStatuses(ydoc: Y.Doc): StatusBefore {
+  const statuses = new Map<string, { status: ActivityStatus; lead: string | null }>();
+  for (const element of activityElements(ydoc)) {
+    const id = element.getAttribute("id");
+    if (typeof id !== "string" || id === "" || statuses.has(id)) continue;
+    const lead: unknown = element.getAttribute("lead");
+    statuses.set(id, {
+      status: readActivityStatus(element),
+      lead: typeof lead === "string" && lead !== "" ? lead : null,
+    });
+  }
+  return statuses;
+}
+
+/**
+ * Puts back the status of every block whose status differs from `before` for an activity the
+ * writer may not change (a block that reuses an existing id counts as that activity). Activities
+ * that did not exist before are the writer's own new blocks and keep what they were given.
+ * Answers the ids it put back.
+ */
+export function restoreStatuses(
+  ydoc: Y.Doc,
+  before: StatusBefore,
+  mayChange: (activityId: string, lead: string | null) => boolean,
+): string[] {
+  const restored: string[] = [];
+  const decisions = new Map<string, boolean>();
+  ydoc.transact(() => {
+    for (const element of activityElements(ydoc)) {
+      const id = element.getAttribute("id");
+      if (typeof id !== "string") continue;
+      const previous = before.get(id);
+      if (previous === undefined || readActivityStatus(element) === previous.status) continue;
+      let allowed = decisions.get(id);
+      if (allowed === undefined) {
+        allowed = mayChange(id, previous.lead);
+        decisions.set(id, allowed);
+      }
+      if (allowed) continue;
+      element.setAttribute(STATUS_ATTRIBUTE, previous.status);
+      if (!restored.includes(id)) restored.push(id);
+    }
+  });
+  return restored;
+}
+
+function activityElements(ydoc: Y.Doc): Y.XmlElement[] {
+  const found: Y.XmlElement[] = [];
+  const visit = (node: Y.XmlFragment | Y.XmlElement): void => {
+    for (const child of node.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue;
+      if (child.nodeName === ACTIVITY_NODE) found.push(child);
+      else visit(child);
+    }
+  };
+  visit(ydoc.getXmlFragment(NARRATIVE_FIELD));
+  return found;
+}
+
+function isActivityType(type: unknown): boolean {
+  return type instanceof Y.XmlElement && type.nodeName === ACTIVITY_NODE;
+}
+
+/** An update's own items, by client, to resolve origins that point inside the same update. */
+class OwnItems {
+  private byClient: Map<number, Y.Item[]> | null = null;
+
+  constructor(private readonly structs: readonly (Y.Item | Y.GC | Y.Skip)[]) {}
+
+  find(id: Y.ID): Y.Item | undefined {
+    // built on first use: most updates only point at what the document already holds
+    this.byClient ??= groupByClient(this.structs);
+    const items = this.byClient.get(id.client);
+    if (items === undefined) return undefined;
+    // an update lists each client's structs in clock order
+    let low = 0;
+    let high = items.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const item = items[middle];
+      if (item === undefined) return undefined;
+      if (id.clock < item.id.clock) high = middle - 1;
+      else if (id.clock >= item.id.clock + item.length) low = middle + 1;
+      else return item;
+    }
+    return undefined;
+  }
+}
+
+function groupByClient(structs: readonly (Y.Item | Y.GC | Y.Skip)[]): Map<number, Y.Item[]> {
+  const byClient = new Map<number, Y.Item[]>();
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const list = byClient.get(struct.id.client) ?? [];
+    list.push(struct);
+    byClient.set(struct.id.client, list);
+  }
+  return byClient;
+}
+
+/**
+ * The map key an item is stored under (an element's attribute name), null for list content
+ * (text, child nodes), undefined when it cannot be told (its neighbours are not known here).
+ * Items only carry their parent and key when they have no neighbours; otherwise they inherit
+ * those of their left or right origin, which may be in the update itself or in the document.
+ */
+function attributeKeyOf(
+  item: Y.Item,
+  store: Y.Doc["store"],
+  own: OwnItems,
+): string | null | undefined {
+  let current: Y.Item = item;
+  for (let hops = 0; hops < 10_000; hops++) {
+    if (current.parentSub !== null) return current.parentSub;
+    if (current.parent !== null) return null;
+    const neighbour = current.origin ?? current.rightOrigin;
+    if (neighbour === null) return undefined;
+    if (neighbour.clock < Y.getState(store, neighbour.client)) {
+      const stored = Y.getItem(store, neighbour);
+      // an integrated item knows its key; garbage-collected content no longer does
+      return stored instanceof Y.Item ? stored.parentSub : undefined;
+    }
+    const inUpdate = own.find(neighbour);
+    if (inUpdate === undefined || inUpdate === current) return undefined;
+    current = inUpdate;
+  }
+  return undefined;
+}
