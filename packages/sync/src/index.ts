@@ -16,4 +16,6 @@ export {
   type SyncServerOptions,
 } from "./sync-server";
 export type { SocketData, SyncSocket } from "./sync-socket";
+export type { DecodedUpdate } from "./update-check";
+export type { UpdateGuard, UpdateWriter } from "./update-guard";
 export type { LoadedDocument, LoggedUpdate, UpdateBatch, UpdateLog } from "./update-log";

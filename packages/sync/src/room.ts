@@ -25,7 +25,8 @@ import {
 import type { SyncCounters } from "./stats";
 import { SOCKET_OPEN, type SocketData } from "./sync-socket";
 import { startTimer, stopTimer, type TimerHandle } from "./timers";
-import { checkUpdate, type KnownState } from "./update-check";
+import { checkUpdate, type DecodedUpdate, type KnownState } from "./update-check";
+import type { UpdateGuard, UpdateWriter } from "./update-guard";
 import type { UpdateLog } from "./update-log";
 
 export type RoomContext = {
@@ -35,6 +36,7 @@ export type RoomContext = {
   readonly counters: SyncCounters;
   readonly now: () => number;
   readonly onDocumentChanged: ((docName: string, ydoc: Y.Doc) => void) | undefined;
+  readonly guard: UpdateGuard | undefined;
   readonly onUnload: (room: Room) => void;
   /** Stores every room's pending updates after this turn of the event loop, in one append. */
   readonly requestFlush: () => void;
@@ -45,7 +47,17 @@ export type RoomContext = {
 /** Origin of changes the server makes itself; every connection receives them. */
 const SERVER_ORIGIN = Symbol("server");
 
-export type PendingUpdate = { readonly connection: Connection; readonly update: Uint8Array };
+/** Origin of a writer's update applied to a scratch copy under review. */
+const WRITER_ORIGIN = Symbol("writer");
+
+export type PendingUpdate = {
+  readonly connection: Connection;
+  readonly update: Uint8Array;
+  /** The guard asked to review it before it is stored. */
+  readonly needsReview: boolean;
+  /** The server's correction of the update before it (sent to everyone, its writer included). */
+  readonly isCorrection: boolean;
+};
 
 /** One loaded document, its presence and its connections. */
 export class Room {
@@ -181,13 +193,98 @@ export class Room {
     for (const connection of [...this.connections.values()]) this.close(connection, event, "info");
   }
 
-  /** Hands over the updates queued this turn that may still be stored (roles can change meanwhile). */
+  /**
+   * Hands over the updates queued this turn that may still be stored (roles can change
+   * meanwhile), each followed by the guard's correction when it needs one.
+   */
   takePending(): PendingUpdate[] {
     if (this.pending.length === 0) return [];
-    const batch = this.pending;
+    const batch = this.pending.filter(({ connection }) => isWriter(connection.role));
     this.pending = [];
     this.pendingBytes = 0;
-    return batch.filter(({ connection }) => isWriter(connection.role));
+    const { guard } = this.context;
+    if (guard === undefined || !batch.some(({ needsReview }) => needsReview)) return batch;
+    return this.review(batch, guard);
+  }
+
+  /** Replays the batch on a scratch copy so each reviewed update is judged on what precedes it. */
+  private review(batch: readonly PendingUpdate[], guard: UpdateGuard): PendingUpdate[] {
+    const reviewed: PendingUpdate[] = [];
+    const dropped = new Set<Connection>();
+    let scratch = this.scratchCopy([]);
+    for (const pending of batch) {
+      const { connection } = pending;
+      // later updates of a writer whose update was dropped would only wait for it forever
+      if (dropped.has(connection)) continue;
+      if (!pending.needsReview) {
+        Y.applyUpdate(scratch, pending.update);
+        reviewed.push(pending);
+        continue;
+      }
+      const corrections: Uint8Array[] = [];
+      const collect = (update: Uint8Array, origin: unknown): void => {
+        if (origin !== WRITER_ORIGIN) corrections.push(update);
+      };
+      scratch.on("update", collect);
+      let reason: string | null;
+      try {
+        reason = guard.review(
+          scratch,
+          () => Y.applyUpdate(scratch, pending.update, WRITER_ORIGIN),
+          this.writerOf(connection),
+        );
+      } catch (error) {
+        // never store an update that could not be judged; the writer reconnects and resends
+        this.context.logger.error("The update guard failed; dropped the update", {
+          ...this.fields(connection),
+          error: describeError(error),
+        });
+        dropped.add(connection);
+        this.close(connection, "internalError", "none");
+        const kept = reviewed.filter((entry) => entry.connection !== connection);
+        reviewed.length = 0;
+        reviewed.push(...kept);
+        scratch.destroy();
+        scratch = this.scratchCopy(reviewed);
+        continue;
+      } finally {
+        scratch.off("update", collect);
+      }
+      reviewed.push(pending);
+      if (corrections.length === 0) continue;
+      this.context.counters.correctedUpdates++;
+      this.context.logger.info("Put back what a writer may not change", {
+        ...this.fields(connection),
+        detail: reason ?? "",
+      });
+      reviewed.push({
+        connection,
+        update: Y.mergeUpdates(corrections),
+        needsReview: false,
+        isCorrection: true,
+      });
+    }
+    scratch.destroy();
+    return reviewed;
+  }
+
+  /** The document as it is, including structs held back for missing dependencies, plus `then`. */
+  private scratchCopy(then: readonly PendingUpdate[]): Y.Doc {
+    const scratch = new Y.Doc();
+    Y.applyUpdate(scratch, this.getEncodedState());
+    const { pendingStructs, pendingDs } = this.ydoc.store;
+    if (pendingStructs !== null) Y.applyUpdate(scratch, pendingStructs.update);
+    if (pendingDs !== null) Y.applyUpdate(scratch, pendingDs);
+    for (const { update } of then) Y.applyUpdate(scratch, update);
+    return scratch;
+  }
+
+  private writerOf(connection: Connection): UpdateWriter {
+    return {
+      docName: this.docName,
+      user: connection.user,
+      role: connection.role ?? "viewer",
+    };
   }
 
   /** The batch is stored: apply it, which broadcasts it. */
@@ -196,12 +293,22 @@ export class Room {
     this.updatesSinceCompaction += accepted.length;
     this.context.counters.appendedUpdates += accepted.length;
     this.hasChanged = false;
-    for (const { connection, update } of accepted) {
+    for (let i = 0; i < accepted.length; i++) {
+      const { connection, update } = accepted[i] as PendingUpdate;
+      const correction = accepted[i + 1]?.isCorrection ? accepted[++i]?.update : undefined;
       const { store } = this.ydoc;
       // an update may complete structs held back for missing dependencies, which its sender lacks
       this.isEchoNeeded = store.pendingStructs !== null || store.pendingDs !== null;
       try {
-        Y.applyUpdate(this.ydoc, update, connection);
+        if (correction === undefined) {
+          Y.applyUpdate(this.ydoc, update, connection);
+        } else {
+          // one transaction, so one broadcast (to the writer too): nobody sees what is put back
+          this.ydoc.transact(() => {
+            Y.applyUpdate(this.ydoc, update);
+            Y.applyUpdate(this.ydoc, correction);
+          }, SERVER_ORIGIN);
+        }
       } catch (error) {
         this.context.logger.error("A stored update failed to apply", {
           ...this.fields(connection),
@@ -388,10 +495,25 @@ export class Room {
       this.close(connection, "documentTooLarge", "warn", { bytes: update.length });
       return;
     }
-    this.pending.push({ connection, update });
+    const needsReview = this.needsReview(connection, check.decoded);
+    this.pending.push({ connection, update, needsReview, isCorrection: false });
     this.pendingBytes += update.length;
     this.documentBytes += update.length;
     this.context.requestFlush();
+  }
+
+  private needsReview(connection: Connection, decoded: DecodedUpdate): boolean {
+    const { guard } = this.context;
+    if (guard === undefined) return false;
+    try {
+      return guard.concerns(decoded, this.ydoc, this.writerOf(connection));
+    } catch (error) {
+      this.context.logger.warn("The update guard could not triage an update; reviewing it", {
+        ...this.fields(connection),
+        error: describeError(error),
+      });
+      return true;
+    }
   }
 
   private wouldExceedDocumentLimit(bytes: number, maxDocumentBytes: number): boolean {

@@ -5,6 +5,8 @@ export type SyncCounters = {
   appendedUpdates: number;
   /** Updates that carried something new but came from a read-only role. */
   refusedUpdates: number;
+  /** Writers' updates the guard corrected (each stored with the server's correction after it). */
+  correctedUpdates: number;
   /** Full encodings of a document's state (a join storm should cause one, not one per joiner). */
   stateEncodes: number;
   compactions: number;
@@ -22,6 +24,7 @@ export function createCounters(): SyncCounters {
   return {
     appendedUpdates: 0,
     refusedUpdates: 0,
+    correctedUpdates: 0,
     stateEncodes: 0,
     compactions: 0,
     storageFailures: 0,

@@ -9,6 +9,7 @@ import { type PendingUpdate, Room, type RoomContext } from "./room";
 import { createCounters, type SyncStats } from "./stats";
 import type { SyncSocket } from "./sync-socket";
 import { afterIo } from "./timers";
+import type { UpdateGuard } from "./update-guard";
 import type { UpdateLog } from "./update-log";
 
 export type SyncServerOptions = {
@@ -17,6 +18,8 @@ export type SyncServerOptions = {
   limits?: Partial<SyncLimits>;
   /** Called after an accepted batch was stored, applied and broadcast; keep it cheap (debounce). */
   onDocumentChanged?(docName: string, ydoc: Y.Doc): void;
+  /** Finer rules for writers' updates than their role; see `UpdateGuard`. */
+  guard?: UpdateGuard;
   /** Milliseconds clock for rate limits; tests may pass their own. */
   now?(): number;
 };
@@ -97,6 +100,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     counters,
     now: options.now ?? (() => Date.now()),
     onDocumentChanged: options.onDocumentChanged,
+    guard: options.guard,
     onUnload: (room) => {
       if (rooms.get(room.docName) === room) rooms.delete(room.docName);
     },

@@ -12,8 +12,10 @@ export type KnownState = {
   deleteSet(): DeleteSet;
 };
 
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
 export type UpdateCheck =
-  | { readonly ok: true; readonly isNoop: boolean }
+  | { readonly ok: true; readonly isNoop: boolean; readonly decoded: DecodedUpdate }
   | { readonly ok: false; readonly reason: string };
 
 /**
@@ -21,7 +23,7 @@ export type UpdateCheck =
  * whether it adds anything: every client resends known state on connect (SyncStep2).
  */
 export function checkUpdate(update: UntrustedUpdate, known: KnownState): UpdateCheck {
-  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  let decoded: DecodedUpdate;
   try {
     decoded = Y.decodeUpdate(update);
   } catch (error) {
@@ -30,18 +32,18 @@ export function checkUpdate(update: UntrustedUpdate, known: KnownState): UpdateC
   for (const struct of decoded.structs) {
     if (struct instanceof Y.Skip) continue;
     if (struct.id.clock + struct.length > known.clockOf(struct.id.client)) {
-      return { ok: true, isNoop: false };
+      return { ok: true, isNoop: false, decoded };
     }
   }
-  if (decoded.ds.clients.size === 0) return { ok: true, isNoop: true };
+  if (decoded.ds.clients.size === 0) return { ok: true, isNoop: true, decoded };
   const docDeletions = known.deleteSet();
   for (const [client, deletions] of decoded.ds.clients) {
     const docRanges = docDeletions.clients.get(client) ?? [];
     for (const deletion of deletions) {
-      if (!isCovered(docRanges, deletion)) return { ok: true, isNoop: false };
+      if (!isCovered(docRanges, deletion)) return { ok: true, isNoop: false, decoded };
     }
   }
-  return { ok: true, isNoop: true };
+  return { ok: true, isNoop: true, decoded };
 }
 
 function isCovered(ranges: readonly DeleteItem[], deletion: DeleteItem): boolean {

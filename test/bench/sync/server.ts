@@ -5,8 +5,9 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { mayChangeActivityStatus, readStatuses, restoreStatuses } from "@junction/domain/doc";
 import { createSqliteUpdateLog, openDatabase } from "@junction/store";
-import { createSyncServer } from "@junction/sync";
+import { createSyncServer, type UpdateGuard } from "@junction/sync";
 import { docs, setupWSConnection } from "@y/websocket-server/utils";
 import { WebSocketServer } from "ws";
 
@@ -20,8 +21,22 @@ export type FromServer =
 const kind: ServerKind = process.argv[2] === "reference" ? "reference" : "junction";
 const dataDir = mkdtempSync(join(tmpdir(), "junction-bench-sync-"));
 const db = kind === "junction" ? openDatabase(join(dataDir, "bench.db")) : null;
+// as in production, every editor's update passes the status guard (here nobody may change one)
+const guard: UpdateGuard = {
+  concerns: (decoded, ydoc) => mayChangeActivityStatus(ydoc, decoded),
+  review(ydoc, apply) {
+    const before = readStatuses(ydoc);
+    apply();
+    const restored = restoreStatuses(ydoc, before, () => false);
+    return restored.length > 0 ? restored.join(", ") : null;
+  },
+};
 const sync = db
-  ? createSyncServer({ log: createSqliteUpdateLog(db), limits: { maxConnectionsPerRoom: 500 } })
+  ? createSyncServer({
+      log: createSqliteUpdateLog(db),
+      limits: { maxConnectionsPerRoom: 500 },
+      guard,
+    })
   : null;
 
 const http = createServer((_request, response) => response.writeHead(404).end());
