@@ -1,4 +1,4 @@
-import { readActivities } from "@junction/domain/doc";
+import { findActivityElement, readActivities } from "@junction/domain/doc";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type * as Y from "yjs";
 import {
@@ -153,6 +153,47 @@ describe("the sync endpoint of the real server", { timeout: 30_000 }, () => {
     const late = client(server, await tokenFor(server, "levan.gelashvili@example.org"));
     await whenSynced(late.provider);
     await vi.waitFor(() => expect(statusOf(late.ydoc)).toBe("cancelled"));
+  });
+
+  it("puts back a status an editor may not change, and keeps the ones they may", async () => {
+    const server = await start();
+    // Eka is an editor at UNICEF: A19 is led by UNICEF, A10 by UNDP (owned by Levan)
+    const eka = client(server, await tokenFor(server, "eka.lomidze@example.org"));
+    const viewer = client(server, await tokenFor(server, "nino.kiknadze@example.org"));
+    await Promise.all([whenSynced(eka.provider), whenSynced(viewer.provider)]);
+    const statusOf = (ydoc: Y.Doc, id: string) =>
+      readActivities(ydoc).find((a) => a.id === id)?.status;
+    const seenByViewer: string[] = [];
+    viewer.ydoc.on("afterTransaction", () => {
+      seenByViewer.push(statusOf(viewer.ydoc, "A10") ?? "(gone)");
+    });
+    const setStatus = (ydoc: Y.Doc, id: string, status: string) => {
+      const element = findActivityElement(ydoc, id);
+      if (!element) throw new Error(`no ${id}`);
+      element.setAttribute("status", status);
+    };
+
+    eka.ydoc.transact(() => {
+      setStatus(eka.ydoc, "A10", "completed");
+      setStatus(eka.ydoc, "A19", "ongoing");
+    });
+
+    await vi.waitFor(() => expect(statusOf(viewer.ydoc, "A19")).toBe("ongoing"));
+    await vi.waitFor(() => expect(statusOf(eka.ydoc, "A10")).toBe("planned"));
+    expect(statusOf(viewer.ydoc, "A10")).toBe("planned");
+    expect(seenByViewer).not.toContain("completed");
+
+    // Levan owns A10, so his change stands
+    const levan = client(server, await tokenFor(server, "levan.gelashvili@example.org"));
+    await whenSynced(levan.provider);
+    setStatus(levan.ydoc, "A10", "ongoing");
+    await vi.waitFor(() => expect(statusOf(viewer.ydoc, "A10")).toBe("ongoing"));
+    const late = client(server, await tokenFor(server, "irakli.janelidze@example.org"));
+    await whenSynced(late.provider);
+    await vi.waitFor(() => {
+      expect(statusOf(late.ydoc, "A10")).toBe("ongoing");
+      expect(statusOf(late.ydoc, "A19")).toBe("ongoing");
+    });
   });
 
   it("stops cleanly on SIGTERM with exit code 0", async () => {

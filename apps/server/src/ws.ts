@@ -15,6 +15,7 @@ import { SESSION_COOKIE } from "./http/cookies";
 import type { ActivityIndexer } from "./indexer";
 import { validateApiToken } from "./services/api-tokens";
 import { validateSessionToken } from "./services/sessions";
+import { createStatusGuard } from "./status-guard";
 
 export type SyncAttachment = LiveDocuments & { sync: SyncServer; close(): Promise<void> };
 
@@ -76,6 +77,7 @@ export function attachSync(
       Object.entries(deps.config.syncLimits).filter(([, v]) => v !== undefined),
     ),
     onDocumentChanged: (workplanId, ydoc) => indexer.schedule(workplanId, ydoc),
+    guard: createStatusGuard(deps),
   });
   const wss = new WebSocketServer({
     noServer: true,

@@ -113,6 +113,7 @@ export {
   can,
   canWriteDocument,
   isRole,
+  maySetActivityStatus,
   PERMISSIONS,
   type Permission,
   ROLE_PERMISSIONS,

@@ -70,3 +70,19 @@ export function canWriteDocument(role: Role): boolean {
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
+
+/**
+ * Who may set an activity's status: coordinators any; editors those their organisation leads
+ * or they own. The server checks it on the HTTP API and in every document update; the editor
+ * uses it to offer the status field only to them.
+ */
+export function maySetActivityStatus(member: {
+  readonly role: Role;
+  readonly organisationId: string;
+  readonly lead: string | null;
+  readonly isOwner: boolean;
+}): boolean {
+  if (can(member.role, "activity.update-any-status")) return true;
+  if (!can(member.role, "activity.update-own-status")) return false;
+  return member.isOwner || (member.lead !== null && member.lead === member.organisationId);
+}

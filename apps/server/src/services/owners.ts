@@ -1,8 +1,15 @@
-import { type ActivityStatus, can, type OwnerView, type WorkplanOwners } from "@junction/domain";
+import {
+  type ActivityStatus,
+  maySetActivityStatus,
+  type OwnerView,
+  type Role,
+  type WorkplanOwners,
+} from "@junction/domain";
 import { findActivityElement } from "@junction/domain/doc";
 import {
   appendAudit,
   findMembership,
+  findWorkplan,
   isActivityOwner,
   listActivityOwners,
   listWorkplanActivities,
@@ -107,6 +114,27 @@ export function setActivityOwners(
   return listActivityOwners(deps.db, workplanId, activityId).map(toView);
 }
 
+function maySetStatus(
+  deps: Deps,
+  membership: { role: Role; organisationId: string },
+  workplanId: string,
+  activityId: string,
+  userId: string,
+  lead: string | null,
+): boolean {
+  const { role, organisationId } = membership;
+  // ownership costs a query; ask only when it could decide
+  return (
+    maySetActivityStatus({ role, organisationId, lead, isOwner: false }) ||
+    maySetActivityStatus({
+      role,
+      organisationId,
+      lead,
+      isOwner: isActivityOwner(deps.db, workplanId, activityId, userId),
+    })
+  );
+}
+
 function requireStatusPermission(
   deps: Deps,
   caller: Caller,
@@ -120,13 +148,28 @@ function requireStatusPermission(
     "activity.update-own-status",
   );
   const activity = requireActivity(deps, workplanId, activityId);
-  if (can(membership.role, "activity.update-any-status")) return;
-  if (activity.lead !== null && activity.lead === membership.organisationId) return;
-  if (isActivityOwner(deps.db, workplanId, activityId, caller.user.id)) return;
+  if (maySetStatus(deps, membership, workplanId, activityId, caller.user.id, activity.lead)) return;
   throw new AppError(
     "forbidden",
     "Only the activity's owners, editors of its lead organisation and coordinators can change its status",
   );
+}
+
+/**
+ * For the sync layer, which judges a status change inside a document update: may this member
+ * set the status of an activity whose lead organisation was `lead` before the update?
+ */
+export function mayMemberSetStatus(
+  deps: Deps,
+  userId: string,
+  workplanId: string,
+  activityId: string,
+  lead: string | null,
+): boolean {
+  const workplan = findWorkplan(deps.db, workplanId);
+  const membership = workplan ? findMembership(deps.db, workplan.networkId, userId) : null;
+  if (!membership) return false;
+  return maySetStatus(deps, membership, workplanId, activityId, userId, lead);
 }
 
 /**
