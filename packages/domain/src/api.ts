@@ -292,14 +292,37 @@ export const commentViewSchema = z.object({
   threadId: z.string(),
   authorId: z.string(),
   authorName: z.string(),
-  /** "(deleted)" once its author deleted it. */
+  /** "(deleted)" once its author deleted it, "(removed by a coordinator)" once moderated. */
   body: z.string(),
   mentions: z.array(z.string()),
   createdAt: z.string(),
   editedAt: z.string().nullable(),
   deleted: z.boolean(),
+  /** Who deleted it: its author, or a coordinator moderating the thread; null while it stands. */
+  deletedBy: z.enum(["author", "coordinator"]).nullable(),
 });
 export type CommentView = z.infer<typeof commentViewSchema>;
+
+export const TASK_STATUSES = ["open", "in-progress", "done", "cancelled"] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export const taskStatusSchema = z.enum(TASK_STATUSES);
+
+/** A task a coordinator made from a thread, as the thread shows it to everyone who reads it. */
+export const threadTaskSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  assigneeId: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  createdBy: z.string(),
+  createdByName: z.string(),
+  /** YYYY-MM-DD */
+  due: z.string().nullable(),
+  status: taskStatusSchema,
+  /** Due before today and neither done nor cancelled. */
+  overdue: z.boolean(),
+  createdAt: z.string(),
+});
+export type ThreadTask = z.infer<typeof threadTaskSchema>;
 
 export const THREAD_FIELDS = ["title", "description"] as const;
 export const threadViewSchema = z.object({
@@ -318,6 +341,8 @@ export const threadViewSchema = z.object({
   createdAt: z.string(),
   lastActivityAt: z.string(),
   comments: z.array(commentViewSchema),
+  /** Tasks made from this thread, oldest first. */
+  tasks: z.array(threadTaskSchema),
 });
 export type ThreadView = z.infer<typeof threadViewSchema>;
 
@@ -339,10 +364,6 @@ export const setOwnersRequestSchema = z.object({
 });
 
 export const activityStatusRequestSchema = z.object({ status: activityStatusSchema });
-
-export const TASK_STATUSES = ["open", "in-progress", "done", "cancelled"] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
-export const taskStatusSchema = z.enum(TASK_STATUSES);
 
 const daySchema = z.iso.date("a date as YYYY-MM-DD");
 

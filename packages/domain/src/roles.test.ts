@@ -28,6 +28,10 @@ describe("role permissions", () => {
     expect(can("commenter", "workplan.edit")).toBe(false);
   });
 
+  it("lets only coordinators remove other people's messages", () => {
+    expect(ROLES.filter((role) => can(role, "comment.moderate"))).toEqual(["coordinator"]);
+  });
+
   it("lets editors set the status of their own activities and coordinators of any", () => {
     expect(ROLES.filter((role) => can(role, "activity.update-own-status"))).toEqual([
       "coordinator",

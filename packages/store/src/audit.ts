@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "warning.decide",
   "task.create",
   "activity.assign-owners",
+  "comment.moderate",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   findThread,
@@ -12,13 +16,18 @@ import {
   updateCommentBody,
 } from "./comments";
 import { type Db, openDatabase } from "./db";
+import { INITIAL } from "./migrations/001-initial";
+import { WARNINGS } from "./migrations/002-warnings";
+import { COLLABORATION } from "./migrations/003-collaboration";
 import { createNetwork } from "./networks";
 import { createUser } from "./users";
 import { createWorkplan } from "./workplans";
 
 const open: Db[] = [];
+const dirs: string[] = [];
 afterEach(() => {
   for (const db of open.splice(0)) db.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 function setUp() {
@@ -100,9 +109,15 @@ describe("comment threads in the store", () => {
       editedAt: 4,
     });
 
-    markCommentDeleted(db, first.id, 5);
+    markCommentDeleted(db, first.id, ben.id, 5);
     const [deleted] = listWorkplanComments(db, workplan.id);
-    expect(deleted).toMatchObject({ id: first.id, body: "", deletedAt: 5, mentions: [] });
+    expect(deleted).toMatchObject({
+      id: first.id,
+      body: "",
+      deletedAt: 5,
+      deletedBy: ben.id,
+      mentions: [],
+    });
     expect(listThreadComments(db, thread.id)).toHaveLength(2);
   });
 
@@ -117,5 +132,32 @@ describe("comment threads in the store", () => {
     expect(findThread(db, thread.id)).toMatchObject({ resolvedAt: 9, resolvedBy: ana.id });
     setThreadResolved(db, thread.id, null, 10);
     expect(findThread(db, thread.id)).toMatchObject({ resolvedAt: null, resolvedBy: null });
+  });
+
+  it("counts messages deleted before moderation existed as deleted by their authors", () => {
+    const dir = mkdtempSync(join(tmpdir(), "junction-store-"));
+    dirs.push(dir);
+    const path = join(dir, "junction.db");
+    const old = new Database(path);
+    old.exec(INITIAL);
+    old.exec(WARNINGS);
+    old.exec(COLLABORATION);
+    old.pragma("user_version = 3");
+    old.exec(`
+      INSERT INTO networks (id, name, created_at) VALUES ('n1', 'N', 1);
+      INSERT INTO users (id, email, name, created_at) VALUES ('u1', 'u@example.test', 'U', 1);
+      INSERT INTO workplans (id, network_id, title, stage, created_at, updated_at)
+        VALUES ('w1', 'n1', 'Plan', 'draft', 1, 1);
+      INSERT INTO comment_threads (id, workplan_id, created_by, created_at)
+        VALUES ('t1', 'w1', 'u1', 1);
+      INSERT INTO comments (id, thread_id, author_id, body, created_at, deleted_at)
+        VALUES ('c1', 't1', 'u1', '', 2, 3), ('c2', 't1', 'u1', 'Still here', 4, NULL);`);
+    old.close();
+    const db = openDatabase(path);
+    open.push(db);
+    expect(listThreadComments(db, "t1").map((c) => [c.id, c.deletedBy])).toEqual([
+      ["c1", "u1"],
+      ["c2", null],
+    ]);
   });
 });

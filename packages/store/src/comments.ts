@@ -32,6 +32,8 @@ export type CommentRecord = {
   createdAt: number;
   editedAt: number | null;
   deletedAt: number | null;
+  /** Who deleted it: its author, or a coordinator who removed it. */
+  deletedBy: string | null;
 };
 
 type ThreadRow = {
@@ -57,6 +59,7 @@ type CommentRow = {
   created_at: number;
   edited_at: number | null;
   deleted_at: number | null;
+  deleted_by: string | null;
 };
 
 function parseAnchor(text: string | null): ThreadAnchor {
@@ -106,6 +109,7 @@ function toComment(row: CommentRow): CommentRecord {
     createdAt: row.created_at,
     editedAt: row.edited_at,
     deletedAt: row.deleted_at,
+    deletedBy: row.deleted_by,
   };
 }
 
@@ -241,10 +245,17 @@ export function updateCommentBody(
   write();
 }
 
-/** Soft delete: the text and its mentions go, the row stays so replies keep their place. */
-export function markCommentDeleted(db: Db, id: string, now: number): void {
+/**
+ * Soft delete, by its author or a coordinator: the text and its mentions go, the row stays so
+ * replies keep their place.
+ */
+export function markCommentDeleted(db: Db, id: string, deletedBy: string, now: number): void {
   const write = db.transaction(() => {
-    statement(db, "UPDATE comments SET body = '', deleted_at = ? WHERE id = ?").run(now, id);
+    statement(db, "UPDATE comments SET body = '', deleted_at = ?, deleted_by = ? WHERE id = ?").run(
+      now,
+      deletedBy,
+      id,
+    );
     writeMentions(db, id, []);
   });
   write();

@@ -86,6 +86,8 @@ export {
   insertTask,
   listAssignedTasks,
   listNetworkTasks,
+  listThreadTasks,
+  listWorkplanThreadTasks,
   type TaskRecord,
   updateTask,
 } from "./tasks";

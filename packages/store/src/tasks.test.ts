@@ -3,13 +3,23 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { insertThread } from "./comments";
 import { type Db, openDatabase } from "./db";
 import { addMembership } from "./memberships";
 import { INITIAL } from "./migrations/001-initial";
 import { WARNINGS } from "./migrations/002-warnings";
 import { createNetwork, createOrganisation } from "./networks";
-import { findTask, insertTask, listAssignedTasks, listNetworkTasks, updateTask } from "./tasks";
+import {
+  findTask,
+  insertTask,
+  listAssignedTasks,
+  listNetworkTasks,
+  listThreadTasks,
+  listWorkplanThreadTasks,
+  updateTask,
+} from "./tasks";
 import { createUser } from "./users";
+import { createWorkplan } from "./workplans";
 
 const open: Db[] = [];
 const dirs: string[] = [];
@@ -73,6 +83,49 @@ describe("tasks in the store", () => {
       assigneeId: ana.id,
       updatedAt: 50,
     });
+  });
+
+  it("lists the tasks made from a thread, and from all of a workplan's threads, with their creator", () => {
+    const { db, network, ana } = setUp();
+    const plan = createWorkplan(db, { networkId: network.id, title: "Plan", createdBy: null });
+    const other = createWorkplan(db, { networkId: network.id, title: "Other", createdBy: null });
+    const thread = (workplanId: string) =>
+      insertThread(
+        db,
+        { workplanId, activityId: "A1", anchor: null, quote: "", createdBy: ana.id },
+        1,
+      ).id;
+    const [first, second, elsewhere] = [thread(plan.id), thread(plan.id), thread(other.id)];
+    const from = (title: string, fromThreadId: string | null, at: number) =>
+      insertTask(
+        db,
+        {
+          networkId: network.id,
+          title,
+          activityIds: [],
+          assigneeId: ana.id,
+          createdBy: ana.id,
+          due: "2026-02-01",
+          status: "open",
+          fromThreadId,
+          fromWarningId: null,
+        },
+        at,
+      );
+    from("Book the venue", first, 3);
+    from("Unrelated", null, 4);
+    from("Ask the ministry", second, 5);
+    from("Call the mayor", first, 6);
+    from("In the other plan", elsewhere, 7);
+    expect(listThreadTasks(db, first).map((t) => [t.title, t.createdByName])).toEqual([
+      ["Book the venue", "Ana"],
+      ["Call the mayor", "Ana"],
+    ]);
+    expect(listWorkplanThreadTasks(db, plan.id).map((t) => [t.title, t.fromThreadId])).toEqual([
+      ["Book the venue", first],
+      ["Ask the ministry", second],
+      ["Call the mayor", first],
+    ]);
   });
 
   it("keeps the tasks of a database from before this migration", () => {

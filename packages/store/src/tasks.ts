@@ -11,6 +11,7 @@ export type TaskRecord = {
   assigneeId: string | null;
   assigneeName: string | null;
   createdBy: string;
+  createdByName: string;
   /** YYYY-MM-DD */
   due: string | null;
   status: TaskStatus;
@@ -28,6 +29,7 @@ type TaskRow = {
   assignee_id: string | null;
   assignee_name: string | null;
   created_by: string;
+  created_by_name: string | null;
   due: string | null;
   status: string;
   from_thread_id: string | null;
@@ -58,6 +60,7 @@ function toTask(row: TaskRow): TaskRecord {
     assigneeId: row.assignee_id,
     assigneeName: row.assignee_name,
     createdBy: row.created_by,
+    createdByName: row.created_by_name ?? "",
     due: row.due,
     status: asStatus(row.status),
     fromThreadId: row.from_thread_id,
@@ -68,7 +71,8 @@ function toTask(row: TaskRow): TaskRecord {
 }
 
 const TASK_SELECT = `
-  SELECT t.*, u.name AS assignee_name FROM tasks t LEFT JOIN users u ON u.id = t.assignee_id`;
+  SELECT t.*, u.name AS assignee_name, c.name AS created_by_name
+  FROM tasks t LEFT JOIN users u ON u.id = t.assignee_id LEFT JOIN users c ON c.id = t.created_by`;
 
 export function insertTask(
   db: Db,
@@ -122,6 +126,25 @@ export function listNetworkTasks(db: Db, networkId: string): TaskRecord[] {
     `${TASK_SELECT} WHERE t.network_id = ?
      ORDER BY t.status IN ('done', 'cancelled'), t.due IS NULL, t.due, t.created_at`,
   ).all(networkId) as TaskRow[];
+  return rows.map(toTask);
+}
+
+/** The tasks made from one comment thread, oldest first. */
+export function listThreadTasks(db: Db, threadId: string): TaskRecord[] {
+  const rows = statement(
+    db,
+    `${TASK_SELECT} WHERE t.from_thread_id = ? ORDER BY t.created_at, t.rowid`,
+  ).all(threadId) as TaskRow[];
+  return rows.map(toTask);
+}
+
+/** The tasks made from any of a workplan's comment threads, oldest first, in one query. */
+export function listWorkplanThreadTasks(db: Db, workplanId: string): TaskRecord[] {
+  const rows = statement(
+    db,
+    `${TASK_SELECT} JOIN comment_threads th ON th.id = t.from_thread_id
+     WHERE th.workplan_id = ? ORDER BY t.created_at, t.rowid`,
+  ).all(workplanId) as TaskRow[];
   return rows.map(toTask);
 }
 

@@ -60,3 +60,27 @@ test("a coordinator sets an activity's owners and another member's card shows th
     mariam.locator(".activity-card").first().getByRole("list", { name: "Owners" }),
   ).toContainText("Sofia Lindqvist");
 });
+
+test("an editor sets the status only of activities they own, and can once a coordinator makes them an owner", async ({
+  browser,
+}) => {
+  // the second card (A11) is led by the state commission; Levan is an editor at UNDP
+  const levan = await openEditor(browser, "levan.gelashvili@example.org", "Connected · saved");
+  const levanCard = levan.locator(".activity-card").nth(1);
+  const levanStatus = levanCard.getByLabel("Status");
+  await expect(levanStatus).toBeDisabled();
+  await expect(levanCard.getByText("Set by its owners and the lead organisation")).toBeVisible();
+
+  const tamar = await openEditor(browser, "tamar.kapanadze@example.org", "Connected · saved");
+  const tamarCard = tamar.locator(".activity-card").nth(1);
+  await tamarCard.getByRole("button", { name: /^Owners of activity/ }).click();
+  const dialog = tamar.getByRole("dialog", { name: "Owners" });
+  await dialog.getByRole("checkbox", { name: /Levan Gelashvili/ }).check();
+  await dialog.getByRole("button", { name: "Save owners" }).click();
+  await expect(dialog).toBeHidden();
+
+  // ownership arrives live; the field opens without a reload
+  await expect(levanStatus).toBeEnabled();
+  await levanStatus.selectOption("ongoing");
+  await expect(tamarCard.locator(".badge-status-ongoing")).toHaveText("Ongoing");
+});

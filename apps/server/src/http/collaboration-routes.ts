@@ -41,7 +41,8 @@ export function registerCollaborationRoutes(api: RouteRegistry): void {
     {
       method: "get",
       path: "/api/workplans/:workplanId/threads",
-      summary: "The workplan's comment threads with their messages (resolved ones included)",
+      summary:
+        "The workplan's comment threads with their messages and the tasks made from them (resolved ones included)",
       tag: "comments",
       response: z.array(threadViewSchema),
       errors: ["not_found"],
@@ -54,12 +55,12 @@ export function registerCollaborationRoutes(api: RouteRegistry): void {
       method: "post",
       path: "/api/workplans/:workplanId/threads",
       summary:
-        "Comment on a range of text or an activity (commenters, editors, coordinators); starts a thread",
+        "Comment on a range of text or an activity (commenters, editors, coordinators); starts a thread. Refused (409) on adopted or archived workplans",
       tag: "comments",
       body: createThreadRequestSchema,
       response: threadViewSchema,
       status: 201,
-      errors: ["forbidden", "not_found"],
+      errors: ["forbidden", "not_found", "conflict"],
     },
     ({ deps, caller, params, body }) => startThread(deps, caller, params.workplanId ?? "", body),
   );
@@ -68,7 +69,7 @@ export function registerCollaborationRoutes(api: RouteRegistry): void {
     {
       method: "get",
       path: "/api/threads/:threadId",
-      summary: "One comment thread with its messages",
+      summary: "One comment thread with its messages and the tasks made from it",
       tag: "comments",
       response: threadViewSchema,
       errors: ["not_found"],
@@ -80,12 +81,13 @@ export function registerCollaborationRoutes(api: RouteRegistry): void {
     {
       method: "post",
       path: "/api/threads/:threadId/comments",
-      summary: "Reply in a thread (commenters, editors, coordinators)",
+      summary:
+        "Reply in a thread (commenters, editors, coordinators); refused (409) on adopted or archived workplans",
       tag: "comments",
       body: createCommentRequestSchema,
       response: threadViewSchema,
       status: 201,
-      errors: ["forbidden", "not_found"],
+      errors: ["forbidden", "not_found", "conflict"],
     },
     ({ deps, caller, params, body }) => replyToThread(deps, caller, params.threadId ?? "", body),
   );
@@ -94,10 +96,11 @@ export function registerCollaborationRoutes(api: RouteRegistry): void {
     {
       method: "post",
       path: "/api/threads/:threadId/resolve",
-      summary: "Resolve a thread (coordinators, editors and whoever started it)",
+      summary:
+        "Resolve a thread (coordinators, editors and whoever started it); refused (409) on adopted or archived workplans",
       tag: "comments",
       response: threadViewSchema,
-      errors: ["forbidden", "not_found"],
+      errors: ["forbidden", "not_found", "conflict"],
     },
     ({ deps, caller, params }) => setThreadStatus(deps, caller, params.threadId ?? "", true),
   );
@@ -106,10 +109,11 @@ export function registerCollaborationRoutes(api: RouteRegistry): void {
     {
       method: "post",
       path: "/api/threads/:threadId/reopen",
-      summary: "Reopen a resolved thread (coordinators, editors and whoever started it)",
+      summary:
+        "Reopen a resolved thread (coordinators, editors and whoever started it); refused (409) on adopted or archived workplans",
       tag: "comments",
       response: threadViewSchema,
-      errors: ["forbidden", "not_found"],
+      errors: ["forbidden", "not_found", "conflict"],
     },
     ({ deps, caller, params }) => setThreadStatus(deps, caller, params.threadId ?? "", false),
   );
@@ -118,7 +122,7 @@ export function registerCollaborationRoutes(api: RouteRegistry): void {
     {
       method: "patch",
       path: "/api/comments/:commentId",
-      summary: "Edit one of your own messages",
+      summary: "Edit one of your own messages; refused (409) on adopted or archived workplans",
       tag: "comments",
       body: updateCommentRequestSchema,
       response: threadViewSchema,
@@ -131,7 +135,8 @@ export function registerCollaborationRoutes(api: RouteRegistry): void {
     {
       method: "delete",
       path: "/api/comments/:commentId",
-      summary: 'Delete one of your own messages (it shows as "(deleted)" in its thread)',
+      summary:
+        'Delete one of your own messages (it shows as "(deleted)"), or, as a coordinator, remove anyone\'s (it shows as "(removed by a coordinator)" and is recorded in the audit log)',
       tag: "comments",
       status: 204,
       errors: ["forbidden", "not_found", "conflict"],

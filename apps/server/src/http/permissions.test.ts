@@ -299,10 +299,11 @@ const CASES: Case[] = [
     success: 200,
   },
   {
+    // its author deletes it; coordinators remove anyone's (moderation); nobody else
     method: "DELETE",
     route: "/api/comments/:commentId",
     path: (n) => `/api/comments/${n.commentId}`,
-    allowed: ["commenter"],
+    allowed: ["commenter", "coordinator"],
     success: 204,
   },
   {

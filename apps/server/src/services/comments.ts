@@ -1,6 +1,7 @@
-import { THREAD_FIELDS, type ThreadView } from "@junction/domain";
+import { can, THREAD_FIELDS, type ThreadTask, type ThreadView } from "@junction/domain";
 import { isEncodedRelativePosition } from "@junction/domain/doc";
 import {
+  appendAudit,
   type CommentRecord,
   findComment,
   findMembership,
@@ -8,10 +9,13 @@ import {
   insertComment,
   insertThread,
   listThreadComments,
+  listThreadTasks,
   listWorkplanComments,
   listWorkplanThreads,
+  listWorkplanThreadTasks,
   markCommentDeleted,
   setThreadResolved,
+  type TaskRecord,
   type ThreadRecord,
   updateCommentBody,
   type WorkplanRecord,
@@ -21,14 +25,38 @@ import { AppError } from "../errors";
 import { requireWorkplanPermission } from "./access";
 import type { Caller } from "./caller";
 import { notify } from "./notifications";
+import { today, toTaskView } from "./tasks";
 
 export const DELETED_BODY = "(deleted)";
+export const REMOVED_BODY = "(removed by a coordinator)";
 
 function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-export function toThreadView(thread: ThreadRecord, comments: readonly CommentRecord[]): ThreadView {
+function toThreadTask(task: TaskRecord, day: string): ThreadTask {
+  const view = toTaskView(task, day);
+  return {
+    id: view.id,
+    title: view.title,
+    assigneeId: view.assigneeId,
+    assigneeName: view.assigneeName,
+    createdBy: view.createdBy,
+    createdByName: task.createdByName,
+    due: view.due,
+    status: view.status,
+    overdue: view.overdue,
+    createdAt: view.createdAt,
+  };
+}
+
+/** A thread as everyone who may read it sees it: its messages and the tasks made from it. */
+export function toThreadView(
+  thread: ThreadRecord,
+  comments: readonly CommentRecord[],
+  tasks: readonly TaskRecord[],
+  day: string,
+): ThreadView {
   const anchor = thread.anchor;
   const field = anchor?.kind === "field" ? THREAD_FIELDS.find((f) => f === anchor.field) : null;
   const last = comments.reduce((latest, c) => Math.max(latest, c.createdAt), thread.createdAt);
@@ -48,25 +76,59 @@ export function toThreadView(thread: ThreadRecord, comments: readonly CommentRec
     lastActivityAt: iso(last),
     comments: comments.map((comment) => {
       const deleted = comment.deletedAt !== null;
+      // a message deleted by anyone but its author was removed by a coordinator
+      const removed =
+        deleted && comment.deletedBy !== null && comment.deletedBy !== comment.authorId;
       return {
         id: comment.id,
         threadId: comment.threadId,
         authorId: comment.authorId,
         authorName: comment.authorName,
-        body: deleted ? DELETED_BODY : comment.body,
+        body: removed ? REMOVED_BODY : deleted ? DELETED_BODY : comment.body,
         mentions: deleted ? [] : comment.mentions,
         createdAt: iso(comment.createdAt),
         editedAt: comment.editedAt === null ? null : iso(comment.editedAt),
         deleted,
+        deletedBy: removed ? "coordinator" : deleted ? "author" : null,
       };
     }),
+    tasks: tasks.map((task) => toThreadTask(task, day)),
   };
+}
+
+/** One thread's view from the store: its messages and its tasks. */
+function threadViewOf(deps: Deps, thread: ThreadRecord): ThreadView {
+  return toThreadView(
+    thread,
+    listThreadComments(deps.db, thread.id),
+    listThreadTasks(deps.db, thread.id),
+    today(deps),
+  );
 }
 
 function viewOf(deps: Deps, threadId: string): ThreadView {
   const thread = findThread(deps.db, threadId);
   if (!thread) throw new AppError("not_found", `Thread ${threadId} not found`);
-  return toThreadView(thread, listThreadComments(deps.db, threadId));
+  return threadViewOf(deps, thread);
+}
+
+/**
+ * Adopted workplans are frozen and archived ones put away: their threads stay readable, but
+ * nobody starts, answers, edits, resolves or reopens one.
+ */
+function requireOpenForComments(workplan: WorkplanRecord): void {
+  if (workplan.archived) {
+    throw new AppError(
+      "conflict",
+      "This workplan is archived and read-only: its comments can be read but not added to or changed",
+    );
+  }
+  if (workplan.stage === "adopted") {
+    throw new AppError(
+      "conflict",
+      "This workplan is adopted and read-only: its comments can be read but not added to or changed",
+    );
+  }
 }
 
 function requireThread(
@@ -82,8 +144,13 @@ function requireThread(
       `Thread ${threadId} not found, or you are not a member of its network`,
     );
   }
-  const { workplan } = requireWorkplanPermission(deps, caller, thread.workplanId, permission);
-  return { thread, workplan };
+  const { workplan, membership } = requireWorkplanPermission(
+    deps,
+    caller,
+    thread.workplanId,
+    permission,
+  );
+  return { thread, workplan, membership };
 }
 
 /** Only members of the network can be mentioned; anything else the client sent is dropped. */
@@ -130,8 +197,16 @@ export function listThreads(deps: Deps, caller: Caller, workplanId: string): Thr
     list.push(comment);
     byThread.set(comment.threadId, list);
   }
+  const tasksByThread = new Map<string, TaskRecord[]>();
+  for (const task of listWorkplanThreadTasks(deps.db, workplanId)) {
+    if (task.fromThreadId === null) continue;
+    const list = tasksByThread.get(task.fromThreadId) ?? [];
+    list.push(task);
+    tasksByThread.set(task.fromThreadId, list);
+  }
+  const day = today(deps);
   return listWorkplanThreads(deps.db, workplanId).map((thread) =>
-    toThreadView(thread, byThread.get(thread.id) ?? []),
+    toThreadView(thread, byThread.get(thread.id) ?? [], tasksByThread.get(thread.id) ?? [], day),
   );
 }
 
@@ -154,6 +229,7 @@ export function startThread(
   },
 ): ThreadView {
   const { workplan } = requireWorkplanPermission(deps, caller, workplanId, "comment.create");
+  requireOpenForComments(workplan);
   if (
     input.anchor &&
     !(isEncodedRelativePosition(input.anchor.start) && isEncodedRelativePosition(input.anchor.end))
@@ -197,6 +273,7 @@ export function replyToThread(
   input: { body: string; mentions: readonly string[] },
 ): ThreadView {
   const { thread, workplan } = requireThread(deps, caller, threadId, "comment.create");
+  requireOpenForComments(workplan);
   const mentions = keepMembers(deps, thread.networkId, input.mentions);
   const earlier = listThreadComments(deps.db, threadId);
   insertComment(
@@ -226,7 +303,7 @@ export function replyToThread(
   return viewOf(deps, threadId);
 }
 
-function requireOwnComment(deps: Deps, caller: Caller, commentId: string) {
+function requireComment(deps: Deps, caller: Caller, commentId: string) {
   const comment = findComment(deps.db, commentId);
   if (!comment) {
     throw new AppError(
@@ -234,23 +311,28 @@ function requireOwnComment(deps: Deps, caller: Caller, commentId: string) {
       `Message ${commentId} not found, or you are not a member of its network`,
     );
   }
-  const { thread, workplan } = requireThread(deps, caller, comment.threadId, "comment.create");
-  if (comment.authorId !== caller.user.id) {
-    throw new AppError("forbidden", "You can only edit or delete your own messages");
-  }
+  return { comment, ...requireThread(deps, caller, comment.threadId, "comment.create") };
+}
+
+function refuseDeleted(comment: CommentRecord): void {
   if (comment.deletedAt !== null) {
     throw new AppError("conflict", "This message was deleted; write a new one instead");
   }
-  return { comment, thread, workplan };
 }
 
+/** Only its author edits a message, and only while the workplan takes comments. */
 export function editComment(
   deps: Deps,
   caller: Caller,
   commentId: string,
   input: { body: string; mentions: readonly string[] },
 ): ThreadView {
-  const { comment, thread, workplan } = requireOwnComment(deps, caller, commentId);
+  const { comment, thread, workplan } = requireComment(deps, caller, commentId);
+  if (comment.authorId !== caller.user.id) {
+    throw new AppError("forbidden", "You can only edit your own messages");
+  }
+  refuseDeleted(comment);
+  requireOpenForComments(workplan);
   const mentions = keepMembers(deps, thread.networkId, input.mentions);
   updateCommentBody(deps.db, commentId, { body: input.body, mentions }, deps.now());
   announce(deps, thread);
@@ -259,9 +341,42 @@ export function editComment(
   return viewOf(deps, thread.id);
 }
 
+/**
+ * Authors delete their own messages; coordinators may remove anyone's (moderation, recorded in
+ * the audit log). Allowed on adopted and archived workplans too: what must go must be able to.
+ */
 export function deleteComment(deps: Deps, caller: Caller, commentId: string): void {
-  const { thread } = requireOwnComment(deps, caller, commentId);
-  markCommentDeleted(deps.db, commentId, deps.now());
+  const { comment, thread, membership } = requireComment(deps, caller, commentId);
+  const own = comment.authorId === caller.user.id;
+  if (!own && !can(membership.role, "comment.moderate")) {
+    throw new AppError(
+      "forbidden",
+      "You can only delete your own messages; coordinators may remove other people's",
+    );
+  }
+  refuseDeleted(comment);
+  const now = deps.now();
+  const remove = deps.db.transaction(() => {
+    markCommentDeleted(deps.db, commentId, caller.user.id, now);
+    if (own) return;
+    appendAudit(
+      deps.db,
+      {
+        actorId: caller.user.id,
+        action: "comment.moderate",
+        networkId: thread.networkId,
+        subject: commentId,
+        detail: {
+          workplanId: thread.workplanId,
+          threadId: thread.id,
+          authorId: comment.authorId,
+        },
+        ip: caller.ip,
+      },
+      now,
+    );
+  });
+  remove.immediate();
   announce(deps, thread);
 }
 
@@ -272,10 +387,11 @@ export function setThreadStatus(
   threadId: string,
   resolved: boolean,
 ): ThreadView {
-  const { thread } = requireThread(deps, caller, threadId, "comment.create");
+  const { thread, workplan } = requireThread(deps, caller, threadId, "comment.create");
   if (thread.createdBy !== caller.user.id) {
     requireWorkplanPermission(deps, caller, thread.workplanId, "comment.resolve");
   }
+  requireOpenForComments(workplan);
   if ((thread.resolvedAt !== null) !== resolved) {
     setThreadResolved(deps.db, threadId, resolved ? caller.user.id : null, deps.now());
     announce(deps, thread);

@@ -5,6 +5,7 @@ import {
   findWorkplan,
   listAssignedTasks,
   listThreadComments,
+  listThreadTasks,
   listUserMemberships,
   listUserOwnedActivities,
   listUserThreadIds,
@@ -14,7 +15,7 @@ import {
 import type { Deps } from "../deps";
 import type { Caller } from "./caller";
 import { toThreadView } from "./comments";
-import { taskViewsFor } from "./tasks";
+import { taskViewsFor, today } from "./tasks";
 import { listWarningsForNetwork } from "./warnings";
 
 type MyThread = MyWork["threads"][number];
@@ -50,6 +51,7 @@ function ownedActivities(deps: Deps, userId: string): MyWork["activities"] {
 /** Threads that mention the user, or wait for their answer (they took part, someone else spoke last). */
 function threadsFor(deps: Deps, userId: string): MyThread[] {
   const threads: MyThread[] = [];
+  const day = today(deps);
   for (const { threadId, mentioned, participated } of listUserThreadIds(deps.db, userId)) {
     const thread = findThread(deps.db, threadId);
     if (!thread || !findMembership(deps.db, thread.networkId, userId)) continue;
@@ -62,7 +64,7 @@ function threadsFor(deps: Deps, userId: string): MyThread[] {
     if (awaiting) reasons.push("awaiting-reply");
     if (reasons.length === 0) continue;
     threads.push({
-      ...toThreadView(thread, comments),
+      ...toThreadView(thread, comments, listThreadTasks(deps.db, threadId), day),
       workplanTitle: findWorkplan(deps.db, thread.workplanId)?.title ?? "",
       reasons,
     });

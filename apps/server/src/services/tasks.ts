@@ -22,7 +22,7 @@ const MAX_TITLE = 300;
 const FINISHED: readonly TaskStatus[] = ["done", "cancelled"];
 
 /** Today as YYYY-MM-DD in UTC, the calendar due dates are compared in. */
-function today(deps: Deps): string {
+export function today(deps: Deps): string {
   return new Date(deps.now()).toISOString().slice(0, 10);
 }
 
@@ -75,12 +75,21 @@ function shorten(text: string): string {
   return line.length <= MAX_TITLE ? line : `${line.slice(0, MAX_TITLE - 1)}…`;
 }
 
-function announce(deps: Deps, task: Pick<TaskRecord, "id" | "networkId">): void {
+function announce(deps: Deps, task: Pick<TaskRecord, "id" | "networkId" | "fromThreadId">): void {
   deps.events.publish({
     type: "tasks-changed",
     networkId: task.networkId,
     data: { networkId: task.networkId, taskId: task.id },
   });
+  // the thread it was made from lists it: everyone reading that thread sees it appear and move
+  const thread = task.fromThreadId === null ? null : findThread(deps.db, task.fromThreadId);
+  if (thread) {
+    deps.events.publish({
+      type: "comments-changed",
+      networkId: thread.networkId,
+      data: { networkId: thread.networkId, workplanId: thread.workplanId, threadId: thread.id },
+    });
+  }
 }
 
 function notifyAssigned(deps: Deps, caller: Caller, task: TaskRecord): void {

@@ -52,9 +52,15 @@ const SERVER_EVENT_SCHEMAS = {
   "notifications-read": notificationsReadEventSchema,
 } as const;
 
+type StreamedEventType = keyof typeof SERVER_EVENT_SCHEMAS;
+
+/**
+ * The events a component may subscribe to: those of the stream, and `reconnected`, raised here
+ * when the stream comes back after a drop (anything may have changed meanwhile: refetch).
+ */
 type ServerEvents = {
-  [K in keyof typeof SERVER_EVENT_SCHEMAS]: z.output<(typeof SERVER_EVENT_SCHEMAS)[K]>;
-};
+  [K in StreamedEventType]: z.output<(typeof SERVER_EVENT_SCHEMAS)[K]>;
+} & { reconnected: { networkIds: readonly string[] } };
 export type ServerEventType = keyof ServerEvents;
 type ServerEventListener<K extends ServerEventType> = (event: ServerEvents[K]) => void;
 
@@ -66,6 +72,7 @@ const serverEventListeners: { [K in ServerEventType]: Set<ServerEventListener<K>
   "owners-changed": new Set(),
   notification: new Set(),
   "notifications-read": new Set(),
+  reconnected: new Set(),
 };
 
 /** Calls `listener` with each event of `type` the server pushes; returns the unsubscribe. */
@@ -93,16 +100,32 @@ export function subscribeRoleChanges(listener: (event: RoleChangedEvent) => void
   return subscribeServerEvent("role-changed", listener);
 }
 
-function dispatchServerEvent<K extends ServerEventType>(
+function emit<K extends ServerEventType>(type: K, event: ServerEvents[K]): void {
+  const listeners: Set<ServerEventListener<K>> = serverEventListeners[type];
+  for (const listener of listeners) listener(event);
+}
+
+function dispatchServerEvent<K extends StreamedEventType>(
   type: K,
   schema: z.ZodType<ServerEvents[K]>,
   raw: string,
 ): ServerEvents[K] | null {
   const parsed = schema.safeParse(safeJson(raw));
   if (!parsed.success) return null;
-  const listeners: Set<ServerEventListener<K>> = serverEventListeners[type];
-  for (const listener of listeners) listener(parsed.data);
+  emit(type, parsed.data);
   return parsed.data;
+}
+
+/**
+ * What the app does when the event stream comes back after a drop, for the events it may have
+ * missed: every network's warnings (an empty list of workplans means any of them) and then
+ * `reconnected`, on which comment threads, tasks and My work refetch.
+ */
+export function catchUpAfterReconnect(networkIds: readonly string[]): void {
+  for (const networkId of networkIds) {
+    emit("warnings-changed", { networkId, workplanIds: [] });
+  }
+  emit("reconnected", { networkIds: [...networkIds] });
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -147,19 +170,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           ),
         () => {},
       );
-      for (const networkId of networkIdsRef.current) {
-        dispatchServerEvent(
-          "warnings-changed",
-          SERVER_EVENT_SCHEMAS["warnings-changed"],
-          JSON.stringify({ networkId, workplanIds: [] }),
-        );
-      }
+      catchUpAfterReconnect(networkIdsRef.current);
     });
     source.addEventListener("role-changed", (message: MessageEvent<string>) => {
       const event = dispatchServerEvent("role-changed", roleChangedEventSchema, message.data);
       if (event?.userId === userId) void refresh();
     });
-    const on = (type: Exclude<ServerEventType, "role-changed">) => {
+    const on = (type: Exclude<StreamedEventType, "role-changed">) => {
       source.addEventListener(type, (message: MessageEvent<string>) => {
         dispatchServerEvent(type, SERVER_EVENT_SCHEMAS[type], message.data);
       });

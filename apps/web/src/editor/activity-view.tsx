@@ -86,6 +86,7 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
   const ids = {
     lead: useId(),
     status: useId(),
+    statusHint: useId(),
     start: useId(),
     end: useId(),
     amount: useId(),
@@ -113,6 +114,7 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
   const openWarnings = countOpen(warnings);
   const commentCount = context.commentCounts.get(id) ?? 0;
   const owners = context.owners.get(id) ?? NO_OWNERS;
+  const canSetStatus = canEdit && context.canSetStatus(id, lead || null);
 
   const showWarnings = () => {
     const callout = warningsRef.current;
@@ -340,7 +342,8 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
               id={ids.status}
               className="af-control af-select"
               value={status}
-              disabled={!canEdit}
+              disabled={!canSetStatus}
+              aria-describedby={canEdit && !canSetStatus ? ids.statusHint : undefined}
               onChange={(event) => set("status", event.target.value)}
             >
               {ACTIVITY_STATUSES.map((s) => (
@@ -349,6 +352,11 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
                 </option>
               ))}
             </select>
+            {canEdit && !canSetStatus ? (
+              <span className="af-hint" id={ids.statusHint}>
+                Set by its owners and the lead organisation
+              </span>
+            ) : null}
           </FieldBlock>
           <ChipPicker
             span={3}

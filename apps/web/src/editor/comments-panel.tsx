@@ -1,4 +1,4 @@
-import type { CommentView, MemberView, ThreadView } from "@junction/domain";
+import type { CommentView, MemberView, ThreadTask, ThreadView } from "@junction/domain";
 import {
   type FormEvent,
   type KeyboardEvent,
@@ -10,8 +10,15 @@ import {
 } from "react";
 import { api } from "../api/client";
 import { describeError } from "../api/errors";
-import { formatDateTime } from "../lib/format";
-import type { CommentTarget } from "./comments";
+import { Link } from "../app/router";
+import { TaskStatusBadge } from "../features/tasks";
+import { formatDate, formatDateTime } from "../lib/format";
+import {
+  type CommentTarget,
+  deletedMessageLabel,
+  describeThreadTask,
+  threadTaskPath,
+} from "./comments";
 
 type Message = { body: string; mentions: string[] };
 
@@ -199,18 +206,27 @@ function CommentBox({
 function CommentItem({
   comment,
   isMine,
+  canEdit,
+  canRemove,
   members,
   onChanged,
 }: {
   comment: CommentView;
   isMine: boolean;
+  /** Its author edits it while the workplan takes comments. */
+  canEdit: boolean;
+  /** Its author deletes it; a coordinator removes anyone's. */
+  canRemove: boolean;
   members: readonly MemberView[];
   onChanged: () => void;
 }) {
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const remove = async () => {
-    if (!window.confirm("Delete this message? It shows as “(deleted)” in the thread.")) return;
+    const question = isMine
+      ? "Delete this message? It shows as “Message deleted” in the thread."
+      : `Remove this message by ${comment.authorName}? Everyone sees “Message removed by a coordinator” instead, and the removal is recorded in the audit log.`;
+    if (!window.confirm(question)) return;
     try {
       await api.deleteComment(comment.id);
       onChanged();
@@ -241,17 +257,26 @@ function CommentItem({
         />
       ) : (
         <p className={comment.deleted ? "comment-body comment-deleted" : "comment-body"}>
-          {comment.body}
+          {comment.deleted ? deletedMessageLabel(comment) : comment.body}
         </p>
       )}
-      {isMine && !comment.deleted && !editing ? (
+      {!comment.deleted && !editing && (canEdit || canRemove) ? (
         <div className="comment-actions">
-          <button type="button" className="link-button" onClick={() => setEditing(true)}>
-            Edit
-          </button>
-          <button type="button" className="link-button" onClick={() => void remove()}>
-            Delete
-          </button>
+          {canEdit ? (
+            <button type="button" className="link-button" onClick={() => setEditing(true)}>
+              Edit
+            </button>
+          ) : null}
+          {canRemove ? (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void remove()}
+              aria-label={isMine ? undefined : `Remove the message by ${comment.authorName}`}
+            >
+              {isMine ? "Delete" : "Remove"}
+            </button>
+          ) : null}
         </div>
       ) : null}
       {error ? (
@@ -263,16 +288,39 @@ function CommentItem({
   );
 }
 
+/** The tasks made from a thread: who made each for whom, when it is due, where it stands. */
+function ThreadTasks({ networkId, tasks }: { networkId: string; tasks: readonly ThreadTask[] }) {
+  return (
+    <ul className="comment-tasks" aria-label="Tasks from this thread">
+      {tasks.map((task) => (
+        <li key={task.id} className="comment-task">
+          <svg className="comment-task-icon" viewBox="0 0 16 16" aria-hidden="true">
+            <rect x="2.5" y="2.5" width="11" height="11" rx="2" />
+            <path d="M5.5 8.2l1.8 1.8 3.4-3.6" />
+          </svg>
+          <span className="comment-task-text">
+            {describeThreadTask(task, formatDate)}
+            {task.overdue ? <span className="comment-task-overdue"> (overdue)</span> : null} —{" "}
+            <Link to={threadTaskPath(networkId, task.id)}>{task.title}</Link>
+          </span>
+          <TaskStatusBadge status={task.status} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function ThreadCard({
   thread,
   userId,
   canComment,
   canModerate,
+  canRemoveOthers,
+  closed,
   detached,
   activityTitle,
   active,
   members,
-  taskAssignee,
   onSelect,
   onChanged,
   onMakeTask,
@@ -281,12 +329,13 @@ function ThreadCard({
   userId: string;
   canComment: boolean;
   canModerate: boolean;
+  canRemoveOthers: boolean;
+  /** The workplan takes no comments: nothing is added, edited, resolved or reopened. */
+  closed: boolean;
   detached: boolean;
   activityTitle: string | null;
   active: boolean;
   members: readonly MemberView[];
-  /** The assignee of the task just made from this thread, if any. */
-  taskAssignee: string | null;
   onSelect: () => void;
   onChanged: () => void;
   onMakeTask: (() => void) | null;
@@ -294,7 +343,7 @@ function ThreadCard({
   const [error, setError] = useState<string | null>(null);
   const ref = useRef<HTMLElement>(null);
   const resolved = thread.status === "resolved";
-  const canResolve = canModerate || thread.createdBy === userId;
+  const canResolve = !closed && (canModerate || thread.createdBy === userId);
 
   useEffect(() => {
     if (active) ref.current?.scrollIntoView({ block: "nearest" });
@@ -331,17 +380,22 @@ function ThreadCard({
             key={comment.id}
             comment={comment}
             isMine={comment.authorId === userId}
+            canEdit={comment.authorId === userId && !closed}
+            canRemove={comment.authorId === userId || canRemoveOthers}
             members={members}
             onChanged={onChanged}
           />
         ))}
       </ol>
+      {thread.tasks.length > 0 ? (
+        <ThreadTasks networkId={thread.networkId} tasks={thread.tasks} />
+      ) : null}
       {error ? (
         <p className="comment-error" role="alert">
           {error}
         </p>
       ) : null}
-      {canComment && !resolved ? (
+      {canComment && !closed && !resolved ? (
         <CommentBox
           label="Reply"
           submitLabel="Reply"
@@ -351,11 +405,6 @@ function ThreadCard({
             onChanged();
           }}
         />
-      ) : null}
-      {taskAssignee ? (
-        <p className="comment-task-made" role="status">
-          Task created for {taskAssignee}
-        </p>
       ) : null}
       {canResolve || onMakeTask ? (
         <div className="comment-thread-actions">
@@ -390,6 +439,8 @@ export function CommentsPanel({
   userId,
   canComment,
   canModerate,
+  canRemoveOthers,
+  closedNotice,
   members,
   draft,
   activeId,
@@ -400,13 +451,16 @@ export function CommentsPanel({
   onSelect,
   onChanged,
   onMakeTask,
-  tasksMade,
 }: {
   threads: readonly ThreadView[];
   error: unknown;
   userId: string;
   canComment: boolean;
   canModerate: boolean;
+  /** Coordinators remove other people's messages. */
+  canRemoveOthers: boolean;
+  /** Why the workplan takes no comments (adopted, archived); null while it does. */
+  closedNotice: string | null;
   members: readonly MemberView[];
   draft: CommentTarget | null;
   activeId: string | null;
@@ -418,9 +472,8 @@ export function CommentsPanel({
   onChanged: () => void;
   /** Coordinators turn a thread into a task; null for everyone else. */
   onMakeTask: ((thread: ThreadView) => void) | null;
-  /** Thread id -> assignee of a task made from it in this session. */
-  tasksMade: ReadonlyMap<string, string>;
 }) {
+  const closed = closedNotice !== null;
   const open = threads.filter((t) => t.status === "open");
   const resolved = threads.filter((t) => t.status === "resolved");
   const card = (thread: ThreadView) => (
@@ -430,11 +483,12 @@ export function CommentsPanel({
         userId={userId}
         canComment={canComment}
         canModerate={canModerate}
+        canRemoveOthers={canRemoveOthers}
+        closed={closed}
         detached={isDetached(thread)}
         activityTitle={thread.activityId ? activityTitle(thread.activityId) : null}
         active={thread.id === activeId}
         members={members}
-        taskAssignee={tasksMade.get(thread.id) ?? null}
         onSelect={() => onSelect(thread)}
         onChanged={onChanged}
         onMakeTask={onMakeTask ? () => onMakeTask(thread) : null}
@@ -446,7 +500,12 @@ export function CommentsPanel({
       <h2 className="panel-title" id="comments-panel-title">
         Comments <span className="panel-count">{open.length}</span>
       </h2>
-      {draft ? (
+      {closedNotice ? (
+        <p className="comment-closed" role="note">
+          {closedNotice}
+        </p>
+      ) : null}
+      {draft && !closed ? (
         <div className="comment-draft">
           <p className="comment-draft-target">
             {draft.anchor ? <q className="comment-quote">{draft.label}</q> : draft.label}
@@ -470,7 +529,7 @@ export function CommentsPanel({
       {open.length === 0 && !draft ? (
         <p className="panel-empty">
           No open comments.{" "}
-          {canComment ? "Select some text and choose “Comment” to start one." : null}
+          {canComment && !closed ? "Select some text and choose “Comment” to start one." : null}
         </p>
       ) : (
         <ol className="comment-threads">{open.map(card)}</ol>

@@ -6,7 +6,16 @@ import StarterKit from "@tiptap/starter-kit";
 import { initProseMirrorDoc, prosemirrorToYXmlFragment, ySyncPlugin } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { isDetached, selectionTarget, taskTitleFromThread, threadRange } from "./comments";
+import {
+  commentsClosedNotice,
+  deletedMessageLabel,
+  describeThreadTask,
+  isDetached,
+  selectionTarget,
+  taskTitleFromThread,
+  threadRange,
+  threadTaskPath,
+} from "./comments";
 
 const schema = getSchema([StarterKit]);
 
@@ -56,6 +65,7 @@ function threadOn(state: EditorState): ThreadView {
     createdAt: "2026-01-01T00:00:00.000Z",
     lastActivityAt: "2026-01-01T00:00:00.000Z",
     comments: [],
+    tasks: [],
   };
 }
 
@@ -111,6 +121,43 @@ describe("a task made from a thread", () => {
   it("falls back to the quote when the thread has no message", () => {
     expect(taskTitleFromThread({ quote: "the quoted words", comments: [] })).toBe(
       "the quoted words",
+    );
+  });
+});
+
+describe("what a thread shows everyone", () => {
+  const day = (iso: string) => `day ${iso}`;
+
+  it("says who made a task from the thread, for whom and by when", () => {
+    expect(
+      describeThreadTask(
+        { createdByName: "Tamar Kapanadze", assigneeName: "Eka Lomidze", due: "2026-02-10" },
+        day,
+      ),
+    ).toBe("Task created by Tamar Kapanadze for Eka Lomidze, due day 2026-02-10");
+    expect(describeThreadTask({ createdByName: "", assigneeName: null, due: null }, day)).toBe(
+      "Task created by a coordinator for nobody yet",
+    );
+  });
+
+  it("links a thread's task to its row on the network's tasks page", () => {
+    expect(threadTaskPath("net 1", "t/2")).toBe("/networks/net%201/tasks#task-t%2F2");
+  });
+
+  it("tells a message its author deleted from one a coordinator removed", () => {
+    expect(deletedMessageLabel({ deletedBy: "author" })).toBe("Message deleted");
+    expect(deletedMessageLabel({ deletedBy: "coordinator" })).toBe(
+      "Message removed by a coordinator",
+    );
+  });
+
+  it("closes the comments of adopted and archived workplans, and says why", () => {
+    expect(commentsClosedNotice({ stage: "consultation", archived: false })).toBeNull();
+    expect(commentsClosedNotice({ stage: "adopted", archived: false })).toMatch(
+      /adopted and frozen: its comments can be read/,
+    );
+    expect(commentsClosedNotice({ stage: "draft", archived: true })).toMatch(
+      /archived: its comments can be read/,
     );
   });
 });

@@ -1,4 +1,4 @@
-import type { ThreadView } from "@junction/domain";
+import type { CommentView, ThreadTask, ThreadView, WorkplanView } from "@junction/domain";
 import {
   ACTIVITY_DESCRIPTION_NODE,
   ACTIVITY_NODE,
@@ -238,7 +238,7 @@ function byRecency(a: ThreadView, b: ThreadView): number {
   return b.lastActivityAt.localeCompare(a.lastActivityAt);
 }
 
-/** The workplan's threads, refetched whenever the server says they changed. */
+/** The workplan's threads, refetched whenever the server says they changed, and after a reconnect. */
 export function useWorkplanThreads(workplanId: string): {
   threads: readonly ThreadView[];
   error: unknown;
@@ -268,6 +268,8 @@ export function useWorkplanThreads(workplanId: string): {
   useServerEvent("comments-changed", (event) => {
     if (event.workplanId === workplanId) reload();
   });
+  // the event stream came back: a message or a task may have come meanwhile
+  useServerEvent("reconnected", () => reload());
   return { threads, error, reload };
 }
 
@@ -280,4 +282,39 @@ export function taskTitleFromThread(thread: Pick<ThreadView, "comments" | "quote
   const cut = text.slice(0, TASK_TITLE_LENGTH - 1);
   const space = cut.lastIndexOf(" ");
   return `${(space > TASK_TITLE_LENGTH / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** Why nobody may add to, edit, resolve or reopen a workplan's comments; null while they may. */
+export function commentsClosedNotice(
+  workplan: Pick<WorkplanView, "stage" | "archived">,
+): string | null {
+  if (workplan.archived) {
+    return "This workplan is archived: its comments can be read, but no one can add, edit, resolve or reopen them.";
+  }
+  if (workplan.stage === "adopted") {
+    return "This workplan is adopted and frozen: its comments can be read, but no one can add, edit, resolve or reopen them.";
+  }
+  return null;
+}
+
+/** A task on a thread as one line: "Task created by Tamar for Eka, due 10 Feb 2026". */
+export function describeThreadTask(
+  task: Pick<ThreadTask, "createdByName" | "assigneeName" | "due">,
+  formatDay: (day: string) => string,
+): string {
+  const by = task.createdByName || "a coordinator";
+  const due = task.due ? `, due ${formatDay(task.due)}` : "";
+  return `Task created by ${by} for ${task.assigneeName ?? "nobody yet"}${due}`;
+}
+
+/** Where a thread's task is listed: its network's tasks page, at its row. */
+export function threadTaskPath(networkId: string, taskId: string): string {
+  return `/networks/${encodeURIComponent(networkId)}/tasks#task-${encodeURIComponent(taskId)}`;
+}
+
+/** What a message shows once deleted: its author deleted it, or a coordinator removed it. */
+export function deletedMessageLabel(comment: Pick<CommentView, "deletedBy">): string {
+  return comment.deletedBy === "coordinator"
+    ? "Message removed by a coordinator"
+    : "Message deleted";
 }

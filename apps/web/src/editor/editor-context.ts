@@ -18,6 +18,8 @@ export type EditorContextValue = {
   owners: ReadonlyMap<string, readonly OwnerView[]>;
   /** Coordinators of the workplan's network set owners; `onOwnersChanged` refreshes the map. */
   canSetOwners: boolean;
+  /** Owners, editors of the lead organisation and coordinators set the status (`lead` as the block has it). */
+  canSetStatus: (activityId: string, lead: string | null) => boolean;
   onOwnersChanged: () => void;
   /** Coordinators of the workplan's network decide warnings. */
   canDecide: boolean;

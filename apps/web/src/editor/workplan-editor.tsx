@@ -2,10 +2,11 @@ import {
   type Activity,
   colorForUser,
   type MemberView,
+  maySetActivityStatus,
   type OrganisationView,
   type OwnerView,
+  type Role,
   TARGET_GROUPS,
-  type TaskView,
   type ThreadView,
   type WarningView,
 } from "@junction/domain";
@@ -71,6 +72,12 @@ type Props = {
   canComment: boolean;
   /** Editors and coordinators resolve any thread; others only their own. */
   canModerate: boolean;
+  /** Coordinators remove other people's messages. */
+  canRemoveComments: boolean;
+  /** Why the workplan takes no new comments (adopted, archived); null while it does. */
+  commentsClosed: string | null;
+  /** The person's place in the network, for rules that depend on their organisation. */
+  member: { readonly role: Role; readonly organisationId: string } | null;
 };
 
 const ACTIVITY_HASH = /^#activity-(.+)$/;
@@ -269,6 +276,9 @@ function EditorBody({
   canDecide,
   canComment,
   canModerate,
+  canRemoveComments,
+  commentsClosed,
+  member,
 }: Props & { session: SyncSession; users: PresentUser[] }) {
   const [linkRequest, setLinkRequest] = useState(0);
   // narrow windows only: the panel folds away above the document
@@ -277,8 +287,6 @@ function EditorBody({
   const [draft, setDraft] = useState<CommentTarget | null>(null);
   const [activeThread, setActiveThread] = useState<string | null>(null);
   const [taskFrom, setTaskFrom] = useState<ThreadView | null>(null);
-  // thread id -> assignee of the task made from it here, to confirm on the thread card
-  const [tasksMade, setTasksMade] = useState<ReadonlyMap<string, string>>(new Map());
   const activities = useActivities(session.ydoc);
   const comments = useWorkplanThreads(workplanId);
   const members = useMembers(networkId);
@@ -425,6 +433,17 @@ function EditorBody({
     ]),
   );
 
+  const canSetStatus = useCallback(
+    (activityId: string, lead: string | null) =>
+      member !== null &&
+      maySetActivityStatus({
+        ...member,
+        lead,
+        isOwner: (owners.get(activityId) ?? []).some((owner) => owner.userId === user.id),
+      }),
+    [member, owners, user.id],
+  );
+
   const context = useMemo<EditorContextValue>(
     () => ({
       canEdit,
@@ -439,6 +458,7 @@ function EditorBody({
       warnings,
       owners,
       canSetOwners: canDecide,
+      canSetStatus,
       onOwnersChanged,
       canDecide,
       canComment,
@@ -452,6 +472,7 @@ function EditorBody({
       warnings,
       owners,
       onOwnersChanged,
+      canSetStatus,
       canDecide,
       canComment,
       commentCounts,
@@ -546,8 +567,6 @@ function EditorBody({
       ? threadActivityId(editor.state, taskFrom)
       : taskFrom.activityId
     : null;
-  const taskMade = (thread: ThreadView, task: TaskView) =>
-    setTasksMade((current) => new Map(current).set(thread.id, task.assigneeName ?? "the assignee"));
 
   return (
     <EditorContext.Provider value={context}>
@@ -624,6 +643,8 @@ function EditorBody({
                 userId={user.id}
                 canComment={canComment}
                 canModerate={canModerate}
+                canRemoveOthers={canRemoveComments}
+                closedNotice={commentsClosed}
                 members={members}
                 draft={draft}
                 activeId={activeThread}
@@ -634,7 +655,6 @@ function EditorBody({
                 onSelect={selectThread}
                 onChanged={comments.reload}
                 onMakeTask={canDecide ? setTaskFrom : null}
-                tasksMade={tasksMade}
               />
             </div>
           )}
@@ -652,7 +672,8 @@ function EditorBody({
             fromThreadId: taskFrom.id,
           }}
           onClose={() => setTaskFrom(null)}
-          onSaved={(task) => taskMade(taskFrom, task)}
+          // the thread lists its tasks: show the new one at once, the server's event confirms it
+          onSaved={() => comments.reload()}
         />
       ) : null}
       <datalist id={listIds.locations}>

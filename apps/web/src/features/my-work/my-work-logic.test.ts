@@ -32,6 +32,7 @@ function comment(id: string, deleted = false): CommentView {
     createdAt: "2026-11-01T10:00:00.000Z",
     editedAt: null,
     deleted,
+    deletedBy: deleted ? "author" : null,
   };
 }
 

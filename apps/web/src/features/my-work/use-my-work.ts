@@ -4,7 +4,7 @@ import { api } from "../../api/client";
 import type { Resource } from "../../api/use-resource";
 import { type ServerEventType, subscribeServerEvent } from "../../app/session";
 
-// any of these may add or remove something on a person's My work
+// any of these may add or remove something on a person's My work; after a reconnect, anything
 const RELOAD_ON: readonly ServerEventType[] = [
   "tasks-changed",
   "comments-changed",
@@ -12,6 +12,7 @@ const RELOAD_ON: readonly ServerEventType[] = [
   "warnings-changed",
   "role-changed",
   "notification",
+  "reconnected",
 ];
 // a burst of events (a coordinator creating two tasks) becomes one request
 const COALESCE_MS = 150;
@@ -49,7 +50,8 @@ function scheduleLoad(): void {
   timer = setTimeout(load, COALESCE_MS);
 }
 
-function subscribe(listener: () => void): () => void {
+/** Keeps My work loaded and current while anyone listens (the header's count, the page). */
+export function subscribeMyWork(listener: () => void): () => void {
   listeners.add(listener);
   if (!unsubscribeEvents) {
     const offs = RELOAD_ON.map((type) => subscribeServerEvent(type, scheduleLoad));
@@ -77,7 +79,7 @@ export function replaceMyTask(task: TaskView): void {
 
 /** The signed-in user's My work, loaded once per user and kept current by server events. */
 export function useMyWork(userId: string): Resource<MyWork> & { reload: () => void } {
-  const current = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+  const current = useSyncExternalStore(subscribeMyWork, getSnapshot, getSnapshot);
   useEffect(() => {
     if (loadedFor === userId) return;
     loadedFor = userId;

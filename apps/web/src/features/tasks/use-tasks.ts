@@ -4,13 +4,14 @@ import { api } from "../../api/client";
 import { type ResourceHandle, useResource } from "../../api/use-resource";
 import { useServerEvent } from "../../app/session";
 
-/** A network's tasks, reloaded on every `tasks-changed` of that network. */
+/** A network's tasks, reloaded on every `tasks-changed` of that network and after a reconnect. */
 export function useNetworkTasks(networkId: string): ResourceHandle<TaskView[]> {
   const resource = useResource(() => api.tasks(networkId), `tasks:${networkId}`);
   const { reload } = resource;
   useServerEvent("tasks-changed", (event) => {
     if (event.networkId === networkId) reload();
   });
+  useServerEvent("reconnected", () => reload());
   return resource;
 }
 

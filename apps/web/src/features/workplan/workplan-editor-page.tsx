@@ -5,6 +5,7 @@ import { useResource } from "../../api/use-resource";
 import { useCurrentNetwork } from "../../app/current-network";
 import { Link } from "../../app/router";
 import { findMembership, useMe } from "../../app/session";
+import { commentsClosedNotice } from "../../editor/comments";
 import { WorkplanEditor } from "../../editor/workplan-editor";
 import { RoleBadge, StageBadge } from "../../ui/badges";
 import { ErrorState, LoadingState } from "../../ui/states";
@@ -92,6 +93,7 @@ export function WorkplanEditorPage({ workplanId }: { workplanId: string }) {
   const role = membership?.role ?? null;
   const frozen = view.stage === "adopted" || view.archived;
   const canEdit = role !== null && canWriteDocument(role) && !frozen;
+  const commentsClosed = commentsClosedNotice(view);
   const networkHref = `/networks/${encodeURIComponent(view.networkId)}`;
 
   const header = (
@@ -140,8 +142,13 @@ export function WorkplanEditorPage({ workplanId }: { workplanId: string }) {
         onOwnersChanged={owners.reload}
         workplanTitle={view.title}
         canDecide={role === "coordinator"}
-        canComment={role !== null && can(role, "comment.create")}
+        canComment={role !== null && can(role, "comment.create") && commentsClosed === null}
         canModerate={role !== null && can(role, "comment.resolve")}
+        canRemoveComments={role !== null && can(role, "comment.moderate")}
+        commentsClosed={commentsClosed}
+        member={
+          membership ? { role: membership.role, organisationId: membership.organisationId } : null
+        }
         header={header}
       />
     </article>
