@@ -19,7 +19,9 @@ describe("checkUpdate", () => {
     const server = new Y.Doc();
     const client = new Y.Doc();
     client.getText("notes").insert(0, "new");
-    expect(checkUpdate(untrusted(Y.encodeStateAsUpdate(client)), knownStateOf(server))).toMatchObject({
+    expect(
+      checkUpdate(untrusted(Y.encodeStateAsUpdate(client)), knownStateOf(server)),
+    ).toMatchObject({
       ok: true,
       isNoop: false,
     });
