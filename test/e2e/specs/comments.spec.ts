@@ -271,3 +271,24 @@ test("after the event stream reconnects, the tasks page and My work catch up on 
     .click();
   await expect(eka.getByRole("region", { name: /Tasks assigned to you/ })).toContainText(title);
 });
+
+test("every thread of a long discussion can be scrolled to in the side panel", async ({
+  browser,
+}) => {
+  // the network's joint workplan carries more threads than one window shows
+  const page = await openWorkplan(browser, {
+    serverUrl: server.url,
+    contexts,
+    workplanId: "wp-network-2021-2023",
+    email: EKA,
+    connected: "Connected · saved",
+  });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByRole("tab", { name: /Comments/ }).click();
+  const threads = page.locator(".panel-comments > .comment-threads .comment-thread");
+  await expect(threads).not.toHaveCount(0);
+  const last = threads.last();
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toBeInViewport();
+  await expect(page.getByRole("heading", { name: /^Comments/ })).toBeInViewport();
+});
