@@ -166,6 +166,33 @@ describe("putting back statuses a writer may not change", () => {
     ).toEqual(["planned", "planned"]);
   });
 
+  it("judges a block by the activity it was, even when the update renames its id", () => {
+    const { server, writer } = setup();
+    const rename = updateOf(writer, (ydoc) =>
+      ydoc.transact(() => {
+        element(ydoc, "A2").setAttribute("status", "completed");
+        element(ydoc, "A2").setAttribute("id", "A99");
+      }),
+    );
+    expect(mayChangeActivityStatus(server, rename)).toBe(true);
+    const asked: string[] = [];
+    expect(
+      review(server, rename, (id) => {
+        asked.push(id);
+        return false;
+      }),
+    ).toEqual(["A2"]);
+    expect(asked).toEqual(["A2"]);
+    expect(statusOf(server, "A99")).toBe("planned");
+  });
+
+  it("flags renaming a block's id, even without touching its status", () => {
+    const { server, writer } = setup();
+    const rename = updateOf(writer, (ydoc) => element(ydoc, "A2").setAttribute("id", "A99"));
+    expect(mayChangeActivityStatus(server, rename)).toBe(true);
+    expect(review(server, rename, () => false)).toEqual([]);
+  });
+
   it("leaves a writer's new activity with the status it was created with", () => {
     const { server, writer } = setup();
     const update = updateOf(writer, (ydoc) => {

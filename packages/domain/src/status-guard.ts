@@ -9,16 +9,25 @@ import type { ActivityStatus } from "./schemas";
  */
 
 const STATUS_ATTRIBUTE = "status";
+/** Renaming a block's id could pass its status off as another activity's, or as a new one. */
+const GUARDED_ATTRIBUTES: ReadonlySet<string> = new Set([STATUS_ATTRIBUTE, "id"]);
 
-/** An activity's status and lead organisation before an update, by activity id. */
-export type StatusBefore = ReadonlyMap<
-  string,
-  { readonly status: ActivityStatus; readonly lead: string | null }
->;
+type ActivityState = {
+  readonly id: string;
+  readonly status: ActivityStatus;
+  readonly lead: string | null;
+};
+
+/** Every activity's id, status and lead organisation before an update, by block and by id. */
+export type StatusBefore = {
+  readonly byElement: ReadonlyMap<Y.XmlElement, ActivityState>;
+  /** The first block wins if an id appears twice. */
+  readonly byId: ReadonlyMap<string, ActivityState>;
+};
 
 /**
  * Cheap test, run on every such update against the live document: false means the update cannot
- * change any activity's status (it sets no `status` attribute, deletes none, and creates no
+ * change any activity's status (it sets or deletes no `status` or `id` attribute, and creates no
  * activity block). True only means the update needs the exact check on a scratch copy.
  */
 export function mayChangeActivityStatus(
@@ -35,7 +44,7 @@ export function mayChangeActivityStatus(
     const { content } = struct;
     if (content instanceof Y.ContentType && isActivityType(content.type)) return true;
     const key = attributeKeyOf(struct, store, own);
-    if (key === undefined || key === STATUS_ATTRIBUTE) return true;
+    if (key === undefined || isGuarded(key)) return true;
   }
   for (const [client, deletions] of ds.clients) {
     const stored = store.clients.get(client);
@@ -48,7 +57,7 @@ export function mayChangeActivityStatus(
       for (let i = Y.findIndexSS(stored, clock); i < stored.length; i++) {
         const item = stored[i];
         if (item === undefined || item.id.clock >= end) break;
-        if (item instanceof Y.Item && item.parentSub === STATUS_ATTRIBUTE && !item.deleted) {
+        if (item instanceof Y.Item && isGuarded(item.parentSub) && !item.deleted) {
           return true;
         }
       }
@@ -57,25 +66,29 @@ export function mayChangeActivityStatus(
   return false;
 }
 
-/** Every activity's status and lead, by id (the first block wins if an id appears twice). */
 export function readStatuses(ydoc: Y.Doc): StatusBefore {
-  const statuses = new Map<string, { status: ActivityStatus; lead: string | null }>();
+  const byElement = new Map<Y.XmlElement, ActivityState>();
+  const byId = new Map<string, ActivityState>();
   for (const element of activityElements(ydoc)) {
     const id = element.getAttribute("id");
-    if (typeof id !== "string" || id === "" || statuses.has(id)) continue;
+    if (typeof id !== "string" || id === "") continue;
     const lead: unknown = element.getAttribute("lead");
-    statuses.set(id, {
+    const state = {
+      id,
       status: readActivityStatus(element),
       lead: typeof lead === "string" && lead !== "" ? lead : null,
-    });
+    };
+    byElement.set(element, state);
+    if (!byId.has(id)) byId.set(id, state);
   }
-  return statuses;
+  return { byElement, byId };
 }
 
 /**
- * Puts back the status of every block whose status differs from `before` for an activity the
- * writer may not change (a block that reuses an existing id counts as that activity). Activities
- * that did not exist before are the writer's own new blocks and keep what they were given.
+ * Puts back the status of every block whose status differs from what it was for an activity the
+ * writer may not change. A block is judged as the activity it was before the update (whatever id
+ * it carries now); a new block reusing an existing id counts as that activity. Blocks of
+ * activities that did not exist before are the writer's own and keep what they were given.
  * Answers the ids it put back.
  */
 export function restoreStatuses(
@@ -88,20 +101,24 @@ export function restoreStatuses(
   ydoc.transact(() => {
     for (const element of activityElements(ydoc)) {
       const id = element.getAttribute("id");
-      if (typeof id !== "string") continue;
-      const previous = before.get(id);
+      const previous =
+        before.byElement.get(element) ?? (typeof id === "string" ? before.byId.get(id) : undefined);
       if (previous === undefined || readActivityStatus(element) === previous.status) continue;
-      let allowed = decisions.get(id);
+      let allowed = decisions.get(previous.id);
       if (allowed === undefined) {
-        allowed = mayChange(id, previous.lead);
-        decisions.set(id, allowed);
+        allowed = mayChange(previous.id, previous.lead);
+        decisions.set(previous.id, allowed);
       }
       if (allowed) continue;
       element.setAttribute(STATUS_ATTRIBUTE, previous.status);
-      if (!restored.includes(id)) restored.push(id);
+      if (!restored.includes(previous.id)) restored.push(previous.id);
     }
   });
   return restored;
+}
+
+function isGuarded(key: string | null): boolean {
+  return key !== null && GUARDED_ATTRIBUTES.has(key);
 }
 
 function activityElements(ydoc: Y.Doc): Y.XmlElement[] {
