@@ -434,6 +434,7 @@ export type MyWork = z.infer<typeof myWorkSchema>;
 export const NOTIFICATION_KINDS = [
   "mention",
   "reply",
+  "comment-removed",
   "owner-assigned",
   "task-assigned",
   "task-updated",

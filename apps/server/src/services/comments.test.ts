@@ -266,14 +266,18 @@ describe("tasks made from a thread", () => {
 
 describe("moderation", () => {
   it("lets a coordinator remove someone else's message, shows it as removed by a coordinator and audits it", async () => {
-    const { h, n, call, start, events } = setUp();
+    const { h, n, call, start, events, notifications } = setUp();
     const thread = await start(n.cookies.commenter, { body: "Something out of place" });
     const message = thread.comments[0]?.id ?? "";
     events.length = 0;
 
     const removed = await call(n.cookies.coordinator, "DELETE", `/api/comments/${message}`);
     expect(removed.status).toBe(204);
-    expect(events.map((e) => e.type)).toEqual(["comments-changed"]);
+    expect(events.map((e) => e.type)).toEqual(["comments-changed", "notification"]);
+    // the author is told, with a link to the thread
+    expect(
+      (await notifications(n.cookies.commenter)).map((x) => [x.kind, x.threadId, x.actorId]),
+    ).toEqual([["comment-removed", thread.id, n.users.coordinator.id]]);
     const seen = (await call(n.cookies.viewer, "GET", `/api/threads/${thread.id}`))
       .body as ThreadView;
     expect(seen.comments.map((c) => [c.body, c.deleted, c.deletedBy, c.mentions])).toEqual([

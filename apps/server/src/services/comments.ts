@@ -346,7 +346,7 @@ export function editComment(
  * the audit log). Allowed on adopted and archived workplans too: what must go must be able to.
  */
 export function deleteComment(deps: Deps, caller: Caller, commentId: string): void {
-  const { comment, thread, membership } = requireComment(deps, caller, commentId);
+  const { comment, thread, workplan, membership } = requireComment(deps, caller, commentId);
   const own = comment.authorId === caller.user.id;
   if (!own && !can(membership.role, "comment.moderate")) {
     throw new AppError(
@@ -378,6 +378,16 @@ export function deleteComment(deps: Deps, caller: Caller, commentId: string): vo
   });
   remove.immediate();
   announce(deps, thread);
+  if (!own) {
+    notify(deps, {
+      userId: comment.authorId,
+      networkId: thread.networkId,
+      kind: "comment-removed",
+      actorId: caller.user.id,
+      message: `${caller.user.name} removed a message of yours from a thread in ${workplan.title}`,
+      subject: { workplanId: thread.workplanId, threadId: thread.id },
+    });
+  }
 }
 
 /** Resolve or reopen: coordinators, editors, and whoever started the thread. */
