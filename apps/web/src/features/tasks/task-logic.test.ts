@@ -43,6 +43,13 @@ describe("describeDue", () => {
     );
   });
 
+  it("rounds long delays to weeks, months and years", () => {
+    const late = (due: string) => describeDue(task({ due, overdue: true }), today).text;
+    expect(late("2026-10-26")).toBe("Overdue by 4 weeks");
+    expect(late("2026-05-23")).toBe("Overdue by 6 months");
+    expect(late("2022-06-30")).toBe("Overdue by more than 4 years");
+  });
+
   it("counts down the last week and gives the date beyond it", () => {
     expect(describeDue(task({ due: today }), today).text).toBe("Due today");
     expect(describeDue(task({ due: "2026-11-24" }), today).text).toBe("Due tomorrow");

@@ -38,14 +38,22 @@ export function describeDue(
   if (!task.due) return { text: "No due date", tone: "none" };
   const days = daysBetween(today, task.due);
   if (task.overdue) {
-    const late = Math.max(1, -days);
-    return { text: `Overdue by ${late} ${late === 1 ? "day" : "days"}`, tone: "overdue" };
+    return { text: `Overdue by ${lateness(Math.max(1, -days))}`, tone: "overdue" };
   }
   if (isFinished(task.status)) return { text: `Due ${formatDate(task.due)}`, tone: "later" };
   if (days <= 0) return { text: "Due today", tone: "soon" };
   if (days === 1) return { text: "Due tomorrow", tone: "soon" };
   if (days <= 7) return { text: `Due in ${days} days`, tone: "soon" };
   return { text: `Due ${formatDate(task.due)}`, tone: "later" };
+}
+
+/** "3 days", "5 weeks", "7 months", "more than 4 years": precise while it matters, readable after. */
+function lateness(days: number): string {
+  const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+  if (days < 28) return count(days, "day");
+  if (days < 92) return count(Math.floor(days / 7), "week");
+  if (days < 730) return count(Math.floor(days / 30.44), "month");
+  return `more than ${Math.floor(days / 365.25)} years`;
 }
 
 /** Unfinished first; among them overdue, then the earliest due date; undated last. */
