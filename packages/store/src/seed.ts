@@ -7,13 +7,15 @@ import { appendAudit } from "./audit";
 import type { Db } from "./db";
 import { addMembership } from "./memberships";
 import { createNetwork, createOrganisation } from "./networks";
+import { replaceActivityOwners } from "./owners";
 import { statement } from "./statements";
 import { createUser } from "./users";
 import { createWorkplan, touchWorkplan } from "./workplans";
 
 const seedActivitySchema = activitySchema
   .omit({ lead: true })
-  .extend({ outcome: z.string(), lead: z.string() })
+  // owners are people, named by email in the demo file
+  .extend({ outcome: z.string(), lead: z.string(), owners: z.array(z.string()).default([]) })
   .passthrough();
 
 const seedSchema = z.object({
@@ -154,7 +156,21 @@ export function seedDemoNetwork(db: Db, passwordHash: string, now = Date.now()):
       ).run(workplan.id, Buffer.from(Y.encodeStateAsUpdate(ydoc)), now);
       ydoc.destroy();
       touchWorkplan(db, workplan.id, now);
-      for (const activity of workplan.activities) activityWorkplan.set(activity.id, workplan.id);
+      for (const activity of workplan.activities) {
+        activityWorkplan.set(activity.id, workplan.id);
+        const owners = activity.owners.flatMap((email) => userIds.get(email) ?? []);
+        if (owners.length === 0 || creator === null) continue;
+        replaceActivityOwners(
+          db,
+          {
+            workplanId: workplan.id,
+            activityId: activity.id,
+            userIds: owners,
+            assignedBy: creator,
+          },
+          now,
+        );
+      }
     }
     seedComments(db, demo, userIds, activityWorkplan, now);
     appendAudit(

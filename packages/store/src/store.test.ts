@@ -8,6 +8,7 @@ import { appendAudit, listAudit } from "./audit";
 import { type Db, openDatabase, schemaVersion } from "./db";
 import { countCoordinators, listMembers, listUserMemberships } from "./memberships";
 import { listOrganisations, listUserNetworks } from "./networks";
+import { listActivityOwners, listUserOwnedActivities } from "./owners";
 import { loadDemoNetwork, seedDemoNetwork } from "./seed";
 import { statement } from "./statements";
 import { findUserByEmail } from "./users";
@@ -69,6 +70,18 @@ describe("the demo seed", () => {
     expect(tamar?.isAdmin).toBe(true);
     expect(listUserMemberships(db, tamar?.id ?? "")[0]?.role).toBe("coordinator");
     expect(listUserNetworks(db, tamar?.id ?? "")[0]?.workplanCount).toBe(2);
+    db.close();
+  });
+
+  it("gives the demo activities the owners the demo names", () => {
+    const { db } = tempDb();
+    seedDemoNetwork(db, "hash");
+    const eka = findUserByEmail(db, "eka.lomidze@example.org");
+    const owned = listUserOwnedActivities(db, eka?.id ?? "").map((o) => o.activityId);
+    expect(owned.sort()).toEqual(["A19", "A24", "A32"]);
+    expect(listActivityOwners(db, "wp-scmi-2022-2023", "A07").map((o) => o.name)).toEqual([
+      "Nana Abuladze",
+    ]);
     db.close();
   });
 
