@@ -307,21 +307,39 @@ export const TASK_STATUSES = ["open", "in-progress", "done", "cancelled"] as con
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const taskStatusSchema = z.enum(TASK_STATUSES);
 
-/** A task a coordinator made from a thread, as the thread shows it to everyone who reads it. */
-export const threadTaskSchema = z.object({
+export const taskViewSchema = z.object({
   id: z.string(),
+  networkId: z.string(),
   title: z.string(),
+  activityIds: z.array(z.string()),
   assigneeId: z.string().nullable(),
   assigneeName: z.string().nullable(),
   createdBy: z.string(),
-  createdByName: z.string(),
-  /** YYYY-MM-DD */
   due: z.string().nullable(),
   status: taskStatusSchema,
   /** Due before today and neither done nor cancelled. */
   overdue: z.boolean(),
+  fromThreadId: z.string().nullable(),
+  fromWarningId: z.string().nullable(),
   createdAt: z.string(),
+  updatedAt: z.string(),
 });
+export type TaskView = z.infer<typeof taskViewSchema>;
+
+/** A task a coordinator made from a thread, as the thread shows it to everyone who reads it. */
+export const threadTaskSchema = taskViewSchema
+  .pick({
+    id: true,
+    title: true,
+    assigneeId: true,
+    assigneeName: true,
+    createdBy: true,
+    due: true,
+    status: true,
+    overdue: true,
+    createdAt: true,
+  })
+  .extend({ createdByName: z.string() });
 export type ThreadTask = z.infer<typeof threadTaskSchema>;
 
 export const THREAD_FIELDS = ["title", "description"] as const;
@@ -389,25 +407,6 @@ export const updateTaskRequestSchema = z
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
     message: "something to change",
   });
-
-export const taskViewSchema = z.object({
-  id: z.string(),
-  networkId: z.string(),
-  title: z.string(),
-  activityIds: z.array(z.string()),
-  assigneeId: z.string().nullable(),
-  assigneeName: z.string().nullable(),
-  createdBy: z.string(),
-  due: z.string().nullable(),
-  status: taskStatusSchema,
-  /** Due before today and neither done nor cancelled. */
-  overdue: z.boolean(),
-  fromThreadId: z.string().nullable(),
-  fromWarningId: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export type TaskView = z.infer<typeof taskViewSchema>;
 
 export const myWorkSchema = z.object({
   activities: z.array(

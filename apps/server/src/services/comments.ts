@@ -1,4 +1,10 @@
-import { can, THREAD_FIELDS, type ThreadTask, type ThreadView } from "@junction/domain";
+import {
+  can,
+  THREAD_FIELDS,
+  type ThreadTask,
+  type ThreadView,
+  threadTaskSchema,
+} from "@junction/domain";
 import { isEncodedRelativePosition } from "@junction/domain/doc";
 import {
   appendAudit,
@@ -35,19 +41,8 @@ function iso(ms: number): string {
 }
 
 function toThreadTask(task: TaskRecord, day: string): ThreadTask {
-  const view = toTaskView(task, day);
-  return {
-    id: view.id,
-    title: view.title,
-    assigneeId: view.assigneeId,
-    assigneeName: view.assigneeName,
-    createdBy: view.createdBy,
-    createdByName: task.createdByName,
-    due: view.due,
-    status: view.status,
-    overdue: view.overdue,
-    createdAt: view.createdAt,
-  };
+  // the schema picks the thread's fields out of the task's view
+  return threadTaskSchema.parse({ ...toTaskView(task, day), createdByName: task.createdByName });
 }
 
 /** A thread as everyone who may read it sees it: its messages and the tasks made from it. */
