@@ -1,5 +1,5 @@
 import { can } from "@junction/domain";
-import { mayChangeActivityStatus, readStatuses, restoreStatuses } from "@junction/domain/doc";
+import { applyKeepingStatuses, mayChangeActivityStatus } from "@junction/domain/doc";
 import type { UpdateGuard } from "@junction/sync";
 import type { Deps } from "./deps";
 import { mayMemberSetStatus } from "./services/owners";
@@ -13,9 +13,7 @@ export function createStatusGuard(deps: Deps): UpdateGuard {
     concerns: (decoded, ydoc, writer) =>
       !can(writer.role, "activity.update-any-status") && mayChangeActivityStatus(ydoc, decoded),
     review(ydoc, apply, writer) {
-      const before = readStatuses(ydoc);
-      apply();
-      const restored = restoreStatuses(ydoc, before, (activityId, lead) =>
+      const restored = applyKeepingStatuses(ydoc, apply, (activityId, lead) =>
         mayMemberSetStatus(deps, writer.user.id, writer.docName, activityId, lead),
       );
       if (restored.length === 0) return null;

@@ -119,41 +119,32 @@ export function readActivityElement(element: Y.XmlElement): Activity {
   };
 }
 
-function collectActivities(node: Y.XmlFragment | Y.XmlElement, into: Activity[]): void {
-  for (const child of node.toArray()) {
-    if (!(child instanceof Y.XmlElement)) continue;
-    if (child.nodeName === ACTIVITY_NODE) {
-      const activity = readActivityElement(child);
-      if (activity.id !== "") into.push(activity);
-    } else {
-      collectActivities(child, into);
+/** Every activity block in a workplan document, in document order, however deeply nested. */
+export function activityElements(ydoc: Y.Doc): Y.XmlElement[] {
+  const found: Y.XmlElement[] = [];
+  const visit = (node: Y.XmlFragment | Y.XmlElement): void => {
+    for (const child of node.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue;
+      if (child.nodeName === ACTIVITY_NODE) found.push(child);
+      else visit(child);
     }
-  }
-}
-
-function findIn(node: Y.XmlFragment | Y.XmlElement, activityId: string): Y.XmlElement | null {
-  for (const child of node.toArray()) {
-    if (!(child instanceof Y.XmlElement)) continue;
-    if (child.nodeName === ACTIVITY_NODE) {
-      if (child.getAttribute("id") === activityId) return child;
-    } else {
-      const found = findIn(child, activityId);
-      if (found) return found;
-    }
-  }
-  return null;
+  };
+  visit(ydoc.getXmlFragment(NARRATIVE_FIELD));
+  return found;
 }
 
 /** The block of one activity, to change one of its attributes; null when it is not there. */
 export function findActivityElement(ydoc: Y.Doc, activityId: string): Y.XmlElement | null {
-  return findIn(ydoc.getXmlFragment(NARRATIVE_FIELD), activityId);
+  return (
+    activityElements(ydoc).find((element) => element.getAttribute("id") === activityId) ?? null
+  );
 }
 
 /** Every activity block in a workplan document, in document order (server and browser share this). */
 export function readActivities(ydoc: Y.Doc): Activity[] {
-  const activities: Activity[] = [];
-  collectActivities(ydoc.getXmlFragment(NARRATIVE_FIELD), activities);
-  return activities;
+  return activityElements(ydoc)
+    .map(readActivityElement)
+    .filter((activity) => activity.id !== "");
 }
 
 function paragraph(text: string): Y.XmlElement {

@@ -24,9 +24,4 @@ export {
   resolveAnchor,
   type TextAnchor,
 } from "./anchors";
-export {
-  mayChangeActivityStatus,
-  readStatuses,
-  restoreStatuses,
-  type StatusBefore,
-} from "./status-guard";
+export { applyKeepingStatuses, mayChangeActivityStatus } from "./status-guard";

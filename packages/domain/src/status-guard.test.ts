@@ -8,7 +8,7 @@ import {
   readActivities,
 } from "./activity-doc";
 import { emptyActivity } from "./schemas";
-import { mayChangeActivityStatus, readStatuses, restoreStatuses } from "./status-guard";
+import { applyKeepingStatuses, mayChangeActivityStatus } from "./status-guard";
 
 /** The server's copy, holding two activities, and a writer's copy synced from it. */
 function setup(): { server: Y.Doc; writer: Y.Doc } {
@@ -100,9 +100,7 @@ describe("putting back statuses a writer may not change", () => {
     update: Uint8Array,
     mayChange: (id: string, lead: string | null) => boolean,
   ): string[] {
-    const before = readStatuses(server);
-    Y.applyUpdate(server, update);
-    return restoreStatuses(server, before, mayChange);
+    return applyKeepingStatuses(server, () => Y.applyUpdate(server, update), mayChange);
   }
 
   it("restores the status of an activity led by another organisation, for every replica", () => {

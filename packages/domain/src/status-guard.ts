@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { ACTIVITY_NODE, NARRATIVE_FIELD, readActivityStatus } from "./activity-doc";
+import { ACTIVITY_NODE, activityElements, readActivityStatus } from "./activity-doc";
 import type { ActivityStatus } from "./schemas";
 
 /**
@@ -19,7 +19,7 @@ type ActivityState = {
 };
 
 /** Every activity's id, status and lead organisation before an update, by block and by id. */
-export type StatusBefore = {
+type StatusBefore = {
   readonly byElement: ReadonlyMap<Y.XmlElement, ActivityState>;
   /** The first block wins if an id appears twice. */
   readonly byId: ReadonlyMap<string, ActivityState>;
@@ -66,7 +66,22 @@ export function mayChangeActivityStatus(
   return false;
 }
 
-export function readStatuses(ydoc: Y.Doc): StatusBefore {
+/**
+ * The exact check, on a scratch copy holding the document as it is just before the update:
+ * `apply` applies the update, then every status the writer may not change is put back (see
+ * `restoreStatuses`). Answers the ids of the activities put back.
+ */
+export function applyKeepingStatuses(
+  ydoc: Y.Doc,
+  apply: () => void,
+  mayChange: (activityId: string, lead: string | null) => boolean,
+): string[] {
+  const before = readStatuses(ydoc);
+  apply();
+  return restoreStatuses(ydoc, before, mayChange);
+}
+
+function readStatuses(ydoc: Y.Doc): StatusBefore {
   const byElement = new Map<Y.XmlElement, ActivityState>();
   const byId = new Map<string, ActivityState>();
   for (const element of activityElements(ydoc)) {
@@ -91,7 +106,7 @@ export function readStatuses(ydoc: Y.Doc): StatusBefore {
  * activities that did not exist before are the writer's own and keep what they were given.
  * Answers the ids it put back.
  */
-export function restoreStatuses(
+function restoreStatuses(
   ydoc: Y.Doc,
   before: StatusBefore,
   mayChange: (activityId: string, lead: string | null) => boolean,
@@ -119,19 +134,6 @@ export function restoreStatuses(
 
 function isGuarded(key: string | null): boolean {
   return key !== null && GUARDED_ATTRIBUTES.has(key);
-}
-
-function activityElements(ydoc: Y.Doc): Y.XmlElement[] {
-  const found: Y.XmlElement[] = [];
-  const visit = (node: Y.XmlFragment | Y.XmlElement): void => {
-    for (const child of node.toArray()) {
-      if (!(child instanceof Y.XmlElement)) continue;
-      if (child.nodeName === ACTIVITY_NODE) found.push(child);
-      else visit(child);
-    }
-  };
-  visit(ydoc.getXmlFragment(NARRATIVE_FIELD));
-  return found;
 }
 
 function isActivityType(type: unknown): boolean {

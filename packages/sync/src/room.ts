@@ -211,7 +211,7 @@ export class Room {
   private review(batch: readonly PendingUpdate[], guard: UpdateGuard): PendingUpdate[] {
     const reviewed: PendingUpdate[] = [];
     const dropped = new Set<Connection>();
-    let scratch = this.scratchCopy([]);
+    let scratch = this.scratchCopy();
     for (const pending of batch) {
       const { connection } = pending;
       // later updates of a writer whose update was dropped would only wait for it forever
@@ -268,8 +268,8 @@ export class Room {
     return reviewed;
   }
 
-  /** The document as it is, including structs held back for missing dependencies, plus `then`. */
-  private scratchCopy(then: readonly PendingUpdate[]): Y.Doc {
+  /** A copy of the document as it is, held-back structs included, plus `then`; the caller destroys it. */
+  scratchCopy(then: readonly PendingUpdate[] = []): Y.Doc {
     const scratch = new Y.Doc();
     Y.applyUpdate(scratch, this.getEncodedState());
     const { pendingStructs, pendingDs } = this.ydoc.store;

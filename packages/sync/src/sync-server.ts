@@ -181,8 +181,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       if (room === null) throw new Error(`Document ${docName} could not be loaded`);
       // store what clients sent this turn first, so the log keeps the order things happened in
       flush();
-      const scratch = new Y.Doc({ gc: false });
-      Y.applyUpdate(scratch, room.getEncodedState());
+      const scratch = room.scratchCopy();
       const before = Y.encodeStateVector(scratch);
       scratch.transact(() => edit(scratch));
       const update = Y.encodeStateAsUpdate(scratch, before);

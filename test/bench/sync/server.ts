@@ -5,7 +5,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { mayChangeActivityStatus, readStatuses, restoreStatuses } from "@junction/domain/doc";
+import { applyKeepingStatuses, mayChangeActivityStatus } from "@junction/domain/doc";
 import { createSqliteUpdateLog, openDatabase } from "@junction/store";
 import { createSyncServer, type UpdateGuard } from "@junction/sync";
 import { docs, setupWSConnection } from "@y/websocket-server/utils";
@@ -25,9 +25,7 @@ const db = kind === "junction" ? openDatabase(join(dataDir, "bench.db")) : null;
 const guard: UpdateGuard = {
   concerns: (decoded, ydoc) => mayChangeActivityStatus(ydoc, decoded),
   review(ydoc, apply) {
-    const before = readStatuses(ydoc);
-    apply();
-    const restored = restoreStatuses(ydoc, before, () => false);
+    const restored = applyKeepingStatuses(ydoc, apply, () => false);
     return restored.length > 0 ? restored.join(", ") : null;
   },
 };
