@@ -68,7 +68,10 @@ test("a duplicate typed in one workplan raises a warning on the original activit
   await place.fill("Tbilisi");
   await place.press("Enter");
   const activityId = await card.getAttribute("data-activity-id");
-  expect(activityId).toBeTruthy();
+  // a new block gets a fresh id of its own, which the warning's link below points at
+  expect(activityId).toMatch(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+  );
 
   const warning = original.locator(".activity-warning", { hasText: TITLE });
   await expect(warning).toBeVisible({ timeout: WARNING_TIMEOUT });
