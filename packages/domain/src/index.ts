@@ -111,6 +111,7 @@ export { ORGANISATION_TYPES } from "./catalogues/organisation-types";
 export { SDG_GOALS } from "./catalogues/sdg-goals";
 export { SDG_TARGETS } from "./catalogues/sdg-targets";
 export { TARGET_GROUPS } from "./catalogues/target-groups";
+export { groupBy } from "./group-by";
 export {
   can,
   canWriteDocument,

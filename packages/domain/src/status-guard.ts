@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { ACTIVITY_NODE, activityElements, readActivityStatus } from "./activity-doc";
+import { groupBy } from "./group-by";
 import type { ActivityStatus } from "./schemas";
 
 /**
@@ -148,7 +149,10 @@ class OwnItems {
 
   find(id: Y.ID): Y.Item | undefined {
     // built on first use: most updates only point at what the document already holds
-    this.byClient ??= groupByClient(this.structs);
+    this.byClient ??= groupBy(
+      this.structs.filter((struct): struct is Y.Item => struct instanceof Y.Item),
+      (item) => item.id.client,
+    );
     const items = this.byClient.get(id.client);
     if (items === undefined) return undefined;
     // an update lists each client's structs in clock order
@@ -164,17 +168,6 @@ class OwnItems {
     }
     return undefined;
   }
-}
-
-function groupByClient(structs: readonly (Y.Item | Y.GC | Y.Skip)[]): Map<number, Y.Item[]> {
-  const byClient = new Map<number, Y.Item[]>();
-  for (const struct of structs) {
-    if (!(struct instanceof Y.Item)) continue;
-    const list = byClient.get(struct.id.client) ?? [];
-    list.push(struct);
-    byClient.set(struct.id.client, list);
-  }
-  return byClient;
 }
 
 /**

@@ -1,5 +1,6 @@
 import {
   can,
+  groupBy,
   THREAD_FIELDS,
   type ThreadTask,
   type ThreadView,
@@ -186,19 +187,11 @@ function notifyMentions(
 
 export function listThreads(deps: Deps, caller: Caller, workplanId: string): ThreadView[] {
   requireWorkplanPermission(deps, caller, workplanId, "workplan.read");
-  const byThread = new Map<string, CommentRecord[]>();
-  for (const comment of listWorkplanComments(deps.db, workplanId)) {
-    const list = byThread.get(comment.threadId) ?? [];
-    list.push(comment);
-    byThread.set(comment.threadId, list);
-  }
-  const tasksByThread = new Map<string, TaskRecord[]>();
-  for (const task of listWorkplanThreadTasks(deps.db, workplanId)) {
-    if (task.fromThreadId === null) continue;
-    const list = tasksByThread.get(task.fromThreadId) ?? [];
-    list.push(task);
-    tasksByThread.set(task.fromThreadId, list);
-  }
+  const byThread = groupBy(listWorkplanComments(deps.db, workplanId), (c) => c.threadId);
+  const tasksByThread = groupBy(
+    listWorkplanThreadTasks(deps.db, workplanId),
+    (task) => task.fromThreadId,
+  );
   const day = today(deps);
   return listWorkplanThreads(deps.db, workplanId).map((thread) =>
     toThreadView(thread, byThread.get(thread.id) ?? [], tasksByThread.get(thread.id) ?? [], day),
