@@ -1,8 +1,40 @@
-// Runs every package's tests through turbo, then prints one plain line summing all runners.
+// `pnpm test`: the static checks (Biome, tsc), then every package's tests through turbo, then one
+// plain line summing all of them. `--no-static` skips the checks (CI's second Node version).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
+const args = process.argv.slice(2);
+const withStatic = !args.includes("--no-static");
+const turboArgs = args.filter((arg) => arg !== "--no-static");
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" };
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+// a failing check is reported and counted, and the tests still run: one CI run shows everything
+function check(name, command, commandArgs) {
+  process.stdout.write(`\n> ${name}: ${[command, ...commandArgs].join(" ")}\n`);
+  const result = spawnSync(command, commandArgs, { stdio: "inherit", env });
+  if (result.error) process.stdout.write(`${result.error.message}\n`);
+  const ok = result.status === 0;
+  process.stdout.write(`[${name}] ${ok ? "ok" : "FAILED"}\n`);
+  if (ok) passed++;
+  else failed++;
+}
+
+process.stdout.write(`Node ${process.version}\n`);
+if (withStatic) {
+  check("lint", "biome", ["ci", "."]);
+  check("typecheck", "turbo", [
+    "run",
+    "typecheck",
+    "--log-prefix=none",
+    "--output-logs=errors-only",
+  ]);
+}
 
 const resultsDir = mkdtempSync(join(tmpdir(), "junction-results-"));
 const run = spawnSync(
@@ -14,30 +46,22 @@ const run = spawnSync(
     "--log-order=grouped",
     "--continue",
     "--concurrency=1",
-    ...process.argv.slice(2),
+    ...turboArgs,
   ],
-  {
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      JUNCTION_RESULTS_DIR: resultsDir,
-      TURBO_TELEMETRY_DISABLED: "1",
-      NO_COLOR: "1",
-    },
-  },
+  { stdio: "inherit", env: { ...env, JUNCTION_RESULTS_DIR: resultsDir } },
 );
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
+if (run.error) process.stdout.write(`turbo did not run: ${run.error.message}\n`);
+let reported = 0;
 for (const file of readdirSync(resultsDir)) {
   const counts = JSON.parse(readFileSync(join(resultsDir, file), "utf8"));
   passed += counts.passed;
   failed += counts.failed;
   skipped += counts.skipped;
+  reported += counts.failed;
 }
 rmSync(resultsDir, { recursive: true, force: true });
 // a runner that crashed before reporting still fails the run
-if (run.status !== 0 && failed === 0) failed = 1;
+if (run.status !== 0 && reported === 0) failed++;
 process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
-process.exit(run.status === 0 && failed === 0 ? 0 : 1);
+process.exit(failed === 0 ? 0 : 1);
