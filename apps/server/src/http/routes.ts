@@ -23,9 +23,7 @@ import {
   warningViewSchema,
   workplanViewSchema,
 } from "@junction/domain";
-import { deleteUserSessionById, listUserSessions } from "@junction/store";
 import { z } from "zod";
-import { AppError } from "../errors";
 import { createApiToken, listApiTokens, revokeToken } from "../services/api-tokens";
 import {
   acceptInvitation,
@@ -34,7 +32,14 @@ import {
   previewInvitation,
   revokeNetworkInvitation,
 } from "../services/invitations";
-import { describeMe, login, logout, logoutOthers } from "../services/login";
+import {
+  describeMe,
+  endSession,
+  listSessions,
+  login,
+  logout,
+  logoutOthers,
+} from "../services/login";
 import { changeMember, listNetworkMembers, removeMember } from "../services/members";
 import {
   addOrganisation,
@@ -131,15 +136,7 @@ export function registerRoutes(api: RouteRegistry): void {
       tag: "account",
       response: z.array(sessionViewSchema),
     },
-    ({ deps, caller }) =>
-      listUserSessions(deps.db, caller.user.id, deps.now()).map((s) => ({
-        id: s.id,
-        createdAt: new Date(s.createdAt).toISOString(),
-        expiresAt: new Date(s.expiresAt).toISOString(),
-        lastSeenAt: new Date(s.lastSeenAt).toISOString(),
-        userAgent: s.userAgent,
-        current: s.id === caller.sessionId,
-      })),
+    ({ deps, caller }) => listSessions(deps, caller),
   );
 
   api.user(
@@ -151,11 +148,7 @@ export function registerRoutes(api: RouteRegistry): void {
       status: 204,
       errors: ["not_found"],
     },
-    ({ deps, caller, params }) => {
-      if (!deleteUserSessionById(deps.db, caller.user.id, params.sessionId ?? "")) {
-        throw new AppError("not_found", "Session not found");
-      }
-    },
+    ({ deps, caller, params }) => endSession(deps, caller, params.sessionId ?? ""),
   );
 
   api.user(

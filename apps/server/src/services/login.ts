@@ -1,16 +1,19 @@
-import type { Me } from "@junction/domain";
+import type { Me, SessionView } from "@junction/domain";
 import {
   appendAudit,
   deleteOtherSessions,
   deleteSession,
+  deleteUserSessionById,
   findUserByEmail,
   listUserMemberships,
+  listUserSessions,
   type UserRecord,
 } from "@junction/store";
 import { verifyAgainstDummy, verifyPassword } from "../auth/passwords";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
 import type { Caller } from "./caller";
+import { endRevokedCredentials } from "./credentials";
 import { createSession } from "./sessions";
 
 const INVALID = "The email or password is not correct";
@@ -67,6 +70,7 @@ export async function login(
   return { user, token, expiresAt: session.expiresAt };
 }
 
+/** Ends the caller's session, and every socket and event stream opened with it. */
 export function logout(deps: Deps, caller: Caller): void {
   if (caller.sessionId) deleteSession(deps.db, caller.sessionId);
   appendAudit(
@@ -74,8 +78,10 @@ export function logout(deps: Deps, caller: Caller): void {
     { actorId: caller.user.id, action: "auth.sign-out", ip: caller.ip },
     deps.now(),
   );
+  endRevokedCredentials(deps, caller.user.id);
 }
 
+/** Ends every other session of the caller (API tokens stay), with their sockets and streams. */
 export function logoutOthers(deps: Deps, caller: Caller): number {
   const count = deleteOtherSessions(deps.db, caller.user.id, caller.sessionId ?? "");
   appendAudit(
@@ -83,7 +89,32 @@ export function logoutOthers(deps: Deps, caller: Caller): number {
     { actorId: caller.user.id, action: "auth.sign-out-others", detail: { count }, ip: caller.ip },
     deps.now(),
   );
+  endRevokedCredentials(deps, caller.user.id);
   return count;
+}
+
+export function listSessions(deps: Deps, caller: Caller): SessionView[] {
+  return listUserSessions(deps.db, caller.user.id, deps.now()).map((session) => ({
+    id: session.id,
+    createdAt: new Date(session.createdAt).toISOString(),
+    expiresAt: new Date(session.expiresAt).toISOString(),
+    lastSeenAt: new Date(session.lastSeenAt).toISOString(),
+    userAgent: session.userAgent,
+    current: session.id === caller.sessionId,
+  }));
+}
+
+/** Ends one of the caller's own sessions, with its sockets and streams. */
+export function endSession(deps: Deps, caller: Caller, sessionId: string): void {
+  if (!deleteUserSessionById(deps.db, caller.user.id, sessionId)) {
+    throw new AppError("not_found", "Session not found");
+  }
+  appendAudit(
+    deps.db,
+    { actorId: caller.user.id, action: "auth.sign-out", subject: sessionId, ip: caller.ip },
+    deps.now(),
+  );
+  endRevokedCredentials(deps, caller.user.id);
 }
 
 export function describeMe(deps: Deps, user: UserRecord): Me {
