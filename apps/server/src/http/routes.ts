@@ -335,9 +335,9 @@ export function registerRoutes(api: RouteRegistry): void {
       summary: "What an invitation link offers, before accepting it",
       tag: "members",
       response: invitationPreviewSchema,
-      errors: ["invitation_invalid"],
+      errors: ["invitation_invalid", "rate_limited"],
     },
-    ({ deps, params }) => previewInvitation(deps, params.token ?? ""),
+    ({ c, deps, params }) => previewInvitation(deps, params.token ?? "", c.get("ip")),
   );
 
   api.public(
@@ -348,10 +348,21 @@ export function registerRoutes(api: RouteRegistry): void {
       tag: "members",
       body: acceptInvitationRequestSchema,
       response: meSchema,
-      errors: ["invitation_invalid", "weak_password", "invalid_credentials", "forbidden"],
+      errors: [
+        "invitation_invalid",
+        "weak_password",
+        "invalid_credentials",
+        "forbidden",
+        "rate_limited",
+      ],
     },
     async ({ c, deps, params, body, caller }) => {
-      const user = await acceptInvitation(deps, params.token ?? "", body, caller);
+      const user = await acceptInvitation(
+        deps,
+        params.token ?? "",
+        { ...body, ip: c.get("ip") },
+        caller,
+      );
       if (!caller) {
         const { token, session } = createSession(deps, user.id, c.req.header("user-agent") ?? "");
         setSessionCookie(c, deps, token, session.expiresAt);
