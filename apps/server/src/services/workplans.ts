@@ -1,7 +1,6 @@
 import type { IndexedActivity, WorkplanView } from "@junction/domain";
 import {
   appendAudit,
-  findOrganisation,
   findWorkplan,
   createWorkplan as insertWorkplan,
   listWorkplanActivities,
@@ -12,6 +11,7 @@ import type { Deps } from "../deps";
 import { AppError } from "../errors";
 import { requireNetworkPermission, requireWorkplanPermission } from "./access";
 import type { Caller } from "./caller";
+import { organisationLabels } from "./organisation-labels";
 
 export function listNetworkWorkplans(
   deps: Deps,
@@ -99,17 +99,8 @@ export function changeWorkplan(
 
 /** The activity index of one workplan, with organisations named as in the dedupe input. */
 export function listActivities(deps: Deps, caller: Caller, workplanId: string): IndexedActivity[] {
-  requireWorkplanPermission(deps, caller, workplanId, "workplan.read");
-  const names = new Map<string, string>();
-  const nameOf = (id: string): string => {
-    let name = names.get(id);
-    if (name === undefined) {
-      const organisation = findOrganisation(deps.db, id);
-      name = organisation ? organisation.acronym || organisation.name : id;
-      names.set(id, name);
-    }
-    return name;
-  };
+  const { workplan } = requireWorkplanPermission(deps, caller, workplanId, "workplan.read");
+  const nameOf = organisationLabels(deps, workplan.networkId).labelOf;
   return listWorkplanActivities(deps.db, workplanId).map(
     ({ networkId: _networkId, ...activity }) => ({
       ...activity,

@@ -107,6 +107,8 @@ export type TestNetwork = {
   networkId: string;
   orgA: string;
   orgB: string;
+  /** An organisation of the other network, the stranger's. */
+  otherOrg: string;
   workplanId: string;
   users: Record<Role | "stranger" | "admin", UserRecord>;
   cookies: Record<Role | "stranger" | "admin", string>;
@@ -185,6 +187,7 @@ export function createTestNetwork(
     networkId: network.id,
     orgA: orgA.id,
     orgB: orgB.id,
+    otherOrg: otherOrg.id,
     workplanId: workplan.id,
     users,
     cookies,
