@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createSqliteUpdateLog, openDatabase } from "@junction/store";
+import type { SyncServer } from "@junction/sync";
 import { FailureLimiter } from "./auth/rate-limit";
 import { bootstrap } from "./bootstrap";
 import type { Config } from "./config";
@@ -18,6 +19,7 @@ import { attachSync } from "./ws";
 export type Junction = {
   deps: Deps;
   server: ReturnType<typeof serve>;
+  sync: SyncServer;
   /** The port it listens on (PORT=0 picks a free one). */
   port: number;
   /** Stops listening, closes every socket (flushing open rooms) and the database. */
@@ -75,6 +77,7 @@ export async function startJunction(
   return {
     deps,
     server,
+    sync: sync.sync,
     port,
     async close() {
       clearInterval(sweep);

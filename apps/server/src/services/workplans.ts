@@ -1,4 +1,4 @@
-import type { IndexedActivity, WorkplanView } from "@junction/domain";
+import { type IndexedActivity, isWorkplanFrozen, type WorkplanView } from "@junction/domain";
 import {
   appendAudit,
   findWorkplan,
@@ -9,7 +9,11 @@ import {
 } from "@junction/store";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
-import { requireNetworkPermission, requireWorkplanPermission } from "./access";
+import {
+  requireNetworkPermission,
+  requireWorkplanPermission,
+  requireWritableWorkplan,
+} from "./access";
 import type { Caller } from "./caller";
 import { organisationLabels } from "./organisation-labels";
 
@@ -64,6 +68,13 @@ export function changeWorkplan(
     requireWorkplanPermission(deps, caller, workplanId, "workplan.rename");
   if (change.archived !== undefined)
     requireWorkplanPermission(deps, caller, workplanId, "workplan.archive");
+  if (change.title !== undefined && change.title !== workplan.title) {
+    // restoring it in the same request is the way to rename an archived workplan
+    requireWritableWorkplan(
+      { stage: workplan.stage, archived: workplan.archived && change.archived !== false },
+      "it cannot be renamed",
+    );
+  }
   updateWorkplan(deps.db, workplanId, change, deps.now());
   if (change.title !== undefined && change.title !== workplan.title) {
     appendAudit(
@@ -94,6 +105,10 @@ export function changeWorkplan(
   }
   const updated = findWorkplan(deps.db, workplanId);
   if (!updated) throw new AppError("not_found", `Workplan ${workplanId} not found`);
+  // open editors become viewers the moment it is archived, and editors again once restored
+  if (isWorkplanFrozen(updated) !== isWorkplanFrozen(workplan)) {
+    deps.live.refreshWorkplan(workplanId);
+  }
   return updated;
 }
 

@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Db } from "@junction/store";
+import type { SyncServer } from "@junction/sync";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
@@ -16,6 +17,7 @@ export type LiveServer = {
   wsUrl: string;
   deps: Deps;
   db: Db;
+  sync: SyncServer;
   /** Moves the server's clock forward (sessions expire by it). */
   advance: (ms: number) => void;
   /** Every log line written so far, as written. */
@@ -45,6 +47,7 @@ export async function startLiveServer(env: Record<string, string> = {}): Promise
     wsUrl: `ws://127.0.0.1:${junction.port}/sync`,
     deps: junction.deps,
     db: junction.deps.db,
+    sync: junction.sync,
     advance: (ms) => {
       offset += ms;
     },
