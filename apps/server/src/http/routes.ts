@@ -414,11 +414,12 @@ export function registerRoutes(api: RouteRegistry): void {
     {
       method: "patch",
       path: "/api/workplans/:workplanId",
-      summary: "Rename or archive a workplan (coordinators)",
+      summary:
+        "Rename, archive or restore a workplan (coordinators); adopted workplans, and archived ones not restored in the same request, are not renamed (409)",
       tag: "workplans",
       body: updateWorkplanRequestSchema,
       response: workplanViewSchema,
-      errors: ["forbidden", "not_found"],
+      errors: ["forbidden", "not_found", "conflict"],
     },
     ({ deps, caller, params, body }) => changeWorkplan(deps, caller, params.workplanId ?? "", body),
   );
