@@ -64,7 +64,14 @@ export async function startJunction(
   const sync = attachSync(server, deps, indexer, updateLog);
   deps.live = sync;
   // sessions expire while their sockets and streams stay open
-  const sweep = setInterval(() => endRevokedCredentials(deps), CREDENTIAL_SWEEP_MS);
+  const sweep = setInterval(() => {
+    try {
+      endRevokedCredentials(deps);
+    } catch (error) {
+      // a busy or locked database: the next sweep tries again
+      log.warn("could not check open connections' credentials", { error });
+    }
+  }, CREDENTIAL_SWEEP_MS);
   sweep.unref();
 
   await new Promise<void>((resolve, reject) => {
