@@ -11,8 +11,17 @@ export function credentialOf(caller: Caller): Credential {
 }
 
 /** Whether the session or API token an open socket or stream used still authenticates its user. */
-export function isCredentialLive(deps: Deps, credential: Credential): boolean {
-  if (!findUserById(deps.db, credential.userId)) return false;
+export function isCredentialLive(
+  deps: Deps,
+  credential: Credential,
+  knownUsers: Map<string, boolean> = new Map(),
+): boolean {
+  let userExists = knownUsers.get(credential.userId);
+  if (userExists === undefined) {
+    userExists = findUserById(deps.db, credential.userId) !== null;
+    knownUsers.set(credential.userId, userExists);
+  }
+  if (!userExists) return false;
   if (credential.sessionId !== null) {
     const session = findSession(deps.db, credential.sessionId);
     return (
@@ -32,8 +41,9 @@ export function isCredentialLive(deps: Deps, credential: Credential): boolean {
  * CREDENTIAL_SWEEP_MS for everyone (sessions expire while their sockets stay open).
  */
 export function endRevokedCredentials(deps: Deps, userId?: string): number {
+  const knownUsers = new Map<string, boolean>();
   const ended = deps.credentials.endRevoked(
-    (credential) => isCredentialLive(deps, credential),
+    (credential) => isCredentialLive(deps, credential, knownUsers),
     userId,
   );
   if (ended > 0)
