@@ -4,13 +4,16 @@ import type * as Y from "yjs";
 import type { FailureLimiter } from "./auth/rate-limit";
 import type { Config } from "./config";
 import type { EventBus } from "./events";
+import type { LiveCredentials } from "./live-credentials";
 import type { Logger } from "./log";
 import type { Mailer } from "./mailer";
 import type { WarningEngine } from "./services/warnings";
 
-/** What live document connections need to hear when a membership changes. */
+/** What live document connections need to hear when a membership or a workplan changes. */
 export interface LiveDocuments {
   setRole(networkId: string, userId: string, role: Role | null): void;
+  /** Re-applies every member's role to the workplan's open connections (archived, adopted...). */
+  refreshWorkplan(workplanId: string): void;
   /** Changes a workplan's document on the server's side: stored, applied, broadcast. */
   change(workplanId: string, edit: (ydoc: Y.Doc) => void): boolean;
 }
@@ -24,6 +27,8 @@ export type Deps = {
   events: EventBus;
   mailer: Mailer;
   live: LiveDocuments;
+  /** Open sockets and event streams by the session or token they authenticated with. */
+  credentials: LiveCredentials;
   warnings: Pick<WarningEngine, "forgetNetwork">;
   limiters: { account: FailureLimiter; address: FailureLimiter };
 };

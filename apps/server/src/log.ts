@@ -23,22 +23,32 @@ function serialise(value: unknown): unknown {
   return value;
 }
 
-/** JSON-line logger on stdout (stderr for warnings and errors); the only logger factory. */
-export function createLogger(level: LogLevel = "info", base: LogFields = {}): Logger {
+/** Where log lines go: stdout, and stderr for warnings and errors (tests may collect them). */
+export type LogSink = (line: string, level: Exclude<LogLevel, "silent">) => void;
+
+const STANDARD_STREAMS: LogSink = (line, level) => {
+  if (LEVELS[level] >= LEVELS.warn) process.stderr.write(line);
+  else process.stdout.write(line);
+};
+
+/** JSON-line logger; the only logger factory. */
+export function createLogger(
+  level: LogLevel = "info",
+  base: LogFields = {},
+  sink: LogSink = STANDARD_STREAMS,
+): Logger {
   const threshold = LEVELS[level];
   function write(at: Exclude<LogLevel, "silent">, message: string, fields?: LogFields): void {
     if (LEVELS[at] < threshold) return;
     const entry: LogFields = { time: new Date().toISOString(), level: at, msg: message, ...base };
     for (const [key, value] of Object.entries(fields ?? {})) entry[key] = serialise(value);
-    const line = `${JSON.stringify(entry)}\n`;
-    if (LEVELS[at] >= LEVELS.warn) process.stderr.write(line);
-    else process.stdout.write(line);
+    sink(`${JSON.stringify(entry)}\n`, at);
   }
   return {
     debug: (message, fields) => write("debug", message, fields),
     info: (message, fields) => write("info", message, fields),
     warn: (message, fields) => write("warn", message, fields),
     error: (message, fields) => write("error", message, fields),
-    child: (fields) => createLogger(level, { ...base, ...fields }),
+    child: (fields) => createLogger(level, { ...base, ...fields }, sink),
   };
 }

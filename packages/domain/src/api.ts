@@ -116,17 +116,20 @@ export const createInvitationRequestSchema = z.object({
 export const createdInvitationSchema = invitationViewSchema.extend({ link: z.string() });
 export type CreatedInvitation = z.infer<typeof createdInvitationSchema>;
 
-/** What the invitation page shows before accepting (public, by secret token). */
+/**
+ * What the invitation page shows before accepting (public, by secret token). Whether the
+ * address already has an account is deliberately absent: the coordinator holds the link too.
+ */
 export const invitationPreviewSchema = z.object({
   networkId: z.string(),
   networkName: z.string(),
   organisationName: z.string(),
   role: roleSchema,
   email: z.string(),
-  accountExists: z.boolean(),
 });
 export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
 
+/** Signed out: `password` alone signs in with the invited address; `name` too creates the account. */
 export const acceptInvitationRequestSchema = z.object({
   name: z.string().trim().min(1).max(200).optional(),
   password: z.string().max(1024).optional(),

@@ -150,3 +150,9 @@ export {
   workplanSchema,
 } from "./schemas";
 export { colorForUser } from "./user-color";
+export {
+  documentRole,
+  isWorkplanFrozen,
+  type WorkplanFreeze,
+  workplanFreeze,
+} from "./workplan-freeze";

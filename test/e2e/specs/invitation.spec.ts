@@ -49,3 +49,56 @@ test("a coordinator invites a new member, who accepts in another browser and lan
   await expect(again.getByText(/not valid|used|expired/i).first()).toBeVisible();
   await Promise.all([coordinator.close(), invitee.close(), reuse.close()]);
 });
+
+test("someone who already has an account accepts an invitation with their password", async ({
+  browser,
+}) => {
+  const coordinator = await browser.newContext();
+  const page = await coordinator.newPage();
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel("Email").fill("tamar.kapanadze@example.org");
+  await page.getByLabel("Password").fill("junction-demo");
+  await page.getByRole("button", { name: /sign in/i }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+  const api = coordinator.request;
+  const headers = { origin: server.url };
+  const invite = async () => {
+    const created = await api.post(`${server.url}/api/networks/un-network-georgia/invitations`, {
+      headers,
+      data: { email: "nino.beridze@example.org", organisationId: "un-women", role: "viewer" },
+    });
+    expect(created.status()).toBe(201);
+    return ((await created.json()) as { link: string }).link;
+  };
+  // an account that left the network: it exists, but the invitation page must not say so
+  const first = await invite();
+  // accepted signed out, as the invitee would
+  const joined = await fetch(
+    `${server.url}/api/invitations/accept/${first.split("/invitations/")[1]}`,
+    {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify({ name: "Nino Beridze", password: "quiet rivers carry stones far" }),
+    },
+  );
+  const { id } = (await joined.json()) as { id: string };
+  expect(
+    (
+      await api.delete(`${server.url}/api/networks/un-network-georgia/members/${id}`, { headers })
+    ).status(),
+  ).toBe(204);
+  const link = await invite();
+
+  const invitee = await browser.newContext();
+  const invited = await invitee.newPage();
+  await invited.goto(link);
+  await expect(invited.getByText("nino.beridze@example.org").first()).toBeVisible();
+  await invited.getByRole("button", { name: "Accept with its password" }).click();
+  await invited.getByLabel("Password").fill("not the right password at all");
+  await invited.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(invited.getByText(/does not open a Junction account/)).toBeVisible();
+  await invited.getByLabel("Password").fill("quiet rivers carry stones far");
+  await invited.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(invited.getByText("UN Network on Migration – Georgia").first()).toBeVisible();
+  await Promise.all([coordinator.close(), invitee.close()]);
+});

@@ -6,6 +6,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { ZodError } from "zod";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
+import { redactPath } from "../log-redaction";
 import { validateApiToken } from "../services/api-tokens";
 import type { Caller } from "../services/caller";
 import { validateSessionToken } from "../services/sessions";
@@ -103,7 +104,7 @@ export function createApp(deps: Deps): App {
       deps.log.info("request", {
         requestId,
         method: c.req.method,
-        path: c.req.path,
+        path: redactPath(c.req.path),
         status: c.res.status,
         ms: Math.round(performance.now() - started),
       });
@@ -173,7 +174,7 @@ export function createApp(deps: Deps): App {
       // the transaction rolled back: nothing was half-written, and the request can be retried
       deps.log.warn("storage unavailable", {
         requestId: c.get("requestId"),
-        path: c.req.path,
+        path: redactPath(c.req.path),
         code: sqliteCode,
       });
       c.header("Retry-After", "5");
@@ -183,7 +184,11 @@ export function createApp(deps: Deps): App {
           : "The database is busy, so nothing was saved; try again in a moment";
       return c.json({ error: { code: "unavailable", message } }, 503);
     }
-    deps.log.error("unhandled error", { requestId: c.get("requestId"), path: c.req.path, error });
+    deps.log.error("unhandled error", {
+      requestId: c.get("requestId"),
+      path: redactPath(c.req.path),
+      error,
+    });
     return c.json(
       {
         error: {

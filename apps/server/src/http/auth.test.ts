@@ -249,7 +249,6 @@ describe("invitations", () => {
     expect(await preview.json()).toMatchObject({
       email: "new.person@example.test",
       role: "editor",
-      accountExists: false,
     });
     const weak = await h.request(`/api/invitations/accept/${token}`, {
       method: "POST",
@@ -323,6 +322,147 @@ describe("invitations", () => {
       json: {},
     });
     expect(response.status).toBe(403);
+  });
+});
+
+describe("invitations and password guessing", () => {
+  async function inviteLink(
+    h: Harness,
+    n: ReturnType<typeof createTestNetwork>,
+    email: string,
+  ): Promise<string> {
+    const response = await h.request(`/api/networks/${n.networkId}/invitations`, {
+      method: "POST",
+      headers: { cookie: n.cookies.coordinator, origin: ORIGIN },
+      json: { email, organisationId: n.orgA, role: "viewer" },
+    });
+    expect(response.status).toBe(201);
+    const { link } = (await response.json()) as { link: string };
+    return link.split("/invitations/")[1] ?? "";
+  }
+
+  function accept(h: Harness, token: string, json: unknown): Promise<Response> {
+    return h.request(`/api/invitations/accept/${token}`, {
+      method: "POST",
+      headers: { origin: ORIGIN },
+      json,
+    });
+  }
+
+  it("locks an account out after wrong passwords on an invitation, as sign-in does", async () => {
+    const { h, n } = setUp();
+    // a coordinator invites an instance administrator's address and guesses its password
+    const token = await inviteLink(h, n, "admin@example.test");
+    for (let i = 0; i < 5; i++) {
+      expect((await accept(h, token, { password: `guess number ${i} for you` })).status).toBe(401);
+    }
+    const locked = await accept(h, token, { password: PASSWORD });
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(((await locked.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
+    // one limit: the account's sign-in is locked too
+    expect((await signIn(h, "admin@example.test")).status).toBe(429);
+    expect(listAudit(h.db).filter((e) => e.action === "auth.sign-in-failed")).toHaveLength(5);
+
+    h.advance(16 * 60 * 1000);
+    const ok = await accept(h, token, { password: PASSWORD });
+    expect(ok.status).toBe(200);
+  });
+
+  it("counts failed sign-ins against invitations too, and locks an address that guesses many accounts", async () => {
+    const { h, n } = setUp();
+    const token = await inviteLink(h, n, "stranger@example.test");
+    for (let i = 0; i < 5; i++) await signIn(h, "stranger@example.test", `wrong guess ${i} here`);
+    expect((await accept(h, token, { password: PASSWORD })).status).toBe(429);
+
+    h.advance(16 * 60 * 1000);
+    for (let i = 0; i < 50; i++) await signIn(h, `nobody${i}@example.test`, "some wrong guess");
+    const fromAddress = await accept(h, token, { password: PASSWORD });
+    expect(fromAddress.status).toBe(429);
+    expect(Number(fromAddress.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("counts wrong invitation secrets from an address, and then refuses its links for a while", async () => {
+    const { h, n } = setUp();
+    const token = await inviteLink(h, n, "someone.new@example.test");
+    const [id] = token.split(".");
+    for (let i = 0; i < 50; i++) {
+      const guess = await h.request(`/api/invitations/accept/${id}.${"a".repeat(20)}${i}`);
+      expect(guess.status).toBe(404);
+    }
+    expect((await h.request(`/api/invitations/accept/${token}`)).status).toBe(429);
+  });
+});
+
+describe("invitations and account existence", () => {
+  async function inviteBoth(h: Harness, n: ReturnType<typeof createTestNetwork>) {
+    const tokens: string[] = [];
+    for (const email of ["stranger@example.test", "nobody.yet@example.test"]) {
+      const response = await h.request(`/api/networks/${n.networkId}/invitations`, {
+        method: "POST",
+        headers: { cookie: n.cookies.coordinator, origin: ORIGIN },
+        json: { email, organisationId: n.orgA, role: "viewer" },
+      });
+      const { link } = (await response.json()) as { link: string };
+      tokens.push(link.split("/invitations/")[1] ?? "");
+    }
+    return { existing: tokens[0] ?? "", fresh: tokens[1] ?? "" };
+  }
+
+  it("does not tell the coordinator or anyone holding the link whether the address has an account", async () => {
+    const { h, n } = setUp();
+    const { existing, fresh } = await inviteBoth(h, n);
+    for (const cookie of [undefined, n.cookies.coordinator]) {
+      const headers: Record<string, string> = cookie ? { cookie } : {};
+      const a = (await (
+        await h.request(`/api/invitations/accept/${existing}`, { headers })
+      ).json()) as Record<string, unknown>;
+      const b = (await (
+        await h.request(`/api/invitations/accept/${fresh}`, { headers })
+      ).json()) as Record<string, unknown>;
+      expect(a).not.toHaveProperty("accountExists");
+      expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());
+    }
+    const listed = await h.request(`/api/networks/${n.networkId}/invitations`, {
+      headers: { cookie: n.cookies.coordinator },
+    });
+    expect(JSON.stringify(await listed.json())).not.toContain("accountExists");
+  });
+
+  it("answers a password, a missing name and a weak password alike, account or not", async () => {
+    const { h, n } = setUp();
+    const { existing, fresh } = await inviteBoth(h, n);
+    for (const body of [
+      { password: "a wrong but long password" },
+      {},
+      { name: "Guess", password: "short" },
+      { name: "Guess", password: "passwordpassword" },
+    ]) {
+      const a = await h.request(`/api/invitations/accept/${existing}`, {
+        method: "POST",
+        headers: { origin: ORIGIN },
+        json: body,
+      });
+      const b = await h.request(`/api/invitations/accept/${fresh}`, {
+        method: "POST",
+        headers: { origin: ORIGIN },
+        json: body,
+      });
+      expect(a.status, JSON.stringify(body)).toBe(b.status);
+      expect(await a.json()).toEqual(await b.json());
+    }
+  });
+
+  it("lets someone with an account accept with its password even from the new-account form", async () => {
+    const { h, n } = setUp();
+    const { existing } = await inviteBoth(h, n);
+    const response = await h.request(`/api/invitations/accept/${existing}`, {
+      method: "POST",
+      headers: { origin: ORIGIN },
+      json: { name: "A stranger", password: PASSWORD },
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { email: string }).email).toBe("stranger@example.test");
   });
 });
 

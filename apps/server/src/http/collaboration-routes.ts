@@ -160,11 +160,12 @@ export function registerCollaborationRoutes(api: RouteRegistry): void {
     {
       method: "put",
       path: "/api/workplans/:workplanId/activities/:activityId/owners",
-      summary: "Set the owners of an activity (coordinators)",
+      summary:
+        "Set the owners of an activity (coordinators); refused (409) on adopted or archived workplans",
       tag: "owners",
       body: setOwnersRequestSchema,
       response: z.array(ownerViewSchema),
-      errors: ["forbidden", "not_found"],
+      errors: ["forbidden", "not_found", "conflict"],
     },
     ({ deps, caller, params, body }) =>
       setActivityOwners(
@@ -181,11 +182,11 @@ export function registerCollaborationRoutes(api: RouteRegistry): void {
       method: "post",
       path: "/api/workplans/:workplanId/activities/:activityId/status",
       summary:
-        "Set an activity's status in the document (its owners, editors of its lead organisation, coordinators)",
+        "Set an activity's status in the document (its owners, editors of its lead organisation, coordinators); refused (409) on adopted or archived workplans",
       tag: "owners",
       body: activityStatusRequestSchema,
       status: 204,
-      errors: ["forbidden", "not_found"],
+      errors: ["forbidden", "not_found", "conflict"],
     },
     ({ deps, caller, params, body }) =>
       updateActivityStatus(

@@ -4,6 +4,7 @@ import { streamSSE } from "hono/streaming";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
 import type { ServerEvent } from "../events";
+import { credentialOf } from "../services/credentials";
 import type { AppEnv } from "./env";
 
 const HEARTBEAT_MS = 25_000;
@@ -17,6 +18,16 @@ export function registerEvents(app: Hono<AppEnv>, deps: Deps): void {
     return streamSSE(c, async (stream) => {
       const queue: ServerEvent[] = [];
       let wake: (() => void) | null = null;
+      let isRevoked = false;
+      // signing out, revoking the token or the session expiring ends the stream
+      const release = deps.credentials.hold({
+        ...credentialOf(caller),
+        kind: "stream",
+        end: () => {
+          isRevoked = true;
+          wake?.();
+        },
+      });
       const unsubscribe = deps.events.subscribe((event) => {
         // a removed member still hears of their own removal, then nothing more from that network
         const maySee =
@@ -30,10 +41,11 @@ export function registerEvents(app: Hono<AppEnv>, deps: Deps): void {
       });
       stream.onAbort(() => {
         unsubscribe();
+        release();
         wake?.();
       });
       await stream.writeSSE({ event: "ready", data: JSON.stringify({ userId }) });
-      while (!stream.aborted) {
+      while (!stream.aborted && !isRevoked) {
         const event = queue.shift();
         if (event) {
           await stream.writeSSE({ event: event.type, data: JSON.stringify(event.data) });
@@ -47,9 +59,12 @@ export function registerEvents(app: Hono<AppEnv>, deps: Deps): void {
           };
         });
         wake = null;
-        if (queue.length === 0 && !stream.aborted) await stream.write(": heartbeat\n\n");
+        if (queue.length === 0 && !stream.aborted && !isRevoked) {
+          await stream.write(": heartbeat\n\n");
+        }
       }
       unsubscribe();
+      release();
     });
   });
 }

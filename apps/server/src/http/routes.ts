@@ -23,9 +23,7 @@ import {
   warningViewSchema,
   workplanViewSchema,
 } from "@junction/domain";
-import { deleteUserSessionById, listUserSessions } from "@junction/store";
 import { z } from "zod";
-import { AppError } from "../errors";
 import { createApiToken, listApiTokens, revokeToken } from "../services/api-tokens";
 import {
   acceptInvitation,
@@ -34,7 +32,14 @@ import {
   previewInvitation,
   revokeNetworkInvitation,
 } from "../services/invitations";
-import { describeMe, login, logout, logoutOthers } from "../services/login";
+import {
+  describeMe,
+  endSession,
+  listSessions,
+  login,
+  logout,
+  logoutOthers,
+} from "../services/login";
 import { changeMember, listNetworkMembers, removeMember } from "../services/members";
 import {
   addOrganisation,
@@ -131,15 +136,7 @@ export function registerRoutes(api: RouteRegistry): void {
       tag: "account",
       response: z.array(sessionViewSchema),
     },
-    ({ deps, caller }) =>
-      listUserSessions(deps.db, caller.user.id, deps.now()).map((s) => ({
-        id: s.id,
-        createdAt: new Date(s.createdAt).toISOString(),
-        expiresAt: new Date(s.expiresAt).toISOString(),
-        lastSeenAt: new Date(s.lastSeenAt).toISOString(),
-        userAgent: s.userAgent,
-        current: s.id === caller.sessionId,
-      })),
+    ({ deps, caller }) => listSessions(deps, caller),
   );
 
   api.user(
@@ -151,11 +148,7 @@ export function registerRoutes(api: RouteRegistry): void {
       status: 204,
       errors: ["not_found"],
     },
-    ({ deps, caller, params }) => {
-      if (!deleteUserSessionById(deps.db, caller.user.id, params.sessionId ?? "")) {
-        throw new AppError("not_found", "Session not found");
-      }
-    },
+    ({ deps, caller, params }) => endSession(deps, caller, params.sessionId ?? ""),
   );
 
   api.user(
@@ -342,9 +335,9 @@ export function registerRoutes(api: RouteRegistry): void {
       summary: "What an invitation link offers, before accepting it",
       tag: "members",
       response: invitationPreviewSchema,
-      errors: ["invitation_invalid"],
+      errors: ["invitation_invalid", "rate_limited"],
     },
-    ({ deps, params }) => previewInvitation(deps, params.token ?? ""),
+    ({ c, deps, params }) => previewInvitation(deps, params.token ?? "", c.get("ip")),
   );
 
   api.public(
@@ -355,10 +348,21 @@ export function registerRoutes(api: RouteRegistry): void {
       tag: "members",
       body: acceptInvitationRequestSchema,
       response: meSchema,
-      errors: ["invitation_invalid", "weak_password", "invalid_credentials", "forbidden"],
+      errors: [
+        "invitation_invalid",
+        "weak_password",
+        "invalid_credentials",
+        "forbidden",
+        "rate_limited",
+      ],
     },
     async ({ c, deps, params, body, caller }) => {
-      const user = await acceptInvitation(deps, params.token ?? "", body, caller);
+      const user = await acceptInvitation(
+        deps,
+        params.token ?? "",
+        { ...body, ip: c.get("ip") },
+        caller,
+      );
       if (!caller) {
         const { token, session } = createSession(deps, user.id, c.req.header("user-agent") ?? "");
         setSessionCookie(c, deps, token, session.expiresAt);
@@ -410,11 +414,12 @@ export function registerRoutes(api: RouteRegistry): void {
     {
       method: "patch",
       path: "/api/workplans/:workplanId",
-      summary: "Rename or archive a workplan (coordinators)",
+      summary:
+        "Rename, archive or restore a workplan (coordinators); adopted workplans, and archived ones not restored in the same request, are not renamed (409)",
       tag: "workplans",
       body: updateWorkplanRequestSchema,
       response: workplanViewSchema,
-      errors: ["forbidden", "not_found"],
+      errors: ["forbidden", "not_found", "conflict"],
     },
     ({ deps, caller, params, body }) => changeWorkplan(deps, caller, params.workplanId ?? "", body),
   );

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize, sep } from "node:path";
 import type { Hono } from "hono";
 import type { Deps } from "../deps";
+import { AppError } from "../errors";
 import type { AppEnv } from "./env";
 
 const TYPES: Record<string, string> = {
@@ -27,7 +28,13 @@ export function serveWeb(app: Hono<AppEnv>, deps: Deps): void {
         503,
       );
     }
-    const requested = normalize(join(root, decodeURIComponent(c.req.path)));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(c.req.path);
+    } catch (error) {
+      throw new AppError("bad_request", "The path is not valid percent-encoding", { cause: error });
+    }
+    const requested = normalize(join(root, decoded));
     const inside = requested.startsWith(root + sep);
     if (inside && existsSync(requested) && statSync(requested).isFile()) {
       const immutable = requested.includes(`${sep}assets${sep}`);

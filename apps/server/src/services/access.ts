@@ -1,4 +1,11 @@
-import { can, type Permission, type Role } from "@junction/domain";
+import {
+  can,
+  type Permission,
+  type Role,
+  type Stage,
+  type WorkplanFreeze,
+  workplanFreeze,
+} from "@junction/domain";
 import {
   findMembership,
   findNetwork,
@@ -89,6 +96,37 @@ export function requireWorkplanPermission(
     workplan,
     membership: requireNetworkPermission(deps, caller, workplan.networkId, permission),
   };
+}
+
+const FROZEN: Record<WorkplanFreeze, { state: string; remedy: string }> = {
+  archived: { state: "archived", remedy: " A coordinator can restore it to change it again." },
+  adopted: { state: "adopted", remedy: " A coordinator can start a revision from it." },
+};
+
+/**
+ * The one guard for writes to a workplan: adopted and archived workplans (isWorkplanFrozen)
+ * refuse every change to their document, activities and comments with 409, saying why.
+ */
+export function requireWritableWorkplan(
+  workplan: { stage: Stage; archived: boolean },
+  refused = "its text and activities cannot be changed",
+): void {
+  const freeze = workplanFreeze(workplan);
+  if (freeze === null) return;
+  const { state, remedy } = FROZEN[freeze];
+  throw new AppError("conflict", `This workplan is ${state} and read-only: ${refused}.${remedy}`);
+}
+
+/** requireWorkplanPermission for a change: also refuses (409) on a frozen workplan. */
+export function requireWritableWorkplanPermission(
+  deps: Deps,
+  caller: Caller,
+  workplanId: string,
+  permission: Permission,
+): { workplan: WorkplanRecord; membership: MembershipRecord } {
+  const access = requireWorkplanPermission(deps, caller, workplanId, permission);
+  requireWritableWorkplan(access.workplan);
+  return access;
 }
 
 export function requireAdmin(caller: Caller): void {

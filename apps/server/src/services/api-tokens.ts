@@ -14,6 +14,7 @@ import { issueSecret, parseSecret, secretMatches } from "../auth/secrets";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
 import type { Caller } from "./caller";
+import { endRevokedCredentials } from "./credentials";
 
 export const API_TOKEN_PREFIX = "jct_";
 // last-used time is written at most once a minute per token
@@ -66,6 +67,7 @@ export function revokeToken(deps: Deps, caller: Caller, tokenId: string): void {
     { actorId: caller.user.id, action: "token.revoke", subject: tokenId, ip: caller.ip },
     deps.now(),
   );
+  endRevokedCredentials(deps, caller.user.id);
 }
 
 export function validateApiToken(

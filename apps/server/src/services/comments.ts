@@ -29,7 +29,7 @@ import {
 } from "@junction/store";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
-import { requireWorkplanPermission } from "./access";
+import { requireWorkplanPermission, requireWritableWorkplan } from "./access";
 import type { Caller } from "./caller";
 import { notify } from "./notifications";
 import { today, toTaskView } from "./tasks";
@@ -113,18 +113,7 @@ function viewOf(deps: Deps, threadId: string): ThreadView {
  * nobody starts, answers, edits, resolves or reopens one.
  */
 function requireOpenForComments(workplan: WorkplanRecord): void {
-  if (workplan.archived) {
-    throw new AppError(
-      "conflict",
-      "This workplan is archived and read-only: its comments can be read but not added to or changed",
-    );
-  }
-  if (workplan.stage === "adopted") {
-    throw new AppError(
-      "conflict",
-      "This workplan is adopted and read-only: its comments can be read but not added to or changed",
-    );
-  }
+  requireWritableWorkplan(workplan, "its comments can be read but not added to or changed");
 }
 
 function requireThread(

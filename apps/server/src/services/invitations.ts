@@ -16,12 +16,17 @@ import {
   revokeInvitation,
   type UserRecord,
 } from "@junction/store";
-import { checkPasswordRules, hashPassword, verifyPassword } from "../auth/passwords";
+import { checkPasswordRules, hashPassword } from "../auth/passwords";
 import { issueSecret, parseSecret, secretMatches } from "../auth/secrets";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
 import { requireNetworkAdministration } from "./access";
 import type { Caller } from "./caller";
+import {
+  recordFailedAttempt,
+  requireAttemptAllowed,
+  verifyAccountPassword,
+} from "./password-attempts";
 
 const DAY = 24 * 60 * 60 * 1000;
 // one message for unknown, used, revoked and expired links: nothing to learn by probing
@@ -146,10 +151,21 @@ export function revokeNetworkInvitation(deps: Deps, caller: Caller, invitationId
   );
 }
 
-function usableInvitation(deps: Deps, token: string): InvitationRecord {
+// one message for a wrong password and for an address without an account: nothing to learn
+const WRONG_PASSWORD =
+  "That password does not open a Junction account for this address. If you have an account, enter its password; if not, create one";
+
+/**
+ * The pending invitation a link names. A wrong secret counts as a failed attempt from the
+ * caller's address, like a wrong password (links are long random secrets: this only stops a
+ * flood); used, revoked and expired links answer like unknown ones.
+ */
+function usableInvitation(deps: Deps, token: string, ip: string | null): InvitationRecord {
+  requireAttemptAllowed(deps, { ip });
   const parsed = parseSecret(token);
   const invitation = parsed ? findInvitation(deps.db, parsed.id) : null;
   if (!parsed || !invitation || !secretMatches(parsed.secret, invitation.secretHash)) {
+    recordFailedAttempt(deps, { ip });
     throw new AppError("invitation_invalid", INVALID);
   }
   if (status(invitation, deps.now()) !== "pending")
@@ -157,59 +173,88 @@ function usableInvitation(deps: Deps, token: string): InvitationRecord {
   return invitation;
 }
 
-export function previewInvitation(deps: Deps, token: string): InvitationPreview {
-  const invitation = usableInvitation(deps, token);
+/**
+ * What the link offers. It never says whether the address already has an account: the link
+ * also reaches the coordinator who made it, and account existence is not theirs to learn.
+ */
+export function previewInvitation(deps: Deps, token: string, ip: string | null): InvitationPreview {
+  const invitation = usableInvitation(deps, token, ip);
   return {
     networkId: invitation.networkId,
     networkName: findNetwork(deps.db, invitation.networkId)?.name ?? "",
     organisationName: findOrganisation(deps.db, invitation.organisationId)?.name ?? "",
     role: invitation.role,
     email: invitation.email,
-    accountExists: findUserByEmail(deps.db, invitation.email) !== null,
   };
 }
 
 /**
- * Accepts an invitation: a signed-in user with the invited email, an existing account proving its
- * password, or a new account (name + password). The link works once.
+ * Who accepts: the signed-in user with the invited address; or, signed out, the account with
+ * that address proving its password (no `name`), or a new account (`name` and a password). The
+ * answers never tell whether the address has an account, except by accepting. Every password
+ * goes through verifyAccountPassword, under the sign-in limits.
  */
+async function acceptingUser(
+  deps: Deps,
+  invitation: InvitationRecord,
+  input: { name?: string; password?: string; ip: string | null },
+  caller: Caller | null,
+): Promise<{ user: UserRecord | null; newPasswordHash: string | null }> {
+  if (caller) {
+    if (caller.user.email !== invitation.email) {
+      throw new AppError(
+        "forbidden",
+        `This invitation is for ${invitation.email}; sign out first, then open the link again`,
+      );
+    }
+    return { user: caller.user, newPasswordHash: null };
+  }
+  const attempt = {
+    email: invitation.email,
+    password: input.password ?? "",
+    ip: input.ip,
+    via: "invitation" as const,
+  };
+  const name = input.name?.trim();
+  if (!name) {
+    const user = await verifyAccountPassword(deps, attempt);
+    if (!user) throw new AppError("invalid_credentials", WRONG_PASSWORD);
+    return { user, newPasswordHash: null };
+  }
+  // the same checks, in the same order, whether or not the address has an account
+  requireAttemptAllowed(deps, attempt);
+  const problem = checkPasswordRules(attempt.password, { email: invitation.email, name });
+  if (problem) throw new AppError("weak_password", problem);
+  if (findUserByEmail(deps.db, invitation.email)) {
+    // someone with an account chose "create one": their own password still lets them in
+    const user = await verifyAccountPassword(deps, attempt);
+    if (!user) throw new AppError("invalid_credentials", WRONG_PASSWORD);
+    return { user, newPasswordHash: null };
+  }
+  return { user: null, newPasswordHash: await hashPassword(attempt.password) };
+}
+
+/** Accepts an invitation (see acceptingUser for who may); the link works once. */
 export async function acceptInvitation(
   deps: Deps,
   token: string,
-  input: { name?: string; password?: string },
+  input: { name?: string; password?: string; ip: string | null },
   caller: Caller | null,
 ): Promise<UserRecord> {
-  const invitation = usableInvitation(deps, token);
-  let user = findUserByEmail(deps.db, invitation.email);
-  if (caller && caller.user.email !== invitation.email) {
-    throw new AppError(
-      "forbidden",
-      `This invitation is for ${invitation.email}; sign out first, then open the link again`,
-    );
-  }
-  let newPasswordHash: string | null = null;
-  if (user && !caller) {
-    if (
-      !input.password ||
-      !user.passwordHash ||
-      !(await verifyPassword(user.passwordHash, input.password))
-    ) {
-      throw new AppError("invalid_credentials", "The password is not correct for this account");
-    }
-  } else if (!user) {
-    const name = input.name?.trim();
-    if (!name) throw new AppError("validation_failed", "Enter your name to create your account");
-    const problem = checkPasswordRules(input.password ?? "", { email: invitation.email, name });
-    if (problem) throw new AppError("weak_password", problem);
-    newPasswordHash = await hashPassword(input.password ?? "");
-  }
+  const invitation = usableInvitation(deps, token, input.ip);
+  const accepting = await acceptingUser(deps, invitation, input, caller);
+  let user = accepting.user;
   const now = deps.now();
   const accept = deps.db.transaction(() => {
     if (!markInvitationAccepted(deps.db, invitation.id, now))
       throw new AppError("invitation_invalid", INVALID);
     user ??= createUser(
       deps.db,
-      { email: invitation.email, name: input.name?.trim() ?? "", passwordHash: newPasswordHash },
+      {
+        email: invitation.email,
+        name: input.name?.trim() ?? "",
+        passwordHash: accepting.newPasswordHash,
+      },
       now,
     );
     addMembership(

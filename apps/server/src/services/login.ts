@@ -1,68 +1,34 @@
-import type { Me } from "@junction/domain";
+import type { Me, SessionView } from "@junction/domain";
 import {
   appendAudit,
   deleteOtherSessions,
   deleteSession,
-  findUserByEmail,
+  deleteUserSessionById,
   listUserMemberships,
+  listUserSessions,
   type UserRecord,
 } from "@junction/store";
-import { verifyAgainstDummy, verifyPassword } from "../auth/passwords";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
 import type { Caller } from "./caller";
+import { endRevokedCredentials } from "./credentials";
+import { verifyAccountPassword } from "./password-attempts";
 import { createSession } from "./sessions";
 
 const INVALID = "The email or password is not correct";
-
-function tooMany(retryAfter: number): AppError {
-  const minutes = Math.max(1, Math.ceil(retryAfter / 60));
-  return new AppError(
-    "rate_limited",
-    `Too many sign-in attempts; try again in ${minutes} minute${minutes === 1 ? "" : "s"}`,
-    { headers: { "Retry-After": String(retryAfter) } },
-  );
-}
 
 /** Password sign-in; wrong password and unknown email answer alike, and both count against limits. */
 export async function login(
   deps: Deps,
   input: { email: string; password: string; ip: string | null; userAgent: string },
 ): Promise<{ user: UserRecord; token: string; expiresAt: number }> {
-  const now = deps.now();
-  const accountKey = input.email.toLowerCase();
-  const addressKey = input.ip ?? "unknown";
-  const wait = Math.max(
-    deps.limiters.account.retryAfter(accountKey, now),
-    deps.limiters.address.retryAfter(addressKey, now),
-  );
-  if (wait > 0) throw tooMany(wait);
-
-  const user = findUserByEmail(deps.db, accountKey);
-  let ok = false;
-  if (user?.passwordHash) ok = await verifyPassword(user.passwordHash, input.password);
-  else await verifyAgainstDummy(input.password);
-  if (!user || !ok) {
-    deps.limiters.account.fail(accountKey, now);
-    deps.limiters.address.fail(addressKey, now);
-    appendAudit(
-      deps.db,
-      {
-        actorId: user?.id ?? null,
-        action: "auth.sign-in-failed",
-        detail: { email: accountKey },
-        ip: input.ip,
-      },
-      now,
-    );
-    throw new AppError("invalid_credentials", INVALID);
-  }
-  deps.limiters.account.reset(accountKey);
+  const user = await verifyAccountPassword(deps, { ...input, via: "sign-in" });
+  if (!user) throw new AppError("invalid_credentials", INVALID);
   const { token, session } = createSession(deps, user.id, input.userAgent);
   appendAudit(
     deps.db,
     { actorId: user.id, action: "auth.sign-in", subject: session.id, ip: input.ip },
-    now,
+    deps.now(),
   );
   return { user, token, expiresAt: session.expiresAt };
 }
@@ -74,8 +40,10 @@ export function logout(deps: Deps, caller: Caller): void {
     { actorId: caller.user.id, action: "auth.sign-out", ip: caller.ip },
     deps.now(),
   );
+  endRevokedCredentials(deps, caller.user.id);
 }
 
+/** Ends every other session of the caller (API tokens stay), with their sockets and streams. */
 export function logoutOthers(deps: Deps, caller: Caller): number {
   const count = deleteOtherSessions(deps.db, caller.user.id, caller.sessionId ?? "");
   appendAudit(
@@ -83,7 +51,32 @@ export function logoutOthers(deps: Deps, caller: Caller): number {
     { actorId: caller.user.id, action: "auth.sign-out-others", detail: { count }, ip: caller.ip },
     deps.now(),
   );
+  endRevokedCredentials(deps, caller.user.id);
   return count;
+}
+
+export function listSessions(deps: Deps, caller: Caller): SessionView[] {
+  return listUserSessions(deps.db, caller.user.id, deps.now()).map((session) => ({
+    id: session.id,
+    createdAt: new Date(session.createdAt).toISOString(),
+    expiresAt: new Date(session.expiresAt).toISOString(),
+    lastSeenAt: new Date(session.lastSeenAt).toISOString(),
+    userAgent: session.userAgent,
+    current: session.id === caller.sessionId,
+  }));
+}
+
+/** Ends one of the caller's own sessions, with its sockets and streams. */
+export function endSession(deps: Deps, caller: Caller, sessionId: string): void {
+  if (!deleteUserSessionById(deps.db, caller.user.id, sessionId)) {
+    throw new AppError("not_found", "Session not found");
+  }
+  appendAudit(
+    deps.db,
+    { actorId: caller.user.id, action: "auth.sign-out", subject: sessionId, ip: caller.ip },
+    deps.now(),
+  );
+  endRevokedCredentials(deps, caller.user.id);
 }
 
 export function describeMe(deps: Deps, user: UserRecord): Me {

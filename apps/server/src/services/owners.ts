@@ -20,7 +20,7 @@ import {
 } from "@junction/store";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
-import { requireWorkplanPermission } from "./access";
+import { requireWorkplanPermission, requireWritableWorkplanPermission } from "./access";
 import type { Caller } from "./caller";
 import { notify } from "./notifications";
 
@@ -61,7 +61,12 @@ export function setActivityOwners(
   activityId: string,
   userIds: readonly string[],
 ): OwnerView[] {
-  const { workplan } = requireWorkplanPermission(deps, caller, workplanId, "activity.assign-owner");
+  const { workplan } = requireWritableWorkplanPermission(
+    deps,
+    caller,
+    workplanId,
+    "activity.assign-owner",
+  );
   const activity = requireActivity(deps, workplanId, activityId);
   const strangers = userIds.filter((id) => !findMembership(deps.db, workplan.networkId, id));
   if (strangers.length > 0) {
@@ -141,7 +146,7 @@ function requireStatusPermission(
   workplanId: string,
   activityId: string,
 ): void {
-  const { membership } = requireWorkplanPermission(
+  const { membership } = requireWritableWorkplanPermission(
     deps,
     caller,
     workplanId,

@@ -11,7 +11,6 @@ import {
   listActivityWarnings,
   listNetworkActivities,
   listNetworkWarnings,
-  listOrganisations,
   listWorkplans,
   listWorkplanWarnings,
   type StoredActivity,
@@ -24,6 +23,7 @@ import { AppError } from "../errors";
 import { requireNetworkPermission, requireWorkplanPermission } from "./access";
 import type { Caller } from "./caller";
 import { notifyWarning } from "./notifications";
+import { type OrganisationLabels, organisationLabels } from "./organisation-labels";
 
 const SEPARATOR = "::";
 
@@ -104,19 +104,8 @@ export type WarningEngine = {
 export function createWarningEngine(deps: Deps): WarningEngine {
   const networks = new Map<string, NetworkState>();
 
-  function organisationLabels(networkId: string): {
-    labels: Map<string, string>;
-    records: { id: string; name: string; acronym: string }[];
-  } {
-    const organisations = listOrganisations(deps.db, networkId);
-    return {
-      labels: new Map(organisations.map((o) => [o.id, o.acronym || o.name])),
-      records: organisations.map((o) => ({ id: o.id, name: o.name, acronym: o.acronym })),
-    };
-  }
-
-  function toDedupe(activity: StoredActivity, labels: Map<string, string>): DedupeActivity {
-    const label = (id: string) => labels.get(id) ?? id;
+  function toDedupe(activity: StoredActivity, labels: OrganisationLabels): DedupeActivity {
+    const label = labels.labelOf;
     return {
       id: keyOf({ workplanId: activity.workplanId, activityId: activity.id }),
       title: activity.title,
@@ -194,8 +183,8 @@ export function createWarningEngine(deps: Deps): WarningEngine {
   function ensure(networkId: string): NetworkState {
     const existing = networks.get(networkId);
     if (existing) return existing;
-    const { labels, records } = organisationLabels(networkId);
-    const index = createDedupeIndex({ organisations: records });
+    const labels = organisationLabels(deps, networkId);
+    const index = createDedupeIndex({ organisations: labels.records });
     const activities = new Map<string, StoredActivity>();
     for (const activity of listNetworkActivities(deps.db, networkId)) {
       const key = keyOf({ workplanId: activity.workplanId, activityId: activity.id });
@@ -225,7 +214,7 @@ export function createWarningEngine(deps: Deps): WarningEngine {
         });
         return;
       }
-      const { labels } = organisationLabels(workplan.networkId);
+      const labels = organisationLabels(deps, workplan.networkId);
       const previous = new Map(before.map((a) => [a.id, JSON.stringify(a)]));
       const changedKeys: string[] = [];
       const seen = new Set<string>();
@@ -287,9 +276,7 @@ function toView(
   for (const activity of listNetworkActivities(deps.db, warning.networkId)) {
     activities.set(keyOf({ workplanId: activity.workplanId, activityId: activity.id }), activity);
   }
-  const labels = new Map(
-    listOrganisations(deps.db, warning.networkId).map((o) => [o.id, o.acronym || o.name]),
-  );
+  const labels = organisationLabels(deps, warning.networkId);
   const side = (ref: ActivityRef) => {
     const activity = activities.get(keyOf(ref));
     return {
@@ -297,7 +284,7 @@ function toView(
       workplanTitle: titles.get(ref.workplanId) ?? "",
       activityId: ref.activityId,
       title: activity?.title ?? "",
-      lead: activity?.lead ? (labels.get(activity.lead) ?? activity.lead) : null,
+      lead: activity?.lead ? labels.labelOf(activity.lead) : null,
       leadId: activity?.lead ?? null,
     };
   };

@@ -1,7 +1,6 @@
-import type { IndexedActivity, WorkplanView } from "@junction/domain";
+import { type IndexedActivity, isWorkplanFrozen, type WorkplanView } from "@junction/domain";
 import {
   appendAudit,
-  findOrganisation,
   findWorkplan,
   createWorkplan as insertWorkplan,
   listWorkplanActivities,
@@ -10,8 +9,13 @@ import {
 } from "@junction/store";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
-import { requireNetworkPermission, requireWorkplanPermission } from "./access";
+import {
+  requireNetworkPermission,
+  requireWorkplanPermission,
+  requireWritableWorkplan,
+} from "./access";
 import type { Caller } from "./caller";
+import { organisationLabels } from "./organisation-labels";
 
 export function listNetworkWorkplans(
   deps: Deps,
@@ -64,6 +68,13 @@ export function changeWorkplan(
     requireWorkplanPermission(deps, caller, workplanId, "workplan.rename");
   if (change.archived !== undefined)
     requireWorkplanPermission(deps, caller, workplanId, "workplan.archive");
+  if (change.title !== undefined && change.title !== workplan.title) {
+    // restoring it in the same request is the way to rename an archived workplan
+    requireWritableWorkplan(
+      { stage: workplan.stage, archived: workplan.archived && change.archived !== false },
+      "it cannot be renamed",
+    );
+  }
   updateWorkplan(deps.db, workplanId, change, deps.now());
   if (change.title !== undefined && change.title !== workplan.title) {
     appendAudit(
@@ -94,22 +105,17 @@ export function changeWorkplan(
   }
   const updated = findWorkplan(deps.db, workplanId);
   if (!updated) throw new AppError("not_found", `Workplan ${workplanId} not found`);
+  // open editors become viewers the moment it is archived, and editors again once restored
+  if (isWorkplanFrozen(updated) !== isWorkplanFrozen(workplan)) {
+    deps.live.refreshWorkplan(workplanId);
+  }
   return updated;
 }
 
 /** The activity index of one workplan, with organisations named as in the dedupe input. */
 export function listActivities(deps: Deps, caller: Caller, workplanId: string): IndexedActivity[] {
-  requireWorkplanPermission(deps, caller, workplanId, "workplan.read");
-  const names = new Map<string, string>();
-  const nameOf = (id: string): string => {
-    let name = names.get(id);
-    if (name === undefined) {
-      const organisation = findOrganisation(deps.db, id);
-      name = organisation ? organisation.acronym || organisation.name : id;
-      names.set(id, name);
-    }
-    return name;
-  };
+  const { workplan } = requireWorkplanPermission(deps, caller, workplanId, "workplan.read");
+  const nameOf = organisationLabels(deps, workplan.networkId).labelOf;
   return listWorkplanActivities(deps.db, workplanId).map(
     ({ networkId: _networkId, ...activity }) => ({
       ...activity,

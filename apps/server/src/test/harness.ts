@@ -20,6 +20,7 @@ import { type Config, loadConfig } from "../config";
 import type { Deps } from "../deps";
 import { createEventBus } from "../events";
 import { createApp } from "../http/app";
+import { createLiveCredentials } from "../live-credentials";
 import { createLogger } from "../log";
 import { createSession } from "../services/sessions";
 
@@ -32,6 +33,8 @@ export type Harness = {
   advance: (ms: number) => void;
   routes: ReturnType<typeof createApp>["routes"];
   roleChanges: { networkId: string; userId: string; role: Role | null }[];
+  /** Workplans whose live connections were told to re-apply roles (archived, adopted...). */
+  refreshedWorkplans: string[];
   close: () => void;
 };
 
@@ -42,6 +45,7 @@ export function createHarness(overrides: Partial<Config> = {}): Harness {
   const db = openDatabase(join(dir, "junction.db"));
   let now = Date.UTC(2026, 0, 15, 9, 0, 0);
   const roleChanges: Harness["roleChanges"] = [];
+  const refreshedWorkplans: string[] = [];
   const deps: Deps = {
     db,
     config,
@@ -51,6 +55,7 @@ export function createHarness(overrides: Partial<Config> = {}): Harness {
     mailer: { enabled: false, send: async () => {} },
     live: {
       setRole: (networkId, userId, role) => roleChanges.push({ networkId, userId, role }),
+      refreshWorkplan: (workplanId) => refreshedWorkplans.push(workplanId),
       // the document as the activity index has it, so status changes find their activity
       change: (workplanId, edit) => {
         const ydoc = new Y.Doc();
@@ -64,6 +69,7 @@ export function createHarness(overrides: Partial<Config> = {}): Harness {
         return true;
       },
     },
+    credentials: createLiveCredentials(),
     warnings: { forgetNetwork: () => {} },
     limiters: {
       account: new FailureLimiter({ limit: 5, windowMs: 15 * 60 * 1000 }),
@@ -76,6 +82,7 @@ export function createHarness(overrides: Partial<Config> = {}): Harness {
     db,
     routes,
     roleChanges,
+    refreshedWorkplans,
     advance: (ms) => {
       now += ms;
     },
@@ -100,13 +107,18 @@ export type TestNetwork = {
   networkId: string;
   orgA: string;
   orgB: string;
+  /** An organisation of the other network, the stranger's. */
+  otherOrg: string;
   workplanId: string;
   users: Record<Role | "stranger" | "admin", UserRecord>;
   cookies: Record<Role | "stranger" | "admin", string>;
 };
 
 /** A network with one member per role, a stranger from another network and an instance admin. */
-export function createTestNetwork(h: Harness, passwordHash: string | null = null): TestNetwork {
+export function createTestNetwork(
+  h: Pick<Harness, "db" | "deps">,
+  passwordHash: string | null = null,
+): TestNetwork {
   const { db } = h;
   const network = createNetwork(db, { name: "Test network", country: "Testland", description: "" });
   const orgA = createOrganisation(db, {
@@ -175,6 +187,7 @@ export function createTestNetwork(h: Harness, passwordHash: string | null = null
     networkId: network.id,
     orgA: orgA.id,
     orgB: orgB.id,
+    otherOrg: otherOrg.id,
     workplanId: workplan.id,
     users,
     cookies,

@@ -1,4 +1,10 @@
-import type { CommentView, ThreadTask, ThreadView, WorkplanView } from "@junction/domain";
+import {
+  type CommentView,
+  type ThreadTask,
+  type ThreadView,
+  type WorkplanView,
+  workplanFreeze,
+} from "@junction/domain";
 import {
   ACTIVITY_DESCRIPTION_NODE,
   ACTIVITY_NODE,
@@ -288,13 +294,14 @@ export function taskTitleFromThread(thread: Pick<ThreadView, "comments" | "quote
 export function commentsClosedNotice(
   workplan: Pick<WorkplanView, "stage" | "archived">,
 ): string | null {
-  if (workplan.archived) {
-    return "This workplan is archived: its comments can be read, but no one can add, edit, resolve or reopen them.";
+  switch (workplanFreeze(workplan)) {
+    case "archived":
+      return "This workplan is archived: its comments can be read, but no one can add, edit, resolve or reopen them.";
+    case "adopted":
+      return "This workplan is adopted and frozen: its comments can be read, but no one can add, edit, resolve or reopen them.";
+    case null:
+      return null;
   }
-  if (workplan.stage === "adopted") {
-    return "This workplan is adopted and frozen: its comments can be read, but no one can add, edit, resolve or reopen them.";
-  }
-  return null;
 }
 
 /** A task on a thread as one line: "Task created by Tamar for Eka, due 10 Feb 2026". */

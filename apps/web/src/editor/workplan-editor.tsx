@@ -457,7 +457,8 @@ function EditorBody({
       networkId,
       warnings,
       owners,
-      canSetOwners: canDecide,
+      // owners are the workplan's to change: not while it is frozen (canEdit is false then)
+      canSetOwners: canDecide && canEdit,
       canSetStatus,
       onOwnersChanged,
       canDecide,

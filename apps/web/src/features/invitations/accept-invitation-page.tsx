@@ -48,8 +48,12 @@ function landingPath(me: Me, preview: InvitationPreview): string {
   return membership ? `/networks/${encodeURIComponent(membership.networkId)}` : "/";
 }
 
+/** Signed out, the invitee says which: the page cannot know, and must not (see the preview). */
+type AccountChoice = "new" | "existing";
+
 function Acceptance({ token, preview }: { token: string; preview: InvitationPreview }) {
   const { session, signedIn, signOut } = useSession();
+  const [choice, setChoice] = useState<AccountChoice>("new");
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
@@ -57,7 +61,14 @@ function Acceptance({ token, preview }: { token: string; preview: InvitationPrev
   const [error, setError] = useState<string | null>(null);
   const signedInAs = session.status === "signed-in" ? session.me : null;
   const isInvitee = signedInAs?.email.toLowerCase() === preview.email.toLowerCase();
-  const creating = !preview.accountExists && !signedInAs;
+  const creating = !signedInAs && choice === "new";
+
+  function choose(next: AccountChoice) {
+    setChoice(next);
+    setError(null);
+    setPassword("");
+    setConfirm("");
+  }
 
   async function accept(event?: FormEvent<HTMLFormElement>) {
     event?.preventDefault();
@@ -79,7 +90,9 @@ function Acceptance({ token, preview }: { token: string; preview: InvitationPrev
     } catch (caught) {
       setError(
         isApiError(caught, 401)
-          ? "That password is not right for this account."
+          ? creating
+            ? `${preview.email} already has a Junction account, or this password is not its own. If you have an account, accept with its password instead.`
+            : `That password does not open a Junction account for ${preview.email}. Check it, or create an account if you do not have one yet.`
           : describeError(caught),
       );
       setBusy(false);
@@ -170,7 +183,7 @@ function Acceptance({ token, preview }: { token: string; preview: InvitationPrev
         ) : null}
         {!creating && !isInvitee ? (
           <>
-            <p className="muted">You already have an account. Enter its password to accept.</p>
+            <p className="muted">Enter the password of your Junction account to accept.</p>
             <input type="hidden" name="email" autoComplete="username" value={preview.email} />
             <Field label="Password">
               <input
@@ -189,6 +202,18 @@ function Acceptance({ token, preview }: { token: string; preview: InvitationPrev
           {busy ? "Joining…" : creating ? "Create account and join" : "Accept invitation"}
         </button>
       </form>
+      {signedInAs ? null : (
+        <p className="muted small auth-footnote">
+          {creating ? "Already have a Junction account? " : "New to Junction? "}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => choose(creating ? "existing" : "new")}
+          >
+            {creating ? "Accept with its password" : "Create an account instead"}
+          </button>
+        </p>
+      )}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import type { WorkplanView } from "@junction/domain";
+import { isWorkplanFrozen, type WorkplanView } from "@junction/domain";
 import { useState } from "react";
 import { api } from "../../api/client";
 import { describeError } from "../../api/errors";
@@ -54,7 +54,7 @@ export function WorkplansSection({ networkId }: { networkId: string }) {
         </div>
         <div className="list-row-aside">
           <StageBadge stage={workplan.stage} />
-          {canRename ? (
+          {canRename && !isWorkplanFrozen(workplan) ? (
             <button
               type="button"
               className="button button-ghost button-small"

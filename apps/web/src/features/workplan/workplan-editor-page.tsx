@@ -1,4 +1,12 @@
-import { can, canWriteDocument, type OrganisationView, type WorkplanView } from "@junction/domain";
+import {
+  can,
+  canWriteDocument,
+  documentRole,
+  type OrganisationView,
+  type WorkplanFreeze,
+  type WorkplanView,
+  workplanFreeze,
+} from "@junction/domain";
 import { useEffect, useState } from "react";
 import { api } from "../../api/client";
 import { useResource } from "../../api/use-resource";
@@ -45,11 +53,14 @@ function useNetworkSuggestions(networkId: string | null, workplanId: string): Su
   return suggestions;
 }
 
+const FROZEN_NOTICES: Record<WorkplanFreeze, string> = {
+  archived: "This workplan is archived: it is read-only for everyone.",
+  adopted: "This workplan is adopted and frozen: it is read-only for everyone.",
+};
+
 function readOnlyNotice(workplan: WorkplanView, role: string | null): string {
-  if (workplan.archived) return "This workplan is archived: it is read-only for everyone.";
-  if (workplan.stage === "adopted") {
-    return "This workplan is adopted and frozen: it is read-only for everyone.";
-  }
+  const freeze = workplanFreeze(workplan);
+  if (freeze) return FROZEN_NOTICES[freeze];
   if (role === "commenter") {
     return "You can read this workplan and comment; only editors and coordinators change the text.";
   }
@@ -91,8 +102,7 @@ export function WorkplanEditorPage({ workplanId }: { workplanId: string }) {
   const view = workplan.data;
   const membership = findMembership(me, view.networkId);
   const role = membership?.role ?? null;
-  const frozen = view.stage === "adopted" || view.archived;
-  const canEdit = role !== null && canWriteDocument(role) && !frozen;
+  const canEdit = role !== null && canWriteDocument(documentRole(role, view));
   const commentsClosed = commentsClosedNotice(view);
   const networkHref = `/networks/${encodeURIComponent(view.networkId)}`;
 

@@ -1,0 +1,96 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { createSqliteUpdateLog, openDatabase } from "@junction/store";
+import type { SyncServer } from "@junction/sync";
+import { FailureLimiter } from "./auth/rate-limit";
+import { bootstrap } from "./bootstrap";
+import type { Config } from "./config";
+import type { Deps } from "./deps";
+import { createEventBus } from "./events";
+import { createApp } from "./http/app";
+import { createActivityIndexer } from "./indexer";
+import { createLiveCredentials } from "./live-credentials";
+import type { Logger } from "./log";
+import { createMailer } from "./mailer";
+import { CREDENTIAL_SWEEP_MS, endRevokedCredentials } from "./services/credentials";
+import { createWarningEngine } from "./services/warnings";
+import { attachSync } from "./ws";
+
+export type Junction = {
+  deps: Deps;
+  server: ReturnType<typeof serve>;
+  sync: SyncServer;
+  /** The port it listens on (PORT=0 picks a free one). */
+  port: number;
+  /** Stops listening, closes every socket (flushing open rooms) and the database. */
+  close(): Promise<void>;
+};
+
+/** Opens the database, seeds it on first start, and serves HTTP, events and sync on one port. */
+export async function startJunction(
+  config: Config,
+  log: Logger,
+  now: () => number = Date.now,
+): Promise<Junction> {
+  const db = openDatabase(config.databasePath);
+  await bootstrap(db, config, log);
+
+  const deps: Deps = {
+    db,
+    config,
+    log,
+    now,
+    events: createEventBus(),
+    mailer: await createMailer(config.smtpUrl, config.smtpFrom, log),
+    live: { setRole: () => {}, refreshWorkplan: () => {}, change: () => false },
+    credentials: createLiveCredentials(),
+    warnings: { forgetNetwork: () => {} },
+    limiters: {
+      account: new FailureLimiter({ limit: 5, windowMs: 15 * 60 * 1000 }),
+      address: new FailureLimiter({ limit: 50, windowMs: 15 * 60 * 1000 }),
+    },
+  };
+  const { app } = createApp(deps);
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  const updateLog = createSqliteUpdateLog(db);
+  const warnings = createWarningEngine(deps);
+  deps.warnings = warnings;
+  const indexer = createActivityIndexer(
+    deps,
+    (workplanId) => updateLog.load(workplanId),
+    (workplan, before, after) => warnings.onActivitiesChanged(workplan, before, after),
+  );
+  indexer.indexAll();
+  const sync = attachSync(server, deps, indexer, updateLog);
+  deps.live = sync;
+  // sessions expire while their sockets and streams stay open
+  const sweep = setInterval(() => {
+    try {
+      endRevokedCredentials(deps);
+    } catch (error) {
+      // a busy or locked database: the next sweep tries again
+      log.warn("could not check open connections' credentials", { error });
+    }
+  }, CREDENTIAL_SWEEP_MS);
+  sweep.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    if (server.listening) return resolve();
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    deps,
+    server,
+    sync: sync.sync,
+    port,
+    async close() {
+      clearInterval(sweep);
+      server.close();
+      await sync.close();
+      db.close();
+    },
+  };
+}

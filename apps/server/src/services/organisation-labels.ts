@@ -1,0 +1,23 @@
+import { listOrganisations } from "@junction/store";
+import type { Deps } from "../deps";
+
+/** How organisations are named in the activity index, warnings and dedupe: acronym, else name. */
+export type OrganisationLabels = {
+  /** The label of one of the network's own organisations; any other id stays as written. */
+  labelOf(id: string): string;
+  /** The network's organisations as the dedupe engine takes them. */
+  records: { id: string; name: string; acronym: string }[];
+};
+
+/**
+ * Names only the network's own organisations: a document may hold any id (an editor can type
+ * another network's), and naming it would tell members of one network about another.
+ */
+export function organisationLabels(deps: Deps, networkId: string): OrganisationLabels {
+  const organisations = listOrganisations(deps.db, networkId);
+  const labels = new Map(organisations.map((o) => [o.id, o.acronym || o.name]));
+  return {
+    labelOf: (id) => labels.get(id) ?? id,
+    records: organisations.map((o) => ({ id: o.id, name: o.name, acronym: o.acronym })),
+  };
+}

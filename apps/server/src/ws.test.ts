@@ -1,0 +1,96 @@
+import { connect } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { createTestNetwork } from "./test/harness";
+import { type LiveServer, startLiveServer } from "./test/live-server";
+
+let server: LiveServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+/** Sends a WebSocket upgrade request byte for byte and answers the status line that comes back. */
+function rawUpgrade(
+  s: LiveServer,
+  target: string,
+  headers: Record<string, string> = {},
+): Promise<string> {
+  const port = Number(new URL(s.url).port);
+  const lines = [
+    `GET ${target} HTTP/1.1`,
+    `Host: 127.0.0.1:${port}`,
+    "Connection: Upgrade",
+    "Upgrade: websocket",
+    "Sec-WebSocket-Version: 13",
+    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+  ];
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1");
+    let received = "";
+    socket.on("data", (chunk) => {
+      received += chunk.toString("latin1");
+    });
+    socket.on("error", reject);
+    socket.on("close", () => resolve(received.split("\r\n", 1)[0] ?? ""));
+    socket.end(`${lines.join("\r\n")}\r\n\r\n`);
+  });
+}
+
+function errorLines(s: LiveServer): string[] {
+  return s.logLines().filter((line) => (JSON.parse(line) as { level: string }).level === "error");
+}
+
+describe("the sync upgrade answers every bad request with an HTTP status", () => {
+  it("answers 400 to a malformed session cookie, and logs no error", async () => {
+    server = await startLiveServer();
+    const n = createTestNetwork(server);
+    const status = await rawUpgrade(server, `/sync/${n.workplanId}`, {
+      Cookie: "junction_session=%E0%A4%A",
+    });
+    expect(status).toBe("HTTP/1.1 400 Bad Request");
+    expect(errorLines(server)).toEqual([]);
+  });
+
+  it("answers 400 to bad percent-encoding in the path", async () => {
+    server = await startLiveServer();
+    expect(await rawUpgrade(server, "/sync/%E0%A4%A")).toBe("HTTP/1.1 400 Bad Request");
+    expect(await rawUpgrade(server, "/sync/%")).toBe("HTTP/1.1 400 Bad Request");
+    expect(errorLines(server)).toEqual([]);
+  });
+
+  it("answers every fuzzed upgrade with a status, and keeps serving", async () => {
+    server = await startLiveServer();
+    const n = createTestNetwork(server);
+    const wp = n.workplanId;
+    const cases: [string, Record<string, string>][] = [
+      [`/sync/${wp}`, { Cookie: "junction_session=%" }],
+      [`/sync/${wp}`, { Cookie: "junction_session=%zz%E0" }],
+      [`/sync/${wp}`, { Cookie: ";;;=;junction_session" }],
+      [`/sync/${wp}`, { Cookie: "junction_session=a.b; junction_session=%E0" }],
+      [`/sync/${wp}`, { Cookie: `junction_session=${"x".repeat(4000)}.${"y".repeat(4000)}` }],
+      [`/sync/${wp}?token=%E0%A4%A`, {}],
+      [`/sync/${wp}?token=jct_${"a".repeat(5000)}`, {}],
+      [`/sync/${wp}?token=&token=x`, {}],
+      [`/sync/${wp}`, { "X-Padding": "p".repeat(20_000) }],
+      ["/sync/%00", {}],
+      ["/sync/..%2F..%2Fetc", {}],
+      [`/sync/${"%41".repeat(3000)}`, {}],
+      ["/sync/", {}],
+      ["/sync", {}],
+      ["/", {}],
+      ["*", {}],
+      ["http://[::1/sync/x", {}],
+      ["//sync/x", {}],
+    ];
+    for (const [target, headers] of cases) {
+      const status = await rawUpgrade(server, target, headers);
+      console.log(target.slice(0, 40), status);
+      expect(status, `${target} ${JSON.stringify(headers).slice(0, 60)}`).toMatch(
+        /^HTTP\/1\.1 4\d\d /,
+      );
+    }
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    expect(errorLines(server)).toEqual([]);
+  });
+});
