@@ -23,6 +23,13 @@ export function elements(root: XmlDocument | Element, name: string): Element[] {
   return Array.from(root.getElementsByTagName(name));
 }
 
+/** The first element of that name inside root; a test that expects one fails without it. */
+export function child(root: XmlDocument | Element, name: string): Element {
+  const found = elements(root, name)[0];
+  if (!found) throw new Error(`no <${name}> found`);
+  return found;
+}
+
 /** The text of each paragraph of a WordprocessingML document, in order. */
 export function docxParagraphs(bytes: Uint8Array): string[] {
   const document = parseXml(unzipText(bytes)["word/document.xml"] ?? "");
