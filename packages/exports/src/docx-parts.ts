@@ -8,6 +8,8 @@ import {
   Packer,
   Paragraph,
   ShadingType,
+  Tab,
+  TabStopType,
   Table,
   TableCell,
   TableRow,
@@ -99,17 +101,25 @@ export function gridTable(header: readonly string[], rows: readonly (readonly st
   ]);
 }
 
-/** Label | value rows, for an activity's fields. */
-export function fieldTable(fields: readonly (readonly [string, string])[]): Table {
-  return table(
-    fields.map(
-      ([label, value]) =>
-        new TableRow({
-          cantSplit: true,
-          children: [textCell(label, { header: true, width: 24 }), textCell(value, { width: 76 })],
-        }),
-    ),
-  );
+/**
+ * "Label: value" paragraphs, for an activity's fields; a value of several lines continues under
+ * its label. Paragraphs, not a table: a table per activity costs a large plan seconds and
+ * hundreds of megabytes in the docx object model.
+ */
+export function fieldParagraphs(fields: readonly (readonly [string, string])[]): Paragraph[] {
+  return fields.map(([label, value]) => {
+    const lines = value.split("\n");
+    return new Paragraph({
+      spacing: { after: 40 },
+      indent: { left: 1440, hanging: 1440 },
+      tabStops: [{ type: TabStopType.LEFT, position: 1440 }],
+      children: [
+        run(label, { bold: true }),
+        new TextRun({ children: [new Tab()] }),
+        ...lines.map((line, i) => new TextRun({ text: withoutNonXml(line), break: i > 0 ? 1 : 0 })),
+      ],
+    });
+  });
 }
 
 export function rule(): Paragraph {

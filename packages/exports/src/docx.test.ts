@@ -139,13 +139,14 @@ describe("writeDocx", () => {
     const block = paragraphs.slice(at("Train border officials"), at("Other activities"));
     expect(block).toEqual(
       expect.arrayContaining([
-        "International Organization for Migration (IOM)",
-        "United Nations Children's Fund (UNICEF)",
-        "10. Prevent, combat and eradicate trafficking in persons in the context of international migration",
-        "Batumi",
-        "Jan 2024 – Jun 2024",
-        "120,000 EUR, secured, EU",
-        "Ongoing",
+        "Lead\tInternational Organization for Migration (IOM)",
+        "Partners\tUnited Nations Children's Fund (UNICEF)",
+        "GCM objectives\t10. Prevent, combat and eradicate trafficking in persons in the context of international migration\n11. Manage borders in an integrated, secure and coordinated manner",
+        "SDG targets\t16.2 End abuse, exploitation, trafficking and all forms of violence against and torture of children",
+        "Places\tBatumi",
+        "Period\tJan 2024 – Jun 2024",
+        "Budget\t120,000 EUR, secured, EU",
+        "Status\tOngoing",
         "Officials trained",
         "Attendance lists",
       ]),

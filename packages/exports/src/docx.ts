@@ -12,7 +12,7 @@ import {
 import {
   cell,
   type DocxBlock,
-  fieldTable,
+  fieldParagraphs,
   gridTable,
   heading,
   headingLevel,
@@ -192,7 +192,7 @@ export function activityBlocks(
   const blocks: DocxBlock[] = [
     heading(level, activity.title || "Untitled activity"),
     ...textParagraphs(activity.description),
-    fieldTable(fields),
+    ...fieldParagraphs(fields),
   ];
   if (activity.indicators.length > 0) {
     blocks.push(

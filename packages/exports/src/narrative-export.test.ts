@@ -153,8 +153,8 @@ describe("an editor document, exported", () => {
       "No one left behind.",
       "Reintegration counselling",
       "Individual plans.",
-      "Mar 2024 – Sep 2024",
-      "After the activitynext line",
+      "Period\tMar 2024 – Sep 2024",
+      "After the activity\nnext line",
     ]) {
       expect(paragraphs).toContain(line);
     }

@@ -30,12 +30,18 @@ export function child(root: XmlDocument | Element, name: string): Element {
   return found;
 }
 
-/** The text of each paragraph of a WordprocessingML document, in order. */
+/** The text of each paragraph of a WordprocessingML document, in order; tabs and breaks kept. */
 export function docxParagraphs(bytes: Uint8Array): string[] {
   const document = parseXml(unzipText(bytes)["word/document.xml"] ?? "");
   return elements(document, "w:p").map((p) =>
-    elements(p, "w:t")
-      .map((t) => t.textContent ?? "")
+    elements(p, "w:r")
+      .flatMap((r) => Array.from(r.childNodes))
+      .map((node) => {
+        if (node.nodeName === "w:t") return node.textContent ?? "";
+        if (node.nodeName === "w:tab") return "\t";
+        if (node.nodeName === "w:br") return "\n";
+        return "";
+      })
       .join(""),
   );
 }
