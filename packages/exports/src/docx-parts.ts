@@ -9,10 +9,10 @@ import {
   Paragraph,
   ShadingType,
   Tab,
-  TabStopType,
   Table,
   TableCell,
   TableRow,
+  TabStopType,
   TextRun,
   WidthType,
 } from "docx";

@@ -147,8 +147,7 @@ describe("writeDocx", () => {
         "Period\tJan 2024 – Jun 2024",
         "Budget\t120,000 EUR, secured, EU",
         "Status\tOngoing",
-        "Officials trained",
-        "Attendance lists",
+        "Indicators\tOfficials trained: baseline 0, target 200 (Attendance lists)",
       ]),
     );
   });

@@ -5,6 +5,7 @@ import {
   createDirectory,
   type Directory,
   formatBudget,
+  formatIndicator,
   objectiveLabel,
   principleLabel,
   sdgTargetLabel,
@@ -13,7 +14,6 @@ import {
   cell,
   type DocxBlock,
   fieldParagraphs,
-  gridTable,
   heading,
   headingLevel,
   hyperlink,
@@ -188,29 +188,16 @@ export function activityBlocks(
   const budget = formatBudget(activity.budget);
   if (budget) fields.push([FIELD_LABELS.budget, budget]);
   fields.push([FIELD_LABELS.status, STATUS_LABELS[activity.status]]);
+  // paragraphs, not a table: see fieldParagraphs
+  if (activity.indicators.length > 0) {
+    fields.push([FIELD_LABELS.indicators, activity.indicators.map(formatIndicator).join("\n")]);
+  }
 
   const blocks: DocxBlock[] = [
     heading(level, activity.title || "Untitled activity"),
     ...textParagraphs(activity.description),
     ...fieldParagraphs(fields),
   ];
-  if (activity.indicators.length > 0) {
-    blocks.push(
-      new Paragraph({
-        spacing: { before: 120 },
-        children: [run(FIELD_LABELS.indicators, { bold: true })],
-      }),
-      gridTable(
-        [
-          FIELD_LABELS.indicator,
-          FIELD_LABELS.baseline,
-          FIELD_LABELS.target,
-          FIELD_LABELS.meansOfVerification,
-        ],
-        activity.indicators.map((i) => [i.name, i.baseline, i.target, i.meansOfVerification]),
-      ),
-    );
-  }
   blocks.push(new Paragraph({}));
   return blocks;
 }
