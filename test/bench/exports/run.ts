@@ -221,9 +221,9 @@ if (process.argv[2] === "--one") {
   await measureOne(process.argv[3] ?? "demo", (process.argv[4] ?? "docx") as Format);
 } else {
   console.log(
-    "| network | activities | format | file size | time (ms) | RSS before (MB) | peak RSS (MB) |",
+    "| network | activities | format | file size | wall (ms) | CPU (ms) | RSS before (MB) | peak RSS (MB) |",
   );
-  console.log("|---|---:|---|---:|---:|---:|---:|");
+  console.log("|---|---:|---|---:|---:|---:|---:|---:|");
   for (const network of ["demo", "generated"]) {
     for (const format of FORMATS) {
       const m = runChild(network, format);
