@@ -91,13 +91,25 @@ export function table(rows: readonly TableRow[]): Table {
 }
 
 /** A table with a repeated, shaded header row and one text cell per value. */
-export function gridTable(header: readonly string[], rows: readonly (readonly string[])[]): Table {
+/**
+ * A table with a repeated, shaded header row and one text cell per value; `widths` are the
+ * columns' shares of the page width in percent (equal when left out).
+ */
+export function gridTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  widths?: readonly number[],
+): Table {
+  const width = (i: number) => widths?.[i];
   return table([
     new TableRow({
       tableHeader: true,
-      children: header.map((label) => textCell(label, { header: true })),
+      children: header.map((label, i) => textCell(label, { header: true, width: width(i) })),
     }),
-    ...rows.map((values) => new TableRow({ children: values.map((value) => textCell(value)) })),
+    ...rows.map(
+      (values) =>
+        new TableRow({ children: values.map((value, i) => textCell(value, { width: width(i) })) }),
+    ),
   ]);
 }
 
@@ -106,13 +118,16 @@ export function gridTable(header: readonly string[], rows: readonly (readonly st
  * its label. Paragraphs, not a table: a table per activity costs a large plan seconds and
  * hundreds of megabytes in the docx object model.
  */
+// wide enough for the longest label, "Guiding principles", in bold
+const LABEL_WIDTH = 2160;
+
 export function fieldParagraphs(fields: readonly (readonly [string, string])[]): Paragraph[] {
   return fields.map(([label, value]) => {
     const lines = value.split("\n");
     return new Paragraph({
       spacing: { after: 40 },
-      indent: { left: 1440, hanging: 1440 },
-      tabStops: [{ type: TabStopType.LEFT, position: 1440 }],
+      indent: { left: LABEL_WIDTH, hanging: LABEL_WIDTH },
+      tabStops: [{ type: TabStopType.LEFT, position: LABEL_WIDTH }],
       children: [
         run(label, { bold: true }),
         new TextRun({ children: [new Tab()] }),

@@ -144,6 +144,7 @@ export async function writeGcmReportDocx(report: GcmReport): Promise<Uint8Array>
           .map((b) => `${formatAmount(b.secured)} / ${formatAmount(b.required)} ${b.currency}`)
           .join("\n"),
       ]),
+      [30, 10, 10, 10, 12, 12, 16],
     ),
     heading(1, "By objective"),
   );
