@@ -40,7 +40,7 @@ export function run(text: string, options: { bold?: boolean; italics?: boolean }
 
 export function hyperlink(text: string, href: string): ExternalHyperlink {
   return new ExternalHyperlink({
-    link: href.trim(),
+    link: withoutNonXml(href.trim()),
     children: [new TextRun({ text: withoutNonXml(text), style: "Hyperlink" })],
   });
 }

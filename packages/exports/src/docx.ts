@@ -277,7 +277,7 @@ export async function writeDocx(input: ExportInput): Promise<Uint8Array> {
 
   const document = new Document({
     creator: "Junction",
-    title: single ? single.title : input.network.name,
+    title: withoutNonXml(single ? single.title : input.network.name),
     description: `Exported from Junction on ${formatDate(input.generatedAt)}`,
     numbering: { config: [...context.numbering.values()] },
     sections: [{ children }],

@@ -10,6 +10,7 @@ import {
   STAGE_LABELS,
   STATUS_LABELS,
 } from "./labels";
+import { withoutNonXml } from "./xml";
 
 function line(label: string, value: string): Paragraph {
   return new Paragraph({ children: [run(`${label}: `, { bold: true }), run(value)] });
@@ -161,7 +162,7 @@ export async function writeGcmReportDocx(report: GcmReport): Promise<Uint8Array>
   return packDocx(
     new Document({
       creator: "Junction",
-      title: `${report.network.name}: GCM progress by objective`,
+      title: withoutNonXml(`${report.network.name}: GCM progress by objective`),
       sections: [{ children }],
     }),
   );
