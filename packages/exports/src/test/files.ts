@@ -14,7 +14,8 @@ export function unzipText(bytes: Uint8Array): Record<string, string> {
 /** Parses XML as strictly as Word or Excel would: xmldom alone lets control characters through. */
 export function parseXml(xml: string): XmlDocument {
   const forbidden = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.exec(xml);
-  if (forbidden) throw new Error(`not well-formed XML: U+${forbidden[0].codePointAt(0)?.toString(16)}`);
+  if (forbidden)
+    throw new Error(`not well-formed XML: U+${forbidden[0].codePointAt(0)?.toString(16)}`);
   return new DOMParser({
     onError: (level, message) => {
       if (level !== "warning") throw new Error(`not well-formed XML: ${message}`);
