@@ -24,4 +24,11 @@ export {
   resolveAnchor,
   type TextAnchor,
 } from "./anchors";
+export {
+  type NarrativeInline,
+  type NarrativeNode,
+  type NarrativeTableCell,
+  type NarrativeText,
+  readNarrative,
+} from "./narrative-doc";
 export { applyKeepingStatuses, mayChangeActivityStatus } from "./status-guard";

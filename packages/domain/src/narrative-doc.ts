@@ -1,0 +1,169 @@
+import * as Y from "yjs";
+import { ACTIVITY_NODE, NARRATIVE_FIELD } from "./activity-doc";
+
+/** Text with the marks the editor offers; `link` is the href as typed, unchecked. */
+export type NarrativeText = {
+  kind: "text";
+  text: string;
+  bold?: true;
+  italic?: true;
+  underline?: true;
+  strike?: true;
+  code?: true;
+  link?: string;
+};
+
+export type NarrativeInline = NarrativeText | { kind: "break" };
+
+export type NarrativeTableCell = {
+  header: boolean;
+  colspan: number;
+  rowspan: number;
+  children: NarrativeNode[];
+};
+
+/**
+ * A workplan's narrative as a neutral tree that exports can render without yjs or Tiptap.
+ * An activity block is a reference by id: its fields come from the activity index.
+ */
+export type NarrativeNode =
+  | { kind: "heading"; level: 1 | 2 | 3 | 4 | 5 | 6; content: NarrativeInline[] }
+  | { kind: "paragraph"; content: NarrativeInline[] }
+  | { kind: "list"; ordered: boolean; start: number; items: NarrativeNode[][] }
+  | { kind: "table"; rows: NarrativeTableCell[][] }
+  | { kind: "quote"; children: NarrativeNode[] }
+  | { kind: "code"; text: string }
+  | { kind: "rule" }
+  | { kind: "activity"; id: string };
+
+type YNode = Y.XmlElement | Y.XmlText | Y.XmlHook;
+
+const MARKS = ["bold", "italic", "underline", "strike", "code"] as const;
+
+// y-tiptap stores a mark that may overlap itself under "name--hash"
+function markName(attribute: string): string {
+  return /^(.*)--[a-zA-Z0-9+/=]{8}$/.exec(attribute)?.[1] ?? attribute;
+}
+
+function textRuns(text: Y.XmlText): NarrativeText[] {
+  const runs: NarrativeText[] = [];
+  for (const op of text.toDelta() as { insert?: unknown; attributes?: Record<string, unknown> }[]) {
+    if (typeof op.insert !== "string" || op.insert === "") continue;
+    const run: NarrativeText = { kind: "text", text: op.insert };
+    for (const [attribute, value] of Object.entries(op.attributes ?? {})) {
+      const name = markName(attribute);
+      if (name === "link") {
+        const href = (value as { href?: unknown } | null)?.href;
+        if (typeof href === "string" && href !== "") run.link = href;
+      } else if ((MARKS as readonly string[]).includes(name)) {
+        run[name as (typeof MARKS)[number]] = true;
+      }
+    }
+    runs.push(run);
+  }
+  return runs;
+}
+
+function inlineContent(element: Y.XmlElement): NarrativeInline[] {
+  const content: NarrativeInline[] = [];
+  for (const child of element.toArray()) {
+    if (child instanceof Y.XmlText) content.push(...textRuns(child));
+    else if (child instanceof Y.XmlElement) {
+      if (child.nodeName === "hardBreak") content.push({ kind: "break" });
+      // an inline node we do not know: keep its text
+      else content.push(...inlineContent(child));
+    }
+  }
+  return content;
+}
+
+function plainText(node: YNode): string {
+  if (node instanceof Y.XmlText)
+    return textRuns(node)
+      .map((run) => run.text)
+      .join("");
+  if (node instanceof Y.XmlElement) return node.toArray().map(plainText).join("");
+  return "";
+}
+
+function positiveInteger(value: unknown, fallback: number): number {
+  const number = Number(value);
+  return Number.isInteger(number) && number >= 1 ? number : fallback;
+}
+
+function headingLevel(value: unknown): 1 | 2 | 3 | 4 | 5 | 6 {
+  return Math.min(6, positiveInteger(value, 1)) as 1 | 2 | 3 | 4 | 5 | 6;
+}
+
+function blocks(parent: Y.XmlFragment | Y.XmlElement): NarrativeNode[] {
+  return parent.toArray().flatMap(block);
+}
+
+function block(node: YNode): NarrativeNode[] {
+  if (node instanceof Y.XmlText) {
+    const content = textRuns(node);
+    return content.length > 0 ? [{ kind: "paragraph", content }] : [];
+  }
+  if (!(node instanceof Y.XmlElement)) return [];
+  switch (node.nodeName) {
+    case "paragraph":
+      return [{ kind: "paragraph", content: inlineContent(node) }];
+    case "heading":
+      return [
+        {
+          kind: "heading",
+          level: headingLevel(node.getAttribute("level")),
+          content: inlineContent(node),
+        },
+      ];
+    case "bulletList":
+    case "orderedList":
+      return [
+        {
+          kind: "list",
+          ordered: node.nodeName === "orderedList",
+          start: positiveInteger(node.getAttribute("start"), 1),
+          items: node.toArray().map((item) => (item instanceof Y.XmlElement ? blocks(item) : [])),
+        },
+      ];
+    case "table":
+      return [{ kind: "table", rows: node.toArray().map(tableRow) }];
+    case "blockquote":
+      return [{ kind: "quote", children: blocks(node) }];
+    case "codeBlock":
+      return [{ kind: "code", text: plainText(node) }];
+    case "horizontalRule":
+      return [{ kind: "rule" }];
+    case ACTIVITY_NODE: {
+      const id = node.getAttribute("id") as unknown;
+      // the activity index skips blocks without an id too
+      return typeof id === "string" && id !== "" ? [{ kind: "activity", id }] : [];
+    }
+    default:
+      // a block we do not know (a later extension): keep what it holds
+      return blocks(node);
+  }
+}
+
+function tableRow(row: YNode): NarrativeTableCell[] {
+  if (!(row instanceof Y.XmlElement)) return [];
+  return row.toArray().flatMap((cell): NarrativeTableCell[] => {
+    if (!(cell instanceof Y.XmlElement)) return [];
+    return [
+      {
+        header: cell.nodeName === "tableHeader",
+        colspan: positiveInteger(cell.getAttribute("colspan"), 1),
+        rowspan: positiveInteger(cell.getAttribute("rowspan"), 1),
+        children: blocks(cell),
+      },
+    ];
+  });
+}
+
+/**
+ * The narrative of a workplan document (Tiptap's node names as y-tiptap stores them) as a
+ * neutral tree, in document order, with activity blocks as references by id.
+ */
+export function readNarrative(ydoc: Y.Doc): NarrativeNode[] {
+  return blocks(ydoc.getXmlFragment(NARRATIVE_FIELD));
+}
