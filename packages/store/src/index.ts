@@ -21,7 +21,16 @@ export {
   type ThreadRecord,
   updateCommentBody,
 } from "./comments";
-export { type Db, type OpenDatabaseOptions, openDatabase, schemaVersion } from "./db";
+export {
+  countChanges,
+  type Db,
+  DEFAULT_BUSY_TIMEOUT_MS,
+  isStorageUnavailable,
+  type OpenDatabaseOptions,
+  openDatabase,
+  schemaVersion,
+  writeUnlessBusy,
+} from "./db";
 export {
   findInvitation,
   type InvitationRecord,
