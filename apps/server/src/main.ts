@@ -1,6 +1,7 @@
 import { serve } from "@hono/node-server";
 import { createSqliteUpdateLog, openDatabase } from "@junction/store";
 import { FailureLimiter } from "./auth/rate-limit";
+import { createBackgroundWriter } from "./background-writer";
 import { bootstrap } from "./bootstrap";
 import { ConfigError, loadConfig } from "./config";
 import type { Deps } from "./deps";
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
       account: new FailureLimiter({ limit: 5, windowMs: 15 * 60 * 1000 }),
       address: new FailureLimiter({ limit: 50, windowMs: 15 * 60 * 1000 }),
     },
+    background: createBackgroundWriter(log.child({ component: "background" })),
   };
   const { app } = createApp(deps);
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
     log.info("shutting down", { signal });
     server.close();
     await sync.close();
+    deps.background.flush();
     db.close();
     log.info("stopped");
     process.exit(0);

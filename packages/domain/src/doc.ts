@@ -24,4 +24,10 @@ export {
   resolveAnchor,
   type TextAnchor,
 } from "./anchors";
-export { applyKeepingStatuses, mayChangeActivityStatus } from "./status-guard";
+export {
+  applyKeepingCommitments,
+  type CommitmentJudge,
+  type CommitmentReview,
+  mayChangeCommitments,
+  type RemovedActivity,
+} from "./commitment-guard";

@@ -78,6 +78,11 @@ export {
   type OwnerRecord,
   replaceActivityOwners,
 } from "./owners";
+export {
+  findLastCommitments,
+  type RemovedActivity,
+  rememberRemovedActivities,
+} from "./removed-activities";
 export { type DemoNetwork, loadDemoNetwork, type SeedResult, seedDemoNetwork } from "./seed";
 export {
   deleteExpiredSessions,
