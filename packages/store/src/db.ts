@@ -70,14 +70,25 @@ function migrate(db: Db): void {
  * nothing of the failed statement or transaction was written, and it may be tried again later.
  */
 export function isStorageUnavailable(error: unknown): boolean {
+  return hasSqliteCode(
+    error,
+    (code) =>
+      code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED") || code === "SQLITE_FULL",
+  );
+}
+
+/** Whether an error (or its cause) says another connection held the lock: worth a retry soon. */
+export function isDatabaseLocked(error: unknown): boolean {
+  return hasSqliteCode(
+    error,
+    (code) => code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"),
+  );
+}
+
+function hasSqliteCode(error: unknown, matches: (code: string) => boolean): boolean {
   for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
     const code: unknown = (current as { code?: unknown }).code;
-    if (
-      typeof code === "string" &&
-      (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED") || code === "SQLITE_FULL")
-    ) {
-      return true;
-    }
+    if (typeof code === "string" && matches(code)) return true;
     current = current.cause;
   }
   return false;

@@ -25,6 +25,7 @@ export {
   countChanges,
   type Db,
   DEFAULT_BUSY_TIMEOUT_MS,
+  isDatabaseLocked,
   isStorageUnavailable,
   type OpenDatabaseOptions,
   openDatabase,
