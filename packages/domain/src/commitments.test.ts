@@ -76,6 +76,9 @@ describe("reading and explaining commitments", () => {
     expect(commitmentHolders("budget", { name: "UNICEF", acronym: "UNICEF" })).toBe(
       "Set by UNICEF, the lead organisation, and coordinators",
     );
-    expect(commitmentHolders("status", null)).toMatch(/^Choose the lead organisation first/);
+    expect(commitmentHolders("status", "UNICEF")).toBe(
+      "Set by UNICEF, the lead organisation, its owners and coordinators",
+    );
+    expect(commitmentHolders("status", null)).toBe("Choose the lead organisation first");
   });
 });

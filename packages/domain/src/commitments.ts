@@ -102,14 +102,10 @@ export function commitmentHolders(
   field: CommitmentField,
   lead: Pick<Organisation, "name" | "acronym"> | string | null,
 ): string {
-  if (lead === null) {
-    return field === "status"
-      ? "Choose the lead organisation first; until then its owners and coordinators set this"
-      : "Choose the lead organisation first";
-  }
+  if (lead === null) return "Choose the lead organisation first";
   const label = typeof lead === "string" ? lead : lead.acronym || lead.name;
   return field === "status"
-    ? `Set by its owners, ${label}, the lead organisation, and coordinators`
+    ? `Set by ${label}, the lead organisation, its owners and coordinators`
     : `Set by ${label}, the lead organisation, and coordinators`;
 }
 
