@@ -369,6 +369,45 @@ describe("putting back commitments a writer may not change", () => {
     ]);
   });
 
+  it("judges blocks by the ids they carry when two blocks swap ids", () => {
+    // an IOM editor gives UNICEF's id to IOM's own block, to set what UNICEF committed to
+    const { server, writer } = setup();
+    const swap = updateOf(writer, (ydoc) =>
+      ydoc.transact(() => {
+        const iom = element(ydoc, "A1");
+        const unicef = element(ydoc, "A2");
+        unicef.setAttribute("id", "A1");
+        iom.setAttribute("id", "A2");
+        iom.setAttribute("status", "completed");
+      }),
+    );
+    const review = createServer(server).receive(swap, iomEditor);
+    expect(review.restored).toEqual([
+      { id: "A2", fields: ["lead", "partners", "budget", "status"] },
+    ]);
+    const a2 = readActivities(server).find((a) => a.id === "A2");
+    expect(a2).toMatchObject({
+      lead: "unicef",
+      partners: ["mia"],
+      budget: UNICEF_BUDGET,
+      status: "planned",
+    });
+  });
+
+  it("leaves blocks the update did not touch as they are, even an old copy sharing an id", () => {
+    const { server, writer } = setup();
+    // written before the guard knew better: a second A2 that differs
+    appendBlock(server, { ...emptyActivity("A2"), lead: "who", status: "cancelled" });
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate(server, Y.encodeStateVector(writer)));
+    const typing = updateOf(writer, (ydoc) => set(ydoc, "A1", "status", "ongoing"));
+    expect(createServer(server).receive(typing, iomEditor).restored).toEqual([]);
+    expect(
+      readActivities(server)
+        .filter((a) => a.id === "A2")
+        .map((a) => a.lead),
+    ).toEqual(["unicef", "who"]);
+  });
+
   it("treats a pasted copy keeping the id as that activity, and one with a fresh id as new", () => {
     const { server, writer } = setup();
     const guard = createServer(server);

@@ -99,9 +99,9 @@ export function mayChangeCommitments(
 /**
  * The exact review, on a scratch copy holding the document as it is just before the update:
  * `apply` applies the update, then every commitment the writer may not change is put back.
- * A block is judged as the activity it was before the update (whatever id it carries now); a
- * block carrying an id the document holds, or held before (`judge.recall`), is that activity;
- * only a block with an id never seen is new, and keeps what its writer gave it.
+ * A block carrying an id the document holds, or held before (`judge.recall`), is that activity
+ * (copies, re-creations, swapped ids); a block whose id is new is judged as the activity it was
+ * before the update, if any; only a new block with a new id keeps what its writer gave it.
  */
 export function applyKeepingCommitments(
   ydoc: Y.Doc,
@@ -125,9 +125,14 @@ export function applyKeepingCommitments(
     for (const element of activityElements(ydoc)) {
       const id = idOf(element);
       if (id !== null) present.add(id);
-      const previous = before.byElement.get(element) ?? (id === null ? undefined : recalled(id));
-      if (previous === undefined) continue;
       const now = readCommitments(element.getAttributes());
+      const own = before.byElement.get(element);
+      // what the update did not touch stays as it is (even an old duplicate id's differing copy)
+      if (own !== undefined && own.id === id && sameCommitments(now, own.commitments)) continue;
+      // the id is the identity others refer to (owners, comments, warnings): a block carrying a
+      // known id is that activity; a block whose id is new is still what it was before
+      const previous = (id === null ? undefined : known(id)) ?? own;
+      if (previous === undefined) continue;
       const putBack: CommitmentField[] = [];
       for (const field of COMMITMENT_FIELDS) {
         if (sameCommitment(now[field], previous.commitments[field])) continue;
@@ -146,12 +151,16 @@ export function applyKeepingCommitments(
     .map(({ id, commitments }) => ({ id, commitments }));
   return { restored, removed };
 
-  function recalled(id: string): ActivityBefore | undefined {
+  function known(id: string): ActivityBefore | undefined {
     const inDocument = before.byId.get(id);
     if (inDocument !== undefined) return inDocument;
     const commitments = judge.recall(id);
     return commitments === undefined ? undefined : { id, commitments, stored: null };
   }
+}
+
+function sameCommitments(a: Commitments, b: Commitments): boolean {
+  return COMMITMENT_FIELDS.every((field) => sameCommitment(a[field], b[field]));
 }
 
 function idOf(element: Y.XmlElement): string | null {
