@@ -24,6 +24,7 @@ const MIGRATIONS: readonly string[] = [
  * (SQLITE_BUSY) and callers retry later, off the hot path, instead of waiting here.
  */
 export const DEFAULT_BUSY_TIMEOUT_MS = 20;
+const OPENING_BUSY_TIMEOUT_MS = 5000;
 
 export type OpenDatabaseOptions = {
   /** How long a write waits for another connection's lock before SQLITE_BUSY, blocking the thread. */
@@ -34,14 +35,16 @@ export type OpenDatabaseOptions = {
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Db {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  // while opening nothing else runs yet, so waiting out another connection's lock is harmless
+  db.pragma(`busy_timeout = ${OPENING_BUSY_TIMEOUT_MS}`);
   db.pragma("journal_mode = WAL");
-  db.pragma(
-    `busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`,
-  );
   db.pragma("foreign_keys = ON");
   // WAL + NORMAL is durable across process crashes; only an OS crash may lose the last commits
   db.pragma("synchronous = NORMAL");
   migrate(db);
+  db.pragma(
+    `busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`,
+  );
   return db;
 }
 
@@ -50,6 +53,8 @@ export function schemaVersion(db: Db): number {
 }
 
 function migrate(db: Db): void {
+  // an up-to-date database needs no write lock: opening it never waits for another process
+  if (schemaVersion(db) === MIGRATIONS.length) return;
   const apply = db.transaction(() => {
     const current = schemaVersion(db);
     if (current > MIGRATIONS.length) {

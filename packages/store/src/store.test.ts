@@ -69,6 +69,18 @@ describe("the database", () => {
     db.close();
   });
 
+  it("opens an up-to-date database while another connection holds the write lock", () => {
+    const { db, path } = tempDb();
+    db.close();
+    const other = openDatabase(path);
+    other.exec("BEGIN IMMEDIATE");
+    const again = openDatabase(path);
+    expect(listAudit(again)).toEqual([]);
+    other.exec("ROLLBACK");
+    other.close();
+    again.close();
+  });
+
   it("skips a session's renewal while the database is busy instead of failing the request", () => {
     const { db, path } = tempDb();
     const user = createUser(db, { email: "a@b.c", name: "A", passwordHash: null });
