@@ -2,6 +2,7 @@ import type { Role } from "@junction/domain";
 import type { Db } from "@junction/store";
 import type * as Y from "yjs";
 import type { FailureLimiter } from "./auth/rate-limit";
+import type { BackgroundWriter } from "./background-writer";
 import type { Config } from "./config";
 import type { EventBus } from "./events";
 import type { LiveCredentials } from "./live-credentials";
@@ -31,4 +32,6 @@ export type Deps = {
   credentials: LiveCredentials;
   warnings: Pick<WarningEngine, "forgetNetwork">;
   limiters: { account: FailureLimiter; address: FailureLimiter };
+  /** Follow-up writes (notifications, memories) retried while the database is locked. */
+  background: BackgroundWriter;
 };

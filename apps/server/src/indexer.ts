@@ -2,6 +2,7 @@ import type { Activity } from "@junction/domain";
 import { readActivities } from "@junction/domain/doc";
 import {
   findWorkplan,
+  isStorageUnavailable,
   listNetworks,
   listWorkplanActivities,
   listWorkplans,
@@ -34,50 +35,109 @@ type OnIndexed = (
   after: readonly Activity[],
 ) => void;
 
+export type IndexerOptions = { debounceMs: number; firstRetryMs: number; maxRetryMs: number };
+
+const DEFAULTS = {
+  debounceMs: DEBOUNCE_MS,
+  firstRetryMs: 250,
+  maxRetryMs: 10_000,
+} satisfies IndexerOptions;
+
+type Pending = {
+  timer: ReturnType<typeof setTimeout>;
+  /** The room's document; null (or destroyed, once the room unloaded) means read it from storage. */
+  ydoc: Y.Doc | null;
+  /** The pause before the next attempt if this one finds the database busy. */
+  retryMs: number;
+};
+
 export function createActivityIndexer(
   deps: Deps,
   load: LoadDocument,
   onIndexed: OnIndexed,
+  options: Partial<IndexerOptions> = {},
 ): ActivityIndexer {
-  const pending = new Map<string, { timer: ReturnType<typeof setTimeout>; ydoc: Y.Doc }>();
+  const { debounceMs, firstRetryMs, maxRetryMs } = { ...DEFAULTS, ...options };
+  const pending = new Map<string, Pending>();
 
-  function index(workplanId: string, ydoc: Y.Doc): void {
-    const workplan = findWorkplan(deps.db, workplanId);
-    if (!workplan) return;
+  function loadDocument(workplanId: string): Y.Doc {
+    const stored = load(workplanId);
+    const ydoc = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(ydoc, stored.snapshot);
+    for (const { update } of stored.updates) Y.applyUpdate(ydoc, update);
+    return ydoc;
+  }
+
+  /** Answers false when the database was busy: nothing was written, try again later. */
+  function index(workplanId: string, ydoc: Y.Doc): boolean {
     try {
-      const before = listWorkplanActivities(deps.db, workplanId);
+      const workplan = findWorkplan(deps.db, workplanId);
+      if (!workplan) return true;
       const after = readActivities(ydoc);
-      replaceWorkplanActivities(deps.db, workplan, after, deps.now());
-      touchWorkplan(deps.db, workplanId, deps.now());
-      onIndexed(workplan, before, after);
+      // one transaction, taken up front: the index and its warnings change together or not at all
+      const refresh = deps.db.transaction(() => {
+        const before = listWorkplanActivities(deps.db, workplanId);
+        replaceWorkplanActivities(deps.db, workplan, after, deps.now());
+        touchWorkplan(deps.db, workplanId, deps.now());
+        onIndexed(workplan, before, after);
+      });
+      refresh.immediate();
+      return true;
     } catch (error) {
-      // the index is derived data: a failed refresh is retried on the next change
+      if (isStorageUnavailable(error)) return false;
+      // the index is derived data: a refresh that failed otherwise is retried on the next change
       deps.log.warn("could not refresh the activity index", { workplanId, error });
+      return true;
     }
+  }
+
+  function arm(workplanId: string, entry: Omit<Pending, "timer">, delayMs: number): void {
+    const timer = setTimeout(() => run(workplanId), delayMs);
+    // a refresh waiting for a locked database must not keep a stopping process alive
+    timer.unref?.();
+    pending.set(workplanId, { ...entry, timer });
   }
 
   function run(workplanId: string): void {
     const entry = pending.get(workplanId);
     if (!entry) return;
     pending.delete(workplanId);
-    index(workplanId, entry.ydoc);
+    const live = entry.ydoc !== null && !entry.ydoc.isDestroyed ? entry.ydoc : null;
+    let ydoc: Y.Doc;
+    try {
+      ydoc = live ?? loadDocument(workplanId);
+    } catch (error) {
+      deps.log.warn("could not read a workplan to index it", { workplanId, error });
+      return;
+    }
+    const done = index(workplanId, ydoc);
+    if (live === null) ydoc.destroy();
+    if (done || pending.has(workplanId)) return;
+    // busy: off the hot path, with growing pauses, until the database takes the write
+    deps.log.warn("the database is busy; will refresh the activity index later", {
+      workplanId,
+      inMs: entry.retryMs,
+    });
+    arm(
+      workplanId,
+      { ydoc: live, retryMs: Math.min(maxRetryMs, entry.retryMs * 2) },
+      entry.retryMs,
+    );
   }
 
   return {
     schedule(workplanId, ydoc) {
       const existing = pending.get(workplanId);
       if (existing) clearTimeout(existing.timer);
-      pending.set(workplanId, { ydoc, timer: setTimeout(() => run(workplanId), DEBOUNCE_MS) });
+      arm(workplanId, { ydoc, retryMs: firstRetryMs }, debounceMs);
     },
     indexAll() {
       for (const network of listNetworks(deps.db)) {
         for (const workplan of listWorkplans(deps.db, network.id)) {
-          const stored = load(workplan.id);
-          const ydoc = new Y.Doc();
-          if (stored.snapshot) Y.applyUpdate(ydoc, stored.snapshot);
-          for (const { update } of stored.updates) Y.applyUpdate(ydoc, update);
-          index(workplan.id, ydoc);
+          const ydoc = loadDocument(workplan.id);
+          const done = index(workplan.id, ydoc);
           ydoc.destroy();
+          if (!done) arm(workplan.id, { ydoc: null, retryMs: firstRetryMs * 2 }, firstRetryMs);
         }
       }
     },
@@ -86,6 +146,12 @@ export function createActivityIndexer(
         const entry = pending.get(workplanId);
         if (entry) clearTimeout(entry.timer);
         run(workplanId);
+        const retry = pending.get(workplanId);
+        if (retry) {
+          // stopping: the next start re-reads every workplan anyway (indexAll)
+          clearTimeout(retry.timer);
+          pending.delete(workplanId);
+        }
       }
     },
     close() {

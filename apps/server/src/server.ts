@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import { createSqliteUpdateLog, openDatabase } from "@junction/store";
 import type { SyncServer } from "@junction/sync";
 import { FailureLimiter } from "./auth/rate-limit";
+import { createBackgroundWriter } from "./background-writer";
 import { bootstrap } from "./bootstrap";
 import type { Config } from "./config";
 import type { Deps } from "./deps";
@@ -49,6 +50,7 @@ export async function startJunction(
       account: new FailureLimiter({ limit: 5, windowMs: 15 * 60 * 1000 }),
       address: new FailureLimiter({ limit: 50, windowMs: 15 * 60 * 1000 }),
     },
+    background: createBackgroundWriter(log.child({ component: "background" })),
   };
   const { app } = createApp(deps);
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
@@ -90,6 +92,7 @@ export async function startJunction(
       clearInterval(sweep);
       server.close();
       await sync.close();
+      deps.background.flush();
       db.close();
     },
   };

@@ -25,10 +25,16 @@ export {
   type TextAnchor,
 } from "./anchors";
 export {
+  applyKeepingCommitments,
+  type CommitmentJudge,
+  type CommitmentReview,
+  mayChangeCommitments,
+  type RemovedActivity,
+} from "./commitment-guard";
+export {
   type NarrativeInline,
   type NarrativeNode,
   type NarrativeTableCell,
   type NarrativeText,
   readNarrative,
 } from "./narrative-doc";
-export { applyKeepingStatuses, mayChangeActivityStatus } from "./status-guard";

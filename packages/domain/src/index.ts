@@ -111,12 +111,24 @@ export { ORGANISATION_TYPES } from "./catalogues/organisation-types";
 export { SDG_GOALS } from "./catalogues/sdg-goals";
 export { SDG_TARGETS } from "./catalogues/sdg-targets";
 export { TARGET_GROUPS } from "./catalogues/target-groups";
+export {
+  allowsCommitmentChange,
+  COMMITMENT_FIELDS,
+  type CommitmentField,
+  type CommitmentMember,
+  type CommitmentRights,
+  type Commitments,
+  commitmentHolders,
+  commitmentRights,
+  mayChangeCommitment,
+  readCommitments,
+  sameCommitment,
+} from "./commitments";
 export { groupBy } from "./group-by";
 export {
   can,
   canWriteDocument,
   isRole,
-  maySetActivityStatus,
   PERMISSIONS,
   type Permission,
   ROLE_PERMISSIONS,

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  can,
-  canWriteDocument,
-  isRole,
-  maySetActivityStatus,
-  PERMISSIONS,
-  ROLE_PERMISSIONS,
-  ROLES,
-} from "./roles";
+import { can, canWriteDocument, isRole, PERMISSIONS, ROLE_PERMISSIONS, ROLES } from "./roles";
 
 describe("role permissions", () => {
   it("lets coordinators do everything an editor may, and more", () => {
@@ -32,14 +24,18 @@ describe("role permissions", () => {
     expect(ROLES.filter((role) => can(role, "comment.moderate"))).toEqual(["coordinator"]);
   });
 
-  it("lets editors set the status of their own activities and coordinators of any", () => {
-    expect(ROLES.filter((role) => can(role, "activity.update-own-status"))).toEqual([
+  it("lets editors change the commitments of their own activities and coordinators of any", () => {
+    expect(ROLES.filter((role) => can(role, "activity.update-own-commitments"))).toEqual([
       "coordinator",
       "editor",
     ]);
-    expect(ROLES.filter((role) => can(role, "activity.update-any-status"))).toEqual([
+    expect(ROLES.filter((role) => can(role, "activity.update-any-commitments"))).toEqual([
       "coordinator",
     ]);
+  });
+
+  it("lets only coordinators assign owners", () => {
+    expect(ROLES.filter((role) => can(role, "activity.assign-owner"))).toEqual(["coordinator"]);
   });
 
   it("lets viewers only read", () => {
@@ -63,25 +59,5 @@ describe("role permissions", () => {
     expect(isRole("editor")).toBe(true);
     expect(isRole("admin")).toBe(false);
     expect(isRole(undefined)).toBe(false);
-  });
-});
-
-describe("who may set an activity's status", () => {
-  const member = { organisationId: "org-unicef", lead: "org-iom", isOwner: false };
-
-  it("lets coordinators set any status, and editors only where they lead or own", () => {
-    expect(maySetActivityStatus({ ...member, role: "coordinator" })).toBe(true);
-    expect(maySetActivityStatus({ ...member, role: "editor" })).toBe(false);
-    expect(maySetActivityStatus({ ...member, role: "editor", lead: "org-unicef" })).toBe(true);
-    expect(maySetActivityStatus({ ...member, role: "editor", isOwner: true })).toBe(true);
-    expect(maySetActivityStatus({ ...member, role: "editor", lead: null })).toBe(false);
-  });
-
-  it("never lets commenters or viewers set a status, even of what they own or lead", () => {
-    for (const role of ["commenter", "viewer"] as const) {
-      expect(maySetActivityStatus({ role, organisationId: "x", lead: "x", isOwner: true })).toBe(
-        false,
-      );
-    }
   });
 });

@@ -13,8 +13,8 @@ export const PERMISSIONS = [
   "comment.resolve",
   "comment.moderate",
   "activity.assign-owner",
-  "activity.update-own-status",
-  "activity.update-any-status",
+  "activity.update-own-commitments",
+  "activity.update-any-commitments",
   "task.create",
   "task.update-assigned",
   "warning.decide",
@@ -33,7 +33,7 @@ const EDITOR: readonly Permission[] = [
   "workplan.edit",
   "workplan.create",
   "comment.resolve",
-  "activity.update-own-status",
+  "activity.update-own-commitments",
 ];
 const COORDINATOR: readonly Permission[] = [
   ...EDITOR,
@@ -43,7 +43,7 @@ const COORDINATOR: readonly Permission[] = [
   "workplan.lock",
   "comment.moderate",
   "activity.assign-owner",
-  "activity.update-any-status",
+  "activity.update-any-commitments",
   "task.create",
   "warning.decide",
   "member.invite",
@@ -71,20 +71,4 @@ export function canWriteDocument(role: Role): boolean {
 
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
-}
-
-/**
- * Who may set an activity's status: coordinators any; editors those their organisation leads
- * or they own. The server checks it on the HTTP API and in every document update; the editor
- * uses it to offer the status field only to them.
- */
-export function maySetActivityStatus(member: {
-  readonly role: Role;
-  readonly organisationId: string;
-  readonly lead: string | null;
-  readonly isOwner: boolean;
-}): boolean {
-  if (can(member.role, "activity.update-any-status")) return true;
-  if (!can(member.role, "activity.update-own-status")) return false;
-  return member.isOwner || (member.lead !== null && member.lead === member.organisationId);
 }

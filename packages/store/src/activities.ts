@@ -1,10 +1,14 @@
-import type { Activity } from "@junction/domain";
+import { type Activity, readCommitments } from "@junction/domain";
 import type { Db } from "./db";
+import { rememberRemovedActivities } from "./removed-activities";
 import { statement } from "./statements";
 
 export type StoredActivity = Activity & { workplanId: string; networkId: string };
 
-/** Replaces a workplan's rows in the activity index with what its document holds now. */
+/**
+ * Replaces a workplan's rows in the activity index with what its document holds now; activities
+ * no longer in it are remembered with the commitments the index last saw (`removed_activities`).
+ */
 export function replaceWorkplanActivities(
   db: Db,
   workplan: { id: string; networkId: string },
@@ -12,6 +16,23 @@ export function replaceWorkplanActivities(
   now = Date.now(),
 ): void {
   const write = db.transaction(() => {
+    // what leaves the document is remembered: a block re-created with its id is the same activity
+    const present = new Set(activities.map((activity) => activity.id));
+    const indexed = statement(
+      db,
+      "SELECT activity_id, data, updated_at FROM activities WHERE workplan_id = ?",
+    ).all(workplan.id) as { activity_id: string; data: string; updated_at: number }[];
+    rememberRemovedActivities(
+      db,
+      workplan.id,
+      indexed
+        .filter((row) => !present.has(row.activity_id))
+        .map((row) => ({
+          activityId: row.activity_id,
+          commitments: readCommitments(JSON.parse(row.data) as Record<string, unknown>),
+          seenAt: row.updated_at,
+        })),
+    );
     statement(db, "DELETE FROM activities WHERE workplan_id = ?").run(workplan.id);
     const insert = statement(
       db,

@@ -5,14 +5,29 @@ import { INITIAL } from "./migrations/001-initial";
 import { WARNINGS } from "./migrations/002-warnings";
 import { COLLABORATION } from "./migrations/003-collaboration";
 import { COMMENT_MODERATION } from "./migrations/004-comment-moderation";
+import { REMOVED_ACTIVITIES } from "./migrations/006-removed-activities";
 
 export type Db = Database.Database;
 
 /** Forward-only migrations; position + 1 is the schema version. Never edit one that shipped. */
-const MIGRATIONS: readonly string[] = [INITIAL, WARNINGS, COLLABORATION, COMMENT_MODERATION];
+const MIGRATIONS: readonly string[] = [
+  INITIAL,
+  WARNINGS,
+  COLLABORATION,
+  COMMENT_MODERATION,
+  REMOVED_ACTIVITIES,
+];
+
+/**
+ * better-sqlite3 is synchronous: a write waiting for another connection's lock holds the whole
+ * event loop (every socket and stream) for as long as it waits. So a locked database fails fast
+ * (SQLITE_BUSY) and callers retry later, off the hot path, instead of waiting here.
+ */
+export const DEFAULT_BUSY_TIMEOUT_MS = 20;
+const OPENING_BUSY_TIMEOUT_MS = 5000;
 
 export type OpenDatabaseOptions = {
-  /** How long a write waits for another connection's lock before SQLITE_BUSY. */
+  /** How long a write waits for another connection's lock before SQLITE_BUSY, blocking the thread. */
   busyTimeoutMs?: number;
 };
 
@@ -20,12 +35,16 @@ export type OpenDatabaseOptions = {
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Db {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  // while opening nothing else runs yet, so waiting out another connection's lock is harmless
+  db.pragma(`busy_timeout = ${OPENING_BUSY_TIMEOUT_MS}`);
   db.pragma("journal_mode = WAL");
-  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
   db.pragma("foreign_keys = ON");
   // WAL + NORMAL is durable across process crashes; only an OS crash may lose the last commits
   db.pragma("synchronous = NORMAL");
   migrate(db);
+  db.pragma(
+    `busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`,
+  );
   return db;
 }
 
@@ -34,6 +53,8 @@ export function schemaVersion(db: Db): number {
 }
 
 function migrate(db: Db): void {
+  // an up-to-date database needs no write lock: opening it never waits for another process
+  if (schemaVersion(db) === MIGRATIONS.length) return;
   const apply = db.transaction(() => {
     const current = schemaVersion(db);
     if (current > MIGRATIONS.length) {
@@ -47,4 +68,52 @@ function migrate(db: Db): void {
     }
   });
   apply.immediate();
+}
+
+/**
+ * Whether an error (or its cause) says the database is locked by another connection or full:
+ * nothing of the failed statement or transaction was written, and it may be tried again later.
+ */
+export function isStorageUnavailable(error: unknown): boolean {
+  return hasSqliteCode(
+    error,
+    (code) =>
+      code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED") || code === "SQLITE_FULL",
+  );
+}
+
+/** Whether an error (or its cause) says another connection held the lock: worth a retry soon. */
+export function isDatabaseLocked(error: unknown): boolean {
+  return hasSqliteCode(
+    error,
+    (code) => code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"),
+  );
+}
+
+function hasSqliteCode(error: unknown, matches: (code: string) => boolean): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    const code: unknown = (current as { code?: unknown }).code;
+    if (typeof code === "string" && matches(code)) return true;
+    current = current.cause;
+  }
+  return false;
+}
+
+/** Rows this connection has inserted, updated or deleted since it opened (rolled back ones too). */
+export function countChanges(db: Db): number {
+  return db.prepare("SELECT total_changes()").pluck().get() as number;
+}
+
+/**
+ * Runs a write that may be skipped (bookkeeping such as "last seen"): answers false, having
+ * written nothing, when the database is busy; the next use tries again.
+ */
+export function writeUnlessBusy(write: () => unknown): boolean {
+  try {
+    write();
+    return true;
+  } catch (error) {
+    if (isStorageUnavailable(error)) return false;
+    throw error;
+  }
 }

@@ -21,7 +21,17 @@ export {
   type ThreadRecord,
   updateCommentBody,
 } from "./comments";
-export { type Db, type OpenDatabaseOptions, openDatabase, schemaVersion } from "./db";
+export {
+  countChanges,
+  type Db,
+  DEFAULT_BUSY_TIMEOUT_MS,
+  isDatabaseLocked,
+  isStorageUnavailable,
+  type OpenDatabaseOptions,
+  openDatabase,
+  schemaVersion,
+  writeUnlessBusy,
+} from "./db";
 export {
   findInvitation,
   type InvitationRecord,
@@ -69,6 +79,11 @@ export {
   type OwnerRecord,
   replaceActivityOwners,
 } from "./owners";
+export {
+  findLastCommitments,
+  type RemovedActivity,
+  rememberRemovedActivities,
+} from "./removed-activities";
 export { type DemoNetwork, loadDemoNetwork, type SeedResult, seedDemoNetwork } from "./seed";
 export {
   deleteExpiredSessions,

@@ -1,4 +1,4 @@
-import type { Db } from "./db";
+import { type Db, writeUnlessBusy } from "./db";
 import { statement } from "./statements";
 
 export type SessionRecord = {
@@ -56,11 +56,14 @@ export function findSession(db: Db, id: string): SessionRecord | null {
   return row ? toSession(row) : null;
 }
 
-export function touchSession(db: Db, id: string, lastSeenAt: number, expiresAt: number): void {
-  statement(db, "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?").run(
-    lastSeenAt,
-    expiresAt,
-    id,
+/** Slides a session's expiry; skipped (false) while the database is busy: the next request retries. */
+export function touchSession(db: Db, id: string, lastSeenAt: number, expiresAt: number): boolean {
+  return writeUnlessBusy(() =>
+    statement(db, "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?").run(
+      lastSeenAt,
+      expiresAt,
+      id,
+    ),
   );
 }
 

@@ -5,13 +5,14 @@ import { readActivities } from "@junction/domain/doc";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { appendAudit, listAudit } from "./audit";
-import { type Db, openDatabase, schemaVersion } from "./db";
+import { type Db, isStorageUnavailable, openDatabase, schemaVersion } from "./db";
 import { countCoordinators, listMembers, listUserMemberships } from "./memberships";
 import { listOrganisations, listUserNetworks } from "./networks";
 import { listActivityOwners, listUserOwnedActivities } from "./owners";
 import { loadDemoNetwork, seedDemoNetwork } from "./seed";
+import { findSession, insertSession, touchSession } from "./sessions";
 import { statement } from "./statements";
-import { findUserByEmail } from "./users";
+import { createUser, findUserByEmail } from "./users";
 import { listWorkplans } from "./workplans";
 
 const dirs: string[] = [];
@@ -42,6 +43,65 @@ describe("the database", () => {
   it("runs in WAL mode so readers never block the writer", () => {
     const { db } = tempDb();
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    db.close();
+  });
+
+  it("fails a write at once while another connection holds the write lock, and says so", () => {
+    const { db, path } = tempDb();
+    const other = openDatabase(path);
+    other.exec("BEGIN IMMEDIATE");
+    let failure: unknown;
+    try {
+      appendAudit(db, { actorId: null, action: "network.create" });
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toMatchObject({ code: "SQLITE_BUSY" });
+    expect(isStorageUnavailable(failure)).toBe(true);
+    expect(isStorageUnavailable(new Error("wrapped", { cause: failure }))).toBe(true);
+    expect(isStorageUnavailable(new Error("something else"))).toBe(false);
+    // reads go on in WAL mode
+    expect(listAudit(db)).toEqual([]);
+    other.exec("ROLLBACK");
+    other.close();
+    appendAudit(db, { actorId: null, action: "network.create" });
+    expect(listAudit(db)).toHaveLength(1);
+    db.close();
+  });
+
+  it("opens an up-to-date database while another connection holds the write lock", () => {
+    const { db, path } = tempDb();
+    db.close();
+    const other = openDatabase(path);
+    other.exec("BEGIN IMMEDIATE");
+    const again = openDatabase(path);
+    expect(listAudit(again)).toEqual([]);
+    other.exec("ROLLBACK");
+    other.close();
+    again.close();
+  });
+
+  it("skips a session's renewal while the database is busy instead of failing the request", () => {
+    const { db, path } = tempDb();
+    const user = createUser(db, { email: "a@b.c", name: "A", passwordHash: null });
+    const session = {
+      id: "s1",
+      secretHash: new Uint8Array(32),
+      userId: user.id,
+      createdAt: 1,
+      expiresAt: 100,
+      lastSeenAt: 1,
+      userAgent: "",
+    };
+    insertSession(db, session);
+    const other = openDatabase(path);
+    other.exec("BEGIN IMMEDIATE");
+    expect(touchSession(db, "s1", 50, 200)).toBe(false);
+    other.exec("ROLLBACK");
+    other.close();
+    expect(findSession(db, "s1")?.expiresAt).toBe(100);
+    expect(touchSession(db, "s1", 50, 200)).toBe(true);
+    expect(findSession(db, "s1")?.expiresAt).toBe(200);
     db.close();
   });
 

@@ -1,4 +1,4 @@
-import type { Db } from "./db";
+import { type Db, writeUnlessBusy } from "./db";
 import { statement } from "./statements";
 
 export type ApiTokenRecord = {
@@ -64,8 +64,11 @@ export function listUserApiTokens(db: Db, userId: string): ApiTokenRecord[] {
   return rows.map(toToken);
 }
 
-export function markApiTokenUsed(db: Db, id: string, at: number): void {
-  statement(db, "UPDATE api_tokens SET last_used_at = ? WHERE id = ?").run(at, id);
+/** Records a token's use; skipped (false) while the database is busy: the next use retries. */
+export function markApiTokenUsed(db: Db, id: string, at: number): boolean {
+  return writeUnlessBusy(() =>
+    statement(db, "UPDATE api_tokens SET last_used_at = ? WHERE id = ?").run(at, id),
+  );
 }
 
 export function revokeApiToken(db: Db, userId: string, id: string, at: number): boolean {

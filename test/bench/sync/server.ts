@@ -5,7 +5,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { applyKeepingStatuses, mayChangeActivityStatus } from "@junction/domain/doc";
+import { commitmentRights } from "@junction/domain";
+import { applyKeepingCommitments, mayChangeCommitments } from "@junction/domain/doc";
 import { createSqliteUpdateLog, openDatabase } from "@junction/store";
 import { createSyncServer, type UpdateGuard } from "@junction/sync";
 import { docs, setupWSConnection } from "@y/websocket-server/utils";
@@ -21,12 +22,17 @@ export type FromServer =
 const kind: ServerKind = process.argv[2] === "reference" ? "reference" : "junction";
 const dataDir = mkdtempSync(join(tmpdir(), "junction-bench-sync-"));
 const db = kind === "junction" ? openDatabase(join(dataDir, "bench.db")) : null;
-// as in production, every editor's update passes the status guard (here nobody may change one)
+// as in production, every editor's update passes the commitment guard (here a writer who leads
+// nothing and owns nothing, who may only claim activities without a lead)
 const guard: UpdateGuard = {
-  concerns: (decoded, ydoc) => mayChangeActivityStatus(ydoc, decoded),
+  concerns: (decoded, ydoc) => mayChangeCommitments(ydoc, decoded),
   review(ydoc, apply) {
-    const restored = applyKeepingStatuses(ydoc, apply, () => false);
-    return restored.length > 0 ? restored.join(", ") : null;
+    const { restored } = applyKeepingCommitments(ydoc, apply, {
+      recall: () => undefined,
+      rightsFor: (activity) =>
+        commitmentRights({ role: "editor", organisationId: "bench", isOwner: false }, activity),
+    });
+    return restored.length > 0 ? restored.map((r) => r.id).join(", ") : null;
   },
 };
 const sync = db

@@ -69,7 +69,9 @@ test("an editor sets the status only of activities they own, and can once a coor
   const levanCard = levan.locator(".activity-card").nth(1);
   const levanStatus = levanCard.getByLabel("Status");
   await expect(levanStatus).toBeDisabled();
-  await expect(levanCard.getByText("Set by its owners and the lead organisation")).toBeVisible();
+  await expect(
+    levanCard.getByText("Set by SCMI, the lead organisation, its owners and coordinators"),
+  ).toBeVisible();
 
   const tamar = await openEditor(browser, "tamar.kapanadze@example.org", "Connected · saved");
   const tamarCard = tamar.locator(".activity-card").nth(1);

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { isStorageUnavailable } from "@junction/store";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -20,6 +21,8 @@ import { registerRoutes } from "./routes";
 import { serveWeb } from "./static";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** When to try again after the database refused a write (locked by another process, or full). */
+const RETRY_AFTER_SECONDS = "5";
 
 function clientIp(c: Context<AppEnv>, trustProxy: boolean): string | null {
   if (trustProxy) {
@@ -155,6 +158,9 @@ export function createApp(deps: Deps): App {
   app.onError((error, c) => {
     if (error instanceof AppError) {
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+      if (error.code === "unavailable" && !("Retry-After" in error.headers)) {
+        c.header("Retry-After", RETRY_AFTER_SECONDS);
+      }
       return c.json({ error: { code: error.code, message: error.message } }, error.status);
     }
     if (error instanceof ZodError) {
@@ -165,19 +171,15 @@ export function createApp(deps: Deps): App {
         .join("; ");
       return c.json({ error: { code: "validation_failed", message } }, 400);
     }
-    const sqliteCode = (error as { code?: unknown }).code;
-    if (
-      sqliteCode === "SQLITE_BUSY" ||
-      sqliteCode === "SQLITE_LOCKED" ||
-      sqliteCode === "SQLITE_FULL"
-    ) {
+    if (isStorageUnavailable(error)) {
+      const sqliteCode = (error as { code?: unknown }).code;
       // the transaction rolled back: nothing was half-written, and the request can be retried
       deps.log.warn("storage unavailable", {
         requestId: c.get("requestId"),
         path: redactPath(c.req.path),
         code: sqliteCode,
       });
-      c.header("Retry-After", "5");
+      c.header("Retry-After", RETRY_AFTER_SECONDS);
       const message =
         sqliteCode === "SQLITE_FULL"
           ? "The server's disk is full, so nothing was saved; tell your administrator and try again later"

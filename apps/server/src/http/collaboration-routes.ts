@@ -182,11 +182,11 @@ export function registerCollaborationRoutes(api: RouteRegistry): void {
       method: "post",
       path: "/api/workplans/:workplanId/activities/:activityId/status",
       summary:
-        "Set an activity's status in the document (its owners, editors of its lead organisation, coordinators); refused (409) on adopted or archived workplans",
+        "Set an activity's status in the document (its owners, editors of its lead organisation as the document has it, coordinators); refused (409) on adopted or archived workplans; 503 with Retry-After when it cannot be stored",
       tag: "owners",
       body: activityStatusRequestSchema,
       status: 204,
-      errors: ["forbidden", "not_found", "conflict"],
+      errors: ["forbidden", "not_found", "conflict", "unavailable"],
     },
     ({ deps, caller, params, body }) =>
       updateActivityStatus(

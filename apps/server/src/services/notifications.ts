@@ -4,6 +4,7 @@ import {
   findUserById,
   findWorkplan,
   insertNotification,
+  isStorageUnavailable,
   listMembers,
   listNetworkActivities,
   listUserNotifications,
@@ -64,19 +65,35 @@ function sendMail(deps: Deps, record: NotificationRecord): void {
     .catch((error: unknown) => deps.log.warn("notification mail not sent", { error }));
 }
 
+let deferred = 0;
+
 /**
  * Stores one in-app notification, pushes it live to that user only, and mails it when mail is
- * configured. Call it after the change it reports has been committed.
+ * configured. Call it after the change it reports has been committed: when the database is
+ * busy just then, it is stored later (the change stands, and the request must not say otherwise).
  */
 export function notify(deps: Deps, input: NotificationInput): void {
   if (input.actorId !== null && input.actorId === input.userId) return;
-  const record = insertNotification(deps.db, input, deps.now());
-  deps.events.publish({
-    type: "notification",
-    userId: input.userId,
-    data: { notification: toView(record), unread: countUnreadNotifications(deps.db, input.userId) },
-  });
-  if (deps.mailer.enabled) sendMail(deps, record);
+  const createdAt = deps.now();
+  const deliver = (): void => {
+    const record = insertNotification(deps.db, input, createdAt);
+    deps.events.publish({
+      type: "notification",
+      userId: input.userId,
+      data: {
+        notification: toView(record),
+        unread: countUnreadNotifications(deps.db, input.userId),
+      },
+    });
+    if (deps.mailer.enabled) sendMail(deps, record);
+  };
+  try {
+    deliver();
+  } catch (error) {
+    // inside a transaction the caller's change fails with it, so it must see the error
+    if (!isStorageUnavailable(error) || deps.db.inTransaction) throw error;
+    deps.background.schedule(`notification:${++deferred}`, deliver);
+  }
 }
 
 export function listMyNotifications(deps: Deps, caller: Caller): NotificationView[] {

@@ -1,8 +1,11 @@
 import {
   type ActivityStatus,
-  maySetActivityStatus,
+  type CommitmentRights,
+  can,
+  commitmentRights,
   type OwnerView,
   type Role,
+  readCommitments,
   type WorkplanOwners,
 } from "@junction/domain";
 import { findActivityElement } from "@junction/domain/doc";
@@ -119,86 +122,48 @@ export function setActivityOwners(
   return listActivityOwners(deps.db, workplanId, activityId).map(toView);
 }
 
-function maySetStatus(
+/**
+ * A member's rights on the commitments of an activity whose lead organisation was `lead` (before
+ * the change being judged). The one place the server asks: the status route and the sync guard.
+ */
+export function commitmentRightsOf(
   deps: Deps,
-  membership: { role: Role; organisationId: string },
+  membership: { role: Role; organisationId: string } | null,
   workplanId: string,
-  activityId: string,
+  activity: { id: string; lead: string | null },
   userId: string,
-  lead: string | null,
-): boolean {
-  const { role, organisationId } = membership;
+): CommitmentRights {
+  const member = {
+    role: membership?.role ?? "viewer",
+    organisationId: membership?.organisationId ?? "",
+    isOwner: false,
+  };
+  const rights = commitmentRights(member, activity);
   // ownership costs a query; ask only when it could decide
-  return (
-    maySetActivityStatus({ role, organisationId, lead, isOwner: false }) ||
-    maySetActivityStatus({
-      role,
-      organisationId,
-      lead,
-      isOwner: isActivityOwner(deps.db, workplanId, activityId, userId),
-    })
+  if (rights.status || !can(member.role, "activity.update-own-commitments")) return rights;
+  return commitmentRights(
+    { ...member, isOwner: isActivityOwner(deps.db, workplanId, activity.id, userId) },
+    activity,
   );
 }
 
-function requireStatusPermission(
+/** The member's role and organisation in the network of the workplan, null when not a member. */
+export function workplanMembership(
   deps: Deps,
-  caller: Caller,
   workplanId: string,
-  activityId: string,
-): void {
-  const { membership } = requireWritableWorkplanPermission(
-    deps,
-    caller,
-    workplanId,
-    "activity.update-own-status",
-  );
-  const activity = requireActivity(deps, workplanId, activityId);
-  if (maySetStatus(deps, membership, workplanId, activityId, caller.user.id, activity.lead)) return;
-  throw new AppError(
-    "forbidden",
-    "Only the activity's owners, editors of its lead organisation and coordinators can change its status",
-  );
-}
-
-/**
- * For the sync layer, which judges a status change inside a document update: may this member
- * set the status of an activity whose lead organisation was `lead` before the update?
- */
-export function mayMemberSetStatus(
-  deps: Deps,
   userId: string,
-  workplanId: string,
-  activityId: string,
-  lead: string | null,
-): boolean {
+): { role: Role; organisationId: string } | null {
   const workplan = findWorkplan(deps.db, workplanId);
-  const membership = workplan ? findMembership(deps.db, workplan.networkId, userId) : null;
-  if (!membership) return false;
-  return maySetStatus(deps, membership, workplanId, activityId, userId, lead);
+  return workplan ? findMembership(deps.db, workplan.networkId, userId) : null;
 }
 
-/**
- * Whether the caller may change the activity's status: its owners, editors of its lead
- * organisation (as the activity index has it) and coordinators. The sync layer can ask too.
- */
-export function canUpdateActivityStatus(
-  deps: Deps,
-  caller: Caller,
-  workplanId: string,
-  activityId: string,
-): boolean {
-  try {
-    requireStatusPermission(deps, caller, workplanId, activityId);
-    return true;
-  } catch (error) {
-    if (error instanceof AppError) return false;
-    throw error;
-  }
-}
+const STATUS_FORBIDDEN =
+  "Only the activity's owners, editors of its lead organisation and coordinators can change its status";
 
 /**
  * Sets an activity's status in the workplan's document, through the sync server so every open
- * editor sees it at once; the activity index follows like after any edit.
+ * editor sees it at once; the activity index follows like after any edit. Judged on the activity
+ * as the document holds it at that moment, by the same rule as a status sent over the WebSocket.
  */
 export function updateActivityStatus(
   deps: Deps,
@@ -207,25 +172,42 @@ export function updateActivityStatus(
   activityId: string,
   status: ActivityStatus,
 ): void {
-  requireStatusPermission(deps, caller, workplanId, activityId);
-  let found = false;
+  const { membership } = requireWritableWorkplanPermission(
+    deps,
+    caller,
+    workplanId,
+    "activity.update-own-commitments",
+  );
+  // set inside the edit, which runs synchronously within change()
+  let outcome = "missing" as "changed" | "missing" | "forbidden";
   try {
     deps.live.change(workplanId, (ydoc) => {
       const element = findActivityElement(ydoc, activityId);
-      found = element !== null;
-      if (element && element.getAttribute("status") !== status) {
-        element.setAttribute("status", status);
+      if (!element) return;
+      const { lead } = readCommitments(element.getAttributes());
+      const rights = commitmentRightsOf(
+        deps,
+        membership,
+        workplanId,
+        { id: activityId, lead },
+        caller.user.id,
+      );
+      if (!rights.status) {
+        outcome = "forbidden";
+        return;
       }
+      outcome = "changed";
+      if (element.getAttribute("status") !== status) element.setAttribute("status", status);
     });
   } catch (error) {
     throw new AppError(
       "unavailable",
-      "The workplan could not be saved just now; try again in a moment",
-      {
-        cause: error,
-      },
+      "The workplan could not be saved just now, so nothing was saved; try again in a moment",
+      { cause: error },
     );
   }
-  if (!found)
-    throw new AppError("not_found", `Activity ${activityId} is no longer in this workplan`);
+  if (outcome === "forbidden") throw new AppError("forbidden", STATUS_FORBIDDEN);
+  if (outcome === "missing") {
+    throw new AppError("not_found", `Activity ${activityId} is not in workplan ${workplanId}`);
+  }
 }

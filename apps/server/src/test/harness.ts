@@ -16,6 +16,7 @@ import {
 } from "@junction/store";
 import * as Y from "yjs";
 import { FailureLimiter } from "../auth/rate-limit";
+import { createBackgroundWriter } from "../background-writer";
 import { type Config, loadConfig } from "../config";
 import type { Deps } from "../deps";
 import { createEventBus } from "../events";
@@ -75,6 +76,7 @@ export function createHarness(overrides: Partial<Config> = {}): Harness {
       account: new FailureLimiter({ limit: 5, windowMs: 15 * 60 * 1000 }),
       address: new FailureLimiter({ limit: 50, windowMs: 15 * 60 * 1000 }),
     },
+    background: createBackgroundWriter(createLogger("silent")),
   };
   const { app, routes } = createApp(deps);
   return {

@@ -1,6 +1,9 @@
 import {
   ACTIVITY_STATUSES,
   type Budget,
+  type CommitmentField,
+  type CommitmentRights,
+  commitmentHolders,
   GCM_OBJECTIVES,
   GCM_PRINCIPLES,
   type Indicator,
@@ -31,6 +34,13 @@ import { Icon } from "./icons";
 import { initials } from "./presence";
 
 const NO_OWNERS: readonly OwnerView[] = [];
+const NO_RIGHTS: CommitmentRights = {
+  lead: "none",
+  partners: false,
+  budget: false,
+  status: false,
+  organisationId: "",
+};
 
 function truncate(text: string, length: number): string {
   return text.length <= length ? text : `${text.slice(0, length - 1).trimEnd()}…`;
@@ -85,8 +95,10 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
   const warningsRef = useRef<HTMLDivElement>(null);
   const ids = {
     lead: useId(),
+    leadHint: useId(),
     status: useId(),
     statusHint: useId(),
+    budgetHint: useId(),
     start: useId(),
     end: useId(),
     amount: useId(),
@@ -114,7 +126,23 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
   const openWarnings = countOpen(warnings);
   const commentCount = context.commentCounts.get(id) ?? 0;
   const owners = context.owners.get(id) ?? NO_OWNERS;
-  const canSetStatus = canEdit && context.canSetStatus(id, lead || null);
+  // the server puts back what this member may not change; the fields say so up front
+  const rights = canEdit ? context.commitmentRights(id, lead || null) : NO_RIGHTS;
+  const leadOrganisation = lead
+    ? (context.organisations.find((o) => o.id === lead) ?? context.organisationLabel(lead))
+    : null;
+  const hintFor = (field: CommitmentField, allowed: boolean): string | undefined =>
+    canEdit && !allowed ? commitmentHolders(field, leadOrganisation) : undefined;
+  const leadHint =
+    rights.lead === "claim"
+      ? "No lead yet: you may name your organisation"
+      : hintFor("lead", rights.lead === "any");
+  const statusHint = hintFor("status", rights.status);
+  const budgetHint = hintFor("budget", rights.budget);
+  const leadChoices =
+    rights.lead === "claim"
+      ? context.organisations.filter((o) => o.id === rights.organisationId)
+      : context.organisations;
 
   const showWarnings = () => {
     const callout = warningsRef.current;
@@ -293,21 +321,27 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
               id={ids.lead}
               className="af-control af-select"
               value={lead}
-              disabled={!canEdit}
+              disabled={rights.lead === "none"}
+              aria-describedby={leadHint ? ids.leadHint : undefined}
               onChange={(event) =>
                 set("lead", event.target.value === "" ? null : event.target.value)
               }
             >
               <option value="">No lead yet</option>
-              {lead && !context.organisations.some((o) => o.id === lead) ? (
-                <option value={lead}>{lead}</option>
+              {lead && !leadChoices.some((o) => o.id === lead) ? (
+                <option value={lead}>{context.organisationLabel(lead)}</option>
               ) : null}
-              {context.organisations.map((o) => (
+              {leadChoices.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.acronym ? `${o.acronym} — ${o.name}` : o.name}
                 </option>
               ))}
             </select>
+            {leadHint ? (
+              <span className="af-hint" id={ids.leadHint}>
+                {leadHint}
+              </span>
+            ) : null}
           </FieldBlock>
           <FieldBlock label="Starts" htmlFor={ids.start}>
             <input
@@ -342,8 +376,8 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
               id={ids.status}
               className="af-control af-select"
               value={status}
-              disabled={!canSetStatus}
-              aria-describedby={canEdit && !canSetStatus ? ids.statusHint : undefined}
+              disabled={!rights.status}
+              aria-describedby={statusHint ? ids.statusHint : undefined}
               onChange={(event) => set("status", event.target.value)}
             >
               {ACTIVITY_STATUSES.map((s) => (
@@ -352,9 +386,9 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
                 </option>
               ))}
             </select>
-            {canEdit && !canSetStatus ? (
+            {statusHint ? (
               <span className="af-hint" id={ids.statusHint}>
-                Set by its owners and the lead organisation
+                {statusHint}
               </span>
             ) : null}
           </FieldBlock>
@@ -363,10 +397,11 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
             label="Partners"
             values={partners}
             groups={organisationGroups}
-            canEdit={canEdit}
+            canEdit={rights.partners}
             addLabel="Add a partner organisation"
             emptyLabel="No partners"
             tone="org"
+            hint={hintFor("partners", rights.partners)}
             onChange={(values) => set("partners", values)}
           />
           <ChipPicker
@@ -442,7 +477,8 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
                   min={0}
                   step="any"
                   inputMode="decimal"
-                  readOnly={!canEdit}
+                  readOnly={!rights.budget}
+                  aria-describedby={budgetHint ? ids.budgetHint : undefined}
                   value={budget?.amount === null || budget === null ? "" : String(budget.amount)}
                   onCommit={(value) => {
                     const amount = value.trim() === "" ? null : Number(value);
@@ -460,7 +496,8 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
                   className="af-control"
                   list={context.currenciesListId}
                   maxLength={8}
-                  readOnly={!canEdit}
+                  readOnly={!rights.budget}
+                  aria-describedby={budgetHint ? ids.budgetHint : undefined}
                   value={budget?.currency ?? ""}
                   onCommit={(value) => setBudget({ currency: value.trim().toUpperCase() })}
                 />
@@ -474,7 +511,8 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
                   className="af-control"
                   list={context.fundingSourcesListId}
                   maxLength={300}
-                  readOnly={!canEdit}
+                  readOnly={!rights.budget}
+                  aria-describedby={budgetHint ? ids.budgetHint : undefined}
                   value={budget?.source ?? ""}
                   onCommit={(value) => setBudget({ source: value.trim() })}
                 />
@@ -486,7 +524,8 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
                 <select
                   id={ids.secured}
                   className="af-control af-select"
-                  disabled={!canEdit}
+                  disabled={!rights.budget}
+                  aria-describedby={budgetHint ? ids.budgetHint : undefined}
                   value={budget === null ? "" : budget.secured ? "secured" : "required"}
                   onChange={(event) =>
                     event.target.value === ""
@@ -500,6 +539,11 @@ export function ActivityView({ node, updateAttributes, deleteNode }: NodeViewPro
                 </select>
               </div>
             </div>
+            {budgetHint ? (
+              <span className="af-hint" id={ids.budgetHint}>
+                {budgetHint}
+              </span>
+            ) : null}
           </div>
         </div>
 

@@ -1,4 +1,4 @@
-import type { OrganisationView, OwnerView, WarningView } from "@junction/domain";
+import type { CommitmentRights, OrganisationView, OwnerView, WarningView } from "@junction/domain";
 import { createContext, useContext } from "react";
 
 export type EditorContextValue = {
@@ -18,8 +18,11 @@ export type EditorContextValue = {
   owners: ReadonlyMap<string, readonly OwnerView[]>;
   /** Coordinators of the workplan's network set owners; `onOwnersChanged` refreshes the map. */
   canSetOwners: boolean;
-  /** Owners, editors of the lead organisation and coordinators set the status (`lead` as the block has it). */
-  canSetStatus: (activityId: string, lead: string | null) => boolean;
+  /**
+   * What the member may change of an activity's lead, partners, budget and status (`lead` as the
+   * block has it): the server's rule, so the fields it would put back are read-only here.
+   */
+  commitmentRights: (activityId: string, lead: string | null) => CommitmentRights;
   onOwnersChanged: () => void;
   /** Coordinators of the workplan's network decide warnings. */
   canDecide: boolean;

@@ -96,6 +96,7 @@ export function ChipPicker({
   tone,
   onChange,
   span,
+  hint,
 }: {
   label: string;
   values: readonly string[];
@@ -106,8 +107,11 @@ export function ChipPicker({
   tone?: "objective" | "principle" | "sdg" | "org";
   onChange: (values: string[]) => void;
   span?: Span;
+  /** Why the field is read-only, under it. */
+  hint?: string;
 }) {
   const labelId = useId();
+  const hintId = useId();
   const known = new Map(groups.flatMap((g) => g.options.map((o) => [o.value, o] as const)));
   const remaining = groups
     .map((g) => ({ ...g, options: g.options.filter((o) => !values.includes(o.value)) }))
@@ -115,7 +119,12 @@ export function ChipPicker({
   return (
     <FieldBlock label={label} labelId={labelId} span={span}>
       {/* biome-ignore lint/a11y/useSemanticElements: a fieldset would bring its own legend layout */}
-      <div className="chips" role="group" aria-labelledby={labelId}>
+      <div
+        className="chips"
+        role="group"
+        aria-labelledby={labelId}
+        aria-describedby={hint ? hintId : undefined}
+      >
         {values.length === 0 && !canEdit ? <span className="af-empty">{emptyLabel}</span> : null}
         {values.map((value) => {
           const option = known.get(value);
@@ -167,6 +176,11 @@ export function ChipPicker({
           </select>
         ) : null}
       </div>
+      {hint ? (
+        <span className="af-hint" id={hintId}>
+          {hint}
+        </span>
+      ) : null}
     </FieldBlock>
   );
 }

@@ -1,8 +1,8 @@
 import {
   type Activity,
   colorForUser,
+  commitmentRights,
   type MemberView,
-  maySetActivityStatus,
   type OrganisationView,
   type OwnerView,
   type Role,
@@ -433,14 +433,16 @@ function EditorBody({
     ]),
   );
 
-  const canSetStatus = useCallback(
+  const rightsOf = useCallback(
     (activityId: string, lead: string | null) =>
-      member !== null &&
-      maySetActivityStatus({
-        ...member,
-        lead,
-        isOwner: (owners.get(activityId) ?? []).some((owner) => owner.userId === user.id),
-      }),
+      commitmentRights(
+        {
+          role: member?.role ?? "viewer",
+          organisationId: member?.organisationId ?? "",
+          isOwner: (owners.get(activityId) ?? []).some((owner) => owner.userId === user.id),
+        },
+        { lead },
+      ),
     [member, owners, user.id],
   );
 
@@ -459,7 +461,7 @@ function EditorBody({
       owners,
       // owners are the workplan's to change: not while it is frozen (canEdit is false then)
       canSetOwners: canDecide && canEdit,
-      canSetStatus,
+      commitmentRights: rightsOf,
       onOwnersChanged,
       canDecide,
       canComment,
@@ -473,7 +475,7 @@ function EditorBody({
       warnings,
       owners,
       onOwnersChanged,
-      canSetStatus,
+      rightsOf,
       canDecide,
       canComment,
       commentCounts,
