@@ -5,11 +5,18 @@ import { INITIAL } from "./migrations/001-initial";
 import { WARNINGS } from "./migrations/002-warnings";
 import { COLLABORATION } from "./migrations/003-collaboration";
 import { COMMENT_MODERATION } from "./migrations/004-comment-moderation";
+import { UPDATE_QUARANTINE } from "./migrations/005-update-quarantine";
 
 export type Db = Database.Database;
 
 /** Forward-only migrations; position + 1 is the schema version. Never edit one that shipped. */
-const MIGRATIONS: readonly string[] = [INITIAL, WARNINGS, COLLABORATION, COMMENT_MODERATION];
+const MIGRATIONS: readonly string[] = [
+  INITIAL,
+  WARNINGS,
+  COLLABORATION,
+  COMMENT_MODERATION,
+  UPDATE_QUARANTINE,
+];
 
 export type OpenDatabaseOptions = {
   /** How long a write waits for another connection's lock before SQLITE_BUSY. */
