@@ -1,7 +1,8 @@
 import * as Y from "yjs";
 import type { LogFields, Logger } from "./logger";
+import { cutToKnown } from "./placement";
 import { describeError } from "./protocol";
-import { dropHeldBack, findStoredDefect, hasHeldBack, isFullyApplied } from "./update-check";
+import { decodeStored, dropHeldBack, hasHeldBack, isFullyApplied } from "./update-check";
 import type { LoadedDocument, LoggedUpdate, Quarantine, UpdateLog } from "./update-log";
 
 export type Restored = {
@@ -35,7 +36,14 @@ export function restoreDocument(ydoc: Y.Doc, { snapshot, updates }: LoadedDocume
   for (const logged of updates) {
     lastUpdateId = Math.max(lastUpdateId, logged.id);
     storedBytes += logged.update.length;
-    const reason = findStoredDefect(logged.update) ?? applyStored(ydoc, logged.update);
+    const decoded = decodeStored(logged.update);
+    const reason =
+      typeof decoded === "string"
+        ? decoded
+        : applyStored(
+            ydoc,
+            cutToKnown(logged.update, decoded, (client) => stateOf(ydoc, client)),
+          );
     if (reason !== null) quarantined.push({ id: logged.id, reason });
     else if (hasHeldBack(ydoc)) heldBack.push(logged);
   }
@@ -98,6 +106,10 @@ export function loadDocument(log: UpdateLog, docName: string, logger: Logger): Y
     quarantineRestored(log, logger, docName, ydoc, restored);
   }
   return ydoc;
+}
+
+function stateOf(ydoc: Y.Doc, client: number): number {
+  return Y.getState(ydoc.store, client);
 }
 
 function applyStored(ydoc: Y.Doc, update: Uint8Array): string | null {

@@ -7,6 +7,7 @@ import type { Connection } from "./connection";
 import { type SyncRole, stampAwarenessState } from "./identity";
 import type { SyncLimits } from "./limits";
 import type { LogFields, Logger } from "./logger";
+import { checkPlacement, type PlacedEnd, type PlacementContext } from "./placement";
 import {
   type AwarenessEntry,
   type ClientMessage,
@@ -88,6 +89,8 @@ export class Room {
   private hasChanged = false;
   /** Each client's next clock once this turn's queued updates are applied (cleared at flush). */
   private readonly queuedClocks = new Map<number, number>();
+  /** The last item each client's queued updates placed (cleared at flush). */
+  private readonly queuedEnds = new Map<number, PlacedEnd>();
   private compactTimer: TimerHandle | null = null;
   private unloadTimer: TimerHandle | null = null;
   private heartbeatTimer: TimerHandle | null = null;
@@ -207,6 +210,7 @@ export class Room {
     this.pending = [];
     this.pendingBytes = 0;
     this.queuedClocks.clear();
+    this.queuedEnds.clear();
     const { guard } = this.context;
     if (guard === undefined || !batch.some(({ needsReview }) => needsReview)) return batch;
     try {
@@ -625,18 +629,42 @@ export class Room {
       this.close(connection, "outOfSync", "warn", { detail: check.reason, bytes: update.length });
       return;
     }
+    let placement = checkPlacement(update, check.decoded, this.placementContext());
+    if (placement.status === "after-queued") {
+      // judged against the document once this turn's queued updates are stored and applied
+      this.context.flush();
+      if (connection.isClosed || this.isUnloaded) return;
+      placement = checkPlacement(update, check.decoded, this.placementContext());
+    }
+    if (placement.status !== "ok") {
+      this.close(connection, "invalidUpdate", "warn", {
+        detail: placement.status === "misplaced" ? placement.reason : "queued updates not stored",
+        bytes: update.length,
+      });
+      return;
+    }
     if (this.wouldExceedDocumentLimit(update.length, limits.maxDocumentBytes)) {
       this.close(connection, "documentTooLarge", "warn", { bytes: update.length });
       return;
     }
-    const needsReview = this.needsReview(connection, check.decoded);
-    this.pending.push({ connection, update, needsReview, isCorrection: false });
+    const needsReview = this.needsReview(connection, placement.decoded);
+    this.pending.push({ connection, update: placement.update, needsReview, isCorrection: false });
     for (const [client, clock] of check.clocks) {
       if (clock > (this.queuedClocks.get(client) ?? 0)) this.queuedClocks.set(client, clock);
     }
+    for (const [client, end] of placement.ends) this.queuedEnds.set(client, end);
     this.pendingBytes += update.length;
     this.documentBytes += update.length;
     this.context.requestFlush();
+  }
+
+  private placementContext(): PlacementContext {
+    return {
+      ydoc: this.ydoc,
+      clockOf: this.known.clockOf,
+      queuedEnds: this.queuedEnds,
+      makeScratch: () => this.scratchCopy(),
+    };
   }
 
   private needsReview(connection: Connection, decoded: DecodedUpdate): boolean {

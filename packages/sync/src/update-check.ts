@@ -1,3 +1,4 @@
+import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
 import { describeError, type UntrustedUpdate } from "./protocol";
 
@@ -38,7 +39,7 @@ export type UpdateCheck =
 export function checkUpdate(update: UntrustedUpdate, known: KnownState): UpdateCheck {
   const decoded = decodeUpdate(update);
   if (typeof decoded === "string") return { status: "invalid", reason: decoded };
-  const malformed = findMalformed(decoded);
+  const malformed = findMalformed(update, decoded);
   if (malformed !== null) return { status: "invalid", reason: malformed };
   if (isKnown(decoded, known)) return { status: "known", decoded };
   const integrated = integrate(decoded, known.clockOf);
@@ -46,10 +47,11 @@ export function checkUpdate(update: UntrustedUpdate, known: KnownState): UpdateC
   return { status: "new", decoded, clocks: integrated };
 }
 
-/** Decodes a stored update and says why no Yjs client could have made it, or null. */
-export function findStoredDefect(update: Uint8Array): string | null {
+/** Decodes a stored update; a string says why no Yjs client could have made it. */
+export function decodeStored(update: Uint8Array): DecodedUpdate | string {
   const decoded = decodeUpdate(update);
-  return typeof decoded === "string" ? decoded : findMalformed(decoded);
+  if (typeof decoded === "string") return decoded;
+  return findMalformed(update, decoded) ?? decoded;
 }
 
 /** Whether everything `update` holds is part of `ydoc` (nothing of it is held back). */
@@ -94,25 +96,32 @@ function decodeUpdate(update: Uint8Array): DecodedUpdate | string {
 
 /**
  * What Yjs' encoder never writes and its reader would mishandle: a client's structs in two runs
- * (Yjs keeps only the last), empty structs or deletions, clocks past 2^53, and an item referring
- * to one its own client made later (Yjs throws while integrating it).
+ * (Yjs integrates only the last, so what was checked is not what is applied), empty structs or
+ * deletions, clocks past 2^53, and an item referring to one its own client made later (Yjs
+ * throws while integrating it).
  */
-function findMalformed({ structs, ds }: DecodedUpdate): string | null {
+function findMalformed(update: Uint8Array, { structs, ds }: DecodedUpdate): string | null {
   const seen = new Set<number>();
   let client = -1;
+  let next = 0;
   for (const struct of structs) {
     const { id } = struct;
-    if (id.client !== client) {
+    if (id.client !== client || id.clock !== next) {
       if (seen.has(id.client)) return `client ${id.client}'s structs come in two runs`;
       seen.add(id.client);
       client = id.client;
     }
+    next = id.clock + struct.length;
     if (!Number.isSafeInteger(id.clock + struct.length)) return `${idText(id)} runs past 2^53`;
     if (struct instanceof Y.Skip) continue;
     if (struct.length <= 0) return `the struct at ${idText(id)} is empty`;
     if (!(struct instanceof Y.Item)) continue;
     const reference = findLaterOwnReference(struct);
     if (reference !== null) return `${idText(id)} refers to ${idText(reference)}, made after it`;
+  }
+  // two runs of one client can also follow each other seamlessly: count them as written
+  if (decoding.readVarUint(decoding.createDecoder(update)) !== seen.size) {
+    return "a client's structs come in two runs, or a run is empty";
   }
   for (const [deleter, deletions] of ds.clients) {
     for (const { clock, len } of deletions) {
