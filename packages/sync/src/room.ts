@@ -87,6 +87,8 @@ export class Room {
   private awarenessMessage: Uint8Array | null = null;
   private deletions: ReturnType<typeof Y.createDeleteSetFromStructStore> | null = null;
   private hasChanged = false;
+  /** Stored rows to move aside that the log could not take yet (retried at compaction). */
+  private owedQuarantine: Pick<Quarantine, "updates" | "snapshotReason"> | null = null;
   /** Each client's next clock once this turn's queued updates are applied (cleared at flush). */
   private readonly queuedClocks = new Map<number, number>();
   /** The last item each client's queued updates placed (cleared at flush). */
@@ -431,16 +433,25 @@ export class Room {
     updates: Quarantine["updates"],
     snapshotReason: string | null,
     when: string,
-  ): void {
-    const restored = { quarantined: updates, snapshotReason, lastUpdateId: this.lastUpdateId };
+  ): boolean {
+    const owed = this.owedQuarantine;
+    const all = { updates: [...(owed?.updates ?? []), ...updates], snapshotReason };
+    all.snapshotReason ??= owed?.snapshotReason ?? null;
+    const restored = { ...all, quarantined: all.updates, lastUpdateId: this.lastUpdateId };
     const { log, logger, counters } = this.context;
     const isQuarantined = quarantineRestored(log, logger, this.docName, this.ydoc, restored, {
       when,
     });
-    if (!isQuarantined) return;
+    if (!isQuarantined) {
+      // until it is, a compaction must not delete these rows: it quarantines them instead
+      this.owedQuarantine = all;
+      return false;
+    }
+    this.owedQuarantine = null;
     this.updatesSinceCompaction = 0;
     this.documentBytes = this.getEncodedState().length;
-    counters.quarantinedUpdates += updates.length;
+    counters.quarantinedUpdates += all.updates.length;
+    return true;
   }
 
   /** The batch could not be stored: nothing of it is applied; its senders reconnect and resend. */
@@ -459,6 +470,10 @@ export class Room {
     if (hasHeldBack(this.ydoc)) {
       // never fold a held-back rest into a snapshot, where every load would hold it again
       this.context.logger.error("Did not compact: the document holds structs back", this.fields());
+      return;
+    }
+    if (this.owedQuarantine !== null) {
+      if (this.quarantine([], null, "at compaction")) this.context.counters.compactions++;
       return;
     }
     const upToId = this.lastUpdateId;

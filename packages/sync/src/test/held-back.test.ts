@@ -4,6 +4,7 @@ import * as Y from "yjs";
 import { CloseEvents } from "../close-codes";
 import { createMemoryUpdateLog } from "../memory-update-log";
 import type { UpdateGuard } from "../update-guard";
+import type { UpdateLog } from "../update-log";
 import {
   closeRawSockets,
   connectClient,
@@ -259,5 +260,37 @@ describe("a stored log that already holds what Yjs would hold back", () => {
     expect(alice.text()).toBe("second first ");
     expect(log.quarantinedOf("wp-1")).toEqual([]);
     expect(errorsOf(server)).toEqual([]);
+  });
+
+  it("loads even when the log cannot move the broken row aside, and tries again next load", async () => {
+    const memory = createMemoryUpdateLog();
+    const { paragraph, gap } = heldBackDocument();
+    memory.append([{ docName: "wp-1", updates: [paragraph, gap] }]);
+    let isFull = true;
+    const log: UpdateLog = {
+      load: (docName) => memory.load(docName),
+      append: (batches) => memory.append(batches),
+      compact: (docName, snapshot, upToId) => memory.compact(docName, snapshot, upToId),
+      quarantine: (docName, quarantine) => {
+        if (isFull) throw new Error("SQLITE_FULL: database or disk is full");
+        memory.quarantine(docName, quarantine);
+      },
+    };
+
+    const server = await startTestServer({ log, guard: statusGuard });
+    const alice = connectClient(server, "wp-1", "alice", "editor");
+    await whenSynced(alice);
+    alice.type("still editing");
+    await vi.waitFor(() => expect(memory.updatesOf("wp-1")).toHaveLength(3));
+    expect(server.logger.entries).toContainEqual(
+      expect.objectContaining({ level: "error", message: "Could not quarantine stored state" }),
+    );
+    await server.close();
+
+    isFull = false;
+    const restarted = await startTestServer({ log, guard: statusGuard });
+    const bob = connectClient(restarted, "wp-1", "bob", "viewer");
+    await vi.waitFor(() => expect(bob.text()).toBe("still editing"));
+    expect(memory.quarantinedOf("wp-1")).toHaveLength(1);
   });
 });
