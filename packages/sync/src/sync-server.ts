@@ -233,16 +233,17 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       const room = roomFor(docName);
       if (room === null) throw new Error(`Document ${docName} could not be loaded`);
       const scratch = room.scratchCopy();
-      let update: Uint8Array;
+      // the transaction's own update: a diff against the state vector would carry every
+      // deletion the document ever saw, so an edit that changed nothing would look like one
+      const changes: Uint8Array[] = [];
+      scratch.on("update", (changed: Uint8Array) => changes.push(changed));
       try {
-        const before = Y.encodeStateVector(scratch);
         scratch.transact(() => edit(scratch));
-        update = Y.encodeStateAsUpdate(scratch, before);
       } finally {
         scratch.destroy();
       }
-      const decoded = Y.decodeUpdate(update);
-      if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return false;
+      const update = changes.length > 1 ? Y.mergeUpdates(changes) : changes[0];
+      if (update === undefined) return false;
       // append before broadcast, as for every client update
       const [ids] = options.log.append([{ docName, updates: [update] }]);
       room.commitServerUpdate(update, ids?.[0] ?? 0);
