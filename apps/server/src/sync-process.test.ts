@@ -1,6 +1,7 @@
 import { findActivityElement, readActivities } from "@junction/domain/doc";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type * as Y from "yjs";
+import WebSocket from "ws";
+import * as Y from "yjs";
 import {
   connectClient,
   removeDataDir,
@@ -8,8 +9,10 @@ import {
   startServerProcess,
   stopServerProcess,
   tokenFor,
+  updateMessage,
   upgradeStatus,
   whenSynced,
+  withFirstClock,
 } from "./test/process";
 
 const WORKPLAN = "wp-network-2021-2023";
@@ -194,6 +197,61 @@ describe("the sync endpoint of the real server", { timeout: 30_000 }, () => {
       expect(statusOf(late.ydoc, "A10")).toBe("ongoing");
       expect(statusOf(late.ydoc, "A19")).toBe("ongoing");
     });
+  });
+
+  it("refuses an update with a gap in its clocks, stays up, and loads the workplan after SIGKILL", async () => {
+    const server = await start();
+    const token = await tokenFor(server, "eka.lomidze@example.org");
+    const reader = client(server, await tokenFor(server, "levan.gelashvili@example.org"));
+    const editor = client(server, token);
+    await Promise.all([whenSynced(reader.provider), whenSynced(editor.provider)]);
+    const raw = new WebSocket(`${server.wsUrl}/${WORKPLAN}?token=${token}`);
+    cleanups.push(() => raw.terminate());
+    const closed = new Promise<number>((resolve) => raw.once("close", (code) => resolve(code)));
+    // answered (or closed) once the server has handled everything sent before it
+    const barrier = (): Promise<unknown> => {
+      raw.send(Uint8Array.from([0, 0, 1, 0]));
+      return Promise.race([
+        closed,
+        new Promise((resolve) =>
+          raw.on("message", (data: Buffer) => data[0] === 0 && data[1] === 1 && resolve(data)),
+        ),
+      ]);
+    };
+    await new Promise((resolve) => raw.once("open", resolve));
+    // a paragraph from a fresh client id (clocks 0-9), then the same bytes from clock 77 on
+    const author = new Y.Doc();
+    author.clientID = 424_242;
+    const paragraph = new Y.XmlElement("paragraph");
+    paragraph.insert(0, [new Y.XmlText("gap test")]);
+    author.getXmlFragment("default").insert(0, [paragraph]);
+    const update = Y.encodeStateAsUpdate(author);
+    const narrative = (ydoc: Y.Doc) => ydoc.getXmlFragment("default").toString();
+
+    raw.send(updateMessage(update));
+    await vi.waitFor(() => expect(narrative(reader.ydoc)).toContain("gap test"));
+    raw.send(updateMessage(withFirstClock(update, 77)));
+    await barrier();
+    editor.ydoc.getText("notes").insert(0, "an ordinary edit;");
+
+    await vi.waitFor(() => expect(notes(reader.ydoc)).toContain("an ordinary edit;"));
+    expect(await closed).toBe(4524);
+    expect(server.child.exitCode).toBeNull();
+    expect((await fetch(`${server.url}/health`)).ok).toBe(true);
+    server.child.kill("SIGKILL");
+    await new Promise((resolve) => server.child.once("exit", resolve));
+    reader.provider.destroy();
+    editor.provider.destroy();
+
+    const restarted = await start(server.dataDir, server.port);
+    const later = client(restarted, await tokenFor(restarted, "eka.lomidze@example.org"));
+    const watcher = client(restarted, await tokenFor(restarted, "nana.abuladze@example.org"));
+    await Promise.all([whenSynced(later.provider), whenSynced(watcher.provider)]);
+    expect(narrative(later.ydoc)).toContain("gap test");
+    expect(notes(later.ydoc)).toContain("an ordinary edit;");
+    later.ydoc.getText("notes").insert(0, "after the restart;");
+    await vi.waitFor(() => expect(notes(watcher.ydoc)).toContain("after the restart;"));
+    expect(restarted.output()).not.toContain("Unexpected case");
   });
 
   it("stops cleanly on SIGTERM with exit code 0", async () => {

@@ -5,6 +5,7 @@ import { INITIAL } from "./migrations/001-initial";
 import { WARNINGS } from "./migrations/002-warnings";
 import { COLLABORATION } from "./migrations/003-collaboration";
 import { COMMENT_MODERATION } from "./migrations/004-comment-moderation";
+import { UPDATE_QUARANTINE } from "./migrations/005-update-quarantine";
 import { REMOVED_ACTIVITIES } from "./migrations/006-removed-activities";
 
 export type Db = Database.Database;
@@ -15,6 +16,7 @@ const MIGRATIONS: readonly string[] = [
   WARNINGS,
   COLLABORATION,
   COMMENT_MODERATION,
+  UPDATE_QUARANTINE,
   REMOVED_ACTIVITIES,
 ];
 

@@ -36,7 +36,7 @@ function textUpdates(count: number): { doc: Y.Doc; updates: Uint8Array[] } {
 }
 
 function appendTo(log: SqliteUpdateLog, docName: string, updates: Uint8Array[]): number {
-  const [lastId] = log.append([{ docName, updates }]);
+  const lastId = log.append([{ docName, updates }])[0]?.at(-1);
   if (lastId === undefined) throw new Error("append answered no id");
   return lastId;
 }
@@ -83,9 +83,9 @@ describe("the SQLite update log", () => {
       { docName: "wp-1", updates: textUpdates(2).updates },
       { docName: "wp-2", updates: textUpdates(3).updates },
     ]);
-    expect(ids).toHaveLength(2);
-    expect(ids[1]).toBeGreaterThan(ids[0] ?? 0);
-    expect(log.load("wp-2").updates.at(-1)?.id).toBe(ids[1]);
+    expect(ids.map((batch) => batch.length)).toEqual([2, 3]);
+    expect(log.load("wp-1").updates.map(({ id }) => id)).toEqual(ids[0]);
+    expect(log.load("wp-2").updates.map(({ id }) => id)).toEqual(ids[1]);
 
     db.pragma(`max_page_count = ${Number(db.pragma("page_count", { simple: true }))}`);
     expect(() =>
@@ -147,5 +147,59 @@ describe("the SQLite update log", () => {
       expect.objectContaining({ code: "SQLITE_FULL" }),
     );
     expect(log.load("wp-1").updates).toHaveLength(1);
+  });
+
+  it("moves quarantined updates and a copy of the snapshot aside, out of load, for good", () => {
+    const path = tempPath();
+    const log = createSqliteUpdateLog(openDb(path));
+    const { doc, updates } = textUpdates(4);
+    const covered = appendTo(log, "wp-1", updates.slice(0, 2));
+    log.compact("wp-1", Y.encodeStateAsUpdate(doc), covered);
+    const [good, broken] = log.append([{ docName: "wp-1", updates: updates.slice(2) }])[0] ?? [];
+    const state = Y.encodeStateAsUpdate(doc);
+
+    log.quarantine("wp-1", {
+      updates: [{ id: broken ?? 0, reason: "held back" }],
+      snapshotReason: "held back too",
+      state,
+      upToId: good ?? 0,
+    });
+    for (const db of open.splice(0)) db.close();
+
+    const reopened = createSqliteUpdateLog(openDb(path));
+    const loaded = reopened.load("wp-1");
+    expect(loaded.updates).toEqual([]);
+    expect(new Uint8Array(loaded.snapshot ?? [])).toEqual(state);
+    expect(
+      reopened
+        .quarantined("wp-1")
+        .map(({ kind, sourceId, reason }) => ({ kind, sourceId, reason })),
+    ).toEqual([
+      { kind: "snapshot", sourceId: covered, reason: "held back too" },
+      { kind: "update", sourceId: broken, reason: "held back" },
+    ]);
+    expect(new Uint8Array(reopened.quarantined("wp-1")[1]?.data ?? [])).toEqual(updates[3]);
+    expect(reopened.quarantined("wp-2")).toEqual([]);
+  });
+
+  it("replaces a snapshot that covers more than the quarantine's state says, keeping its id", () => {
+    const log = createSqliteUpdateLog(openDb(tempPath()));
+    const { doc, updates } = textUpdates(3);
+    const lastId = appendTo(log, "wp-1", updates);
+    log.compact("wp-1", Y.encodeStateAsUpdate(new Y.Doc()), lastId);
+    log.quarantine("wp-1", {
+      updates: [],
+      snapshotReason: "does not apply",
+      state: Y.encodeStateAsUpdate(doc),
+      upToId: 0,
+    });
+    appendTo(log, "wp-1", textUpdates(1).updates);
+    const loaded = log.load("wp-1");
+    expect(
+      replay({ ...loaded, updates: [] })
+        .getText("default")
+        .toString(),
+    ).toBe("abc");
+    expect(loaded.updates).toHaveLength(1);
   });
 });

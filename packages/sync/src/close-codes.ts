@@ -27,6 +27,12 @@ export const CloseEvents = {
   },
   noHeartbeat: { code: 4508, reason: "No answer to ping" },
   roomFull: { code: 4509, reason: "Too many connections to this document, try again later" },
+  // a retry code: a client can get here by a race (another tab's edit, reached over the
+  // BroadcastChannel, not yet at the server); reconnecting resyncs everything the server lacks
+  outOfSync: {
+    code: 4524,
+    reason: "Update refused: it builds on changes the server does not have, reconnect to resync",
+  },
   rateLimited: { code: 4529, reason: "Too many updates per second, reconnect to resend" },
 } as const satisfies Record<string, CloseEvent>;
 

@@ -7,7 +7,12 @@ export {
 } from "./identity";
 export { DEFAULT_SYNC_LIMITS, type SyncLimits } from "./limits";
 export { type LogFields, type Logger, silentLogger } from "./logger";
-export { createMemoryUpdateLog, type MemoryUpdateLog } from "./memory-update-log";
+export {
+  createMemoryUpdateLog,
+  type MemoryUpdateLog,
+  type QuarantinedEntry,
+} from "./memory-update-log";
+export { loadDocument } from "./restore";
 export type { SyncCounters, SyncStats } from "./stats";
 export {
   type ConnectionContext,
@@ -18,4 +23,10 @@ export {
 export type { SocketData, SyncSocket } from "./sync-socket";
 export type { DecodedUpdate } from "./update-check";
 export type { UpdateGuard, UpdateWriter } from "./update-guard";
-export type { LoadedDocument, LoggedUpdate, UpdateBatch, UpdateLog } from "./update-log";
+export type {
+  LoadedDocument,
+  LoggedUpdate,
+  Quarantine,
+  UpdateBatch,
+  UpdateLog,
+} from "./update-log";

@@ -7,6 +7,7 @@ import type { Connection } from "./connection";
 import { type SyncRole, stampAwarenessState } from "./identity";
 import type { SyncLimits } from "./limits";
 import type { LogFields, Logger } from "./logger";
+import { checkPlacement, type PlacedEnd, type PlacementContext } from "./placement";
 import {
   type AwarenessEntry,
   type ClientMessage,
@@ -22,12 +23,20 @@ import {
   syncPayloadOffset,
   type UntrustedUpdate,
 } from "./protocol";
+import { quarantineRestored, restoreDocument } from "./restore";
 import type { SyncCounters } from "./stats";
 import { SOCKET_OPEN, type SocketData } from "./sync-socket";
 import { startTimer, stopTimer, type TimerHandle } from "./timers";
-import { checkUpdate, type DecodedUpdate, type KnownState } from "./update-check";
+import {
+  applyCompletely,
+  checkUpdate,
+  type DecodedUpdate,
+  dropHeldBack,
+  hasHeldBack,
+  type KnownState,
+} from "./update-check";
 import type { UpdateGuard, UpdateWriter } from "./update-guard";
-import type { UpdateLog } from "./update-log";
+import type { LoadedDocument, Quarantine, UpdateLog } from "./update-log";
 
 export type RoomContext = {
   readonly log: UpdateLog;
@@ -78,7 +87,12 @@ export class Room {
   private awarenessMessage: Uint8Array | null = null;
   private deletions: ReturnType<typeof Y.createDeleteSetFromStructStore> | null = null;
   private hasChanged = false;
-  private isEchoNeeded = false;
+  /** Stored rows to move aside that the log could not take yet (retried at compaction). */
+  private owedQuarantine: Pick<Quarantine, "updates" | "snapshotReason"> | null = null;
+  /** Each client's next clock once this turn's queued updates are applied (cleared at flush). */
+  private readonly queuedClocks = new Map<number, number>();
+  /** The last item each client's queued updates placed (cleared at flush). */
+  private readonly queuedEnds = new Map<number, PlacedEnd>();
   private compactTimer: TimerHandle | null = null;
   private unloadTimer: TimerHandle | null = null;
   private heartbeatTimer: TimerHandle | null = null;
@@ -92,7 +106,8 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(this.ydoc);
     this.awareness.setLocalState(null);
     this.known = {
-      clockOf: (client) => Y.getState(this.ydoc.store, client),
+      clockOf: (client) =>
+        Math.max(Y.getState(this.ydoc.store, client), this.queuedClocks.get(client) ?? 0),
       deleteSet: () => {
         this.deletions ??= Y.createDeleteSetFromStructStore(this.ydoc.store);
         return this.deletions;
@@ -104,26 +119,7 @@ export class Room {
   static load(docName: string, context: RoomContext): Room {
     const room = new Room(docName, context);
     const loaded = context.log.load(docName);
-    const apply = (update: Uint8Array, what: string): void => {
-      try {
-        Y.applyUpdate(room.ydoc, update);
-      } catch (error) {
-        // a stored update that no longer applies must not keep the whole document from loading
-        context.logger.error("Skipped a stored update that does not apply", {
-          ...room.fields(),
-          what,
-          error: describeError(error),
-        });
-      }
-    };
-    if (loaded.snapshot) apply(loaded.snapshot, "snapshot");
-    room.documentBytes = loaded.snapshot?.length ?? 0;
-    for (const logged of loaded.updates) {
-      apply(logged.update, `update ${logged.id}`);
-      room.lastUpdateId = Math.max(room.lastUpdateId, logged.id);
-      room.documentBytes += logged.update.length;
-    }
-    room.updatesSinceCompaction = loaded.updates.length;
+    room.restore(loaded);
     room.ydoc.on("update", (update: Uint8Array, origin: unknown) =>
       room.broadcastUpdate(update, origin),
     );
@@ -137,6 +133,17 @@ export class Room {
       hasSnapshot: loaded.snapshot !== null,
     });
     return room;
+  }
+
+  /** Replays the snapshot and the log; what does not apply cleanly is quarantined. */
+  private restore(loaded: LoadedDocument): void {
+    const restored = restoreDocument(this.ydoc, loaded);
+    this.lastUpdateId = restored.lastUpdateId;
+    this.documentBytes = restored.storedBytes;
+    this.updatesSinceCompaction = loaded.updates.length;
+    if (restored.quarantined.length > 0 || restored.snapshotReason !== null) {
+      this.quarantine(restored.quarantined, restored.snapshotReason, "on load");
+    }
   }
 
   get isLoaded(): boolean {
@@ -161,7 +168,9 @@ export class Room {
     this.unloadTimer = null;
     this.connections.set(socket, connection);
     socket.on("message", (data, isBinary) => this.receive(connection, data, isBinary));
-    socket.on("close", () => this.leave(connection));
+    socket.on("close", () =>
+      this.runSafely("handle a closed socket", null, () => this.leave(connection)),
+    );
     socket.on("pong", () => {
       connection.isAlive = true;
     });
@@ -202,9 +211,23 @@ export class Room {
     const batch = this.pending.filter(({ connection }) => isWriter(connection.role));
     this.pending = [];
     this.pendingBytes = 0;
+    this.queuedClocks.clear();
+    this.queuedEnds.clear();
     const { guard } = this.context;
     if (guard === undefined || !batch.some(({ needsReview }) => needsReview)) return batch;
-    return this.review(batch, guard);
+    try {
+      return this.review(batch, guard);
+    } catch (error) {
+      // nothing of the batch was judged, so nothing of it is stored; its writers resend
+      this.context.logger.error("Could not review this turn's updates; dropped them", {
+        ...this.fields(),
+        error: describeError(error),
+      });
+      for (const connection of new Set(batch.map((entry) => entry.connection))) {
+        this.close(connection, "internalError", "none");
+      }
+      return [];
+    }
   }
 
   /** Replays the batch on a scratch copy so each reviewed update is judged on what precedes it. */
@@ -212,70 +235,114 @@ export class Room {
     const reviewed: PendingUpdate[] = [];
     const dropped = new Set<Connection>();
     let scratch = this.scratchCopy();
-    for (const pending of batch) {
-      const { connection } = pending;
-      // later updates of a writer whose update was dropped would only wait for it forever
-      if (dropped.has(connection)) continue;
-      if (!pending.needsReview) {
-        Y.applyUpdate(scratch, pending.update);
-        reviewed.push(pending);
-        continue;
-      }
-      const corrections: Uint8Array[] = [];
-      const collect = (update: Uint8Array, origin: unknown): void => {
-        if (origin !== WRITER_ORIGIN) corrections.push(update);
-      };
-      scratch.on("update", collect);
-      let reason: string | null;
-      try {
-        reason = guard.review(
-          scratch,
-          () => Y.applyUpdate(scratch, pending.update, WRITER_ORIGIN),
-          this.writerOf(connection),
-        );
-      } catch (error) {
-        // never store an update that could not be judged; the writer reconnects and resends
-        this.context.logger.error("The update guard failed; dropped the update", {
-          ...this.fields(connection),
-          error: describeError(error),
-        });
+    try {
+      for (const pending of batch) {
+        const { connection } = pending;
+        // later updates of a writer whose update was dropped would only wait for it forever
+        if (dropped.has(connection)) continue;
+        const outcome = this.reviewOne(scratch, pending, guard);
+        if (outcome.ok) {
+          reviewed.push(pending, ...outcome.corrections);
+          continue;
+        }
         dropped.add(connection);
-        this.close(connection, "internalError", "none");
+        this.close(connection, outcome.close, "none");
         const kept = reviewed.filter((entry) => entry.connection !== connection);
         reviewed.length = 0;
         reviewed.push(...kept);
         scratch.destroy();
         scratch = this.scratchCopy(reviewed);
-        continue;
-      } finally {
-        scratch.off("update", collect);
       }
-      reviewed.push(pending);
-      if (corrections.length === 0) continue;
-      this.context.counters.correctedUpdates++;
-      this.context.logger.info("Put back what a writer may not change", {
-        ...this.fields(connection),
-        detail: reason ?? "",
-      });
-      reviewed.push({
-        connection,
-        update: Y.mergeUpdates(corrections),
-        needsReview: false,
-        isCorrection: true,
-      });
+    } finally {
+      scratch.destroy();
     }
-    scratch.destroy();
     return reviewed;
   }
 
-  /** A copy of the document as it is, held-back structs included, plus `then`; the caller destroys it. */
+  /** Applies one queued update to the scratch copy, through the guard when it asked to see it. */
+  private reviewOne(
+    scratch: Y.Doc,
+    pending: PendingUpdate,
+    guard: UpdateGuard,
+  ): { ok: true; corrections: PendingUpdate[] } | { ok: false; close: CloseEventName } {
+    const { connection, update } = pending;
+    const fail = (
+      message: string,
+      close: CloseEventName,
+      error: unknown,
+    ): { ok: false; close: CloseEventName } => {
+      // never store an update that could not be judged or applied; the writer resends on reconnect
+      this.context.logger.error(message, {
+        ...this.fields(connection),
+        error: describeError(error),
+      });
+      return { ok: false, close };
+    };
+    const notApplied = "A queued update did not apply cleanly to the scratch copy; dropped it";
+    if (!pending.needsReview) {
+      try {
+        applyCompletely(scratch, update);
+      } catch (error) {
+        return fail(notApplied, "invalidUpdate", error);
+      }
+      return { ok: true, corrections: [] };
+    }
+    let applyError: unknown = null;
+    let isApplied = false;
+    const apply = (): void => {
+      try {
+        applyCompletely(scratch, update, WRITER_ORIGIN);
+        isApplied = true;
+      } catch (error) {
+        applyError ??= error;
+        throw error;
+      }
+    };
+    const corrections: Uint8Array[] = [];
+    const collect = (correction: Uint8Array, origin: unknown): void => {
+      if (origin !== WRITER_ORIGIN) corrections.push(correction);
+    };
+    let reason: string | null;
+    scratch.on("update", collect);
+    try {
+      reason = guard.review(scratch, apply, this.writerOf(connection));
+    } catch (error) {
+      if (applyError !== null) return fail(notApplied, "invalidUpdate", applyError);
+      return fail("The update guard failed; dropped the update", "internalError", error);
+    } finally {
+      scratch.off("update", collect);
+    }
+    if (applyError !== null) return fail(notApplied, "invalidUpdate", applyError);
+    if (!isApplied || hasHeldBack(scratch)) {
+      const error = new Error("the guard did not apply the update, or left part of it held back");
+      return fail("The update guard failed; dropped the update", "internalError", error);
+    }
+    if (corrections.length === 0) return { ok: true, corrections: [] };
+    this.context.counters.correctedUpdates++;
+    this.context.logger.info("Put back what a writer may not change", {
+      ...this.fields(connection),
+      detail: reason ?? "",
+    });
+    const correction = Y.mergeUpdates(corrections);
+    return {
+      ok: true,
+      corrections: [{ connection, update: correction, needsReview: false, isCorrection: true }],
+    };
+  }
+
+  /**
+   * A copy of the document as it is plus `then`, for the caller to destroy. Throws if any of
+   * `then` does not apply completely: the room itself never holds anything back.
+   */
   scratchCopy(then: readonly PendingUpdate[] = []): Y.Doc {
     const scratch = new Y.Doc();
-    Y.applyUpdate(scratch, this.getEncodedState());
-    const { pendingStructs, pendingDs } = this.ydoc.store;
-    if (pendingStructs !== null) Y.applyUpdate(scratch, pendingStructs.update);
-    if (pendingDs !== null) Y.applyUpdate(scratch, pendingDs);
-    for (const { update } of then) Y.applyUpdate(scratch, update);
+    try {
+      Y.applyUpdate(scratch, this.getEncodedState());
+      for (const { update } of then) applyCompletely(scratch, update);
+    } catch (error) {
+      scratch.destroy();
+      throw error;
+    }
     return scratch;
   }
 
@@ -287,37 +354,29 @@ export class Room {
     };
   }
 
-  /** The batch is stored: apply it, which broadcasts it. */
-  commit(accepted: readonly PendingUpdate[], lastId: number): void {
-    this.lastUpdateId = lastId;
+  /** The batch is stored (`ids` are its rows): apply it, which broadcasts it. */
+  commit(accepted: readonly PendingUpdate[], ids: readonly number[]): void {
     this.updatesSinceCompaction += accepted.length;
     this.context.counters.appendedUpdates += accepted.length;
     this.hasChanged = false;
     for (let i = 0; i < accepted.length; i++) {
       const { connection, update } = accepted[i] as PendingUpdate;
+      const rows = [ids[i] ?? 0];
       const correction = accepted[i + 1]?.isCorrection ? accepted[++i]?.update : undefined;
-      const { store } = this.ydoc;
-      // an update may complete structs held back for missing dependencies, which its sender lacks
-      this.isEchoNeeded = store.pendingStructs !== null || store.pendingDs !== null;
-      try {
+      if (correction !== undefined) rows.push(ids[i] ?? 0);
+      this.lastUpdateId = Math.max(this.lastUpdateId, ...rows);
+      this.integrateStored(rows, connection, () => {
         if (correction === undefined) {
           Y.applyUpdate(this.ydoc, update, connection);
-        } else {
-          // one transaction, so one broadcast (to the writer too): nobody sees what is put back
-          this.ydoc.transact(() => {
-            Y.applyUpdate(this.ydoc, update);
-            Y.applyUpdate(this.ydoc, correction);
-          }, SERVER_ORIGIN);
+          return;
         }
-      } catch (error) {
-        this.context.logger.error("A stored update failed to apply", {
-          ...this.fields(connection),
-          error: describeError(error),
-        });
-        this.close(connection, "invalidUpdate", "none");
-      }
+        // one transaction, so one broadcast (to the writer too): nobody sees what is put back
+        this.ydoc.transact(() => {
+          Y.applyUpdate(this.ydoc, update);
+          Y.applyUpdate(this.ydoc, correction);
+        }, SERVER_ORIGIN);
+      });
     }
-    this.isEchoNeeded = false;
     if (this.hasChanged) this.notifyChanged();
     if (this.isCompactionDue()) {
       this.scheduleCompaction();
@@ -325,15 +384,74 @@ export class Room {
   }
 
   /** A change the server made itself (e.g. through the HTTP API), already stored: apply and broadcast it. */
-  commitServerUpdate(update: Uint8Array, lastId: number): void {
-    this.lastUpdateId = Math.max(this.lastUpdateId, lastId);
+  commitServerUpdate(update: Uint8Array, id: number): void {
+    this.lastUpdateId = Math.max(this.lastUpdateId, id);
     this.updatesSinceCompaction++;
     this.context.counters.appendedUpdates++;
     this.hasChanged = false;
-    Y.applyUpdate(this.ydoc, update, SERVER_ORIGIN);
+    this.integrateStored([id], null, () => Y.applyUpdate(this.ydoc, update, SERVER_ORIGIN));
     if (this.hasChanged) this.notifyChanged();
     if (this.isCompactionDue()) this.scheduleCompaction();
     this.scheduleUnloadIfIdle();
+  }
+
+  /**
+   * Applies stored rows to the document. `checkUpdate` refuses whatever would not integrate, so a
+   * throw or a held-back rest here is a bug: the rest is dropped (nothing may wait in the room),
+   * the rows are quarantined with the document as it now is, and the sender is closed.
+   */
+  private integrateStored(
+    ids: readonly number[],
+    connection: Connection | null,
+    apply: () => void,
+  ): void {
+    let reason: string | null = null;
+    try {
+      apply();
+    } catch (error) {
+      reason = `does not apply: ${describeError(error)}`;
+    }
+    if (reason === null && !hasHeldBack(this.ydoc)) return;
+    dropHeldBack(this.ydoc);
+    reason ??= "Yjs held part of it back";
+    this.invalidateDocumentCaches();
+    this.context.logger.error("A stored update did not apply cleanly", {
+      ...this.fields(connection ?? undefined),
+      ids,
+      detail: reason,
+    });
+    if (connection !== null) this.close(connection, "invalidUpdate", "none");
+    this.quarantine(
+      ids.map((id) => ({ id, reason })),
+      null,
+      "after storing",
+    );
+  }
+
+  /** Moves broken stored state aside and stores the document as it is as the new snapshot. */
+  private quarantine(
+    updates: Quarantine["updates"],
+    snapshotReason: string | null,
+    when: string,
+  ): boolean {
+    const owed = this.owedQuarantine;
+    const all = { updates: [...(owed?.updates ?? []), ...updates], snapshotReason };
+    all.snapshotReason ??= owed?.snapshotReason ?? null;
+    const restored = { ...all, quarantined: all.updates, lastUpdateId: this.lastUpdateId };
+    const { log, logger, counters } = this.context;
+    const isQuarantined = quarantineRestored(log, logger, this.docName, this.ydoc, restored, {
+      when,
+    });
+    if (!isQuarantined) {
+      // until it is, a compaction must not delete these rows: it quarantines them instead
+      this.owedQuarantine = all;
+      return false;
+    }
+    this.owedQuarantine = null;
+    this.updatesSinceCompaction = 0;
+    this.documentBytes = this.getEncodedState().length;
+    counters.quarantinedUpdates += all.updates.length;
+    return true;
   }
 
   /** The batch could not be stored: nothing of it is applied; its senders reconnect and resend. */
@@ -349,9 +467,18 @@ export class Room {
     this.compactTimer = null;
     this.context.flush();
     if (this.updatesSinceCompaction === 0 || this.isUnloaded) return;
+    if (hasHeldBack(this.ydoc)) {
+      // never fold a held-back rest into a snapshot, where every load would hold it again
+      this.context.logger.error("Did not compact: the document holds structs back", this.fields());
+      return;
+    }
+    if (this.owedQuarantine !== null) {
+      if (this.quarantine([], null, "at compaction")) this.context.counters.compactions++;
+      return;
+    }
     const upToId = this.lastUpdateId;
-    const state = this.getEncodedState();
     try {
+      const state = this.getEncodedState();
       this.context.log.compact(this.docName, state, upToId);
       this.updatesSinceCompaction = 0;
       this.documentBytes = state.length;
@@ -373,8 +500,28 @@ export class Room {
   /** Flushes, compacts and frees the document; the room cannot be used afterwards. */
   unload(): void {
     if (this.isUnloaded) return;
-    this.closeAll("shuttingDown");
-    this.compact();
+    this.runSafely("close and compact before unloading", null, () => {
+      this.closeAll("shuttingDown");
+      this.compact();
+    });
+    this.free();
+    this.context.logger.debug("Unloaded document", this.fields());
+  }
+
+  /**
+   * Frees the room without compacting, after a failure left its document in doubt: its clients
+   * reconnect and the next connection loads the document afresh from the log.
+   */
+  discard(): void {
+    if (this.isUnloaded) return;
+    this.runSafely("close the connections of a discarded room", null, () =>
+      this.closeAll("internalError"),
+    );
+    this.pending = [];
+    this.free();
+  }
+
+  private free(): void {
     this.isUnloaded = true;
     stopTimer(this.unloadTimer);
     stopTimer(this.heartbeatTimer);
@@ -382,11 +529,12 @@ export class Room {
     this.unloadTimer = null;
     this.heartbeatTimer = null;
     this.compactTimer = null;
-    this.awareness.destroy();
-    this.ydoc.destroy();
+    this.runSafely("free the document", null, () => {
+      this.awareness.destroy();
+      this.ydoc.destroy();
+    });
     this.stateMessage = null;
     this.context.onUnload(this);
-    this.context.logger.debug("Unloaded document", this.fields());
   }
 
   /** The full document state, encoded once per change however many clients ask for it. */
@@ -474,14 +622,14 @@ export class Room {
       return;
     }
     const check = checkUpdate(update, this.known);
-    if (!check.ok) {
+    if (check.status === "invalid") {
       this.close(connection, "invalidUpdate", "warn", {
         detail: check.reason,
         bytes: update.length,
       });
       return;
     }
-    if (check.isNoop) return;
+    if (check.status === "known") return;
     if (!isWriter(connection.role)) {
       // refuse without closing: the stock client would reconnect and resend forever
       counters.refusedUpdates++;
@@ -491,15 +639,47 @@ export class Room {
       });
       return;
     }
+    if (check.status === "out-of-sync") {
+      // Yjs would hold it back, and a room holding something back poisons every later copy
+      this.close(connection, "outOfSync", "warn", { detail: check.reason, bytes: update.length });
+      return;
+    }
+    let placement = checkPlacement(update, check.decoded, this.placementContext());
+    if (placement.status === "after-queued") {
+      // judged against the document once this turn's queued updates are stored and applied
+      this.context.flush();
+      if (connection.isClosed || this.isUnloaded) return;
+      placement = checkPlacement(update, check.decoded, this.placementContext());
+    }
+    if (placement.status !== "ok") {
+      this.close(connection, "invalidUpdate", "warn", {
+        detail: placement.status === "misplaced" ? placement.reason : "queued updates not stored",
+        bytes: update.length,
+      });
+      return;
+    }
     if (this.wouldExceedDocumentLimit(update.length, limits.maxDocumentBytes)) {
       this.close(connection, "documentTooLarge", "warn", { bytes: update.length });
       return;
     }
-    const needsReview = this.needsReview(connection, check.decoded);
-    this.pending.push({ connection, update, needsReview, isCorrection: false });
+    const needsReview = this.needsReview(connection, placement.decoded);
+    this.pending.push({ connection, update: placement.update, needsReview, isCorrection: false });
+    for (const [client, clock] of check.clocks) {
+      if (clock > (this.queuedClocks.get(client) ?? 0)) this.queuedClocks.set(client, clock);
+    }
+    for (const [client, end] of placement.ends) this.queuedEnds.set(client, end);
     this.pendingBytes += update.length;
     this.documentBytes += update.length;
     this.context.requestFlush();
+  }
+
+  private placementContext(): PlacementContext {
+    return {
+      ydoc: this.ydoc,
+      clockOf: this.known.clockOf,
+      queuedEnds: this.queuedEnds,
+      makeScratch: () => this.scratchCopy(),
+    };
   }
 
   private needsReview(connection: Connection, decoded: DecodedUpdate): boolean {
@@ -550,8 +730,10 @@ export class Room {
     connection.awarenessTimer = startTimer(() => {
       connection.awarenessTimer = null;
       if (connection.isClosed || this.isUnloaded) return;
-      connection.awareness.take(this.context.now());
-      this.applyPendingAwareness(connection);
+      this.runSafely("apply throttled presence", connection, () => {
+        connection.awareness.take(this.context.now());
+        this.applyPendingAwareness(connection);
+      });
     }, waitMs);
   }
 
@@ -643,7 +825,9 @@ export class Room {
     const owned = [...connection.awarenessClients];
     for (const clientID of owned) this.awarenessOwners.delete(clientID);
     if (owned.length > 0 && !this.isUnloaded) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, owned, null);
+      this.runSafely("remove the presence of a closed connection", null, () =>
+        awarenessProtocol.removeAwarenessStates(this.awareness, owned, null),
+      );
     }
     this.scheduleUnloadIfIdle();
   }
@@ -663,7 +847,7 @@ export class Room {
     this.hasChanged = true;
     const message = encodeSyncMessage(SYNC_UPDATE, update);
     for (const connection of this.connections.values()) {
-      if (connection !== origin || this.isEchoNeeded) this.send(connection, message);
+      if (connection !== origin) this.send(connection, message);
     }
   }
 
@@ -738,7 +922,7 @@ export class Room {
   private scheduleCompaction(): void {
     if (this.compactTimer !== null || this.isUnloaded) return;
     // off the hot path: encoding a large document is the expensive part
-    this.compactTimer = startTimer(() => this.compact(), 0);
+    this.compactTimer = startTimer(() => this.runSafely("compact", null, () => this.compact()), 0);
   }
 
   private startHeartbeat(): void {
@@ -746,24 +930,44 @@ export class Room {
     if (heartbeatMs <= 0 || this.heartbeatTimer !== null) return;
     const beat = (): void => {
       this.heartbeatTimer = null;
-      for (const connection of [...this.connections.values()]) {
-        const { socket } = connection;
-        if (!socket.ping) continue;
-        if (!connection.isAlive) {
-          this.close(connection, "noHeartbeat", "info");
-          continue;
-        }
-        connection.isAlive = false;
-        try {
-          socket.ping();
-        } catch {
-          this.close(connection, "noHeartbeat", "info");
-        }
-      }
+      this.runSafely("check heartbeats", null, () => this.checkHeartbeats());
       if (this.connections.size > 0 && !this.isUnloaded)
         this.heartbeatTimer = startTimer(beat, heartbeatMs);
     };
     this.heartbeatTimer = startTimer(beat, heartbeatMs);
+  }
+
+  private checkHeartbeats(): void {
+    for (const connection of [...this.connections.values()]) {
+      const { socket } = connection;
+      if (!socket.ping) continue;
+      if (!connection.isAlive) {
+        this.close(connection, "noHeartbeat", "info");
+        continue;
+      }
+      connection.isAlive = false;
+      try {
+        socket.ping();
+      } catch {
+        this.close(connection, "noHeartbeat", "info");
+      }
+    }
+  }
+
+  /**
+   * Runs work that starts outside a message handler (a socket event, a timer): a throw is
+   * logged and closes `connection` when there is one; the room and the process carry on.
+   */
+  private runSafely(what: string, connection: Connection | null, task: () => void): void {
+    try {
+      task();
+    } catch (error) {
+      this.context.logger.error(`Failed to ${what}`, {
+        ...this.fields(connection ?? undefined),
+        error: describeError(error),
+      });
+      if (connection !== null) this.close(connection, "internalError", "none");
+    }
   }
 
   private fields(connection?: Connection): LogFields {

@@ -12,6 +12,8 @@ export type SyncCounters = {
   compactions: number;
   /** Appends that threw: their batch was refused and the senders asked to resend. */
   storageFailures: number;
+  /** Stored updates moved aside because they did not apply cleanly (on load or after storing). */
+  quarantinedUpdates: number;
   /** Connections the server closed, by reason. */
   closes: Record<CloseEventName, number>;
 };
@@ -28,6 +30,7 @@ export function createCounters(): SyncCounters {
     stateEncodes: 0,
     compactions: 0,
     storageFailures: 0,
+    quarantinedUpdates: 0,
     closes,
   };
 }

@@ -61,18 +61,32 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   let isFlushScheduled = false;
   let connectionCounter = 0;
 
+  /** Takes a room's queued updates; a failure drops them and never reaches other rooms. */
+  const takePending = (room: Room): PendingUpdate[] => {
+    try {
+      return room.takePending();
+    } catch (error) {
+      logger.error("Could not take a room's queued updates; reloading it", {
+        workplanId: room.docName,
+        error: describeError(error),
+      });
+      room.discard();
+      return [];
+    }
+  };
+
   const flush = (): void => {
     isFlushScheduled = false;
     const work: { room: Room; accepted: PendingUpdate[] }[] = [];
-    for (const room of rooms.values()) {
-      const accepted = room.takePending();
+    for (const room of [...rooms.values()]) {
+      const accepted = takePending(room);
       if (accepted.length > 0) work.push({ room, accepted });
     }
     if (work.length === 0) return;
-    let lastIds: number[];
+    let ids: number[][];
     try {
       // append before broadcast: a crash must not lose an update another client has seen
-      lastIds = options.log.append(
+      ids = options.log.append(
         work.map(({ room, accepted }) => ({
           docName: room.docName,
           updates: accepted.map(({ update }) => update),
@@ -89,7 +103,16 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       return;
     }
     work.forEach(({ room, accepted }, i) => {
-      room.commit(accepted, lastIds[i] ?? 0);
+      try {
+        room.commit(accepted, ids[i] ?? []);
+      } catch (error) {
+        // the log has the batch; a fresh load replays it (and quarantines what does not apply)
+        logger.error("Could not apply stored updates; reloading the document", {
+          workplanId: room.docName,
+          error: describeError(error),
+        });
+        room.discard();
+      }
     });
   };
 
@@ -109,7 +132,13 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       isFlushScheduled = true;
       // one append per turn of the event loop, for every room: no fsync per keystroke
       afterIo(() => {
-        if (isFlushScheduled) flush();
+        if (!isFlushScheduled) return;
+        try {
+          flush();
+        } catch (error) {
+          // flush contains its failures per room; this is the last line before the process
+          logger.error("Flush failed", { error: describeError(error) });
+        }
       });
     },
     flush,
@@ -152,11 +181,33 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         return;
       }
       const id = connId ?? `sync-${++connectionCounter}`;
-      room.join(createConnection(id, socket, user, awarenessUserOf(user), role, limits));
+      try {
+        room.join(createConnection(id, socket, user, awarenessUserOf(user), role, limits));
+      } catch (error) {
+        logger.error("Could not join a connection to its room", {
+          workplanId: docName,
+          connId: id,
+          error: describeError(error),
+        });
+        counters.closes.internalError++;
+        refuse(socket, CloseEvents.internalError);
+      }
     },
     setRole(docName, userId, role) {
       const targets = docName === null ? [...rooms.values()] : [rooms.get(docName)];
-      for (const room of targets) room?.setRole(userId, role);
+      for (const room of targets) {
+        try {
+          room?.setRole(userId, role);
+        } catch (error) {
+          // a removed member must not keep a socket: reload the room rather than risk it
+          logger.error("Could not apply a role change; reloading the document", {
+            workplanId: room?.docName,
+            userId,
+            error: describeError(error),
+          });
+          room?.discard();
+        }
+      }
     },
     roomCount() {
       return rooms.size;
@@ -177,25 +228,31 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     },
     change(docName, edit) {
       if (isClosing) throw new Error("The sync server is shutting down");
-      const room = roomFor(docName);
-      if (room === null) throw new Error(`Document ${docName} could not be loaded`);
       // store what clients sent this turn first, so the log keeps the order things happened in
       flush();
+      const room = roomFor(docName);
+      if (room === null) throw new Error(`Document ${docName} could not be loaded`);
       const scratch = room.scratchCopy();
-      const before = Y.encodeStateVector(scratch);
-      scratch.transact(() => edit(scratch));
-      const update = Y.encodeStateAsUpdate(scratch, before);
-      scratch.destroy();
-      const decoded = Y.decodeUpdate(update);
-      if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return false;
+      // the transaction's own update: a diff against the state vector would carry every
+      // deletion the document ever saw, so an edit that changed nothing would look like one
+      const changes: Uint8Array[] = [];
+      scratch.on("update", (changed: Uint8Array) => changes.push(changed));
+      try {
+        scratch.transact(() => edit(scratch));
+      } finally {
+        scratch.destroy();
+      }
+      const update = changes.length > 1 ? Y.mergeUpdates(changes) : changes[0];
+      if (update === undefined) return false;
       // append before broadcast, as for every client update
-      const [lastId] = options.log.append([{ docName, updates: [update] }]);
-      room.commitServerUpdate(update, lastId ?? 0);
+      const [ids] = options.log.append([{ docName, updates: [update] }]);
+      room.commitServerUpdate(update, ids?.[0] ?? 0);
       return true;
     },
     flush,
     async close() {
       isClosing = true;
+      // unload contains its own failures, so one room cannot keep the others from being saved
       for (const room of [...rooms.values()]) room.closeAll("shuttingDown");
       for (const room of [...rooms.values()]) room.unload();
       rooms.clear();

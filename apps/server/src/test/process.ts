@@ -157,3 +157,40 @@ export function upgradeStatus(url: string, headers: Record<string, string> = {})
     req.end();
   });
 }
+
+function writeVarUint(bytes: number[], value: number): void {
+  let rest = value;
+  while (rest > 0x7f) {
+    bytes.push(0x80 | (rest & 0x7f));
+    rest = Math.floor(rest / 128);
+  }
+  bytes.push(rest);
+}
+
+function readVarUint(bytes: Uint8Array, at: { pos: number }): number {
+  let value = 0;
+  let multiplier = 1;
+  for (;;) {
+    const byte = bytes[at.pos++] ?? 0;
+    value += (byte & 0x7f) * multiplier;
+    if (byte < 0x80) return value;
+    multiplier *= 128;
+  }
+}
+
+/** A y-websocket sync "update" message carrying `update`, as a raw socket sends it. */
+export function updateMessage(update: Uint8Array): Uint8Array {
+  const bytes: number[] = [0, 2];
+  writeVarUint(bytes, update.length);
+  return Uint8Array.from([...bytes, ...update]);
+}
+
+/** The same update bytes (V1 encoding) with the first client's first clock replaced. */
+export function withFirstClock(update: Uint8Array, clock: number): Uint8Array {
+  const at = { pos: 0 };
+  const header = [readVarUint(update, at), readVarUint(update, at), readVarUint(update, at)];
+  readVarUint(update, at);
+  const bytes: number[] = [];
+  for (const value of [...header, clock]) writeVarUint(bytes, value);
+  return Uint8Array.from([...bytes, ...update.subarray(at.pos)]);
+}

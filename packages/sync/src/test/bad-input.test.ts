@@ -179,9 +179,12 @@ describe("bad input", () => {
         CloseEvents.badMessage.code,
         CloseEvents.messageTooLarge.code,
         CloseEvents.invalidUpdate.code,
+        CloseEvents.outOfSync.code,
       ].sort(),
     );
-    expect(closes.badMessage + closes.invalidUpdate + closes.messageTooLarge).toBe(closed);
+    expect(
+      closes.badMessage + closes.invalidUpdate + closes.messageTooLarge + closes.outOfSync,
+    ).toBe(closed);
     expect(server.logger.entries.filter(({ level }) => level === "error")).toEqual([]);
 
     const carol = connectClient(server, "wp-1", "carol", "viewer");

@@ -60,6 +60,7 @@ describe("durability", () => {
         return memory.append(documents);
       },
       compact: (docName, snapshot, upToId) => memory.compact(docName, snapshot, upToId),
+      quarantine: (docName, quarantine) => memory.quarantine(docName, quarantine),
     };
     const server = await startTestServer({ log });
     const alice = connectClient(server, "wp-1", "alice", "editor");

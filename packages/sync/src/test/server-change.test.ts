@@ -52,4 +52,18 @@ describe("changes the server makes itself", () => {
     const reader = connectClient(server, "wp-2", "dana", "viewer");
     await vi.waitFor(() => expect(reader.text()).toBe("offline edit"));
   });
+
+  it("stores nothing when the edit changes nothing in a document that holds deletions", async () => {
+    const path = tempDatabasePath();
+    const db = openTestDatabase(path);
+    const server = await startTestServer({ log: sqliteLog(db) });
+    expect(server.sync.change("wp-3", (ydoc) => ydoc.getText("notes").insert(0, "abc"))).toBe(true);
+    expect(server.sync.change("wp-3", (ydoc) => ydoc.getText("notes").delete(0, 1))).toBe(true);
+    const rows = countRows(db, "workplan_updates", "wp-3");
+
+    expect(server.sync.change("wp-3", (ydoc) => ydoc.getText("notes").format(0, 0, {}))).toBe(
+      false,
+    );
+    expect(countRows(db, "workplan_updates", "wp-3")).toBe(rows);
+  });
 });

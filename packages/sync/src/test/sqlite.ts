@@ -25,7 +25,7 @@ export function sqliteLog(db: Db): ReturnType<typeof createSqliteUpdateLog> {
 
 export function countRows(
   db: Db,
-  table: "workplan_updates" | "workplan_snapshots",
+  table: "workplan_updates" | "workplan_snapshots" | "workplan_quarantine",
   docName: string,
 ): number {
   const row = db
@@ -34,6 +34,14 @@ export function countRows(
     n: number;
   };
   return row.n;
+}
+
+/** Writes an update straight into the log table, as an older server may have stored it. */
+export function insertStoredUpdate(db: Db, docName: string, update: Uint8Array): number {
+  const result = db
+    .prepare("INSERT INTO workplan_updates (workplan_id, update_data, created_at) VALUES (?, ?, ?)")
+    .run(docName, update, Date.now());
+  return Number(result.lastInsertRowid);
 }
 
 export function removeTempDatabases(): void {
