@@ -1,4 +1,4 @@
-import { applyKeepingStatuses, mayChangeActivityStatus } from "@junction/domain/doc";
+import { applyKeepingCommitments, mayChangeCommitments } from "@junction/domain/doc";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { CloseEvents } from "../close-codes";
@@ -38,11 +38,20 @@ afterEach(async () => {
   removeTempDatabases();
 });
 
-/** Junction's status guard as apps/server wires it, with every writer allowed every status. */
+/** Junction's commitments guard as apps/server wires it, with every writer allowed everything. */
 const statusGuard: UpdateGuard = {
-  concerns: (decoded, ydoc) => mayChangeActivityStatus(ydoc, decoded),
+  concerns: (decoded, ydoc) => mayChangeCommitments(ydoc, decoded),
   review: (ydoc, apply) => {
-    applyKeepingStatuses(ydoc, apply, () => true);
+    applyKeepingCommitments(ydoc, apply, {
+      recall: () => undefined,
+      rightsFor: () => ({
+        lead: "any",
+        partners: true,
+        budget: true,
+        status: true,
+        organisationId: "",
+      }),
+    });
     return null;
   },
 };
