@@ -1,54 +1,48 @@
-import { stemmer as stemEnglish } from "@orama/stemmers/english";
-import { stemmer as stemFrench } from "@orama/stemmers/french";
-import { stemmer as stemSpanish } from "@orama/stemmers/spanish";
-import { stopwords as englishStopwords } from "@orama/stopwords/english";
-import { stopwords as frenchStopwords } from "@orama/stopwords/french";
-import { stopwords as spanishStopwords } from "@orama/stopwords/spanish";
+import { knowledgeConcepts } from "./knowledge";
 import { CONCEPT_GROUPS, type ConceptGroup, GENERIC_WORDS } from "./lexicon";
+import {
+  isCyrillic,
+  LANGUAGES,
+  LATIN_LANGUAGES,
+  type Language,
+  STOPWORD_LISTS,
+  splitWords,
+  stemWord,
+  stripAccents,
+} from "./words";
 
-export type Language = "en" | "fr" | "es";
-
-const LANGUAGES: readonly Language[] = ["en", "fr", "es"];
-
-const STEMMERS: Record<Language, (word: string) => string> = {
-  en: stemEnglish,
-  fr: stemFrench,
-  es: stemSpanish,
-};
+export {
+  gramsOf,
+  type Language,
+  skeletonOf,
+  splitWords,
+  stripAccents,
+  transliterate,
+} from "./words";
 
 // function words that tell the three languages apart; shared ones ("de", "la", "en") left out
 const MARKERS: Record<Language, ReadonlySet<string>> = {
   en: new Set(["the", "and", "of", "for", "to", "with", "on", "by", "from", "in", "at", "their"]),
   fr: new Set(["le", "les", "des", "du", "et", "pour", "dans", "avec", "sur", "aux", "au", "une"]),
   es: new Set(["el", "los", "las", "del", "y", "para", "con", "por", "una", "sobre", "al"]),
+  ru: new Set(),
 };
-
-export function stripAccents(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}+/gu, "");
-}
-
-/** Lower-cased words of a text, accents kept (the stemmers need them), apostrophes split. */
-export function splitWords(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .split(/[^\p{L}\p{N}'-]+/u)
-    .flatMap((chunk) => chunk.split(/'|(?<=\p{L})-(?=\p{L}{4,})|-(?=\p{N})/u))
-    .map((word) => word.replace(/^-+|-+$/g, ""))
-    .filter((word) => word.length > 0);
-}
 
 // word endings that only one of the three languages uses, for short titles without function words
 const ENDINGS: Record<Language, RegExp> = {
   en: /(?:ing|ness|ship|ies)$/,
-  fr: /(?:[ç]|[èêàùœ]|eau|eaux|ée|ées|ité|ités|tion[s]?)$|[çèêœ]/,
+  fr: /(?:[ç]|[èêàùœ]|eau|eaux|ée|ées|ité|ités)$|[çèêœ]/,
   es: /(?:ción|ciones|sión|siones|idad|idades|miento|mientos|ñ\p{L}*)$|ñ/u,
+  ru: /^$/,
 };
 
 export function detectLanguage(words: readonly string[], fallback: Language = "en"): Language {
-  let best = fallback;
+  let cyrillic = 0;
+  for (const word of words) if (isCyrillic(word)) cyrillic++;
+  if (cyrillic * 2 > words.length) return "ru";
+  let best: Language = fallback === "ru" ? "en" : fallback;
   let bestCount = 0;
-  for (const language of LANGUAGES) {
+  for (const language of LATIN_LANGUAGES) {
     let count = 0;
     for (const word of words) {
       if (MARKERS[language].has(word)) count++;
@@ -60,10 +54,6 @@ export function detectLanguage(words: readonly string[], fallback: Language = "e
     }
   }
   return best;
-}
-
-function stemWord(word: string, language: Language): string {
-  return stripAccents(STEMMERS[language](word));
 }
 
 type Lexicon = {
@@ -82,12 +72,12 @@ function buildLexicon(): Lexicon {
   const lexiconWords = new Set<string>();
   for (const group of CONCEPT_GROUPS)
     for (const language of LANGUAGES)
-      for (const entry of group[language]) {
+      for (const entry of group[language] ?? []) {
         const words = splitWords(entry);
         if (words.length === 1 && words[0]) lexiconWords.add(words[0]);
       }
   const stopwords = new Set<string>();
-  for (const list of [englishStopwords, frenchStopwords, spanishStopwords])
+  for (const list of STOPWORD_LISTS)
     for (const word of list) if (!lexiconWords.has(word)) stopwords.add(word);
   for (const word of ["e.g", "etc", "i.e", "ii", "iii", "per", "via"]) stopwords.add(word);
 
@@ -106,7 +96,7 @@ function buildLexicon(): Lexicon {
   };
   for (const group of CONCEPT_GROUPS) {
     for (const language of LANGUAGES) {
-      for (const entry of group[language]) {
+      for (const entry of group[language] ?? []) {
         const single = splitWords(entry);
         if (single.length === 1 && single[0])
           for (const suffix of ["", "s", "es"])
@@ -156,7 +146,25 @@ export type AnalysedText = {
   tokens: Token[];
   /** Concept keys found, with how often. */
   concepts: Map<string, number>;
+  /** Knowledge topics (GCM objectives, DAC sectors) the words point to, with how often. */
+  topics: Map<string, number>;
 };
+
+const SHORTEST_TOPIC_STEM = 5;
+
+// a stem of the text may extend a stem of the knowledge ("информацион" / "информац")
+function topicsOfStem(
+  knowledge: ReadonlyMap<string, readonly string[]>,
+  language: Language,
+  stem: string,
+): readonly string[] {
+  const shortest = Math.min(stem.length, SHORTEST_TOPIC_STEM);
+  for (let length = stem.length; length >= shortest && length > 0; length--) {
+    const topics = knowledge.get(`${language}:${stem.slice(0, length)}`);
+    if (topics) return topics;
+  }
+  return [];
+}
 
 /** Tokens, stems and concept groups of one text field. */
 export function analyseText(text: string, fallback: Language = "en"): AnalysedText {
@@ -165,13 +173,21 @@ export function analyseText(text: string, fallback: Language = "en"): AnalysedTe
   const language = detectLanguage(words, fallback);
   const tokens: Token[] = [];
   // every language's stems, so a word from another language can still reach its concept
-  const stemsByLanguage: Record<Language, string[]> = { en: [], fr: [], es: [] };
+  const stemsByLanguage: Record<Language, string[]> = { en: [], fr: [], es: [], ru: [] };
+  const topics = new Map<string, number>();
+  const knowledge = knowledgeConcepts();
   for (const word of words) {
     if (stopwords.has(word) || /^\p{N}+$/u.test(word) || word.length < 2) continue;
     const stem = stemWord(word, language);
     tokens.push({ surface: word, stem, isGeneric: generic.has(stem) });
-    for (const other of LANGUAGES)
-      stemsByLanguage[other].push(other === language ? stem : stemWord(word, other));
+    const cyrillic = isCyrillic(word);
+    for (const other of LANGUAGES) {
+      const stemmed =
+        other === language ? stem : (other === "ru") !== cyrillic ? "" : stemWord(word, other);
+      stemsByLanguage[other].push(stemmed);
+      for (const topic of topicsOfStem(knowledge, other, stemmed))
+        topics.set(topic, Math.max(topics.get(topic) ?? 0, 1));
+    }
   }
   const concepts = new Map<string, number>();
   const order: Language[] = [language, ...LANGUAGES.filter((other) => other !== language)];
@@ -197,5 +213,5 @@ export function analyseText(text: string, fallback: Language = "en"): AnalysedTe
     }
     start += matched;
   }
-  return { language, tokens, concepts };
+  return { language, tokens, concepts, topics };
 }
