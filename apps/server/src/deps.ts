@@ -24,6 +24,6 @@ export type Deps = {
   events: EventBus;
   mailer: Mailer;
   live: LiveDocuments;
-  warnings: Pick<WarningEngine, "forgetNetwork">;
+  warnings: Pick<WarningEngine, "forgetNetwork" | "learnDecisions">;
   limiters: { account: FailureLimiter; address: FailureLimiter };
 };

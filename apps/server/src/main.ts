@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     events: createEventBus(),
     mailer: await createMailer(config.smtpUrl, config.smtpFrom, log),
     live: { setRole: () => {}, change: () => false },
-    warnings: { forgetNetwork: () => {} },
+    warnings: { forgetNetwork: () => {}, learnDecisions: () => {} },
     limiters: {
       account: new FailureLimiter({ limit: 5, windowMs: 15 * 60 * 1000 }),
       address: new FailureLimiter({ limit: 50, windowMs: 15 * 60 * 1000 }),

@@ -2,13 +2,14 @@ import { FITTED_MODEL } from "./fitted-model";
 import { adaptModel, type CoordinatorDecision, type DecidedPair } from "./learning";
 import type { ScoringModel } from "./model";
 import { createOrganisationDirectory } from "./organisations";
+import type { PlaceRelation } from "./places";
 import { type ActivityProfile, buildProfile } from "./profile";
 import {
   assessPair,
-  isRuledOut,
   measureProfile,
   type PairAssessment,
   type ProfileMeasures,
+  placesUnlessRuledOut,
 } from "./score";
 import { createVocabulary } from "./sparse";
 import type { DedupeActivity, DedupeOptions, DuplicatePair } from "./types";
@@ -145,13 +146,14 @@ export function createDedupeIndex(options: DedupeOptions = {}): DedupeIndex {
     return result;
   };
 
-  const assess = (a: Entry, b: Entry, explainAll = false): PairAssessment =>
+  const assess = (a: Entry, b: Entry, explainAll = false, place?: PlaceRelation): PairAssessment =>
     assessPair(a.profile, b.profile, {
       weigh,
       vocabulary,
       measures: { a: measuresOf(a), b: measuresOf(b) },
       model,
       explainAll,
+      place,
     });
 
   const scoreCandidates = (id: string, onlyAfter: boolean): DuplicatePair[] => {
@@ -161,8 +163,10 @@ export function createDedupeIndex(options: DedupeOptions = {}): DedupeIndex {
     for (const other of candidatesOf(id)) {
       if (onlyAfter && !(id < other)) continue;
       const otherEntry = entries.get(other);
-      if (!otherEntry || isRuledOut(entry.profile, otherEntry.profile)) continue;
-      const assessment = assess(entry, otherEntry);
+      if (!otherEntry) continue;
+      const place = placesUnlessRuledOut(entry.profile, otherEntry.profile);
+      if (!place) continue;
+      const assessment = assess(entry, otherEntry, false, place);
       if (assessment.isDuplicate) pairs.push(toPair(id, other, assessment));
     }
     return pairs;

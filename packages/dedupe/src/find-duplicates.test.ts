@@ -143,3 +143,66 @@ describe("judging a pair", () => {
     expect(pairs).toEqual([]);
   });
 });
+
+describe("activities with no lead yet", () => {
+  it("never flags two activities that both lack a lead, whatever they say", () => {
+    for (const missing of [null, "", "TBD", "—", "n/a"]) {
+      const pairs = findDuplicates({
+        activities: [
+          borderTraining({ id: "A", lead: missing }),
+          borderTraining({ id: "B", lead: missing }),
+        ],
+      });
+      expect(pairs).toEqual([]);
+    }
+  });
+
+  it("flags one without a lead against one with a lead on strong evidence, saying the lead is not set", () => {
+    const pairs = findDuplicates({
+      activities: [borderTraining({ id: "A", lead: null }), borderTraining({ id: "B" })],
+    });
+    expect(pairs).toHaveLength(1);
+    const reasons = pairs[0]?.reasons.join(" | ") ?? "";
+    expect(reasons).toMatch(/lead not set/);
+    expect(reasons).not.toMatch(/different lead/);
+  });
+
+  it("asks more of a pair when one lead is missing than when both are set", () => {
+    const led = findDuplicates({
+      activities: [borderTraining({ id: "A" }), rewordedBorderTraining({ id: "B", lead: "UNODC" })],
+    });
+    const unled = findDuplicates({
+      activities: [borderTraining({ id: "A" }), rewordedBorderTraining({ id: "B", lead: null })],
+    });
+    expect(led).toHaveLength(1);
+    expect(unled).toEqual([]);
+  });
+});
+
+describe("places at country level", () => {
+  it("never flags the same work planned in two different countries", () => {
+    for (const [a, b] of [
+      [["Kyrgyzstan"], ["Tajikistan"]],
+      [["Moyale, Ethiopia"], ["Moyale, Kenya"]],
+      [["Кыргызстан"], ["Tajikistan"]],
+    ] as const) {
+      const pairs = findDuplicates({
+        activities: [
+          borderTraining({ id: "A", locations: [...a] }),
+          borderTraining({ id: "B", lead: "UNODC", locations: [...b] }),
+        ],
+      });
+      expect(pairs).toEqual([]);
+    }
+  });
+
+  it("still flags it when the country is written in two languages", () => {
+    const pairs = findDuplicates({
+      activities: [
+        borderTraining({ id: "A", locations: ["Kyrgyzstan"] }),
+        borderTraining({ id: "B", lead: "UNODC", locations: ["Кыргызстан"] }),
+      ],
+    });
+    expect(pairs).toHaveLength(1);
+  });
+});

@@ -52,6 +52,17 @@ export function normaliseOrganisationName(name: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
+// what people type where no organisation is chosen yet, in the languages the engine reads
+const UNSET =
+  /^(?:n ?a|none|nil|null|tbd|tbc|to be (?:confirmed|determined|decided|defined|identified)|unknown|not (?:yet )?(?:set|assigned|decided|known|confirmed)|unassigned|pending|no lead|a (?:definir|confirmer|determiner)|non defini|por (?:definir|confirmar|determinar)|sin (?:definir|asignar)|ne (?:opredelen|naznachen|izvesten)\w*|x+)$/;
+
+/** Whether a lead or partner field names no organisation ("", "TBD", "n/a", "—", "à définir"). */
+export function isUnsetName(raw: string | null | undefined): boolean {
+  return (
+    UNSET.test(normaliseOrganisationName(raw ?? "")) || normaliseOrganisationName(raw ?? "") === ""
+  );
+}
+
 function initialsOf(words: readonly string[]): string {
   return words
     .filter((word) => !JOINING_WORDS.has(word))

@@ -1,12 +1,18 @@
 import {
   isSameOrganisation,
+  isUnsetName,
   type OrganisationDirectory,
   type OrganisationMention,
 } from "./organisations";
 import { type Period, parsePeriod } from "./periods";
 import { type PlaceSet, parsePlaces } from "./places";
 import { type SparseVector, toSparse, type Vocabulary } from "./sparse";
-import { classifyTargetGroups } from "./target-groups";
+import {
+  classifyTargetGroups,
+  isAgeGroup,
+  isBeneficiaryGroup,
+  isProtectionGroup,
+} from "./target-groups";
 import { type AnalysedText, analyseText, conceptGroup } from "./text";
 import type { DedupeActivity } from "./types";
 import { gramsOf, type Language, skeletonOf } from "./words";
@@ -39,7 +45,28 @@ export type ActivityProfile = {
   titleWork: readonly string[];
   /** Every concept group the title names. */
   titleConcepts: readonly string[];
+  /** Refugee or statelessness protection is who it is for, and only them. */
+  namesProtection: boolean;
+  /** Refugee or statelessness protection comes up anywhere in it. */
+  mentionsProtection: boolean;
 };
+
+const PROTECTION_CONCEPTS = ["asylum", "statelessness"];
+
+// named as who the activity is for, and only them: "refugee and migrant children" names both
+function namesProtection(
+  title: string,
+  groups: ReadonlySet<string>,
+  titleConcepts: readonly string[],
+): boolean {
+  if (/\bmigra|\bmigrant|мигра/i.test(title)) return false;
+  const keys = [...groups];
+  if (keys.some(isProtectionGroup))
+    return keys.every(
+      (key) => isProtectionGroup(key) || !isBeneficiaryGroup(key) || isAgeGroup(key),
+    );
+  return keys.length === 0 && PROTECTION_CONCEPTS.some((key) => titleConcepts.includes(key));
+}
 
 const TITLE_WEIGHT = 2;
 const DESCRIPTION_WEIGHT = 1;
@@ -96,16 +123,21 @@ export function buildProfile(
     (concept) => conceptGroup(concept)?.kind === "work",
   );
 
-  const lead = activity.lead?.trim() ? directory.mention(activity.lead) : null;
+  const lead = isUnsetName(activity.lead) ? null : directory.mention(activity.lead ?? "");
   const partners: OrganisationMention[] = [];
   for (const name of activity.partners ?? []) {
-    if (!name.trim()) continue;
+    if (isUnsetName(name)) continue;
     const mention = directory.mention(name);
     if (lead && isSameOrganisation(lead, mention)) continue;
     if (partners.some((other) => isSameOrganisation(other, mention))) continue;
     partners.push(mention);
   }
   const budget = activity.budget;
+  const targetGroups = classifyTargetGroups(activity.targetGroups ?? []);
+  const titleConcepts = [...titleOwn.concepts.keys()];
+  const concepts = [...features.keys()]
+    .filter((key) => key.startsWith("c:"))
+    .map((key) => key.slice(2));
   const profile: ActivityProfile = {
     id: activity.id,
     language: title.language,
@@ -116,15 +148,17 @@ export function buildProfile(
     gcmObjectives: [...new Set(activity.gcmObjectives ?? [])],
     places: parsePlaces(activity.locations ?? []),
     period: parsePeriod(activity.start, activity.end),
-    targetGroups: classifyTargetGroups(activity.targetGroups ?? []),
+    targetGroups,
     budget: typeof budget === "number" && budget > 0 ? budget : null,
     features: intern(features, vocabulary),
     titleFeatures: intern(titleFeatures, vocabulary),
     grams: intern(grams, vocabulary),
-    concepts: [...features.keys()].filter((key) => key.startsWith("c:")).map((key) => key.slice(2)),
+    concepts,
     topics: [...features.keys()].filter((key) => key.startsWith("t:")).map((key) => key.slice(2)),
     titleWork,
-    titleConcepts: [...titleOwn.concepts.keys()],
+    titleConcepts,
+    namesProtection: namesProtection(activity.title, targetGroups, titleConcepts),
+    mentionsProtection: PROTECTION_CONCEPTS.some((key) => concepts.includes(key)),
   };
   return { profile, keys: blockingKeys(profile, features, title) };
 }

@@ -6,14 +6,8 @@ import { isSameOrganisation } from "./organisations";
 import { formatPeriod, gapBetween, monthsIn, overlapOf } from "./periods";
 import { type PlaceRelation, placeTextFor, relatePlaces } from "./places";
 import type { ActivityProfile } from "./profile";
-import { forShared, type SparseVector, type Vocabulary } from "./sparse";
-import {
-  isAgeGroup,
-  isBeneficiaryGroup,
-  isProtectionGroup,
-  relateTargetGroups,
-  targetGroupLabel,
-} from "./target-groups";
+import { FEATURE_KINDS, forShared, type SparseVector, type Vocabulary } from "./sparse";
+import { relateTargetGroups, targetGroupLabel } from "./target-groups";
 import { analyseText, conceptGroup } from "./text";
 
 /** Inverse document frequency of a feature (by id) in the current network. */
@@ -32,8 +26,6 @@ export type TextSimilarity = {
   sharedTopics: string[];
   /** Shared knowledge topics over the topics of the entry that has fewer. */
   topicOverlap: number;
-  /** Shared word stems, most telling first. */
-  sharedStems: string[];
 };
 
 export type PairSignals = TextSimilarity & {
@@ -128,21 +120,18 @@ export function compareText(
   let sharedMass = 0;
   const sharedConcepts: string[] = [];
   const sharedTopics: string[] = [];
-  const shared: Array<{ stem: string; value: number }> = [];
   forShared(a.features, b.features, (id, rawA, rawB) => {
     const valueA = vectorValue(rawA, id, weigh);
     const valueB = vectorValue(rawB, id, weigh);
     dot += valueA * valueB;
     sharedMass += Math.min(valueA, valueB);
-    const key = vocabulary.keyOf(id);
-    if (key.startsWith("c:")) sharedConcepts.push(key.slice(2));
-    else if (key.startsWith("t:")) sharedTopics.push(key.slice(2));
-    else if (key.startsWith("w:")) shared.push({ stem: key.slice(2), value: valueA * valueB });
+    const kind = vocabulary.kindOf(id);
+    if (kind === FEATURE_KINDS.concept) sharedConcepts.push(vocabulary.keyOf(id).slice(2));
+    else if (kind === FEATURE_KINDS.topic) sharedTopics.push(vocabulary.keyOf(id).slice(2));
   });
   const cosine =
     measures.a.norm > 0 && measures.b.norm > 0 ? dot / (measures.a.norm * measures.b.norm) : 0;
   const smallMass = Math.min(measures.a.mass, measures.b.mass);
-  shared.sort((x, y) => y.value - x.value);
   const fewerConcepts = Math.min(a.concepts.length, b.concepts.length);
   const fewerTopics = Math.min(a.topics.length, b.topics.length);
   return {
@@ -160,7 +149,6 @@ export function compareText(
     conceptOverlap: fewerConcepts > 0 ? sharedConcepts.length / fewerConcepts : 0,
     sharedTopics,
     topicOverlap: fewerTopics > 0 ? sharedTopics.length / fewerTopics : 0,
-    sharedStems: shared.map((entry) => entry.stem),
   };
 }
 
@@ -178,30 +166,14 @@ function listOf(items: readonly string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
-const PROTECTION_CONCEPTS = ["asylum", "statelessness"];
-
-// named as who the activity is for, and only them: "refugee and migrant children" names both
-function namesProtection(profile: ActivityProfile): boolean {
-  if (/\bmigra|\bmigrant|мигра/i.test(profile.title)) return false;
-  const groups = [...profile.targetGroups];
-  if (groups.some(isProtectionGroup))
-    return groups.every(
-      (key) => isProtectionGroup(key) || !isBeneficiaryGroup(key) || isAgeGroup(key),
-    );
-  return (
-    groups.length === 0 && PROTECTION_CONCEPTS.some((key) => profile.titleConcepts.includes(key))
-  );
-}
-
-function mentionsProtection(profile: ActivityProfile): boolean {
-  return PROTECTION_CONCEPTS.some((key) => profile.concepts.includes(key));
-}
-
 function placeTextOf(profile: ActivityProfile): string {
   return ` ${placeTextFor(`${profile.activity.title} ${profile.activity.description ?? ""}`)} `;
 }
 
 function relate(a: ActivityProfile, b: ActivityProfile): PlaceRelation {
+  const relation = relatePlaces(a.places, b.places);
+  // only places apart on the lists need the texts: one may name the other's town
+  if (relation.kind !== "different") return relation;
   return relatePlaces(a.places, b.places, { a: placeTextOf(a), b: placeTextOf(b) });
 }
 
@@ -209,13 +181,29 @@ function sameLeadOf(a: ActivityProfile, b: ActivityProfile): boolean {
   return a.lead !== null && b.lead !== null && isSameOrganisation(a.lead, b.lead);
 }
 
-/** Cheap checks that rule a pair out whatever its wording: same or no leads, other places or years. */
-export function isRuledOut(a: ActivityProfile, b: ActivityProfile): boolean {
-  if (a.lead === null && b.lead === null) return true;
-  if (sameLeadOf(a, b)) return true;
-  if (a.period !== null && b.period !== null && overlapOf(a.period, b.period) === null) return true;
-  const place = relate(a, b).kind;
-  return place === "different" || place === "other-country";
+/**
+ * Cheap checks that rule a pair out whatever its wording (same or no leads, other places or
+ * years): null if ruled out, else how the places relate, for `assessPair`.
+ */
+export function placesUnlessRuledOut(a: ActivityProfile, b: ActivityProfile): PlaceRelation | null {
+  if (a.lead === null && b.lead === null) return null;
+  if (sameLeadOf(a, b)) return null;
+  if (a.period !== null && b.period !== null && overlapOf(a.period, b.period) === null) return null;
+  const place = relate(a, b);
+  return place.kind === "different" || place.kind === "other-country" ? null : place;
+}
+
+/** Shared word stems of two profiles, most telling first. */
+function sharedStemsOf(a: ActivityProfile, b: ActivityProfile, options: AssessOptions): string[] {
+  const shared: Array<{ stem: string; value: number }> = [];
+  forShared(a.features, b.features, (id, rawA, rawB) => {
+    if (options.vocabulary.kindOf(id) !== FEATURE_KINDS.word) return;
+    shared.push({
+      stem: options.vocabulary.keyOf(id).slice(2),
+      value: vectorValue(rawA, id, options.weigh) * vectorValue(rawB, id, options.weigh),
+    });
+  });
+  return shared.sort((x, y) => y.value - x.value).map((entry) => entry.stem);
 }
 
 /** The signals of a pair in the order the model reads them. */
@@ -250,8 +238,13 @@ export function featuresOf(signals: Omit<PairSignals, "features" | "veto">): num
   return FEATURE_NAMES.map((name) => values[name]);
 }
 
+const surfaceCache = new WeakMap<ActivityProfile, Map<string, string>>();
+
 function surfacesOf(profile: ActivityProfile): Map<string, string> {
+  const cached = surfaceCache.get(profile);
+  if (cached) return cached;
   const surfaces = new Map<string, string>();
+  surfaceCache.set(profile, surfaces);
   const title = analyseText(profile.activity.title);
   for (const text of [title, analyseText(profile.activity.description ?? "", title.language)])
     for (const token of text.tokens)
@@ -264,6 +257,8 @@ export type AssessOptions = {
   vocabulary: Vocabulary;
   measures: { a: ProfileMeasures; b: ProfileMeasures };
   model?: ScoringModel | undefined;
+  /** How the places relate, when the caller has worked it out already. */
+  place?: PlaceRelation | undefined;
   /** Write reasons for pairs below the threshold too (explaining, evaluating). */
   explainAll?: boolean;
 };
@@ -281,7 +276,7 @@ export function assessPair(
   const sharedPartners = a.partners
     .filter((partner) => b.partners.some((other) => isSameOrganisation(partner, other)))
     .map((partner) => partner.label);
-  const place = relate(a, b);
+  const place = options.place ?? relate(a, b);
   const overlap = a.period && b.period ? overlapOf(a.period, b.period) : null;
   const periodGap = a.period && b.period ? gapBetween(a.period, b.period) : null;
   const overlapShare =
@@ -305,8 +300,8 @@ export function assessPair(
     b.titleConcepts.length > 0 &&
     !a.titleConcepts.some((key) => b.titleConcepts.includes(key) && !AUDIENCE_CONCEPTS.has(key));
   const regimeMismatch =
-    namesProtection(a) !== namesProtection(b) &&
-    !(namesProtection(a) ? mentionsProtection(b) : mentionsProtection(a));
+    a.namesProtection !== b.namesProtection &&
+    !(a.namesProtection ? b.mentionsProtection : a.mentionsProtection);
   const sharedWork = text.sharedConcepts.filter((key) => conceptGroup(key)?.kind === "work");
 
   const veto: Veto | null = sameLead
@@ -345,13 +340,15 @@ export function assessPair(
   const bar = leadsMissing === 1 ? model.strongThreshold : model.threshold;
   const isDuplicate = score >= bar && veto === null;
   if (!isDuplicate && !options.explainAll) return { score, isDuplicate, reasons: [], signals };
-  return { score, isDuplicate, reasons: reasonsFor(a, b, signals, place, overlap), signals };
+  const words = sharedStemsOf(a, b, options);
+  return { score, isDuplicate, reasons: reasonsFor(a, b, signals, words, place, overlap), signals };
 }
 
 function reasonsFor(
   a: ActivityProfile,
   b: ActivityProfile,
   signals: PairSignals,
+  sharedStems: readonly string[],
   place: PlaceRelation,
   overlap: ReturnType<typeof overlapOf>,
 ): string[] {
@@ -369,7 +366,7 @@ function reasonsFor(
     .filter((label): label is string => label !== undefined);
   if (topics.length > 0) reasons.push(`both worded about ${listOf(topics.slice(0, 2))}`);
   const surfaces = surfacesOf(a);
-  const words = signals.sharedStems.slice(0, 5).map((stem) => `"${surfaces.get(stem) ?? stem}"`);
+  const words = sharedStems.slice(0, 5).map((stem) => `"${surfaces.get(stem) ?? stem}"`);
   const textScore = Math.max(signals.text, signals.gramCosine);
   reasons.push(
     `similar wording (${Math.round(textScore * 100)}%)${words.length > 0 ? `: ${words.join(", ")}` : ""}`,

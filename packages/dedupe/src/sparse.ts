@@ -2,12 +2,25 @@
 export type Vocabulary = {
   idOf: (key: string) => number;
   keyOf: (id: number) => string;
+  /** What a feature is, from its key's prefix: one of `FEATURE_KINDS`, 0 for anything else. */
+  kindOf: (id: number) => number;
   readonly size: number;
 };
+
+/** Feature kinds by key prefix: w: word stem, c: concept group, t: knowledge topic. */
+export const FEATURE_KINDS = { word: 1, concept: 2, topic: 3 } as const;
+
+function kindOfKey(key: string): number {
+  if (key.startsWith("w:")) return FEATURE_KINDS.word;
+  if (key.startsWith("c:")) return FEATURE_KINDS.concept;
+  if (key.startsWith("t:")) return FEATURE_KINDS.topic;
+  return 0;
+}
 
 export function createVocabulary(): Vocabulary {
   const ids = new Map<string, number>();
   const keys: string[] = [];
+  let kinds = new Uint8Array(1024);
   return {
     idOf(key) {
       let id = ids.get(key);
@@ -15,10 +28,17 @@ export function createVocabulary(): Vocabulary {
         id = keys.length;
         ids.set(key, id);
         keys.push(key);
+        if (id >= kinds.length) {
+          const grown = new Uint8Array(kinds.length * 2);
+          grown.set(kinds);
+          kinds = grown;
+        }
+        kinds[id] = kindOfKey(key);
       }
       return id;
     },
     keyOf: (id) => keys[id] ?? "",
+    kindOf: (id) => kinds[id] ?? 0,
     get size() {
       return keys.length;
     },

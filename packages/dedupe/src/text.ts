@@ -64,6 +64,8 @@ type Lexicon = {
   /** Accent-free single-word entries and their plurals -> concept keys, to settle stem clashes. */
   words: ReadonlyMap<string, readonly string[]>;
   longestPhrase: number;
+  /** "language:stem" of every phrase's first word, to skip words no phrase starts with. */
+  starts: ReadonlySet<string>;
   concepts: ReadonlyMap<string, ConceptGroup>;
 };
 
@@ -83,6 +85,7 @@ function buildLexicon(): Lexicon {
 
   const phrases = new Map<string, string[]>();
   let longestPhrase = 1;
+  const starts = new Set<string>();
   const add = (key: string, concept: string) => {
     const list = phrases.get(key) ?? [];
     if (!list.includes(concept)) list.push(concept);
@@ -106,6 +109,7 @@ function buildLexicon(): Lexicon {
           .map((word) => stemWord(word, language));
         if (stems.length === 0) continue;
         longestPhrase = Math.max(longestPhrase, stems.length);
+        starts.add(`${language}:${stems[0]}`);
         add(`${language}:${stems.join(" ")}`, group.key);
       }
     }
@@ -119,6 +123,7 @@ function buildLexicon(): Lexicon {
     phrases,
     words,
     longestPhrase,
+    starts,
     concepts: new Map(CONCEPT_GROUPS.map((group) => [group.key, group])),
   };
 }
@@ -168,7 +173,7 @@ function topicsOfStem(
 
 /** Tokens, stems and concept groups of one text field. */
 export function analyseText(text: string, fallback: Language = "en"): AnalysedText {
-  const { stopwords, generic, phrases, words: lexiconWords, longestPhrase } = getLexicon();
+  const { stopwords, generic, phrases, words: lexiconWords, longestPhrase, starts } = getLexicon();
   const words = splitWords(text);
   const language = detectLanguage(words, fallback);
   const tokens: Token[] = [];
@@ -194,9 +199,13 @@ export function analyseText(text: string, fallback: Language = "en"): AnalysedTe
   let start = 0;
   while (start < tokens.length) {
     let matched = 1;
+    const languages = order.filter((other) =>
+      starts.has(`${other}:${stemsByLanguage[other][start] ?? ""}`),
+    );
     for (let length = Math.min(longestPhrase, tokens.length - start); length >= 1; length--) {
+      if (languages.length === 0) break;
       let found: readonly string[] | undefined;
-      for (const other of order) {
+      for (const other of languages) {
         const key = `${other}:${stemsByLanguage[other].slice(start, start + length).join(" ")}`;
         found = phrases.get(key);
         if (found) break;

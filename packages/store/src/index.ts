@@ -116,6 +116,7 @@ export {
   findWarningByPair,
   insertWarning,
   listActivityWarnings,
+  listDecidedWarnings,
   listNetworkWarnings,
   listWorkplanWarnings,
   setWarningStatus,
