@@ -140,6 +140,26 @@ function chooseThreshold(scored: ReadonlyArray<[PairRow, number]>): number {
   return best.threshold;
 }
 
+/** Precision that warnings against an activity with no lead yet must reach on held-out networks. */
+const STRONG_PRECISION = 0.98;
+
+/** The lowest bar at or above the threshold where held-out warnings reach `STRONG_PRECISION`. */
+function chooseStrongThreshold(scored: ReadonlyArray<[PairRow, number]>, threshold: number): number {
+  const judged = scored
+    .filter(([row]) => row.scorable && row.label !== "related" && row.leadsMissing === 0)
+    .sort((x, y) => y[1] - x[1]);
+  let flagged = 0;
+  let right = 0;
+  let bar = 0.999;
+  for (const [row, score] of judged) {
+    if (score < threshold) break;
+    flagged++;
+    if (row.label === "duplicate") right++;
+    if (right / flagged >= STRONG_PRECISION) bar = score;
+  }
+  return Math.max(threshold, bar);
+}
+
 export type FitReport = { model: ScoringModel; lambda: number; networks: string[] };
 
 /** Fits weights, threshold and the no-lead bar on these rows, every choice by held-out networks. */
@@ -166,11 +186,7 @@ export function fitModel(rows: readonly PairRow[]): FitReport {
       Math.round(scoreFeatures(fitted, row.features) * 1000) / 1000,
     ]);
   const threshold = chooseThreshold(scored);
-  // strong evidence: above every false alarm the held-out networks raised
-  let highestFalse = 0;
-  for (const [row, score] of scored)
-    if (row.scorable && row.label === "distinct") highestFalse = Math.max(highestFalse, score);
-  const strongThreshold = Math.min(0.999, Math.max(threshold, highestFalse + 0.001));
+  const strongThreshold = chooseStrongThreshold(scored, threshold);
   return {
     model: {
       ...fitted,

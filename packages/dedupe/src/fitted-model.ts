@@ -32,31 +32,31 @@ export const FITTED_MODEL: ScoringModel = {
     "budgetUnknown",
   ],
   weights: [
-    4.8742, // cosine
-    0.5268, // containment
-    3.1389, // titleCosine
-    1.1493, // gramCosine
-    14.4748, // gramAcross
-    4.1277, // conceptOverlap
-    0.6309, // topicOverlap
-    0.4514, // logText
-    0.729, // sharedWork
-    -1.608, // workMismatch
-    -0.434, // titleMismatch
-    1.1745, // placeSame
-    2.5689, // placeMentioned
-    0.7864, // placeSameCountry
-    -1.1194, // placeCovers
-    0.7081, // overlapShare
-    0.752, // periodUnknown
-    1.2772, // groupsShared
-    2.1946, // gcmShared
-    -2.1946, // gcmDisjoint
-    0.2075, // partnersShared
-    -1.5152, // budgetLogRatio
-    -1.111, // budgetUnknown
+    4.9114, // cosine
+    0.6182, // containment
+    3.3554, // titleCosine
+    0.9617, // gramCosine
+    14.642, // gramAcross
+    4.238, // conceptOverlap
+    0.5426, // topicOverlap
+    0.4648, // logText
+    0.7866, // sharedWork
+    -1.6096, // workMismatch
+    -0.454, // titleMismatch
+    1.0377, // placeSame
+    3.9812, // placeMentioned
+    0.5641, // placeSameCountry
+    -1.299, // placeCovers
+    0.6912, // overlapShare
+    0.4158, // periodUnknown
+    1.2064, // groupsShared
+    2.232, // gcmShared
+    -2.232, // gcmDisjoint
+    0.1908, // partnersShared
+    -1.5052, // budgetLogRatio
+    -0.9591, // budgetUnknown
   ],
-  bias: -7.933,
-  threshold: 0.563,
-  strongThreshold: 0.997,
+  bias: -7.7957,
+  threshold: 0.564,
+  strongThreshold: 0.839,
 };

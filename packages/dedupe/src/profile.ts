@@ -20,8 +20,8 @@ import { gramsOf, type Language, skeletonOf } from "./words";
 /** Everything the scorer needs about one activity, computed once per change. */
 export type ActivityProfile = {
   id: string;
-  /** The language of its title. */
-  language: Language;
+  /** The language of its title, null when too short to tell. */
+  language: Language | null;
   /** The activity as given: its words are read again only to write reasons. */
   activity: DedupeActivity;
   title: string;
@@ -140,7 +140,7 @@ export function buildProfile(
     .map((key) => key.slice(2));
   const profile: ActivityProfile = {
     id: activity.id,
-    language: title.language,
+    language: title.isLanguageKnown ? title.language : null,
     activity,
     title: activity.title.trim(),
     lead,

@@ -318,7 +318,7 @@ export function assessPair(
   const partial = {
     ...text,
     text: Math.max(text.cosine, 0.5 * text.cosine + 0.5 * text.containment),
-    languagesDiffer: a.language !== b.language,
+    languagesDiffer: a.language !== null && b.language !== null && a.language !== b.language,
     sameLead,
     leadsMissing,
     sharedPartners,

@@ -148,6 +148,8 @@ export type Token = {
 
 export type AnalysedText = {
   language: Language;
+  /** The language rests on its script or function words, not on word endings or the fallback. */
+  isLanguageKnown: boolean;
   tokens: Token[];
   /** Concept keys found, with how often. */
   concepts: Map<string, number>;
@@ -222,5 +224,7 @@ export function analyseText(text: string, fallback: Language = "en"): AnalysedTe
     }
     start += matched;
   }
-  return { language, tokens, concepts, topics };
+  const isLanguageKnown =
+    language === "ru" || words.some((word) => MARKERS[language].has(word));
+  return { language, isLanguageKnown, tokens, concepts, topics };
 }
