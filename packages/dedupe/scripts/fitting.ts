@@ -144,7 +144,10 @@ function chooseThreshold(scored: ReadonlyArray<[PairRow, number]>): number {
 const STRONG_PRECISION = 0.98;
 
 /** The lowest bar at or above the threshold where held-out warnings reach `STRONG_PRECISION`. */
-function chooseStrongThreshold(scored: ReadonlyArray<[PairRow, number]>, threshold: number): number {
+function chooseStrongThreshold(
+  scored: ReadonlyArray<[PairRow, number]>,
+  threshold: number,
+): number {
   const judged = scored
     .filter(([row]) => row.scorable && row.label !== "related" && row.leadsMissing === 0)
     .sort((x, y) => y[1] - x[1]);

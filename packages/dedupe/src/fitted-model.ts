@@ -1,6 +1,6 @@
 // Written by scripts/fit.ts: do not edit by hand. L2-regularised logistic regression (lambda
-// 1, chosen by leave-one-network-out log-loss) on 410 scorable labelled pairs of
-// 8 networks: Georgia, Kyrgyzstan, Tajikistan, Horn of Africa, Bangladesh, Senegal, Ecuador, Nepal.
+// 10, chosen by leave-one-network-out log-loss) on 449 scorable labelled pairs of
+// 9 networks: Georgia, Kyrgyzstan, Tajikistan, Horn of Africa, Bangladesh, Moldova, Senegal, Ecuador, Nepal.
 // Thresholds chosen on leave-one-network-out scores.
 // biome-ignore-all lint/suspicious/noApproximativeNumericConstant: fitted numbers, not constants
 import type { ScoringModel } from "./model";
@@ -32,31 +32,31 @@ export const FITTED_MODEL: ScoringModel = {
     "budgetUnknown",
   ],
   weights: [
-    4.9114, // cosine
-    0.6182, // containment
-    3.3554, // titleCosine
-    0.9617, // gramCosine
-    14.642, // gramAcross
-    4.238, // conceptOverlap
-    0.5426, // topicOverlap
-    0.4648, // logText
-    0.7866, // sharedWork
-    -1.6096, // workMismatch
-    -0.454, // titleMismatch
-    1.0377, // placeSame
-    3.9812, // placeMentioned
-    0.5641, // placeSameCountry
-    -1.299, // placeCovers
-    0.6912, // overlapShare
-    0.4158, // periodUnknown
-    1.2064, // groupsShared
-    2.232, // gcmShared
-    -2.232, // gcmDisjoint
-    0.1908, // partnersShared
-    -1.5052, // budgetLogRatio
-    -0.9591, // budgetUnknown
+    2.0422, // cosine
+    0.9543, // containment
+    1.6375, // titleCosine
+    2.0342, // gramCosine
+    8.9315, // gramAcross
+    0.9999, // conceptOverlap
+    0.3023, // topicOverlap
+    0.376, // logText
+    0.4648, // sharedWork
+    -0.9109, // workMismatch
+    -0.9594, // titleMismatch
+    0.7404, // placeSame
+    1.7628, // placeMentioned
+    0.3642, // placeSameCountry
+    -0.7806, // placeCovers
+    0.0876, // overlapShare
+    -0.2804, // periodUnknown
+    0.2889, // groupsShared
+    1.3164, // gcmShared
+    -1.3164, // gcmDisjoint
+    0.1714, // partnersShared
+    -0.5858, // budgetLogRatio
+    -0.2931, // budgetUnknown
   ],
-  bias: -7.7957,
-  threshold: 0.564,
-  strongThreshold: 0.839,
+  bias: -3.0482,
+  threshold: 0.593,
+  strongThreshold: 0.953,
 };

@@ -296,6 +296,10 @@ function nameMatches(nameA: string, nameB: string): boolean {
   const a = { name: nameA };
   const b = { name: nameB };
   if (a.name === b.name) return true;
+  // "raionul cahul" / "cahul": a one-word name inside a name written with a local area word
+  const [shorter, longer] = nameA.length <= nameB.length ? [nameA, nameB] : [nameB, nameA];
+  if (!shorter.includes(" ") && shorter.length >= 4 && longer.split(" ").includes(shorter))
+    return true;
   // "Manas airport" against "Manas International Airport", "Dostuk" against "Dostuk BCP"
   const aWords = a.name.split(" ");
   const bWords = b.name.split(" ");

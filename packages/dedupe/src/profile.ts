@@ -15,13 +15,13 @@ import {
 } from "./target-groups";
 import { type AnalysedText, analyseText, conceptGroup } from "./text";
 import type { DedupeActivity } from "./types";
-import { gramsOf, type Language, skeletonOf } from "./words";
+import { gramsOf, skeletonOf, type TextLanguage } from "./words";
 
 /** Everything the scorer needs about one activity, computed once per change. */
 export type ActivityProfile = {
   id: string;
   /** The language of its title, null when too short to tell. */
-  language: Language | null;
+  language: TextLanguage | null;
   /** The activity as given: its words are read again only to write reasons. */
   activity: DedupeActivity;
   title: string;

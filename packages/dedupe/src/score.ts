@@ -299,9 +299,12 @@ export function assessPair(
     a.titleConcepts.length > 0 &&
     b.titleConcepts.length > 0 &&
     !a.titleConcepts.some((key) => b.titleConcepts.includes(key) && !AUDIENCE_CONCEPTS.has(key));
+  // only a side the engine can read may be said not to mention protection
+  const other = a.namesProtection ? b : a;
   const regimeMismatch =
     a.namesProtection !== b.namesProtection &&
-    !(a.namesProtection ? b.mentionsProtection : a.mentionsProtection);
+    !other.mentionsProtection &&
+    (other.language !== null || other.concepts.length > 0);
   const sharedWork = text.sharedConcepts.filter((key) => conceptGroup(key)?.kind === "work");
 
   const veto: Veto | null = sameLead

@@ -3,12 +3,13 @@ import { CONCEPT_GROUPS, type ConceptGroup, GENERIC_WORDS } from "./lexicon";
 import {
   isCyrillic,
   LANGUAGES,
-  LATIN_LANGUAGES,
   type Language,
   STOPWORD_LISTS,
+  STOPWORDS,
   splitWords,
   stemWord,
   stripAccents,
+  type TextLanguage,
 } from "./words";
 
 export {
@@ -20,40 +21,61 @@ export {
   transliterate,
 } from "./words";
 
-// function words that tell the three languages apart; shared ones ("de", "la", "en") left out
-const MARKERS: Record<Language, ReadonlySet<string>> = {
-  en: new Set(["the", "and", "of", "for", "to", "with", "on", "by", "from", "in", "at", "their"]),
-  fr: new Set(["le", "les", "des", "du", "et", "pour", "dans", "avec", "sur", "aux", "au", "une"]),
-  es: new Set(["el", "los", "las", "del", "y", "para", "con", "por", "una", "sobre", "al"]),
-  ru: new Set(),
-};
-
-// word endings that only one of the three languages uses, for short titles without function words
-const ENDINGS: Record<Language, RegExp> = {
+// word endings only one of three languages uses, for short titles without function words
+const ENDINGS: Partial<Record<TextLanguage, RegExp>> = {
   en: /(?:ing|ness|ship|ies)$/,
   fr: /(?:[ç]|[èêàùœ]|eau|eaux|ée|ées|ité|ités)$|[çèêœ]/,
   es: /(?:ción|ciones|sión|siones|idad|idades|miento|mientos|ñ\p{L}*)$|ñ/u,
-  ru: /^$/,
 };
+const TEXT_LANGUAGES = Object.keys(STOPWORDS) as TextLanguage[];
 
-export function detectLanguage(words: readonly string[], fallback: Language = "en"): Language {
+let markers: ReadonlyMap<TextLanguage, ReadonlySet<string>> | undefined;
+
+/** Each language's function words that no other language's stopword list holds. */
+function getMarkers(): ReadonlyMap<TextLanguage, ReadonlySet<string>> {
+  if (markers) return markers;
+  const count = new Map<string, number>();
+  for (const language of TEXT_LANGUAGES)
+    for (const word of new Set(STOPWORDS[language])) count.set(word, (count.get(word) ?? 0) + 1);
+  markers = new Map(
+    TEXT_LANGUAGES.map((language) => [
+      language,
+      new Set(STOPWORDS[language].filter((word) => count.get(word) === 1 && word.length > 1)),
+    ]),
+  );
+  return markers;
+}
+
+export type DetectedLanguage = { language: TextLanguage; isKnown: boolean };
+
+export function detectLanguage(
+  words: readonly string[],
+  fallback: TextLanguage = "en",
+): DetectedLanguage {
   let cyrillic = 0;
   for (const word of words) if (isCyrillic(word)) cyrillic++;
-  if (cyrillic * 2 > words.length) return "ru";
-  let best: Language = fallback === "ru" ? "en" : fallback;
+  const candidates =
+    cyrillic * 2 > words.length
+      ? (["ru", "uk"] as const)
+      : TEXT_LANGUAGES.filter((language) => language !== "ru" && language !== "uk");
+  let best = candidates.includes(fallback as never) ? fallback : (candidates[0] ?? "en");
   let bestCount = 0;
-  for (const language of LATIN_LANGUAGES) {
+  let isKnown = cyrillic * 2 > words.length;
+  for (const language of candidates) {
+    const own = getMarkers().get(language);
     let count = 0;
     for (const word of words) {
-      if (MARKERS[language].has(word)) count++;
-      else if (word.length > 4 && ENDINGS[language].test(word)) count += 0.5;
+      if (own?.has(word)) count++;
+      else if (word.length > 4 && ENDINGS[language]?.test(word)) count += 0.5;
+      else if (language === "uk" && /[іїєґ]/.test(word)) count++;
     }
+    if (count >= 1) isKnown = true;
     if (count > bestCount) {
       best = language;
       bestCount = count;
     }
   }
-  return best;
+  return { language: best, isKnown };
 }
 
 type Lexicon = {
@@ -147,7 +169,7 @@ export type Token = {
 };
 
 export type AnalysedText = {
-  language: Language;
+  language: TextLanguage;
   /** The language rests on its script or function words, not on word endings or the fallback. */
   isLanguageKnown: boolean;
   tokens: Token[];
@@ -174,17 +196,21 @@ function topicsOfStem(
 }
 
 /** Tokens, stems and concept groups of one text field. */
-export function analyseText(text: string, fallback: Language = "en"): AnalysedText {
+export function analyseText(text: string, fallback: TextLanguage = "en"): AnalysedText {
   const { stopwords, generic, phrases, words: lexiconWords, longestPhrase, starts } = getLexicon();
   const words = splitWords(text);
-  const language = detectLanguage(words, fallback);
+  const { language, isKnown: isLanguageKnown } = detectLanguage(words, fallback);
+  const ownStopwords = LANGUAGES.includes(language as Language)
+    ? undefined
+    : new Set(STOPWORDS[language]);
   const tokens: Token[] = [];
   // every language's stems, so a word from another language can still reach its concept
   const stemsByLanguage: Record<Language, string[]> = { en: [], fr: [], es: [], ru: [] };
   const topics = new Map<string, number>();
   const knowledge = knowledgeConcepts();
   for (const word of words) {
-    if (stopwords.has(word) || /^\p{N}+$/u.test(word) || word.length < 2) continue;
+    if (stopwords.has(word) || ownStopwords?.has(word) || /^\p{N}+$/u.test(word) || word.length < 2)
+      continue;
     const stem = stemWord(word, language);
     tokens.push({ surface: word, stem, isGeneric: generic.has(stem) });
     const cyrillic = isCyrillic(word);
@@ -197,7 +223,10 @@ export function analyseText(text: string, fallback: Language = "en"): AnalysedTe
     }
   }
   const concepts = new Map<string, number>();
-  const order: Language[] = [language, ...LANGUAGES.filter((other) => other !== language)];
+  const order: Language[] = [
+    ...LANGUAGES.filter((other) => other === language),
+    ...LANGUAGES.filter((other) => other !== language),
+  ];
   let start = 0;
   while (start < tokens.length) {
     let matched = 1;
@@ -224,7 +253,5 @@ export function analyseText(text: string, fallback: Language = "en"): AnalysedTe
     }
     start += matched;
   }
-  const isLanguageKnown =
-    language === "ru" || words.some((word) => MARKERS[language].has(word));
   return { language, isLanguageKnown, tokens, concepts, topics };
 }

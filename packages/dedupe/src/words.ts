@@ -1,22 +1,65 @@
+import { stemmer as stemDutch } from "@orama/stemmers/dutch";
 import { stemmer as stemEnglish } from "@orama/stemmers/english";
 import { stemmer as stemFrench } from "@orama/stemmers/french";
+import { stemmer as stemGerman } from "@orama/stemmers/german";
+import { stemmer as stemIndonesian } from "@orama/stemmers/indonesian";
+import { stemmer as stemItalian } from "@orama/stemmers/italian";
+import { stemmer as stemPortuguese } from "@orama/stemmers/portuguese";
+import { stemmer as stemRomanian } from "@orama/stemmers/romanian";
 import { stemmer as stemRussian } from "@orama/stemmers/russian";
 import { stemmer as stemSpanish } from "@orama/stemmers/spanish";
+import { stemmer as stemTurkish } from "@orama/stemmers/turkish";
+import { stemmer as stemUkrainian } from "@orama/stemmers/ukrainian";
+import { stopwords as dutchStopwords } from "@orama/stopwords/dutch";
 import { stopwords as englishStopwords } from "@orama/stopwords/english";
 import { stopwords as frenchStopwords } from "@orama/stopwords/french";
+import { stopwords as germanStopwords } from "@orama/stopwords/german";
+import { stopwords as indonesianStopwords } from "@orama/stopwords/indonesian";
+import { stopwords as italianStopwords } from "@orama/stopwords/italian";
+import { stopwords as portugueseStopwords } from "@orama/stopwords/portuguese";
+import { stopwords as romanianStopwords } from "@orama/stopwords/romanian";
 import { stopwords as russianStopwords } from "@orama/stopwords/russian";
 import { stopwords as spanishStopwords } from "@orama/stopwords/spanish";
+import { stopwords as turkishStopwords } from "@orama/stopwords/turkish";
+import { stopwords as ukrainianStopwords } from "@orama/stopwords/ukrainian";
 
+/** Languages the vocabulary and the knowledge are written in. */
 export type Language = "en" | "fr" | "es" | "ru";
 
-export const LANGUAGES: readonly Language[] = ["en", "fr", "es", "ru"];
-export const LATIN_LANGUAGES: readonly Language[] = ["en", "fr", "es"];
+/** Languages a text may be read in: the vocabulary's, and others with a Snowball stemmer. */
+export type TextLanguage = Language | "pt" | "it" | "de" | "ro" | "nl" | "tr" | "id" | "uk";
 
-const STEMMERS: Record<Language, (word: string) => string> = {
+export const LANGUAGES: readonly Language[] = ["en", "fr", "es", "ru"];
+
+const STEMMERS: Record<TextLanguage, (word: string) => string> = {
   en: stemEnglish,
   fr: stemFrench,
   es: stemSpanish,
   ru: stemRussian,
+  pt: stemPortuguese,
+  it: stemItalian,
+  de: stemGerman,
+  ro: stemRomanian,
+  nl: stemDutch,
+  tr: stemTurkish,
+  id: stemIndonesian,
+  uk: stemUkrainian,
+};
+
+/** Each language's stopwords (Snowball lists, as @orama/stopwords ships them). */
+export const STOPWORDS: Readonly<Record<TextLanguage, readonly string[]>> = {
+  en: englishStopwords,
+  fr: frenchStopwords,
+  es: spanishStopwords,
+  ru: russianStopwords,
+  pt: portugueseStopwords,
+  it: italianStopwords,
+  de: germanStopwords,
+  ro: romanianStopwords,
+  nl: dutchStopwords,
+  tr: turkishStopwords,
+  id: indonesianStopwords,
+  uk: ukrainianStopwords,
 };
 
 // Cyrillic letters of Russian and the Central Asian languages written in it, in Latin
@@ -89,7 +132,7 @@ export function splitWords(text: string): string[] {
     .filter((word) => word.length > 0);
 }
 
-export function stemWord(word: string, language: Language): string {
+export function stemWord(word: string, language: TextLanguage): string {
   return stripAccents(STEMMERS[language](language === "ru" ? word.replace(/ё/g, "е") : word));
 }
 
