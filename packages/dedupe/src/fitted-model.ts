@@ -1,5 +1,5 @@
 // Written by scripts/fit.ts: do not edit by hand. L2-regularised logistic regression (lambda
-// 10, chosen by leave-one-network-out log-loss) on 449 scorable labelled pairs of
+// 10, chosen by leave-one-network-out log-loss) on 441 scorable labelled pairs of
 // 9 networks: Georgia, Kyrgyzstan, Tajikistan, Horn of Africa, Bangladesh, Moldova, Senegal, Ecuador, Nepal.
 // Thresholds chosen on leave-one-network-out scores.
 // biome-ignore-all lint/suspicious/noApproximativeNumericConstant: fitted numbers, not constants
@@ -32,31 +32,31 @@ export const FITTED_MODEL: ScoringModel = {
     "budgetUnknown",
   ],
   weights: [
-    2.0422, // cosine
-    0.9543, // containment
-    1.6375, // titleCosine
-    2.0342, // gramCosine
-    8.9315, // gramAcross
-    0.9999, // conceptOverlap
-    0.3023, // topicOverlap
-    0.376, // logText
-    0.4648, // sharedWork
-    -0.9109, // workMismatch
-    -0.9594, // titleMismatch
-    0.7404, // placeSame
-    1.7628, // placeMentioned
-    0.3642, // placeSameCountry
-    -0.7806, // placeCovers
-    0.0876, // overlapShare
-    -0.2804, // periodUnknown
-    0.2889, // groupsShared
-    1.3164, // gcmShared
-    -1.3164, // gcmDisjoint
-    0.1714, // partnersShared
-    -0.5858, // budgetLogRatio
-    -0.2931, // budgetUnknown
+    1.7197, // cosine
+    0.8342, // containment
+    1.1673, // titleCosine
+    2.2719, // gramCosine
+    8.7847, // gramAcross
+    0.9935, // conceptOverlap
+    0.2134, // topicOverlap
+    0.4357, // logText
+    0.4538, // sharedWork
+    -0.9239, // workMismatch
+    -1.019, // titleMismatch
+    0.7432, // placeSame
+    1.6606, // placeMentioned
+    0.3277, // placeSameCountry
+    -0.7951, // placeCovers
+    0.1038, // overlapShare
+    -0.246, // periodUnknown
+    0.2793, // groupsShared
+    1.3463, // gcmShared
+    -1.3463, // gcmDisjoint
+    0.194, // partnersShared
+    -0.5798, // budgetLogRatio
+    -0.2575, // budgetUnknown
   ],
-  bias: -3.0482,
-  threshold: 0.593,
-  strongThreshold: 0.953,
+  bias: -2.7389,
+  threshold: 0.574,
+  strongThreshold: 0.827,
 };

@@ -181,13 +181,14 @@ export type AnalysedText = {
 
 const SHORTEST_TOPIC_STEM = 5;
 
-// a stem of the text may extend a stem of the knowledge ("информацион" / "информац")
+// a Russian stem may extend a stem of the knowledge ("информацион" / "информац"): its stemmer
+// leaves more of a word's endings than the others do
 function topicsOfStem(
   knowledge: ReadonlyMap<string, readonly string[]>,
   language: Language,
   stem: string,
 ): readonly string[] {
-  const shortest = Math.min(stem.length, SHORTEST_TOPIC_STEM);
+  const shortest = language === "ru" ? Math.min(stem.length, SHORTEST_TOPIC_STEM) : stem.length;
   for (let length = stem.length; length >= shortest && length > 0; length--) {
     const topics = knowledge.get(`${language}:${stem.slice(0, length)}`);
     if (topics) return topics;
