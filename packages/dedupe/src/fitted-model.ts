@@ -32,31 +32,31 @@ export const FITTED_MODEL: ScoringModel = {
     "budgetUnknown",
   ],
   weights: [
-    1.7197, // cosine
-    0.8342, // containment
-    1.1673, // titleCosine
-    2.2719, // gramCosine
-    8.7847, // gramAcross
-    0.9935, // conceptOverlap
-    0.2134, // topicOverlap
-    0.4357, // logText
-    0.4538, // sharedWork
-    -0.9239, // workMismatch
-    -1.019, // titleMismatch
-    0.7432, // placeSame
-    1.6606, // placeMentioned
-    0.3277, // placeSameCountry
-    -0.7951, // placeCovers
-    0.1038, // overlapShare
-    -0.246, // periodUnknown
-    0.2793, // groupsShared
-    1.3463, // gcmShared
-    -1.3463, // gcmDisjoint
-    0.194, // partnersShared
-    -0.5798, // budgetLogRatio
-    -0.2575, // budgetUnknown
+    1.7166, // cosine
+    0.8338, // containment
+    1.1647, // titleCosine
+    2.2746, // gramCosine
+    8.7743, // gramAcross
+    0.9927, // conceptOverlap
+    0.2189, // topicOverlap
+    0.435, // logText
+    0.454, // sharedWork
+    -0.9238, // workMismatch
+    -1.0187, // titleMismatch
+    0.7431, // placeSame
+    1.6613, // placeMentioned
+    0.3282, // placeSameCountry
+    -0.7953, // placeCovers
+    0.104, // overlapShare
+    -0.2465, // periodUnknown
+    0.2789, // groupsShared
+    1.3459, // gcmShared
+    -1.3459, // gcmDisjoint
+    0.1943, // partnersShared
+    -0.58, // budgetLogRatio
+    -0.2577, // budgetUnknown
   ],
-  bias: -2.7389,
-  threshold: 0.574,
-  strongThreshold: 0.827,
+  bias: -2.741,
+  threshold: 0.575,
+  strongThreshold: 0.825,
 };

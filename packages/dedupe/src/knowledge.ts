@@ -1,6 +1,7 @@
 import { GCM_OBJECTIVES } from "@junction/domain";
 import { DAC_SECTORS } from "./knowledge/dac-sectors";
 import { GCM_TITLES } from "./knowledge/gcm-titles";
+import { CONCEPT_GROUPS } from "./lexicon";
 import { isCyrillic, type Language, STOPWORD_LISTS, splitWords, stemWord } from "./words";
 
 /** A topic of a general vocabulary that words of an activity point to, named for reasons. */
@@ -19,7 +20,11 @@ type Knowledge = { stems: Map<string, string[]>; topics: Map<string, Topic> };
 let knowledge: Knowledge | undefined;
 
 function build(): Knowledge {
+  // as in reading a text: a word of the vocabulary ("trata") is not a stopword
   const stopwords = new Set<string>(STOPWORD_LISTS.flat());
+  for (const group of CONCEPT_GROUPS)
+    for (const entry of [...group.en, ...group.fr, ...group.es, ...(group.ru ?? [])])
+      stopwords.delete(entry.toLowerCase());
   const stems = new Map<string, string[]>();
   const topics = new Map<string, Topic>();
   const addSource = (source: "gcm" | "dac", name: string, items: readonly Item[]) => {

@@ -196,6 +196,35 @@ function topicsOfStem(
   return [];
 }
 
+type ReadWord = { stem: string; stems: readonly string[]; topics: readonly string[] };
+
+// networks repeat their words: read each once, in a cache that starts over when full
+const WORD_CACHE_SIZE = 20_000;
+const wordCache = new Map<string, ReadWord>();
+
+function readWord(
+  word: string,
+  language: TextLanguage,
+  knowledge: ReadonlyMap<string, readonly string[]>,
+): ReadWord {
+  const key = `${language}:${word}`;
+  const cached = wordCache.get(key);
+  if (cached) return cached;
+  const stem = stemWord(word, language);
+  const cyrillic = isCyrillic(word);
+  const topics = new Set<string>();
+  const stems = LANGUAGES.map((other) => {
+    const stemmed =
+      other === language ? stem : (other === "ru") !== cyrillic ? "" : stemWord(word, other);
+    for (const topic of topicsOfStem(knowledge, other, stemmed)) topics.add(topic);
+    return stemmed;
+  });
+  const read = { stem, stems, topics: [...topics] };
+  if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
+  wordCache.set(key, read);
+  return read;
+}
+
 /** Tokens, stems and concept groups of one text field. */
 export function analyseText(text: string, fallback: TextLanguage = "en"): AnalysedText {
   const { stopwords, generic, phrases, words: lexiconWords, longestPhrase, starts } = getLexicon();
@@ -212,16 +241,10 @@ export function analyseText(text: string, fallback: TextLanguage = "en"): Analys
   for (const word of words) {
     if (stopwords.has(word) || ownStopwords?.has(word) || /^\p{N}+$/u.test(word) || word.length < 2)
       continue;
-    const stem = stemWord(word, language);
-    tokens.push({ surface: word, stem, isGeneric: generic.has(stem) });
-    const cyrillic = isCyrillic(word);
-    for (const other of LANGUAGES) {
-      const stemmed =
-        other === language ? stem : (other === "ru") !== cyrillic ? "" : stemWord(word, other);
-      stemsByLanguage[other].push(stemmed);
-      for (const topic of topicsOfStem(knowledge, other, stemmed))
-        topics.set(topic, Math.max(topics.get(topic) ?? 0, 1));
-    }
+    const read = readWord(word, language, knowledge);
+    tokens.push({ surface: word, stem: read.stem, isGeneric: generic.has(read.stem) });
+    LANGUAGES.forEach((other, n) => stemsByLanguage[other].push(read.stems[n] ?? ""));
+    for (const topic of read.topics) topics.set(topic, 1);
   }
   const concepts = new Map<string, number>();
   const order: Language[] = [
