@@ -243,7 +243,7 @@ export function analyseText(text: string, fallback: TextLanguage = "en"): Analys
       continue;
     const read = readWord(word, language, knowledge);
     tokens.push({ surface: word, stem: read.stem, isGeneric: generic.has(read.stem) });
-    LANGUAGES.forEach((other, n) => stemsByLanguage[other].push(read.stems[n] ?? ""));
+    for (const [n, other] of LANGUAGES.entries()) stemsByLanguage[other].push(read.stems[n] ?? "");
     for (const topic of read.topics) topics.set(topic, 1);
   }
   const concepts = new Map<string, number>();
