@@ -12,6 +12,7 @@ export const FITTED_MODEL: ScoringModel = {
     "titleCosine",
     "gramCosine",
     "gramAcross",
+    "acronymSpelled",
     "conceptOverlap",
     "topicOverlap",
     "logText",
@@ -32,31 +33,32 @@ export const FITTED_MODEL: ScoringModel = {
     "budgetUnknown",
   ],
   weights: [
-    1.7166, // cosine
-    0.8338, // containment
-    1.1647, // titleCosine
-    2.2746, // gramCosine
-    8.7743, // gramAcross
-    0.9927, // conceptOverlap
-    0.2189, // topicOverlap
-    0.435, // logText
-    0.454, // sharedWork
-    -0.9238, // workMismatch
-    -1.0187, // titleMismatch
-    0.7431, // placeSame
-    1.6613, // placeMentioned
-    0.3282, // placeSameCountry
-    -0.7953, // placeCovers
-    0.104, // overlapShare
-    -0.2465, // periodUnknown
-    0.2789, // groupsShared
-    1.3459, // gcmShared
-    -1.3459, // gcmDisjoint
-    0.1943, // partnersShared
-    -0.58, // budgetLogRatio
-    -0.2577, // budgetUnknown
+    1.6972, // cosine
+    0.9027, // containment
+    1.1378, // titleCosine
+    2.2974, // gramCosine
+    8.7516, // gramAcross
+    -0.6815, // acronymSpelled
+    0.9986, // conceptOverlap
+    0.2191, // topicOverlap
+    0.4346, // logText
+    0.4578, // sharedWork
+    -0.935, // workMismatch
+    -1.0168, // titleMismatch
+    0.7451, // placeSame
+    1.6522, // placeMentioned
+    0.3641, // placeSameCountry
+    -0.8095, // placeCovers
+    0.0225, // overlapShare
+    -0.2921, // periodUnknown
+    0.2893, // groupsShared
+    1.3485, // gcmShared
+    -1.3485, // gcmDisjoint
+    0.2654, // partnersShared
+    -0.571, // budgetLogRatio
+    -0.259, // budgetUnknown
   ],
-  bias: -2.741,
-  threshold: 0.575,
-  strongThreshold: 0.825,
+  bias: -2.6908,
+  threshold: 0.61,
+  strongThreshold: 0.827,
 };

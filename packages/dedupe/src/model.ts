@@ -8,6 +8,7 @@ export const FEATURE_NAMES = [
   "titleCosine",
   "gramCosine",
   "gramAcross",
+  "acronymSpelled",
   "conceptOverlap",
   "topicOverlap",
   "logText",

@@ -13,7 +13,7 @@ import {
   isBeneficiaryGroup,
   isProtectionGroup,
 } from "./target-groups";
-import { type AnalysedText, analyseText, conceptGroup } from "./text";
+import { type AnalysedText, analyseText, conceptGroup, stripAccents } from "./text";
 import type { DedupeActivity } from "./types";
 import { gramsOf, skeletonOf, type TextLanguage } from "./words";
 
@@ -45,6 +45,10 @@ export type ActivityProfile = {
   titleWork: readonly string[];
   /** Every concept group the title names. */
   titleConcepts: readonly string[];
+  /** Acronyms it writes that name no known organisation ("pdo", "rpl"), lower case. */
+  acronyms: readonly string[];
+  /** First letters of its content words in order ("pre-departure orientation" -> "pdo"). */
+  initials: string;
   /** Refugee or statelessness protection is who it is for, and only them. */
   namesProtection: boolean;
   /** Refugee or statelessness protection comes up anywhere in it. */
@@ -100,6 +104,12 @@ function intern(entries: ReadonlyMap<string, number>, vocabulary: Vocabulary): S
   return toSparse(ids);
 }
 
+function initialsOf(text: string): string {
+  return analyseText(text.replace(/-/g, " "))
+    .tokens.map((token) => stripAccents(token.surface).charAt(0))
+    .join("");
+}
+
 export type BuiltProfile = { profile: ActivityProfile; keys: string[] };
 
 export function buildProfile(
@@ -138,6 +148,15 @@ export function buildProfile(
   const concepts = [...features.keys()]
     .filter((key) => key.startsWith("c:"))
     .map((key) => key.slice(2));
+  const text = `${activity.title} ${activity.description ?? ""}`;
+  const acronyms = [
+    ...new Set(
+      (text.match(/\b[A-Z][A-Za-z]{1,6}\b/g) ?? [])
+        .filter((word) => word.replace(/[^A-Z]/g, "").length >= Math.max(2, word.length - 1))
+        .filter((word) => word.length >= 3 && !directory.mention(word).isKnown)
+        .map((word) => word.toLowerCase()),
+    ),
+  ];
   const profile: ActivityProfile = {
     id: activity.id,
     language: title.isLanguageKnown ? title.language : null,
@@ -157,6 +176,8 @@ export function buildProfile(
     topics: [...features.keys()].filter((key) => key.startsWith("t:")).map((key) => key.slice(2)),
     titleWork,
     titleConcepts,
+    acronyms,
+    initials: initialsOf(text),
     namesProtection: namesProtection(activity.title, targetGroups, titleConcepts),
     mentionsProtection: PROTECTION_CONCEPTS.some((key) => concepts.includes(key)),
   };

@@ -30,6 +30,8 @@ export type TextSimilarity = {
 
 export type PairSignals = TextSimilarity & {
   text: number;
+  /** An acronym of one ("PDO") is spelled out in the other ("pre-departure orientation"). */
+  acronymSpelled: string | null;
   /** The titles are written in different languages: words cannot meet, only their sounds. */
   languagesDiffer: boolean;
   sameLead: boolean;
@@ -214,6 +216,7 @@ export function featuresOf(signals: Omit<PairSignals, "features" | "veto">): num
     titleCosine: signals.titleCosine,
     gramCosine: signals.gramCosine,
     gramAcross: signals.languagesDiffer ? signals.gramCosine : 0,
+    acronymSpelled: signals.acronymSpelled === null ? 0 : 1,
     conceptOverlap: signals.conceptOverlap,
     topicOverlap: signals.topicOverlap,
     logText: Math.log(
@@ -321,6 +324,10 @@ export function assessPair(
   const partial = {
     ...text,
     text: Math.max(text.cosine, 0.5 * text.cosine + 0.5 * text.containment),
+    acronymSpelled:
+      a.acronyms.find((acronym) => b.initials.includes(acronym) && !b.acronyms.includes(acronym)) ??
+      b.acronyms.find((acronym) => a.initials.includes(acronym) && !a.acronyms.includes(acronym)) ??
+      null,
     languagesDiffer: a.language !== null && b.language !== null && a.language !== b.language,
     sameLead,
     leadsMissing,
@@ -368,6 +375,8 @@ function reasonsFor(
     .map((key) => topicOf(key)?.label)
     .filter((label): label is string => label !== undefined);
   if (topics.length > 0) reasons.push(`both worded about ${listOf(topics.slice(0, 2))}`);
+  if (signals.acronymSpelled)
+    reasons.push(`"${signals.acronymSpelled.toUpperCase()}" in one is spelled out in the other`);
   const surfaces = surfacesOf(a);
   const words = sharedStems.slice(0, 5).map((stem) => `"${surfaces.get(stem) ?? stem}"`);
   const textScore = Math.max(signals.text, signals.gramCosine);
