@@ -209,3 +209,20 @@ describe("places at country level", () => {
     expect(pairs).toHaveLength(1);
   });
 });
+
+describe("terse rows against prose", () => {
+  it("says when one activity's acronym is spelled out in the other", () => {
+    const pairs = findDuplicates({
+      activities: [
+        borderTraining({
+          id: "A",
+          title: "VoT ID trg – border police",
+          description: "ToT + trainings, VoT indicators, SOPs",
+        }),
+        borderTraining({ id: "B", lead: "UNODC" }),
+      ],
+    });
+    expect(pairs).toHaveLength(1);
+    expect(pairs[0]?.reasons.join(" | ")).toMatch(/"SOPS?" in one is spelled out/);
+  });
+});

@@ -33,32 +33,32 @@ export const FITTED_MODEL: ScoringModel = {
     "budgetUnknown",
   ],
   weights: [
-    1.6972, // cosine
-    0.9027, // containment
-    1.1378, // titleCosine
-    2.2974, // gramCosine
-    8.7516, // gramAcross
-    -0.6815, // acronymSpelled
-    0.9986, // conceptOverlap
-    0.2191, // topicOverlap
+    1.698, // cosine
+    0.9002, // containment
+    1.1379, // titleCosine
+    2.297, // gramCosine
+    8.7515, // gramAcross
+    -0.6646, // acronymSpelled
+    0.9988, // conceptOverlap
+    0.2196, // topicOverlap
     0.4346, // logText
-    0.4578, // sharedWork
-    -0.935, // workMismatch
-    -1.0168, // titleMismatch
-    0.7451, // placeSame
+    0.4574, // sharedWork
+    -0.9338, // workMismatch
+    -1.0165, // titleMismatch
+    0.7452, // placeSame
     1.6522, // placeMentioned
-    0.3641, // placeSameCountry
-    -0.8095, // placeCovers
-    0.0225, // overlapShare
-    -0.2921, // periodUnknown
-    0.2893, // groupsShared
-    1.3485, // gcmShared
-    -1.3485, // gcmDisjoint
-    0.2654, // partnersShared
-    -0.571, // budgetLogRatio
-    -0.259, // budgetUnknown
+    0.3632, // placeSameCountry
+    -0.8092, // placeCovers
+    0.025, // overlapShare
+    -0.291, // periodUnknown
+    0.2886, // groupsShared
+    1.348, // gcmShared
+    -1.348, // gcmDisjoint
+    0.2635, // partnersShared
+    -0.5713, // budgetLogRatio
+    -0.2591, // budgetUnknown
   ],
-  bias: -2.6908,
-  threshold: 0.61,
+  bias: -2.6918,
+  threshold: 0.611,
   strongThreshold: 0.827,
 };

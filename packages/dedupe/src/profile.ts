@@ -154,7 +154,14 @@ export function buildProfile(
       (text.match(/\b[A-Z][A-Za-z]{1,6}\b/g) ?? [])
         .filter((word) => word.replace(/[^A-Z]/g, "").length >= Math.max(2, word.length - 1))
         .filter((word) => word.length >= 3 && !directory.mention(word).isKnown)
-        .map((word) => word.toLowerCase()),
+        // "SOPs" is SOP; "VoT" leaves out its "of" as initials of content words do
+        .map((word) =>
+          word
+            .replace(/(?<=[A-Z])s$/, "")
+            .replace(/[a-z]/g, "")
+            .toLowerCase(),
+        )
+        .filter((letters) => letters.length >= 3),
     ),
   ];
   const profile: ActivityProfile = {
