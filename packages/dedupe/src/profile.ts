@@ -104,9 +104,9 @@ function intern(entries: ReadonlyMap<string, number>, vocabulary: Vocabulary): S
   return toSparse(ids);
 }
 
-function initialsOf(text: string): string {
-  return analyseText(text.replace(/-/g, " "))
-    .tokens.map((token) => stripAccents(token.surface).charAt(0))
+function initialsOf(texts: readonly AnalysedText[]): string {
+  return texts
+    .flatMap((text) => text.tokens.map((token) => stripAccents(token.surface).charAt(0)))
     .join("");
 }
 
@@ -184,7 +184,7 @@ export function buildProfile(
     titleWork,
     titleConcepts,
     acronyms,
-    initials: initialsOf(text),
+    initials: initialsOf([title, description]),
     namesProtection: namesProtection(activity.title, targetGroups, titleConcepts),
     mentionsProtection: PROTECTION_CONCEPTS.some((key) => concepts.includes(key)),
   };
