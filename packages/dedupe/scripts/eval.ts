@@ -88,11 +88,20 @@ function replay(rows: readonly PairRow[], model: ScoringModel, network: Labelled
     .map((row) => ({ features: row.features, isDuplicate: row.label === "duplicate" }));
   const adapted = adaptModel(model, decided);
   const later = rows.filter((row) => !(early.has(row.a) && early.has(row.b)));
+  // how the scores of the second half's scorable pairs moved, by label
+  const moved = (label: string) => {
+    const shifts = later
+      .filter((row) => row.scorable && row.label === label)
+      .map((row) => scoreFeatures(adapted, row.features) - scoreFeatures(model, row.features));
+    return { sum: shifts.reduce((total, shift) => total + shift, 0), count: shifts.length };
+  };
   return {
     decisions: decided.length,
     dismissed: decided.filter((pair) => !pair.isDuplicate).length,
     before: countRows(later, (row) => isFlagged(row, model)),
     after: countRows(later, (row) => isFlagged(row, adapted)),
+    duplicateShift: moved("duplicate"),
+    distinctShift: moved("distinct"),
   };
 }
 
@@ -142,11 +151,16 @@ if (files.length > 0) {
   const after = emptyCounts();
   let decisions = 0;
   let dismissed = 0;
+  const shifts = { duplicate: { sum: 0, count: 0 }, distinct: { sum: 0, count: 0 } };
   for (const entry of replays) {
     addCounts(before, entry.before);
     addCounts(after, entry.after);
     decisions += entry.decisions;
     dismissed += entry.dismissed;
+    shifts.duplicate.sum += entry.duplicateShift.sum;
+    shifts.duplicate.count += entry.duplicateShift.count;
+    shifts.distinct.sum += entry.distinctShift.sum;
+    shifts.distinct.count += entry.distinctShift.count;
     const b = metrics(entry.before);
     const a = metrics(entry.after);
     console.log(
@@ -157,6 +171,13 @@ if (files.length > 0) {
   const a = metrics(after);
   console.log(
     `| **Pooled** | ${decisions} | ${dismissed} | ${b.precision.toFixed(3)} | ${b.recall.toFixed(3)} | ${a.precision.toFixed(3)} | ${a.recall.toFixed(3)} |`,
+  );
+  const mean = ({ sum, count }: { sum: number; count: number }) =>
+    (count === 0 ? 0 : sum / count).toFixed(4);
+  console.log(
+    `\nMean score change of the second halves' scorable pairs after learning: labelled duplicate ` +
+      `${mean(shifts.duplicate)} (${shifts.duplicate.count} pairs), distinct ${mean(shifts.distinct)} ` +
+      `(${shifts.distinct.count} pairs).`,
   );
   console.log(
     `\nShipped model: threshold ${FITTED_MODEL.threshold}, no-lead bar ${FITTED_MODEL.strongThreshold}.`,
