@@ -30,7 +30,7 @@ export type Deps = {
   live: LiveDocuments;
   /** Open sockets and event streams by the session or token they authenticated with. */
   credentials: LiveCredentials;
-  warnings: Pick<WarningEngine, "forgetNetwork">;
+  warnings: Pick<WarningEngine, "forgetNetwork" | "learnDecisions">;
   limiters: { account: FailureLimiter; address: FailureLimiter };
   /** Follow-up writes (notifications, memories) retried while the database is locked. */
   background: BackgroundWriter;

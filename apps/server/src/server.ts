@@ -45,7 +45,7 @@ export async function startJunction(
     mailer: await createMailer(config.smtpUrl, config.smtpFrom, log),
     live: { setRole: () => {}, refreshWorkplan: () => {}, change: () => false },
     credentials: createLiveCredentials(),
-    warnings: { forgetNetwork: () => {} },
+    warnings: { forgetNetwork: () => {}, learnDecisions: () => {} },
     limiters: {
       account: new FailureLimiter({ limit: 5, windowMs: 15 * 60 * 1000 }),
       address: new FailureLimiter({ limit: 50, windowMs: 15 * 60 * 1000 }),

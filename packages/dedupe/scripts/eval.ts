@@ -1,122 +1,41 @@
-// Scores the engine on the labelled development set, then on the held-out networks: per network and
-// pooled precision, recall, F1. A `.json` argument scores that file alone. `--verbose` lists misses,
-// false alarms and near misses with their signals.
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { z } from "zod";
+// Scores the engine on every labelled network in fixtures/. The headline is leave-one-network-out:
+// for each network, the model is fitted and its thresholds chosen on the other networks only, then
+// it scores the network left out; counts are pooled. Beside it: the shipped model in-sample, and
+// coordinators' decisions replayed on each held-out network. A `.json` argument scores that file
+// alone with the shipped model; `--verbose` lists every error with its signals.
 import { createDedupeIndex } from "../src/dedupe-index";
-import { dedupeInputSchema } from "../src/input";
+import { FITTED_MODEL } from "../src/fitted-model";
+import { adaptModel } from "../src/learning";
+import { FEATURE_NAMES, type ScoringModel, scoreFeatures } from "../src/model";
+import type { DedupeActivity } from "../src/types";
+import { fitModel } from "./fitting";
+import {
+  addCounts,
+  type Counts,
+  countRows,
+  emptyCounts,
+  isFlagged,
+  type LabelledNetwork,
+  labelsOf,
+  loadNetworks,
+  metrics,
+  type PairRow,
+  pairKey,
+  pairRows,
+} from "./labelled";
 
-const labelSchema = z.object({
-  a: z.string(),
-  b: z.string(),
-  label: z.enum(["duplicate", "distinct", "related"]),
-  why: z.string().optional(),
-});
-const devSetSchema = z.object({
-  networks: z.array(
-    z.object({
-      name: z.string(),
-      activities: dedupeInputSchema.shape.activities,
-      labels: z.array(labelSchema),
-    }),
-  ),
-});
-
-type Counts = { flagged: number; truePositives: number; duplicates: number; related: number };
-
-const here = dirname(fileURLToPath(import.meta.url));
-const chosen = process.argv.find((arg) => arg.endsWith(".json"));
+const files = process.argv.filter((arg) => arg.endsWith(".json"));
 const verbose = process.argv.includes("--verbose");
-const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
-function scoreFile(file: string): Array<{ name: string; counts: Counts }> {
-  const devSet = devSetSchema.parse(JSON.parse(readFileSync(file, "utf8")));
-  const rows: Array<{ name: string; counts: Counts }> = [];
-
-  for (const network of devSet.networks) {
-    const labels = new Map(network.labels.map((label) => [key(label.a, label.b), label]));
-    const index = createDedupeIndex();
-    for (const activity of network.activities) index.upsert(activity);
-    const flagged = new Set(index.allPairs().map((pair) => key(pair.a, pair.b)));
-    const counts: Counts = { flagged: 0, truePositives: 0, duplicates: 0, related: 0 };
-    for (const label of network.labels) if (label.label === "duplicate") counts.duplicates++;
-    for (const pair of flagged) {
-      const label = labels.get(pair)?.label ?? "distinct";
-      if (label === "related") {
-        counts.related++;
-        continue;
-      }
-      counts.flagged++;
-      if (label === "duplicate") counts.truePositives++;
-    }
-    rows.push({ name: network.name, counts });
-
-    if (verbose) {
-      console.log(`\n## ${network.name}`);
-      const ids = network.activities.map((activity) => activity.id);
-      const lines: Array<{ score: number; line: string }> = [];
-      for (let i = 0; i < ids.length; i++) {
-        for (let j = i + 1; j < ids.length; j++) {
-          const a = ids[i] ?? "";
-          const b = ids[j] ?? "";
-          const assessment = index.explain(a, b);
-          if (!assessment) continue;
-          const label = labels.get(key(a, b))?.label ?? "-";
-          const isFlagged = flagged.has(key(a, b));
-          const interesting =
-            label === "duplicate" || isFlagged || assessment.score > 0.15 || label !== "-";
-          if (!interesting) continue;
-          const s = assessment.signals;
-          const mark =
-            label === "duplicate"
-              ? isFlagged
-                ? "TP"
-                : "FN"
-              : isFlagged
-                ? label === "related"
-                  ? "rel+"
-                  : "FP"
-                : "  ";
-          lines.push({
-            score: assessment.score,
-            line:
-              `${mark.padEnd(4)} ${a}-${b} ${label.padEnd(9)} score=${assessment.score.toFixed(3)} ` +
-              `text=${s.text.toFixed(2)} cos=${s.cosine.toFixed(2)} cont=${s.containment.toFixed(2)} ` +
-              `title=${s.titleCosine.toFixed(2)} place=${s.place} gap=${s.periodGap} tg=${s.targetGroups} ` +
-              `gcm=${s.gcmShared.join(",")}${s.gcmDisjoint ? "(disjoint)" : ""} lead=${s.sameLead ? "same" : "diff"} ` +
-              `work=${s.workMismatch ? "mismatch" : "ok"} cand=${index.candidatesOf(a).includes(b)}`,
-          });
-        }
-      }
-      lines.sort((x, y) => y.score - x.score);
-      for (const { line } of lines) console.log(line);
-    }
-  }
-  return rows;
-}
-
-function metrics(counts: Counts) {
-  const precision = counts.flagged === 0 ? 1 : counts.truePositives / counts.flagged;
-  const recall = counts.duplicates === 0 ? 1 : counts.truePositives / counts.duplicates;
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision, recall, f1 };
-}
-
-function printTable(rows: Array<{ name: string; counts: Counts }>): void {
-  const pooled: Counts = { flagged: 0, truePositives: 0, duplicates: 0, related: 0 };
-  for (const { counts } of rows) {
-    pooled.flagged += counts.flagged;
-    pooled.truePositives += counts.truePositives;
-    pooled.duplicates += counts.duplicates;
-    pooled.related += counts.related;
-  }
+function printTable(title: string, rows: Array<{ name: string; counts: Counts }>): void {
+  const pooled = emptyCounts();
+  for (const { counts } of rows) addCounts(pooled, counts);
+  console.log(`\n${title}\n`);
   console.log(
-    "\n| network | flagged | true dup | labelled dup | related flagged | precision | recall | F1 |",
+    "| network | flagged | true dup | labelled dup | related flagged | precision | recall | F1 |",
   );
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
-  for (const { name, counts } of [...rows, { name: "Pooled", counts: pooled }]) {
+  for (const { name, counts } of [...rows, { name: "**Pooled**", counts: pooled }]) {
     const { precision, recall, f1 } = metrics(counts);
     console.log(
       `| ${name} | ${counts.flagged} | ${counts.truePositives} | ${counts.duplicates} | ${counts.related} | ` +
@@ -125,10 +44,146 @@ function printTable(rows: Array<{ name: string; counts: Counts }>): void {
   }
 }
 
-if (chosen) printTable(scoreFile(chosen));
-else {
-  printTable(scoreFile(join(here, "../fixtures/dedupe-dev-pairs.json")));
-  const heldOut = scoreFile(join(here, "../fixtures/holdout-networks.json"));
-  console.log("\nHeld-out networks (fixtures/holdout-networks.json):");
-  printTable(heldOut);
+/** The shipped engine end to end: the index and its blocking, as the CLI and the server run it. */
+function inSample(network: LabelledNetwork): Counts {
+  const index = createDedupeIndex();
+  for (const activity of network.activities as DedupeActivity[]) index.upsert(activity);
+  const labels = labelsOf(network);
+  const counts = emptyCounts();
+  for (const label of network.labels) if (label.label === "duplicate") counts.duplicates++;
+  for (const pair of index.allPairs()) {
+    const label = labels.get(pairKey(pair.a, pair.b)) ?? "distinct";
+    if (label === "related") counts.related++;
+    else {
+      counts.flagged++;
+      if (label === "duplicate") counts.truePositives++;
+    }
+  }
+  return counts;
+}
+
+function describeError(row: PairRow, model: ScoringModel, network: LabelledNetwork): string {
+  const score = scoreFeatures(model, row.features);
+  const title = (id: string) =>
+    (network.activities.find((activity) => activity.id === id)?.title ?? "").slice(0, 60);
+  const signals = FEATURE_NAMES.map((name, n) => [name, row.features[n] ?? 0] as const)
+    .filter(([, value]) => value !== 0)
+    .map(([name, value]) => `${name}=${Number(value.toFixed(2))}`)
+    .join(" ");
+  const why = row.scorable
+    ? ""
+    : row.leadsMissing === 2
+      ? " [both leads missing]"
+      : " [not scored: blocking or veto]";
+  return `${row.label === "duplicate" ? "missed" : "false alarm"} ${row.a}-${row.b} score=${score.toFixed(3)}${why}\n    ${title(row.a)} | ${title(row.b)}\n    ${signals}`;
+}
+
+function replay(rows: readonly PairRow[], model: ScoringModel, network: LabelledNetwork) {
+  // the coordinator decides every warning among the first half of the activities, as entered
+  const ids = network.activities.map((activity) => activity.id);
+  const early = new Set(ids.slice(0, Math.ceil(ids.length / 2)));
+  const decided = rows
+    .filter((row) => early.has(row.a) && early.has(row.b) && row.label !== "related")
+    .filter((row) => isFlagged(row, model))
+    .map((row) => ({ features: row.features, isDuplicate: row.label === "duplicate" }));
+  const adapted = adaptModel(model, decided);
+  const later = rows.filter((row) => !(early.has(row.a) && early.has(row.b)));
+  // how the scores of the second half's scorable pairs moved, by label
+  const moved = (label: string) => {
+    const shifts = later
+      .filter((row) => row.scorable && row.label === label)
+      .map((row) => scoreFeatures(adapted, row.features) - scoreFeatures(model, row.features));
+    return { sum: shifts.reduce((total, shift) => total + shift, 0), count: shifts.length };
+  };
+  return {
+    decisions: decided.length,
+    dismissed: decided.filter((pair) => !pair.isDuplicate).length,
+    before: countRows(later, (row) => isFlagged(row, model)),
+    after: countRows(later, (row) => isFlagged(row, adapted)),
+    duplicateShift: moved("duplicate"),
+    distinctShift: moved("distinct"),
+  };
+}
+
+const networks = loadNetworks(files);
+if (files.length > 0) {
+  printTable(
+    "Shipped model on the given file",
+    networks.map((network) => ({ name: network.name, counts: inSample(network) })),
+  );
+} else {
+  const rowsByNetwork = new Map(networks.map((network) => [network.name, pairRows(network)]));
+  const heldOut: Array<{ name: string; counts: Counts }> = [];
+  const replays: Array<{ name: string } & ReturnType<typeof replay>> = [];
+  const errors: string[] = [];
+  for (const network of networks) {
+    const training = networks
+      .filter((other) => other.name !== network.name)
+      .flatMap((other) => rowsByNetwork.get(other.name) ?? []);
+    const { model } = fitModel(training);
+    const rows = rowsByNetwork.get(network.name) ?? [];
+    heldOut.push({ name: network.name, counts: countRows(rows, (row) => isFlagged(row, model)) });
+    replays.push({ name: network.name, ...replay(rows, model, network) });
+    for (const row of rows) {
+      const flagged = isFlagged(row, model);
+      if ((row.label === "duplicate") !== flagged && row.label !== "related")
+        errors.push(`${network.name}: ${describeError(row, model, network)}`);
+    }
+  }
+  printTable(
+    "Leave one network out (headline): fitted and tuned on the other networks, scored on this one",
+    heldOut,
+  );
+  printTable(
+    "In-sample: the shipped model (fitted on every network) through the index",
+    networks.map((network) => ({ name: network.name, counts: inSample(network) })),
+  );
+  console.log(
+    "\nDecisions replayed on each held-out network: the coordinator marks every warning among the " +
+      "first half of its activities (coordinate / not a duplicate); the pairs that involve the " +
+      "second half are scored before and after the network's model learns from them.\n",
+  );
+  console.log(
+    "| network | decisions | of which dismissed | P before | R before | P after | R after |",
+  );
+  console.log("|---|---:|---:|---:|---:|---:|---:|");
+  const before = emptyCounts();
+  const after = emptyCounts();
+  let decisions = 0;
+  let dismissed = 0;
+  const shifts = { duplicate: { sum: 0, count: 0 }, distinct: { sum: 0, count: 0 } };
+  for (const entry of replays) {
+    addCounts(before, entry.before);
+    addCounts(after, entry.after);
+    decisions += entry.decisions;
+    dismissed += entry.dismissed;
+    shifts.duplicate.sum += entry.duplicateShift.sum;
+    shifts.duplicate.count += entry.duplicateShift.count;
+    shifts.distinct.sum += entry.distinctShift.sum;
+    shifts.distinct.count += entry.distinctShift.count;
+    const b = metrics(entry.before);
+    const a = metrics(entry.after);
+    console.log(
+      `| ${entry.name} | ${entry.decisions} | ${entry.dismissed} | ${b.precision.toFixed(3)} | ${b.recall.toFixed(3)} | ${a.precision.toFixed(3)} | ${a.recall.toFixed(3)} |`,
+    );
+  }
+  const b = metrics(before);
+  const a = metrics(after);
+  console.log(
+    `| **Pooled** | ${decisions} | ${dismissed} | ${b.precision.toFixed(3)} | ${b.recall.toFixed(3)} | ${a.precision.toFixed(3)} | ${a.recall.toFixed(3)} |`,
+  );
+  const mean = ({ sum, count }: { sum: number; count: number }) =>
+    (count === 0 ? 0 : sum / count).toFixed(4);
+  console.log(
+    `\nMean score change of the second halves' scorable pairs after learning: labelled duplicate ` +
+      `${mean(shifts.duplicate)} (${shifts.duplicate.count} pairs), distinct ${mean(shifts.distinct)} ` +
+      `(${shifts.distinct.count} pairs).`,
+  );
+  console.log(
+    `\nShipped model: threshold ${FITTED_MODEL.threshold}, no-lead bar ${FITTED_MODEL.strongThreshold}.`,
+  );
+  if (verbose) {
+    console.log("\nLeave-one-network-out errors:\n");
+    for (const error of errors) console.log(error);
+  }
 }

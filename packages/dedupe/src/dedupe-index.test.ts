@@ -74,3 +74,39 @@ describe("incremental index", () => {
     expect(index.candidatesOf("N1").length).toBeLessThan(20);
   });
 });
+
+describe("learning from the network's decisions", () => {
+  const twoLookAlikes = () => [
+    borderTraining({ id: "A1" }),
+    rewordedBorderTraining({ id: "B1" }),
+    borderTraining({ id: "A2", locations: ["Eastport airport"], lead: "UNODC" }),
+    rewordedBorderTraining({
+      id: "B2",
+      locations: ["Eastport airport"],
+      lead: "OSCE",
+      description: "",
+      partners: [],
+      budget: null,
+    }),
+  ];
+
+  it("keeps warning on a similar pair after one 'not a duplicate', with a lower score", () => {
+    const index = createDedupeIndex();
+    for (const activity of twoLookAlikes()) index.upsert(activity);
+    const before = index.explain("A2", "B2")?.score ?? 0;
+    expect(index.allPairs().map((pair) => `${pair.a}-${pair.b}`)).toContain("A2-B2");
+    index.learn([{ a: "A1", b: "B1", verdict: "not-duplicate" }]);
+    const after = index.explain("A2", "B2")?.score ?? 1;
+    expect(after).toBeLessThan(before);
+    expect(index.allPairs().map((pair) => `${pair.a}-${pair.b}`)).toContain("A2-B2");
+  });
+
+  it("forgets decisions when they are withdrawn", () => {
+    const index = createDedupeIndex();
+    for (const activity of twoLookAlikes()) index.upsert(activity);
+    const before = index.explain("A2", "B2")?.score;
+    index.learn([{ a: "A1", b: "B1", verdict: "not-duplicate" }]);
+    index.learn([]);
+    expect(index.explain("A2", "B2")?.score).toBe(before);
+  });
+});

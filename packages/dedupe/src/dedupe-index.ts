@@ -1,12 +1,17 @@
+import { FITTED_MODEL } from "./fitted-model";
+import { adaptModel, type CoordinatorDecision, type DecidedPair } from "./learning";
+import type { ScoringModel } from "./model";
 import { createOrganisationDirectory } from "./organisations";
-import { type ActivityProfile, blockingKeys, buildProfile } from "./profile";
+import type { PlaceRelation } from "./places";
+import { type ActivityProfile, buildProfile } from "./profile";
 import {
   assessPair,
-  isRuledOut,
   measureProfile,
   type PairAssessment,
   type ProfileMeasures,
+  placesUnlessRuledOut,
 } from "./score";
+import { createVocabulary } from "./sparse";
 import type { DedupeActivity, DedupeOptions, DuplicatePair } from "./types";
 
 /** Pseudo-documents that keep weights sane in a network of a handful of activities. */
@@ -31,6 +36,20 @@ export type DedupeIndex = {
   explain: (a: string, b: string) => PairAssessment | null;
   /** Ids the blocking step would score against this one. */
   candidatesOf: (id: string) => string[];
+  /**
+   * The network's coordinators' decisions so far: the scoring model moves towards them, within
+   * bounds. Pairs whose activities are not in the index are left out. Replaces earlier decisions.
+   */
+  learn: (decisions: readonly CoordinatorDecision[]) => void;
+  /** The model scoring this network now: the fitted one, adjusted by `learn`. */
+  readonly model: ScoringModel;
+};
+
+type Entry = {
+  profile: ActivityProfile;
+  keys: Int32Array;
+  measures: ProfileMeasures | null;
+  measuredAt: number;
 };
 
 function toPair(a: string, b: string, assessment: PairAssessment): DuplicatePair {
@@ -47,61 +66,68 @@ export function sortPairs(pairs: DuplicatePair[]): DuplicatePair[] {
 
 export function createDedupeIndex(options: DedupeOptions = {}): DedupeIndex {
   const directory = createOrganisationDirectory(options.organisations ?? []);
-  const profiles = new Map<string, ActivityProfile>();
-  const keysOf = new Map<string, string[]>();
-  const postings = new Map<string, Set<string>>();
-  const documentFrequency = new Map<string, number>();
+  const baseModel: ScoringModel =
+    options.threshold === undefined
+      ? (options.model ?? FITTED_MODEL)
+      : { ...(options.model ?? FITTED_MODEL), threshold: options.threshold };
+  let model = baseModel;
+  const vocabulary = createVocabulary();
+  const keyVocabulary = createVocabulary();
+  const entries = new Map<string, Entry>();
+  const postings = new Map<number, string[]>();
+  let documentFrequency = new Int32Array(1024);
   let version = 0;
-  const measures = new Map<string, { version: number; value: ProfileMeasures }>();
 
-  const weigh = (feature: string): number => {
-    const df = documentFrequency.get(feature) ?? 0;
-    return Math.log(1 + (profiles.size + PRIOR_DOCUMENTS) / (df + 1));
+  const countFeatures = (profile: ActivityProfile, delta: number) => {
+    for (const vector of [profile.features, profile.grams])
+      for (const id of vector.ids) {
+        if (id >= documentFrequency.length) {
+          const grown = new Int32Array(Math.max(id + 1, documentFrequency.length * 2));
+          grown.set(documentFrequency);
+          documentFrequency = grown;
+        }
+        documentFrequency[id] = (documentFrequency[id] ?? 0) + delta;
+      }
   };
-  const measuresOf = (profile: ActivityProfile): ProfileMeasures => {
-    const cached = measures.get(profile.id);
-    if (cached && cached.version === version) return cached.value;
-    const value = measureProfile(profile, weigh);
-    measures.set(profile.id, { version, value });
-    return value;
+  const weigh = (feature: number): number =>
+    Math.log(1 + (entries.size + PRIOR_DOCUMENTS) / ((documentFrequency[feature] ?? 0) + 1));
+  const measuresOf = (entry: Entry): ProfileMeasures => {
+    if (entry.measures && entry.measuredAt === version) return entry.measures;
+    entry.measures = measureProfile(entry.profile, weigh);
+    entry.measuredAt = version;
+    return entry.measures;
   };
-  const postingCap = () => Math.max(MIN_POSTING_CAP, Math.ceil(profiles.size * POSTING_SHARE_CAP));
+  const postingCap = () => Math.max(MIN_POSTING_CAP, Math.ceil(entries.size * POSTING_SHARE_CAP));
 
   const remove = (id: string): boolean => {
-    const profile = profiles.get(id);
-    if (!profile) return false;
-    for (const feature of profile.features.keys()) {
-      const count = (documentFrequency.get(feature) ?? 1) - 1;
-      if (count > 0) documentFrequency.set(feature, count);
-      else documentFrequency.delete(feature);
-    }
-    for (const key of keysOf.get(id) ?? []) {
+    const entry = entries.get(id);
+    if (!entry) return false;
+    countFeatures(entry.profile, -1);
+    for (const key of entry.keys) {
       const posting = postings.get(key);
-      posting?.delete(id);
-      if (posting?.size === 0) postings.delete(key);
+      if (!posting) continue;
+      const at = posting.indexOf(id);
+      if (at >= 0) {
+        posting[at] = posting[posting.length - 1] ?? id;
+        posting.pop();
+      }
+      if (posting.length === 0) postings.delete(key);
     }
-    profiles.delete(id);
-    keysOf.delete(id);
-    measures.delete(id);
+    entries.delete(id);
     version++;
     return true;
   };
 
   const upsert = (activity: DedupeActivity): void => {
     remove(activity.id);
-    const profile = buildProfile(activity, directory);
-    profiles.set(activity.id, profile);
-    for (const feature of profile.features.keys())
-      documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
-    const keys = blockingKeys(profile);
-    keysOf.set(activity.id, keys);
-    for (const key of keys) {
-      let posting = postings.get(key);
-      if (!posting) {
-        posting = new Set();
-        postings.set(key, posting);
-      }
-      posting.add(activity.id);
+    const { profile, keys } = buildProfile(activity, directory, vocabulary);
+    const keyIds = Int32Array.from(keys, (key) => keyVocabulary.idOf(key));
+    entries.set(activity.id, { profile, keys: keyIds, measures: null, measuredAt: -1 });
+    countFeatures(profile, 1);
+    for (const key of keyIds) {
+      const posting = postings.get(key);
+      if (posting) posting.push(activity.id);
+      else postings.set(key, [activity.id]);
     }
     version++;
   };
@@ -109,9 +135,9 @@ export function createDedupeIndex(options: DedupeOptions = {}): DedupeIndex {
   const candidatesOf = (id: string): string[] => {
     const cap = postingCap();
     const shared = new Map<string, number>();
-    for (const key of keysOf.get(id) ?? []) {
+    for (const key of entries.get(id)?.keys ?? []) {
       const posting = postings.get(key);
-      if (!posting || posting.size > cap) continue;
+      if (!posting || posting.length > cap) continue;
       for (const other of posting)
         if (other !== id) shared.set(other, (shared.get(other) ?? 0) + 1);
     }
@@ -120,52 +146,67 @@ export function createDedupeIndex(options: DedupeOptions = {}): DedupeIndex {
     return result;
   };
 
-  const assess = (a: ActivityProfile, b: ActivityProfile, explainAll = false): PairAssessment =>
-    assessPair(a, b, weigh, {
-      threshold: options.threshold,
+  const assess = (a: Entry, b: Entry, explainAll = false, place?: PlaceRelation): PairAssessment =>
+    assessPair(a.profile, b.profile, {
+      weigh,
+      vocabulary,
       measures: { a: measuresOf(a), b: measuresOf(b) },
+      model,
       explainAll,
+      place,
     });
 
-  const pairsFor = (id: string): DuplicatePair[] => {
-    const profile = profiles.get(id);
-    if (!profile) return [];
+  const scoreCandidates = (id: string, onlyAfter: boolean): DuplicatePair[] => {
+    const entry = entries.get(id);
+    if (!entry) return [];
     const pairs: DuplicatePair[] = [];
     for (const other of candidatesOf(id)) {
-      const otherProfile = profiles.get(other);
-      if (!otherProfile || isRuledOut(profile, otherProfile)) continue;
-      const assessment = assess(profile, otherProfile);
+      if (onlyAfter && !(id < other)) continue;
+      const otherEntry = entries.get(other);
+      if (!otherEntry) continue;
+      const place = placesUnlessRuledOut(entry.profile, otherEntry.profile);
+      if (!place) continue;
+      const assessment = assess(entry, otherEntry, false, place);
       if (assessment.isDuplicate) pairs.push(toPair(id, other, assessment));
     }
-    return sortPairs(pairs);
+    return pairs;
   };
 
   return {
     upsert,
     remove,
-    has: (id) => profiles.has(id),
+    has: (id) => entries.has(id),
     get size() {
-      return profiles.size;
+      return entries.size;
     },
-    pairsFor,
+    pairsFor: (id) => sortPairs(scoreCandidates(id, false)),
     allPairs(): DuplicatePair[] {
       const pairs: DuplicatePair[] = [];
-      for (const [id, profile] of profiles) {
-        for (const other of candidatesOf(id)) {
-          if (!(id < other)) continue;
-          const otherProfile = profiles.get(other);
-          if (!otherProfile || isRuledOut(profile, otherProfile)) continue;
-          const assessment = assess(profile, otherProfile);
-          if (assessment.isDuplicate) pairs.push(toPair(id, other, assessment));
-        }
-      }
+      for (const id of entries.keys()) pairs.push(...scoreCandidates(id, true));
       return sortPairs(pairs);
     },
     explain(a: string, b: string): PairAssessment | null {
-      const first = profiles.get(a);
-      const second = profiles.get(b);
+      const first = entries.get(a);
+      const second = entries.get(b);
       return first && second ? assess(first, second, true) : null;
     },
     candidatesOf,
+    learn(decisions) {
+      model = baseModel;
+      const decided: DecidedPair[] = [];
+      for (const decision of decisions) {
+        const first = entries.get(decision.a);
+        const second = entries.get(decision.b);
+        if (!first || !second) continue;
+        decided.push({
+          features: assess(first, second, false).signals.features,
+          isDuplicate: decision.verdict === "duplicate",
+        });
+      }
+      model = adaptModel(baseModel, decided);
+    },
+    get model() {
+      return model;
+    },
   };
 }

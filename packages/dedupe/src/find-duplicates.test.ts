@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { createDedupeIndex } from "./dedupe-index";
 import { findDuplicates } from "./find-duplicates";
+import { FITTED_MODEL } from "./fitted-model";
 import { borderTraining, rewordedBorderTraining } from "./test/fixtures";
 
 describe("judging a pair", () => {
@@ -141,5 +143,86 @@ describe("judging a pair", () => {
       ],
     });
     expect(pairs).toEqual([]);
+  });
+});
+
+describe("activities with no lead yet", () => {
+  it("never flags two activities that both lack a lead, whatever they say", () => {
+    for (const missing of [null, "", "TBD", "—", "n/a"]) {
+      const pairs = findDuplicates({
+        activities: [
+          borderTraining({ id: "A", lead: missing }),
+          borderTraining({ id: "B", lead: missing }),
+        ],
+      });
+      expect(pairs).toEqual([]);
+    }
+  });
+
+  it("flags one without a lead against one with a lead on strong evidence, saying the lead is not set", () => {
+    const pairs = findDuplicates({
+      activities: [borderTraining({ id: "A", lead: null }), borderTraining({ id: "B" })],
+    });
+    expect(pairs).toHaveLength(1);
+    const reasons = pairs[0]?.reasons.join(" | ") ?? "";
+    expect(reasons).toMatch(/lead not set/);
+    expect(reasons).not.toMatch(/different lead/);
+  });
+
+  it("asks more of a pair when one lead is missing than when both are set", () => {
+    const led = [borderTraining({ id: "A" }), rewordedBorderTraining({ id: "B", lead: "UNODC" })];
+    const unled = [borderTraining({ id: "A" }), rewordedBorderTraining({ id: "B", lead: null })];
+    const index = createDedupeIndex();
+    for (const activity of led) index.upsert(activity);
+    const score = index.explain("A", "B")?.score ?? 0;
+    // a bar between the two thresholds: enough with two leads, not with one
+    const model = { ...FITTED_MODEL, threshold: score - 0.01, strongThreshold: score + 0.01 };
+    expect(findDuplicates({ activities: led, model })).toHaveLength(1);
+    expect(findDuplicates({ activities: unled, model })).toEqual([]);
+  });
+});
+
+describe("places at country level", () => {
+  it("never flags the same work planned in two different countries", () => {
+    for (const [a, b] of [
+      [["Kyrgyzstan"], ["Tajikistan"]],
+      [["Moyale, Ethiopia"], ["Moyale, Kenya"]],
+      [["Кыргызстан"], ["Tajikistan"]],
+    ] as const) {
+      const pairs = findDuplicates({
+        activities: [
+          borderTraining({ id: "A", locations: [...a] }),
+          borderTraining({ id: "B", lead: "UNODC", locations: [...b] }),
+        ],
+      });
+      expect(pairs).toEqual([]);
+    }
+  });
+
+  it("still flags it when the country is written in two languages", () => {
+    const pairs = findDuplicates({
+      activities: [
+        borderTraining({ id: "A", locations: ["Kyrgyzstan"] }),
+        borderTraining({ id: "B", lead: "UNODC", locations: ["Кыргызстан"] }),
+      ],
+    });
+    expect(pairs).toHaveLength(1);
+  });
+});
+
+describe("terse rows against prose", () => {
+  it("says when one activity's acronym is spelled out in the other", () => {
+    const pairs = findDuplicates({
+      activities: [
+        borderTraining({
+          id: "A",
+          title: "VoT ID trg – border police",
+          description: "ToT + trainings, VoT indicators, SOPs",
+        }),
+        borderTraining({ id: "B", lead: "UNODC" }),
+      ],
+    });
+    expect(pairs).toHaveLength(1);
+    expect(pairs[0]?.reasons.join(" | ")).toMatch(/"SOPS?" in one is spelled out/);
   });
 });

@@ -6,6 +6,7 @@ export function findDuplicates(input: DedupeInput): DuplicatePair[] {
   const index = createDedupeIndex({
     organisations: input.organisations,
     threshold: input.threshold,
+    model: input.model,
   });
   for (const activity of input.activities) index.upsert(activity);
   return index.allPairs();

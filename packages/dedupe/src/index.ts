@@ -1,5 +1,6 @@
 export { createDedupeIndex, type DedupeIndex, sortPairs } from "./dedupe-index";
 export { findDuplicates } from "./find-duplicates";
+export { FITTED_MODEL } from "./fitted-model";
 export {
   dedupeActivitySchema,
   dedupeInputSchema,
@@ -7,6 +8,8 @@ export {
   type ParsedInput,
   parseDedupeInput,
 } from "./input";
+export { adaptModel, type CoordinatorDecision, type DecidedPair } from "./learning";
+export { FEATURE_NAMES, type ScoringModel, scoreFeatures } from "./model";
 export {
   createOrganisationDirectory,
   isSameOrganisation,
@@ -15,5 +18,5 @@ export {
   type OrganisationMention,
   type OrganisationRecord,
 } from "./organisations";
-export type { PairAssessment, PairSignals } from "./score";
+export type { PairAssessment, PairSignals, Veto } from "./score";
 export type { DedupeActivity, DedupeInput, DedupeOptions, DuplicatePair } from "./types";

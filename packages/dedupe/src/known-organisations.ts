@@ -1,6 +1,7 @@
 /**
  * Bodies any migration network meets: the UN system and the international partners that work
- * beside it, with their names and acronyms in English, French and Spanish.
+ * beside it, with their names and acronyms in English, French and Spanish, and for the bodies
+ * that work in Russian-speaking countries, the names and acronyms they use in Russian.
  */
 export type KnownOrganisation = {
   key: string;
@@ -11,8 +12,10 @@ export type KnownOrganisation = {
 export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   {
     key: "IOM",
-    acronyms: ["IOM", "OIM", "UN Migration"],
+    acronyms: ["IOM", "OIM", "UN Migration", "МОМ"],
     names: [
+      "Международная организация по миграции",
+
       "International Organization for Migration",
       "Organisation internationale pour les migrations",
       "Organización Internacional para las Migraciones",
@@ -20,8 +23,11 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   },
   {
     key: "ILO",
-    acronyms: ["ILO", "BIT", "OIT"],
+    acronyms: ["ILO", "BIT", "OIT", "МОТ", "МБТ"],
     names: [
+      "Международная организация труда",
+      "Международное бюро труда",
+
       "International Labour Organization",
       "International Labour Office",
       "Organisation internationale du Travail",
@@ -32,8 +38,11 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   },
   {
     key: "UNHCR",
-    acronyms: ["UNHCR", "HCR", "ACNUR", "UN Refugee Agency"],
+    acronyms: ["UNHCR", "HCR", "ACNUR", "UN Refugee Agency", "УВКБ ООН", "УВКБ"],
     names: [
+      "Управление Верховного комиссара Организации Объединённых Наций по делам беженцев",
+      "Управление Верховного комиссара ООН по делам беженцев",
+
       "Office of the United Nations High Commissioner for Refugees",
       "United Nations High Commissioner for Refugees",
       "UN High Commissioner for Refugees",
@@ -47,8 +56,11 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   },
   {
     key: "UNICEF",
-    acronyms: ["UNICEF"],
+    acronyms: ["UNICEF", "ЮНИСЕФ"],
     names: [
+      "Детский фонд Организации Объединённых Наций",
+      "Детский фонд ООН",
+
       "United Nations Children's Fund",
       "UN Children's Fund",
       "United Nations International Children's Emergency Fund",
@@ -58,8 +70,11 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   },
   {
     key: "UNDP",
-    acronyms: ["UNDP", "PNUD"],
+    acronyms: ["UNDP", "PNUD", "ПРООН"],
     names: [
+      "Программа развития Организации Объединённых Наций",
+      "Программа развития ООН",
+
       "United Nations Development Programme",
       "Programme des Nations Unies pour le développement",
       "Programa de las Naciones Unidas para el Desarrollo",
@@ -67,8 +82,11 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   },
   {
     key: "UNFPA",
-    acronyms: ["UNFPA", "FNUAP"],
+    acronyms: ["UNFPA", "FNUAP", "ЮНФПА"],
     names: [
+      "Фонд Организации Объединённых Наций в области народонаселения",
+      "Фонд ООН в области народонаселения",
+
       "United Nations Population Fund",
       "Fonds des Nations Unies pour la population",
       "Fondo de Población de las Naciones Unidas",
@@ -85,7 +103,14 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   },
   {
     key: "UN-WOMEN",
-    acronyms: ["UN Women", "UN-Women", "ONU Femmes", "ONU Mujeres"],
+    acronyms: [
+      "UN Women",
+      "UN-Women",
+      "ONU Femmes",
+      "ONU Mujeres",
+      "ООН-женщины",
+      "Структура ООН-женщины",
+    ],
     names: [
       "United Nations Entity for Gender Equality and the Empowerment of Women",
       "Entité des Nations Unies pour l'égalité des sexes et l'autonomisation des femmes",
@@ -94,8 +119,10 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   },
   {
     key: "WHO",
-    acronyms: ["WHO", "OMS"],
+    acronyms: ["WHO", "OMS", "ВОЗ"],
     names: [
+      "Всемирная организация здравоохранения",
+
       "World Health Organization",
       "Organisation mondiale de la santé",
       "Organización Mundial de la Salud",
@@ -108,8 +135,11 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   },
   {
     key: "UNODC",
-    acronyms: ["UNODC", "ONUDC", "UNDOC"],
+    acronyms: ["UNODC", "ONUDC", "UNDOC", "УНП ООН", "ЮНОДК"],
     names: [
+      "Управление Организации Объединённых Наций по наркотикам и преступности",
+      "Управление ООН по наркотикам и преступности",
+
       "United Nations Office on Drugs and Crime",
       "Office des Nations Unies contre la drogue et le crime",
       "Oficina de las Naciones Unidas contra la Droga y el Delito",
@@ -117,8 +147,11 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   },
   {
     key: "OHCHR",
-    acronyms: ["OHCHR", "HCDH", "ACNUDH", "UN Human Rights"],
+    acronyms: ["OHCHR", "HCDH", "ACNUDH", "UN Human Rights", "УВКПЧ"],
     names: [
+      "Управление Верховного комиссара Организации Объединённых Наций по правам человека",
+      "Управление Верховного комиссара ООН по правам человека",
+
       "Office of the United Nations High Commissioner for Human Rights",
       "United Nations High Commissioner for Human Rights",
       "Haut-Commissariat des Nations Unies aux droits de l'homme",
@@ -127,7 +160,7 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   },
   {
     key: "UNESCO",
-    acronyms: ["UNESCO"],
+    acronyms: ["UNESCO", "ЮНЕСКО"],
     names: [
       "United Nations Educational, Scientific and Cultural Organization",
       "Organisation des Nations Unies pour l'éducation, la science et la culture",
@@ -136,8 +169,10 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   },
   {
     key: "FAO",
-    acronyms: ["FAO"],
+    acronyms: ["FAO", "ФАО"],
     names: [
+      "Продовольственная и сельскохозяйственная организация Объединённых Наций",
+
       "Food and Agriculture Organization",
       "Food and Agriculture Organization of the United Nations",
       "Organisation des Nations Unies pour l'alimentation et l'agriculture",
@@ -146,8 +181,10 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   },
   {
     key: "WFP",
-    acronyms: ["WFP", "PAM", "PMA"],
+    acronyms: ["WFP", "PAM", "PMA", "ВПП"],
     names: [
+      "Всемирная продовольственная программа",
+
       "World Food Programme",
       "Programme alimentaire mondial",
       "Programa Mundial de Alimentos",
@@ -164,7 +201,7 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   },
   {
     key: "UN-HABITAT",
-    acronyms: ["UN-Habitat", "UN Habitat", "ONU-Habitat"],
+    acronyms: ["UN-Habitat", "UN Habitat", "ONU-Habitat", "ООН-Хабитат"],
     names: [
       "United Nations Human Settlements Programme",
       "Programme des Nations Unies pour les établissements humains",
@@ -312,6 +349,8 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
     key: "RCO",
     acronyms: ["RCO", "UNRCO", "UN RCO", "BCR", "OCR"],
     names: [
+      "Офис Координатора-резидента ООН",
+
       "Resident Coordinator's Office",
       "Resident Coordinator Office",
       "Office of the Resident Coordinator",
@@ -337,7 +376,7 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   {
     key: "WORLD-BANK",
     acronyms: ["WB", "IBRD", "BIRD", "BIRF"],
-    names: ["World Bank", "World Bank Group", "Banque mondiale", "Banco Mundial"],
+    names: ["Всемирный банк", "World Bank", "World Bank Group", "Banque mondiale", "Banco Mundial"],
   },
   {
     key: "IMF",
@@ -394,8 +433,10 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   },
   {
     key: "OSCE",
-    acronyms: ["OSCE", "OSZE"],
+    acronyms: ["OSCE", "OSZE", "ОБСЕ"],
     names: [
+      "Организация по безопасности и сотрудничеству в Европе",
+
       "Organization for Security and Co-operation in Europe",
       "Organisation pour la sécurité et la coopération en Europe",
       "Organización para la Seguridad y la Cooperación en Europa",
@@ -412,8 +453,10 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   },
   {
     key: "EU",
-    acronyms: ["EU", "UE"],
+    acronyms: ["EU", "UE", "ЕС"],
     names: [
+      "Европейский союз",
+
       "European Union",
       "Delegation of the European Union",
       "EU Delegation",
@@ -442,8 +485,10 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   },
   {
     key: "ICRC",
-    acronyms: ["ICRC", "CICR"],
+    acronyms: ["ICRC", "CICR", "МККК"],
     names: [
+      "Международный комитет Красного Креста",
+
       "International Committee of the Red Cross",
       "Comité international de la Croix-Rouge",
       "Comité Internacional de la Cruz Roja",
@@ -451,8 +496,10 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   },
   {
     key: "IFRC",
-    acronyms: ["IFRC", "FICR"],
+    acronyms: ["IFRC", "FICR", "МФОКК и КП", "МФОКК"],
     names: [
+      "Международная федерация обществ Красного Креста и Красного Полумесяца",
+
       "International Federation of Red Cross and Red Crescent Societies",
       "Fédération internationale des Sociétés de la Croix-Rouge et du Croissant-Rouge",
       "Federación Internacional de Sociedades de la Cruz Roja y de la Media Luna Roja",
@@ -460,7 +507,7 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   },
   {
     key: "GIZ",
-    acronyms: ["GIZ"],
+    acronyms: ["GIZ", "ГИЗ"],
     names: ["Deutsche Gesellschaft für Internationale Zusammenarbeit"],
   },
   {

@@ -1,9 +1,16 @@
 /**
  * Multilingual concept groups for development and migration work. Each group joins words that a
- * coordination officer would read as the same kind of work or subject, in English, French and
- * Spanish, so that rewording, synonyms and a title in another language still meet.
+ * coordination officer would read as the same kind of work or subject, in English, French,
+ * Spanish and Russian, so that rewording, synonyms and a title in another language still meet.
  * Entries are surface words or short phrases; they are stemmed when the lexicon is loaded.
+ *
+ * Source of every entry: `LEXICON_SOURCE`. No entry may exist to make one labelled pair meet:
+ * a term belongs here only if any network would use it for the group's meaning.
  */
+export const LEXICON_SOURCE =
+  "Junction's general vocabulary of migration and development work: the usual terms for each " +
+  "kind of work and subject in UN and donor usage in English, French, Spanish and Russian, " +
+  "written from knowledge of that usage (not copied from a terminology database).";
 export type ConceptGroup = {
   key: string;
   /** Words used in reasons: "both plan training on ...". */
@@ -13,6 +20,7 @@ export type ConceptGroup = {
   en: readonly string[];
   fr: readonly string[];
   es: readonly string[];
+  ru?: readonly string[];
 };
 
 export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
@@ -33,7 +41,6 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "curriculum",
       "train-the-trainer",
       "training of trainers",
-      "tot",
       "trainers",
     ],
     fr: [
@@ -56,6 +63,15 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "formación de formadores",
       "capacitaciones",
       "talleres",
+    ],
+    ru: [
+      "обучение",
+      "тренинг",
+      "семинар",
+      "курс",
+      "повышение квалификации",
+      "наращивание потенциала",
+      "подготовка тренеров",
     ],
   },
   {
@@ -96,10 +112,10 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "mapeo",
       "investigación",
       "análisis",
-      "relevamiento",
       "diagnóstico rápido",
       "grupos focales",
     ],
+    ru: ["оценка", "исследование", "обследование", "анализ", "картирование", "оценка потребностей"],
   },
   {
     key: "awareness",
@@ -117,25 +133,9 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "information campaign",
       "communication",
     ],
-    fr: [
-      "campagne",
-      "sensibilisation",
-      "sensibiliser",
-      "séance d'information",
-      "information",
-      "caravane",
-      "causerie",
-      "théâtre-forum",
-    ],
-    es: [
-      "campaña",
-      "sensibilización",
-      "concienciación",
-      "concientización",
-      "difusión",
-      "caravana",
-      "charla",
-    ],
+    fr: ["campagne", "sensibilisation", "sensibiliser", "séance d'information", "information"],
+    es: ["campaña", "sensibilización", "concienciación", "concientización", "difusión"],
+    ru: ["кампания", "информационная кампания", "повышение осведомлённости", "просвещение"],
   },
   {
     key: "information",
@@ -144,6 +144,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["information", "inform", "advice", "guidance", "help desk", "info"],
     fr: ["information", "informer", "conseil", "guichet"],
     es: ["información", "informar", "asesoramiento", "orientación"],
+    ru: ["информация", "информирование", "консультирование"],
   },
   {
     key: "reintegration",
@@ -152,14 +153,16 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["reintegration", "reintegrate", "reinsertion"],
     fr: ["réintégration", "réinsertion"],
     es: ["reintegración", "reinserción"],
+    ru: ["реинтеграция"],
   },
   {
     key: "return",
     label: "return",
     kind: "subject",
-    en: ["return", "returnee", "returning", "returned", "repatriation", "come back", "came back"],
+    en: ["return", "returnee", "returning", "returned", "repatriation"],
     fr: ["retour", "rapatrié", "rapatriement", "retourné", "retournant"],
     es: ["retorno", "retornado", "retornados", "repatriación", "repatriado", "regreso"],
+    ru: ["возвращение", "возврат", "вернувшиеся", "репатриация"],
   },
   {
     key: "trafficking",
@@ -172,8 +175,6 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "human trafficking",
       "counter-trafficking",
       "trafficking in persons",
-      "tip",
-      "ctip",
       "anti-trafficking",
     ],
     fr: [
@@ -183,7 +184,8 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "traite des personnes",
       "lutte contre la traite",
     ],
-    es: ["trata", "trata de personas", "tráfico de personas", "trata y tráfico"],
+    es: ["trata", "trata de personas", "tráfico de personas"],
+    ru: ["торговля людьми"],
   },
   {
     key: "smuggling",
@@ -191,7 +193,8 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     kind: "subject",
     en: ["smuggling", "smuggler", "smuggled"],
     fr: ["passeur", "trafic illicite de migrants"],
-    es: ["contrabando", "tráfico ilícito de migrantes", "coyote"],
+    es: ["contrabando", "tráfico ilícito de migrantes"],
+    ru: ["незаконный ввоз мигрантов"],
   },
   {
     key: "border",
@@ -203,14 +206,12 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "border crossing",
       "crossing point",
       "checkpoint",
-      "bcp",
-      "bcps",
       "border guard",
       "border police",
-      "airport",
     ],
-    fr: ["frontière", "frontalier", "poste frontière", "garde-frontière", "aéroport"],
-    es: ["frontera", "fronterizo", "paso fronterizo", "aeropuerto"],
+    fr: ["frontière", "frontalier", "poste frontière", "garde-frontière"],
+    es: ["frontera", "fronterizo", "paso fronterizo"],
+    ru: ["граница", "пограничный", "пограничный пункт"],
   },
   {
     key: "victims",
@@ -219,6 +220,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["victim", "survivor"],
     fr: ["victime", "survivant"],
     es: ["víctima", "sobreviviente", "superviviente"],
+    ru: ["жертва"],
   },
   {
     key: "identification",
@@ -231,13 +233,13 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "detect",
       "recognise",
       "recognize",
-      "spot",
       "referral",
       "refer",
       "screening",
     ],
     fr: ["identification", "identifier", "détection", "détecter", "repérage", "référencement"],
     es: ["identificación", "identificar", "detección", "detectar", "derivación", "remisión"],
+    ru: ["выявление", "идентификация", "перенаправление"],
   },
   {
     key: "children",
@@ -246,6 +248,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["child", "children", "minor", "pupil", "schoolchildren", "boy", "girl", "kid", "infant"],
     fr: ["enfant", "mineur", "élève", "enfance"],
     es: ["niño", "niña", "niños", "niñas", "niñez", "infancia", "menor", "alumno"],
+    ru: ["дети", "ребёнок", "несовершеннолетние", "школьники"],
   },
   {
     key: "youth",
@@ -254,6 +257,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["youth", "young", "student", "adolescent", "teenager"],
     fr: ["jeune", "jeunesse", "étudiant", "adolescent"],
     es: ["joven", "juventud", "estudiante", "adolescente", "estudiantes", "jóvenes"],
+    ru: ["молодёжь", "студенты"],
   },
   {
     key: "women",
@@ -262,6 +266,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["woman", "women", "gender", "female"],
     fr: ["femme", "genre"],
     es: ["mujer", "mujeres", "género"],
+    ru: ["женщины", "гендер"],
   },
   {
     key: "health",
@@ -275,7 +280,6 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "tb",
       "hiv",
       "clinic",
-      "x-ray",
       "disease",
       "medical examination",
       "medical check",
@@ -338,6 +342,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "cólera",
       "hepatitis",
     ],
+    ru: ["здоровье", "здравоохранение", "медицинский", "туберкулёз"],
   },
   {
     key: "employment",
@@ -346,6 +351,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["job", "employment", "employer", "jobseeker", "labour market", "labor market", "vacancy"],
     fr: ["emploi", "employeur", "marché du travail", "demandeur d'emploi"],
     es: ["empleo", "empleador", "mercado laboral", "bolsa de trabajo"],
+    ru: ["трудоустройство", "занятость", "работа", "вакансия"],
   },
   {
     key: "labour",
@@ -354,6 +360,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["labour", "labor", "worker", "workforce", "work abroad"],
     fr: ["travail", "travailleur", "main-d'œuvre"],
     es: ["trabajo", "trabajador", "laboral"],
+    ru: ["трудовая миграция", "трудовые мигранты"],
   },
   {
     key: "recruitment",
@@ -379,6 +386,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "contratación equitativa",
       "agencia de colocación",
     ],
+    ru: ["наём", "найм", "вербовка", "агентство занятости"],
   },
   {
     key: "oversight",
@@ -421,6 +429,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "control de calidad",
       "aseguramiento de la calidad",
     ],
+    ru: ["инспекция", "надзор", "лицензирование"],
   },
   {
     key: "legal-aid",
@@ -467,6 +476,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "defensa legal",
       "clínica jurídica",
     ],
+    ru: ["юридическая помощь", "правовая помощь", "юридическая консультация", "адвокат"],
   },
   {
     key: "hotline",
@@ -483,6 +493,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     ],
     fr: ["ligne d'assistance", "numéro vert", "permanence téléphonique", "ligne téléphonique"],
     es: ["línea de ayuda", "línea telefónica", "línea gratuita", "centro de llamadas"],
+    ru: ["горячая линия", "телефон доверия"],
   },
   {
     key: "psychosocial",
@@ -494,9 +505,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "counselling",
       "counseling",
       "mental health",
-      "peer group",
       "peer support",
-      "pss",
       "psychosocial support",
     ],
     fr: [
@@ -515,22 +524,16 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "apoyo psicosocial",
       "acompañamiento psicosocial",
     ],
+    ru: ["психосоциальная поддержка", "психологическая помощь", "психосоциальный"],
   },
   {
     key: "pre-departure",
     label: "pre-departure orientation",
     kind: "work",
-    en: [
-      "pre-departure",
-      "predeparture",
-      "orientation",
-      "before departure",
-      "before leaving",
-      "pdot",
-      "pdo",
-    ],
+    en: ["pre-departure", "predeparture", "orientation", "before departure", "before leaving"],
     fr: ["pré-départ", "avant le départ", "orientation"],
     es: ["previa a la partida", "antes de la salida", "antes de partir"],
+    ru: ["предвыездная ориентация", "перед выездом"],
   },
   {
     key: "livelihoods",
@@ -563,7 +566,6 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "activité génératrice de revenus",
       "micro-entreprise",
       "capital d'amorçage",
-      "kit de démarrage",
     ],
     es: [
       "subvención",
@@ -573,9 +575,9 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "medios de vida",
       "capital semilla",
       "negocio",
-      "emprendedora",
       "emprendedor",
     ],
+    ru: ["грант", "малый бизнес", "предпринимательство", "источники средств к существованию"],
   },
   {
     key: "skills",
@@ -588,7 +590,6 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "certification",
       "tvet",
       "apprenticeship",
-      "rpl",
       "recognition of prior learning",
       "skills recognition",
     ],
@@ -610,14 +611,16 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "reconocimiento de competencias",
       "certificación de competencias",
     ],
+    ru: ["навыки", "квалификация", "сертификация", "профессиональное образование"],
   },
   {
     key: "remittances",
     label: "remittances",
     kind: "subject",
-    en: ["remittance", "money transfer", "send money", "money home", "transfer channel"],
-    fr: ["transfert de fonds", "envoi de fonds", "transferts d'argent", "remise"],
+    en: ["remittance", "money transfer"],
+    fr: ["transfert de fonds", "envoi de fonds", "transferts d'argent"],
     es: ["remesa", "remesas", "envío de dinero"],
+    ru: ["денежные переводы"],
   },
   {
     key: "finance",
@@ -640,7 +643,6 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "financière",
       "financier",
       "compte bancaire",
-      "bancarisation",
     ],
     es: [
       "educación financiera",
@@ -651,6 +653,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "cuenta bancaria",
       "cuentas bancarias",
     ],
+    ru: ["финансовая грамотность", "финансовая доступность", "сбережения"],
   },
   {
     key: "diaspora",
@@ -659,6 +662,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["diaspora", "expatriate", "nationals abroad", "living abroad"],
     fr: ["diaspora", "expatrié"],
     es: ["diáspora", "expatriado"],
+    ru: ["диаспора", "соотечественники за рубежом"],
   },
   {
     key: "investment",
@@ -667,6 +671,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["investment", "investor", "invest"],
     fr: ["investissement", "investisseur", "investir"],
     es: ["inversión", "inversor", "inversionista", "invertir"],
+    ru: ["инвестиции", "инвестор"],
   },
   {
     key: "event",
@@ -675,6 +680,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["forum", "conference", "summit", "fair", "expo", "convention"],
     fr: ["forum", "conférence", "sommet", "foire", "salon"],
     es: ["foro", "conferencia", "cumbre", "feria"],
+    ru: ["форум", "конференция", "ярмарка"],
   },
   {
     key: "data",
@@ -686,10 +692,8 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "statistical",
       "indicator",
       "database",
-      "record",
       "information system",
       "dashboard",
-      "mis",
       "management information system",
       "migration profile",
     ],
@@ -709,6 +713,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "sistema de información",
       "perfil migratorio",
     ],
+    ru: ["данные", "статистика", "показатель", "база данных"],
   },
   {
     key: "data-exchange",
@@ -719,12 +724,11 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "data exchange",
       "data sharing",
       "exchange of data",
-      "shared database",
       "information system",
-      "share records",
     ],
     fr: ["interopérabilité", "échange de données", "partage de données"],
     es: ["interoperabilidad", "intercambio de datos", "intercambio de información"],
+    ru: ["обмен данными", "совместимость информационных систем"],
   },
   {
     key: "policy",
@@ -733,21 +737,16 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["policy", "strategy", "action plan", "legislation", "law", "planning", "mainstreaming"],
     fr: ["politique", "stratégie", "plan d'action", "législation", "loi", "planification"],
     es: ["política", "estrategia", "plan de acción", "legislación", "ley", "planificación"],
+    ru: ["политика", "стратегия", "план действий", "законодательство", "закон"],
   },
   {
     key: "asylum",
     label: "asylum and refugee protection",
     kind: "subject",
-    en: [
-      "asylum",
-      "refugee",
-      "refugee status",
-      "international protection",
-      "rsd",
-      "non-refoulement",
-    ],
+    en: ["asylum", "refugee", "refugee status", "international protection", "non-refoulement"],
     fr: ["asile", "réfugié", "protection internationale", "demandeur d'asile"],
     es: ["asilo", "refugiado", "protección internacional", "solicitante de asilo"],
+    ru: ["убежище", "беженец", "международная защита"],
   },
   {
     key: "statelessness",
@@ -756,6 +755,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["stateless", "statelessness"],
     fr: ["apatride", "apatridie"],
     es: ["apátrida", "apatridia"],
+    ru: ["безгражданство", "лица без гражданства"],
   },
   {
     key: "detention",
@@ -764,6 +764,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["detention", "detained", "alternatives to detention"],
     fr: ["détention", "rétention", "détenu"],
     es: ["detención", "detenido"],
+    ru: ["задержание", "содержание под стражей"],
   },
   {
     key: "documentation",
@@ -798,6 +799,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "visa",
       "visado",
     ],
+    ru: ["документы", "регистрация", "паспорт", "вид на жительство", "патент"],
   },
   {
     key: "integration",
@@ -806,6 +808,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["integration", "social inclusion", "social cohesion", "host community"],
     fr: ["intégration", "inclusion sociale", "cohésion sociale", "communauté d'accueil"],
     es: ["integración", "inclusión social", "cohesión social", "comunidad de acogida"],
+    ru: ["интеграция", "социальная сплочённость"],
   },
   {
     key: "language",
@@ -814,6 +817,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["language", "linguistic", "bilingual"],
     fr: ["langue", "linguistique", "bilingue"],
     es: ["idioma", "lengua", "lingüístico", "bilingüe"],
+    ru: ["язык", "языковой"],
   },
   {
     key: "education",
@@ -824,25 +828,13 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "education",
       "teacher",
       "classroom",
-      "catch-up class",
       "schooling",
       "enrolment",
       "enrollment",
       "enrol",
-      "out of school",
-      "back to school",
       "dropout",
     ],
-    fr: [
-      "école",
-      "éducation",
-      "enseignant",
-      "scolaire",
-      "scolarisation",
-      "inscription scolaire",
-      "déscolarisé",
-      "rescolarisation",
-    ],
+    fr: ["école", "éducation", "enseignant", "scolaire", "scolarisation", "inscription scolaire"],
     es: [
       "escuela",
       "educación",
@@ -851,11 +843,9 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "escolar",
       "escolarización",
       "matrícula",
-      "reinserción escolar",
-      "fuera de la escuela",
       "colegio",
-      "deserción escolar",
     ],
+    ru: ["школа", "образование", "учитель"],
   },
   {
     key: "consultation",
@@ -864,6 +854,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["consultation", "dialogue", "roundtable", "round table", "stakeholder meeting"],
     fr: ["consultation", "dialogue", "table ronde", "concertation"],
     es: ["consulta", "diálogo", "mesa redonda"],
+    ru: ["консультации", "диалог", "круглый стол"],
   },
   {
     key: "media",
@@ -872,6 +863,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["journalist", "media", "newsroom"],
     fr: ["journaliste", "médias", "presse"],
     es: ["periodista", "medios de comunicación", "prensa"],
+    ru: ["журналисты", "сми", "средства массовой информации"],
   },
   {
     key: "review",
@@ -880,6 +872,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["review", "voluntary review", "progress report", "monitoring", "evaluation"],
     fr: ["examen", "revue", "rapport", "suivi"],
     es: ["examen", "revisión", "informe", "seguimiento", "monitoreo"],
+    ru: ["обзор", "отчёт", "мониторинг"],
   },
   {
     key: "displacement",
@@ -888,6 +881,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["displaced", "displacement", "idp", "idps", "internally displaced"],
     fr: ["déplacé", "déplacement", "déplacés internes"],
     es: ["desplazado", "desplazamiento", "desplazados internos"],
+    ru: ["перемещённые лица", "перемещение"],
   },
   {
     key: "climate",
@@ -896,6 +890,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["climate", "disaster", "environmental", "drought", "flood"],
     fr: ["climat", "climatique", "catastrophe", "environnement"],
     es: ["clima", "climático", "desastre", "ambiental"],
+    ru: ["климат", "стихийные бедствия"],
   },
   {
     key: "violence",
@@ -904,6 +899,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["violence", "gbv", "abuse", "exploitation", "forced labour", "forced labor"],
     fr: ["violence", "abus", "exploitation", "travail forcé"],
     es: ["violencia", "abuso", "explotación", "trabajo forzoso"],
+    ru: ["насилие", "эксплуатация", "принудительный труд"],
   },
   {
     key: "shelter",
@@ -912,6 +908,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["shelter", "accommodation", "housing", "reception centre", "reception center"],
     fr: ["hébergement", "abri", "centre d'accueil", "logement"],
     es: ["albergue", "alojamiento", "centro de acogida", "vivienda"],
+    ru: ["приют", "убежище для пострадавших", "жильё"],
   },
   {
     key: "consular",
@@ -920,14 +917,16 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["consulate", "consular", "embassy"],
     fr: ["consulat", "consulaire", "ambassade"],
     es: ["consulado", "consular", "embajada"],
+    ru: ["консульство", "консульский", "посольство"],
   },
   {
     key: "camp",
     label: "a camp",
     kind: "work",
-    en: ["camp", "summer camp"],
-    fr: ["camp", "colonie de vacances"],
+    en: ["camp"],
+    fr: ["camp"],
     es: ["campamento"],
+    ru: ["лагерь"],
   },
   {
     key: "regularisation",
@@ -943,6 +942,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     ],
     fr: ["régularisation", "régulariser"],
     es: ["regularización", "regularizar", "regularización migratoria"],
+    ru: ["легализация", "урегулирование статуса"],
   },
   {
     key: "humanitarian",
@@ -974,6 +974,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "kit de higiene",
       "kits de higiene",
     ],
+    ru: ["гуманитарная помощь", "экстренная помощь"],
   },
   {
     key: "food",
@@ -982,6 +983,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["food", "meal", "nutrition", "food assistance", "food voucher"],
     fr: ["alimentaire", "nourriture", "repas", "vivres", "nutrition"],
     es: ["alimentación", "alimento", "alimentos", "alimentaria", "comida", "nutrición"],
+    ru: ["продовольствие", "питание"],
   },
   {
     key: "wash",
@@ -990,14 +992,16 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["hygiene", "drinking water", "safe water", "water", "sanitation"],
     fr: ["hygiène", "eau potable", "eau", "assainissement"],
     es: ["higiene", "agua potable", "agua", "saneamiento"],
+    ru: ["гигиена", "питьевая вода", "санитария"],
   },
   {
     key: "transit",
     label: "people in transit",
     kind: "subject",
-    en: ["transit", "in transit", "on the move", "crossing on foot"],
+    en: ["transit", "in transit", "on the move"],
     fr: ["transit", "en transit"],
-    es: ["tránsito", "en tránsito", "caminantes", "en movilidad"],
+    es: ["tránsito", "en tránsito"],
+    ru: ["транзит"],
   },
   {
     key: "vaccination",
@@ -1021,11 +1025,11 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "vacunación",
       "campaña de vacunación",
       "jornada de vacunación",
-      "brigada de vacunación",
       "vacuna",
       "vacunar",
       "inmunización",
     ],
+    ru: ["вакцинация", "прививка", "иммунизация"],
   },
   {
     key: "human-rights",
@@ -1034,6 +1038,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: ["human rights", "rights of migrants", "rights-based", "rights monitoring"],
     fr: ["droits de l'homme", "droits humains", "droits des migrants"],
     es: ["derechos humanos", "derechos de los migrantes"],
+    ru: ["права человека", "права мигрантов"],
   },
   {
     key: "justice",
@@ -1060,18 +1065,8 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "poursuites",
       "justice pénale",
     ],
-    es: [
-      "fiscales",
-      "fiscalía",
-      "juez",
-      "jueces",
-      "judicial",
-      "tribunal",
-      "proceso penal",
-      "operadores de justicia",
-      "investigación penal",
-      "investigación de casos",
-    ],
+    es: ["fiscales", "fiscalía", "juez", "jueces", "judicial", "tribunal", "proceso penal"],
+    ru: ["прокурор", "судья", "суд", "уголовное преследование"],
   },
   {
     key: "resource-centre",
@@ -1080,7 +1075,6 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     en: [
       "migrant resource centre",
       "migrant resource center",
-      "mrc",
       "resource centre",
       "resource center",
       "one-stop shop",
@@ -1090,6 +1084,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     ],
     fr: ["centre de ressources", "guichet unique", "centre d'information"],
     es: ["centro de recursos", "ventanilla única", "centro de información"],
+    ru: ["ресурсный центр", "центр поддержки мигрантов"],
   },
 ];
 

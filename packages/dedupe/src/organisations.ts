@@ -1,5 +1,5 @@
 import { KNOWN_ORGANISATIONS } from "./known-organisations";
-import { stripAccents } from "./text";
+import { stripAccents, transliterate } from "./words";
 
 /** An organisation record of the network, as the caller knows it. */
 export type OrganisationRecord = {
@@ -22,7 +22,7 @@ export type OrganisationMention = {
 };
 
 const JOINING_WORDS = new Set(
-  "of and the for on in to at a an de la le les des du et pour l d el los las del y para con sobre".split(
+  "of and the for on in to at a an de la le les des du et pour l d el los las del y para con sobre po i v na dlia s o ob pri k".split(
     " ",
   ),
 );
@@ -36,11 +36,13 @@ const SPELLINGS: ReadonlyArray<[RegExp, string]> = [
   [/\bnations unies\b/g, "un"],
   [/\bnaciones unidas\b/g, "un"],
   [/\bonu\b/g, "un"],
+  [/\boon\b/g, "un"],
+  [/\borganizatsii ob edinennykh natsii\b/g, "un"],
   [/^the /, ""],
 ];
 
 export function normaliseOrganisationName(name: string): string {
-  let text = stripAccents(name)
+  let text = stripAccents(transliterate(name))
     .toLowerCase()
     .replace(/&/g, " and ")
     .replace(/['’]s\b/g, "")
@@ -48,6 +50,17 @@ export function normaliseOrganisationName(name: string): string {
     .trim();
   for (const [pattern, replacement] of SPELLINGS) text = text.replace(pattern, replacement);
   return text.replace(/\s+/g, " ").trim();
+}
+
+// what people type where no organisation is chosen yet, in the languages the engine reads
+const UNSET =
+  /^(?:n ?a|none|nil|null|tbd|tbc|to be (?:confirmed|determined|decided|defined|identified)|unknown|not (?:yet )?(?:set|assigned|decided|known|confirmed)|unassigned|pending|no lead|a (?:definir|confirmer|determiner)|non defini|por (?:definir|confirmar|determinar)|sin (?:definir|asignar)|ne (?:opredelen|naznachen|izvesten)\w*|x+)$/;
+
+/** Whether a lead or partner field names no organisation ("", "TBD", "n/a", "—", "à définir"). */
+export function isUnsetName(raw: string | null | undefined): boolean {
+  return (
+    UNSET.test(normaliseOrganisationName(raw ?? "")) || normaliseOrganisationName(raw ?? "") === ""
+  );
 }
 
 function initialsOf(words: readonly string[]): string {
@@ -63,7 +76,7 @@ function acronymLettersOf(raw: string): string | null {
   const capitals = trimmed.replace(/[^\p{Lu}]/gu, "");
   if (capitals.length < 2 || capitals.length < trimmed.replace(/[^\p{L}]/gu, "").length / 2)
     return null;
-  return stripAccents(capitals).toLowerCase();
+  return stripAccents(transliterate(capitals)).toLowerCase();
 }
 
 /** Resolves names and acronyms to one key per organisation. */

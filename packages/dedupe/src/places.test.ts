@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { normalisePlace, parsePlaces, relatePlaces } from "./places";
+import { parsePlaces, placeTextFor, relatePlaces } from "./places";
 
-const textOf = (text: string) => ` ${normalisePlace(text)} `;
+const textOf = (text: string) => ` ${placeTextFor(text)} `;
 
 describe("relating places", () => {
   it("matches two spellings of one long place name", () => {

@@ -1,139 +1,225 @@
 import {
   isSameOrganisation,
+  isUnsetName,
   type OrganisationDirectory,
   type OrganisationMention,
 } from "./organisations";
 import { type Period, parsePeriod } from "./periods";
-import { normalisePlace, type PlaceSet, parsePlaces } from "./places";
-import { classifyTargetGroups } from "./target-groups";
-import { type AnalysedText, analyseText, conceptGroup } from "./text";
+import { type PlaceSet, parsePlaces } from "./places";
+import { type SparseVector, toSparse, type Vocabulary } from "./sparse";
+import {
+  classifyTargetGroups,
+  isAgeGroup,
+  isBeneficiaryGroup,
+  isProtectionGroup,
+} from "./target-groups";
+import { type AnalysedText, analyseText, conceptGroup, stripAccents } from "./text";
 import type { DedupeActivity } from "./types";
+import { gramsOf, skeletonOf, type TextLanguage } from "./words";
 
 /** Everything the scorer needs about one activity, computed once per change. */
 export type ActivityProfile = {
   id: string;
+  /** The language of its title, null when too short to tell. */
+  language: TextLanguage | null;
+  /** The activity as given: its words are read again only to write reasons. */
+  activity: DedupeActivity;
   title: string;
   lead: OrganisationMention | null;
   partners: OrganisationMention[];
-  gcmObjectives: ReadonlySet<number>;
+  gcmObjectives: readonly number[];
   places: PlaceSet;
   period: Period | null;
   targetGroups: ReadonlySet<string>;
   budget: number | null;
-  /** Feature -> raw weight over title, description and target groups. */
-  features: ReadonlyMap<string, number>;
-  titleFeatures: ReadonlyMap<string, number>;
+  /** Words, concept groups and knowledge topics over title, description and target groups. */
+  features: SparseVector;
+  titleFeatures: SparseVector;
+  /** Character 4-grams of the words' skeletons (language-neutral, cognates meet). */
+  grams: SparseVector;
+  /** Concept groups anywhere in the text. */
+  concepts: readonly string[];
+  /** Knowledge topics (GCM objectives, DAC sectors) anywhere in the text. */
+  topics: readonly string[];
   /** Kinds of work the title names (training, assessment...). */
-  titleWork: ReadonlySet<string>;
+  titleWork: readonly string[];
   /** Every concept group the title names. */
-  titleConcepts: ReadonlySet<string>;
-  /** Informative title stems in order, for phrase keys. */
-  titleStems: readonly string[];
-  /** Stem -> the word as first written, for reasons. */
-  surfaces: ReadonlyMap<string, string>;
-  hasDescription: boolean;
-  /** Title and description as `normalisePlace` leaves them, padded with spaces. */
-  placeText: string;
+  titleConcepts: readonly string[];
+  /** Acronyms it writes that name no known organisation ("pdo", "rpl"), lower case. */
+  acronyms: readonly string[];
+  /** First letters of its content words in order ("pre-departure orientation" -> "pdo"). */
+  initials: string;
+  /** Refugee or statelessness protection is who it is for, and only them. */
+  namesProtection: boolean;
+  /** Refugee or statelessness protection comes up anywhere in it. */
+  mentionsProtection: boolean;
 };
+
+const PROTECTION_CONCEPTS = ["asylum", "statelessness"];
+
+// named as who the activity is for, and only them: "refugee and migrant children" names both
+function namesProtection(
+  title: string,
+  groups: ReadonlySet<string>,
+  titleConcepts: readonly string[],
+): boolean {
+  if (/\bmigra|\bmigrant|мигра/i.test(title)) return false;
+  const keys = [...groups];
+  if (keys.some(isProtectionGroup))
+    return keys.every(
+      (key) => isProtectionGroup(key) || !isBeneficiaryGroup(key) || isAgeGroup(key),
+    );
+  return keys.length === 0 && PROTECTION_CONCEPTS.some((key) => titleConcepts.includes(key));
+}
 
 const TITLE_WEIGHT = 2;
 const DESCRIPTION_WEIGHT = 1;
 const GROUPS_WEIGHT = 0.75;
-const CONCEPT_WEIGHT = 1.25;
-const PREFIX_WEIGHT = 0.35;
 const GENERIC_FACTOR = 0.3;
-const PREFIX_LENGTH = 6;
 // "training (based on the 2024 mapping)": the clause names an earlier phase, not this work
 const REFERENCE_CLAUSE =
-  /[\s(,;–—-]+(?:based on|building on|drawing on|following|informed by|bas[ée]e?s? sur|sur la base d|[àa] partir d|con base en|basad[oa]s? en|sobre la base d|a partir d)\b.*$/iu;
+  /[\s(,;–—-]+(?:based on|building on|drawing on|following|informed by|bas[ée]e?s? sur|sur la base d|[àa] partir d|con base en|basad[oa]s? en|sobre la base d|a partir d|на основе|по итогам)\b.*$/iu;
 
-function addFeatures(
+function addText(
   target: Map<string, number>,
+  grams: Map<string, number> | null,
   text: AnalysedText,
   weight: number,
-  surfaces: Map<string, string>,
 ): void {
-  const add = (key: string, value: number) => target.set(key, (target.get(key) ?? 0) + value);
+  const add = (map: Map<string, number>, key: string, value: number) =>
+    map.set(key, (map.get(key) ?? 0) + value);
   for (const token of text.tokens) {
     const factor = token.isGeneric ? GENERIC_FACTOR : 1;
-    add(`w:${token.stem}`, weight * factor);
-    if (!surfaces.has(token.stem)) surfaces.set(token.stem, token.surface);
-    const plain = token.surface.normalize("NFD").replace(/\p{M}+/gu, "");
-    if (plain.length > PREFIX_LENGTH && !token.isGeneric)
-      add(`p:${plain.slice(0, PREFIX_LENGTH)}`, weight * PREFIX_WEIGHT);
+    add(target, `w:${token.stem}`, weight * factor);
+    if (grams) for (const gram of gramsOf(token.surface)) add(grams, gram, weight * factor);
   }
-  for (const [concept, count] of text.concepts) {
-    const generic = concept === "information" ? 0.5 : 1;
-    add(`c:${concept}`, weight * CONCEPT_WEIGHT * generic * Math.min(count, 2));
-  }
+  for (const [concept, count] of text.concepts)
+    add(target, `c:${concept}`, weight * Math.min(count, 2));
+  for (const topic of text.topics.keys()) add(target, `t:${topic}`, weight);
 }
+
+function intern(entries: ReadonlyMap<string, number>, vocabulary: Vocabulary): SparseVector {
+  const ids = new Map<number, number>();
+  for (const [key, value] of entries) ids.set(vocabulary.idOf(key), value);
+  return toSparse(ids);
+}
+
+function initialsOf(texts: readonly AnalysedText[]): string {
+  return texts
+    .flatMap((text) => text.tokens.map((token) => stripAccents(token.surface).charAt(0)))
+    .join("");
+}
+
+export type BuiltProfile = { profile: ActivityProfile; keys: string[] };
 
 export function buildProfile(
   activity: DedupeActivity,
   directory: OrganisationDirectory,
-): ActivityProfile {
-  const surfaces = new Map<string, string>();
+  vocabulary: Vocabulary,
+): BuiltProfile {
   const title = analyseText(activity.title);
   const description = analyseText(activity.description ?? "", title.language);
   const groupsText = analyseText((activity.targetGroups ?? []).join(". "), title.language);
   const features = new Map<string, number>();
-  addFeatures(features, title, TITLE_WEIGHT, surfaces);
-  addFeatures(features, description, DESCRIPTION_WEIGHT, surfaces);
-  addFeatures(features, groupsText, GROUPS_WEIGHT, surfaces);
+  const grams = new Map<string, number>();
+  addText(features, grams, title, TITLE_WEIGHT);
+  addText(features, grams, description, DESCRIPTION_WEIGHT);
+  addText(features, null, groupsText, GROUPS_WEIGHT);
   const titleFeatures = new Map<string, number>();
-  addFeatures(titleFeatures, title, 1, new Map());
+  addText(titleFeatures, null, title, 1);
   const ownTitle = activity.title.replace(REFERENCE_CLAUSE, "");
   const titleOwn = ownTitle.trim() && ownTitle !== activity.title ? analyseText(ownTitle) : title;
-  const titleWork = new Set<string>();
-  for (const concept of titleOwn.concepts.keys())
-    if (conceptGroup(concept)?.kind === "work") titleWork.add(concept);
+  const titleWork = [...titleOwn.concepts.keys()].filter(
+    (concept) => conceptGroup(concept)?.kind === "work",
+  );
 
-  const lead = activity.lead?.trim() ? directory.mention(activity.lead) : null;
+  const lead = isUnsetName(activity.lead) ? null : directory.mention(activity.lead ?? "");
   const partners: OrganisationMention[] = [];
   for (const name of activity.partners ?? []) {
-    if (!name.trim()) continue;
+    if (isUnsetName(name)) continue;
     const mention = directory.mention(name);
     if (lead && isSameOrganisation(lead, mention)) continue;
     if (partners.some((other) => isSameOrganisation(other, mention))) continue;
     partners.push(mention);
   }
   const budget = activity.budget;
-  return {
+  const targetGroups = classifyTargetGroups(activity.targetGroups ?? []);
+  const titleConcepts = [...titleOwn.concepts.keys()];
+  const concepts = [...features.keys()]
+    .filter((key) => key.startsWith("c:"))
+    .map((key) => key.slice(2));
+  const text = `${activity.title} ${activity.description ?? ""}`;
+  const acronyms = [
+    ...new Set(
+      (text.match(/\b[A-Z][A-Za-z]{1,6}\b/g) ?? [])
+        .filter((word) => word.replace(/[^A-Z]/g, "").length >= Math.max(2, word.length - 1))
+        .filter((word) => word.length >= 3 && !directory.mention(word).isKnown)
+        // "SOPs" is SOP; "VoT" leaves out its "of" as initials of content words do
+        .map((word) =>
+          word
+            .replace(/(?<=[A-Z])s$/, "")
+            .replace(/[a-z]/g, "")
+            .toLowerCase(),
+        )
+        .filter((letters) => letters.length >= 3),
+    ),
+  ];
+  const profile: ActivityProfile = {
     id: activity.id,
+    language: title.isLanguageKnown ? title.language : null,
+    activity,
     title: activity.title.trim(),
     lead,
     partners,
-    gcmObjectives: new Set(activity.gcmObjectives ?? []),
+    gcmObjectives: [...new Set(activity.gcmObjectives ?? [])],
     places: parsePlaces(activity.locations ?? []),
     period: parsePeriod(activity.start, activity.end),
-    targetGroups: classifyTargetGroups(activity.targetGroups ?? []),
+    targetGroups,
     budget: typeof budget === "number" && budget > 0 ? budget : null,
-    features,
-    titleFeatures,
+    features: intern(features, vocabulary),
+    titleFeatures: intern(titleFeatures, vocabulary),
+    grams: intern(grams, vocabulary),
+    concepts,
+    topics: [...features.keys()].filter((key) => key.startsWith("t:")).map((key) => key.slice(2)),
     titleWork,
-    titleConcepts: new Set(titleOwn.concepts.keys()),
-    titleStems: title.tokens.filter((token) => !token.isGeneric).map((token) => token.stem),
-    surfaces,
-    hasDescription: description.tokens.length > 0,
-    placeText: ` ${normalisePlace(`${activity.title} ${activity.description ?? ""}`)} `,
+    titleConcepts,
+    acronyms,
+    initials: initialsOf([title, description]),
+    namesProtection: namesProtection(activity.title, targetGroups, titleConcepts),
+    mentionsProtection: PROTECTION_CONCEPTS.some((key) => concepts.includes(key)),
   };
+  return { profile, keys: blockingKeys(profile, features, title) };
 }
 
 /**
- * Inverted-index keys: informative words and concepts, plus rarer combinations (a place with a
- * kind of work or subject, adjacent title words) so that pairs worded with common words meet too.
+ * Inverted-index keys: informative words, concepts and topics, plus rarer combinations (a place
+ * with a kind of work, subject, topic or objective; adjacent title words; the sound of a title
+ * word) so that pairs worded with common words, or in two languages, meet too.
  */
-export function blockingKeys(profile: ActivityProfile): string[] {
+function blockingKeys(
+  profile: ActivityProfile,
+  features: ReadonlyMap<string, number>,
+  title: AnalysedText,
+): string[] {
   const keys = new Set<string>();
-  for (const [key, weight] of profile.features) {
-    if (key.startsWith("p:")) continue;
+  for (const [key, weight] of features) {
     if (key.startsWith("w:") && weight < 0.9) continue;
     keys.add(key);
   }
-  for (const place of profile.places.specific)
-    for (const concept of profile.titleConcepts)
-      keys.add(`pc:${place.name.split(" ")[0]}|${concept}`);
-  for (let n = 1; n < profile.titleStems.length; n++)
-    keys.add(`b:${profile.titleStems[n - 1]} ${profile.titleStems[n]}`);
+  const places = profile.places.specific.map((place) => place.name.split(" ")[0] ?? "");
+  for (const code of profile.places.countries)
+    if (profile.places.specific.length === 0) places.push(code);
+  for (const place of places) {
+    keys.add(`pl:${place}`);
+    for (const concept of profile.titleConcepts) keys.add(`pc:${place}|${concept}`);
+    for (const topic of profile.topics) keys.add(`pt:${place}|${topic}`);
+    for (const objective of profile.gcmObjectives) keys.add(`pg:${place}|${objective}`);
+  }
+  const stems = title.tokens.filter((token) => !token.isGeneric);
+  for (let n = 1; n < stems.length; n++) keys.add(`b:${stems[n - 1]?.stem} ${stems[n]?.stem}`);
+  for (const token of stems) {
+    const skeleton = skeletonOf(token.surface);
+    if (skeleton.length >= 5) keys.add(`s:${skeleton.slice(0, 5)}`);
+  }
   return [...keys];
 }

@@ -1,35 +1,42 @@
 import { GCM_OBJECTIVES } from "@junction/domain";
+import { FITTED_MODEL } from "./fitted-model";
+import { topicOf } from "./knowledge";
+import { FEATURE_NAMES, type ScoringModel, scoreFeatures } from "./model";
 import { isSameOrganisation } from "./organisations";
 import { formatPeriod, gapBetween, monthsIn, overlapOf } from "./periods";
-import { type PlaceRelation, relatePlaces } from "./places";
+import { type PlaceRelation, placeTextFor, relatePlaces } from "./places";
 import type { ActivityProfile } from "./profile";
-import {
-  isAgeGroup,
-  isBeneficiaryGroup,
-  isProtectionGroup,
-  relateTargetGroups,
-  targetGroupLabel,
-} from "./target-groups";
-import { conceptGroup } from "./text";
+import { FEATURE_KINDS, forShared, type SparseVector, type Vocabulary } from "./sparse";
+import { relateTargetGroups, targetGroupLabel } from "./target-groups";
+import { analyseText, conceptGroup } from "./text";
 
-/** Inverse document frequency of a feature in the current network. */
-export type Weigher = (feature: string) => number;
+/** Inverse document frequency of a feature (by id) in the current network. */
+export type Weigher = (feature: number) => number;
 
 export type TextSimilarity = {
   cosine: number;
   titleCosine: number;
+  /** Cosine of the character n-grams: wording that meets across languages and spellings. */
+  gramCosine: number;
   /** How much of the shorter entry the longer one covers. */
   containment: number;
   sharedConcepts: string[];
   /** Shared concept groups over the concept groups of the entry that has fewer. */
   conceptOverlap: number;
-  sharedWords: string[];
+  sharedTopics: string[];
+  /** Shared knowledge topics over the topics of the entry that has fewer. */
+  topicOverlap: number;
 };
 
 export type PairSignals = TextSimilarity & {
   text: number;
+  /** An acronym of one ("PDO") is spelled out in the other ("pre-departure orientation"). */
+  acronymSpelled: string | null;
+  /** The titles are written in different languages: words cannot meet, only their sounds. */
+  languagesDiffer: boolean;
   sameLead: boolean;
-  leadUnknown: boolean;
+  /** Activities whose lead is not set: 0, 1 or 2. */
+  leadsMissing: number;
   sharedPartners: string[];
   place: PlaceRelation["kind"];
   periodGap: number | null;
@@ -43,7 +50,13 @@ export type PairSignals = TextSimilarity & {
   /** Refugee or statelessness protection named by one side and nowhere in the other. */
   regimeMismatch: boolean;
   sharedWork: string[];
+  /** What rules the pair out whatever its wording, if anything. */
+  veto: Veto | null;
+  /** The signals as the model reads them, in `FEATURE_NAMES` order. */
+  features: number[];
 };
+
+export type Veto = "same-lead" | "no-lead" | "place" | "period" | "target-groups";
 
 export type PairAssessment = {
   score: number;
@@ -52,107 +65,93 @@ export type PairAssessment = {
   signals: PairSignals;
 };
 
-const DEFAULT_THRESHOLD = 0.5;
-const TEXT_FLOOR = 0.18;
 const AUDIENCE_CONCEPTS = new Set(["return", "labour", "children", "youth", "women"]);
+const TEXT_SMOOTHING = 0.02;
 
-const PLACE_WEIGHTS: Record<PlaceRelation["kind"], number> = {
-  same: 0.4,
-  "same-name": 0.35,
-  mentioned: 0.15,
-  "same-country": -0.3,
-  covers: -0.45,
-  different: 0,
-  unknown: 0,
-};
+/** Per-activity sums under the current weights; the index caches them between changes. */
+export type ProfileMeasures = { norm: number; titleNorm: number; gramNorm: number; mass: number };
 
-function vectorValue(raw: number, feature: string, weigh: Weigher): number {
+function vectorValue(raw: number, feature: number, weigh: Weigher): number {
   return Math.log1p(raw) * weigh(feature);
 }
 
-export function normOf(features: ReadonlyMap<string, number>, weigh: Weigher): number {
+function normOf(vector: SparseVector, weigh: Weigher): number {
   let sum = 0;
-  for (const [feature, raw] of features) {
-    const value = vectorValue(raw, feature, weigh);
+  for (let n = 0; n < vector.ids.length; n++) {
+    const value = vectorValue(vector.values[n] ?? 0, vector.ids[n] ?? 0, weigh);
     sum += value * value;
   }
   return Math.sqrt(sum);
 }
 
-function massOf(features: ReadonlyMap<string, number>, weigh: Weigher): number {
-  let sum = 0;
-  for (const [feature, raw] of features) sum += vectorValue(raw, feature, weigh);
-  return sum;
-}
-
-/** Per-activity sums under the current weights; the index caches them between changes. */
-export type ProfileMeasures = { norm: number; titleNorm: number; mass: number };
-
 export function measureProfile(profile: ActivityProfile, weigh: Weigher): ProfileMeasures {
+  let mass = 0;
+  const { ids, values } = profile.features;
+  for (let n = 0; n < ids.length; n++) mass += vectorValue(values[n] ?? 0, ids[n] ?? 0, weigh);
   return {
     norm: normOf(profile.features, weigh),
     titleNorm: normOf(profile.titleFeatures, weigh),
-    mass: massOf(profile.features, weigh),
+    gramNorm: normOf(profile.grams, weigh),
+    mass,
   };
+}
+
+function cosineOf(
+  a: SparseVector,
+  b: SparseVector,
+  normA: number,
+  normB: number,
+  weigh: Weigher,
+): number {
+  if (normA === 0 || normB === 0) return 0;
+  let dot = 0;
+  forShared(a, b, (id, valueA, valueB) => {
+    dot += vectorValue(valueA, id, weigh) * vectorValue(valueB, id, weigh);
+  });
+  return dot / (normA * normB);
 }
 
 export function compareText(
   a: ActivityProfile,
   b: ActivityProfile,
   weigh: Weigher,
-  measures: { a: ProfileMeasures; b: ProfileMeasures } = {
-    a: measureProfile(a, weigh),
-    b: measureProfile(b, weigh),
-  },
+  vocabulary: Vocabulary,
+  measures: { a: ProfileMeasures; b: ProfileMeasures },
 ): TextSimilarity {
-  const [small, large] = a.features.size <= b.features.size ? [a, b] : [b, a];
   let dot = 0;
   let sharedMass = 0;
   const sharedConcepts: string[] = [];
-  const shared: Array<{ word: string; value: number }> = [];
-  for (const [feature, rawSmall] of small.features) {
-    const rawLarge = large.features.get(feature);
-    if (rawLarge === undefined) continue;
-    const valueSmall = vectorValue(rawSmall, feature, weigh);
-    const valueLarge = vectorValue(rawLarge, feature, weigh);
-    dot += valueSmall * valueLarge;
-    sharedMass += Math.min(valueSmall, valueLarge);
-    if (feature.startsWith("c:")) sharedConcepts.push(feature.slice(2));
-    else if (feature.startsWith("w:")) {
-      const stem = feature.slice(2);
-      shared.push({ word: a.surfaces.get(stem) ?? stem, value: valueSmall * valueLarge });
-    }
-  }
-  const normA = measures.a.norm;
-  const normB = measures.b.norm;
-  const cosine = normA > 0 && normB > 0 ? dot / (normA * normB) : 0;
-  const smallMass = small === a ? measures.a.mass : measures.b.mass;
-  const containment = smallMass > 0 ? sharedMass / smallMass : 0;
-
-  let titleDot = 0;
-  for (const [feature, raw] of a.titleFeatures) {
-    const other = b.titleFeatures.get(feature);
-    if (other !== undefined)
-      titleDot += vectorValue(raw, feature, weigh) * vectorValue(other, feature, weigh);
-  }
-  const titleNorms = measures.a.titleNorm * measures.b.titleNorm;
-  const titleCosine = titleNorms > 0 ? titleDot / titleNorms : 0;
-  shared.sort((x, y) => y.value - x.value);
-  const fewerConcepts = Math.min(conceptCount(a), conceptCount(b));
+  const sharedTopics: string[] = [];
+  forShared(a.features, b.features, (id, rawA, rawB) => {
+    const valueA = vectorValue(rawA, id, weigh);
+    const valueB = vectorValue(rawB, id, weigh);
+    dot += valueA * valueB;
+    sharedMass += Math.min(valueA, valueB);
+    const kind = vocabulary.kindOf(id);
+    if (kind === FEATURE_KINDS.concept) sharedConcepts.push(vocabulary.keyOf(id).slice(2));
+    else if (kind === FEATURE_KINDS.topic) sharedTopics.push(vocabulary.keyOf(id).slice(2));
+  });
+  const cosine =
+    measures.a.norm > 0 && measures.b.norm > 0 ? dot / (measures.a.norm * measures.b.norm) : 0;
+  const smallMass = Math.min(measures.a.mass, measures.b.mass);
+  const fewerConcepts = Math.min(a.concepts.length, b.concepts.length);
+  const fewerTopics = Math.min(a.topics.length, b.topics.length);
   return {
     cosine,
-    titleCosine,
-    containment,
+    titleCosine: cosineOf(
+      a.titleFeatures,
+      b.titleFeatures,
+      measures.a.titleNorm,
+      measures.b.titleNorm,
+      weigh,
+    ),
+    gramCosine: cosineOf(a.grams, b.grams, measures.a.gramNorm, measures.b.gramNorm, weigh),
+    containment: smallMass > 0 ? Math.min(1, sharedMass / smallMass) : 0,
     sharedConcepts,
     conceptOverlap: fewerConcepts > 0 ? sharedConcepts.length / fewerConcepts : 0,
-    sharedWords: shared.map((entry) => entry.word),
+    sharedTopics,
+    topicOverlap: fewerTopics > 0 ? sharedTopics.length / fewerTopics : 0,
   };
-}
-
-function conceptCount(profile: ActivityProfile): number {
-  let count = 0;
-  for (const feature of profile.features.keys()) if (feature.startsWith("c:")) count++;
-  return count;
 }
 
 function formatAmount(amount: number): string {
@@ -169,53 +168,118 @@ function listOf(items: readonly string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
-function logistic(value: number): number {
-  return 1 / (1 + Math.exp(-value));
+function placeTextOf(profile: ActivityProfile): string {
+  return ` ${placeTextFor(`${profile.activity.title} ${profile.activity.description ?? ""}`)} `;
 }
 
-const PROTECTION_CONCEPTS = ["asylum", "statelessness"];
-
-// named as who the activity is for, and only them: "refugee and migrant children" names both
-function namesProtection(profile: ActivityProfile): boolean {
-  if (/\bmigra|\bmigrant/i.test(profile.title)) return false;
-  const groups = [...profile.targetGroups];
-  if (groups.some(isProtectionGroup))
-    return groups.every(
-      (key) => isProtectionGroup(key) || !isBeneficiaryGroup(key) || isAgeGroup(key),
-    );
-  return groups.length === 0 && PROTECTION_CONCEPTS.some((key) => profile.titleConcepts.has(key));
+function relate(a: ActivityProfile, b: ActivityProfile): PlaceRelation {
+  const relation = relatePlaces(a.places, b.places);
+  // only places apart on the lists need the texts: one may name the other's town
+  if (relation.kind !== "different") return relation;
+  return relatePlaces(a.places, b.places, { a: placeTextOf(a), b: placeTextOf(b) });
 }
 
-function mentionsProtection(profile: ActivityProfile): boolean {
-  return PROTECTION_CONCEPTS.some((key) => profile.features.has(`c:${key}`));
+function sameLeadOf(a: ActivityProfile, b: ActivityProfile): boolean {
+  return a.lead !== null && b.lead !== null && isSameOrganisation(a.lead, b.lead);
 }
 
-/** Cheap checks that rule a pair out whatever its wording: same lead, other places or years. */
-export function isRuledOut(a: ActivityProfile, b: ActivityProfile): boolean {
-  if (a.lead !== null && b.lead !== null && isSameOrganisation(a.lead, b.lead)) return true;
-  if (a.period !== null && b.period !== null && overlapOf(a.period, b.period) === null) return true;
-  return relatePlaces(a.places, b.places, { a: a.placeText, b: b.placeText }).kind === "different";
+/**
+ * Cheap checks that rule a pair out whatever its wording (same or no leads, other places or
+ * years): null if ruled out, else how the places relate, for `assessPair`.
+ */
+export function placesUnlessRuledOut(a: ActivityProfile, b: ActivityProfile): PlaceRelation | null {
+  if (a.lead === null && b.lead === null) return null;
+  if (sameLeadOf(a, b)) return null;
+  if (a.period !== null && b.period !== null && overlapOf(a.period, b.period) === null) return null;
+  const place = relate(a, b);
+  return place.kind === "different" || place.kind === "other-country" ? null : place;
 }
+
+/** Shared word stems of two profiles, most telling first. */
+function sharedStemsOf(a: ActivityProfile, b: ActivityProfile, options: AssessOptions): string[] {
+  const shared: Array<{ stem: string; value: number }> = [];
+  forShared(a.features, b.features, (id, rawA, rawB) => {
+    if (options.vocabulary.kindOf(id) !== FEATURE_KINDS.word) return;
+    shared.push({
+      stem: options.vocabulary.keyOf(id).slice(2),
+      value: vectorValue(rawA, id, options.weigh) * vectorValue(rawB, id, options.weigh),
+    });
+  });
+  return shared.sort((x, y) => y.value - x.value).map((entry) => entry.stem);
+}
+
+/** The signals of a pair in the order the model reads them. */
+export function featuresOf(signals: Omit<PairSignals, "features" | "veto">): number[] {
+  const values: Record<(typeof FEATURE_NAMES)[number], number> = {
+    cosine: signals.cosine,
+    containment: signals.containment,
+    titleCosine: signals.titleCosine,
+    gramCosine: signals.gramCosine,
+    gramAcross: signals.languagesDiffer ? signals.gramCosine : 0,
+    acronymSpelled: signals.acronymSpelled === null ? 0 : 1,
+    conceptOverlap: signals.conceptOverlap,
+    topicOverlap: signals.topicOverlap,
+    logText: Math.log(
+      TEXT_SMOOTHING + Math.max(signals.cosine, signals.titleCosine, signals.gramCosine),
+    ),
+    sharedWork: signals.sharedWork.length > 0 ? 1 : 0,
+    workMismatch: signals.workMismatch ? 1 : 0,
+    titleMismatch: signals.titleMismatch ? 1 : 0,
+    placeSame: signals.place === "same" || signals.place === "same-name" ? 1 : 0,
+    placeMentioned: signals.place === "mentioned" ? 1 : 0,
+    placeSameCountry: signals.place === "same-country" ? 1 : 0,
+    placeCovers: signals.place === "covers" ? 1 : 0,
+    overlapShare: signals.overlapShare ?? 0,
+    periodUnknown: signals.periodGap === null ? 1 : 0,
+    groupsShared: signals.targetGroups === "shared" ? 1 : 0,
+    gcmShared: signals.gcmShared.length > 0 ? 1 : 0,
+    gcmDisjoint: signals.gcmDisjoint ? 1 : 0,
+    partnersShared: Math.min(signals.sharedPartners.length, 2),
+    budgetLogRatio: signals.budgetRatio === null ? 0 : Math.log(signals.budgetRatio),
+    budgetUnknown: signals.budgetRatio === null ? 1 : 0,
+  };
+  return FEATURE_NAMES.map((name) => values[name]);
+}
+
+const surfaceCache = new WeakMap<ActivityProfile, Map<string, string>>();
+
+function surfacesOf(profile: ActivityProfile): Map<string, string> {
+  const cached = surfaceCache.get(profile);
+  if (cached) return cached;
+  const surfaces = new Map<string, string>();
+  surfaceCache.set(profile, surfaces);
+  const title = analyseText(profile.activity.title);
+  for (const text of [title, analyseText(profile.activity.description ?? "", title.language)])
+    for (const token of text.tokens)
+      if (!surfaces.has(token.stem)) surfaces.set(token.stem, token.surface);
+  return surfaces;
+}
+
+export type AssessOptions = {
+  weigh: Weigher;
+  vocabulary: Vocabulary;
+  measures: { a: ProfileMeasures; b: ProfileMeasures };
+  model?: ScoringModel | undefined;
+  /** How the places relate, when the caller has worked it out already. */
+  place?: PlaceRelation | undefined;
+  /** Write reasons for pairs below the threshold too (explaining, evaluating). */
+  explainAll?: boolean;
+};
 
 /** Scores one pair: 0..1, whether it passes the threshold, and the reasons behind it. */
 export function assessPair(
   a: ActivityProfile,
   b: ActivityProfile,
-  weigh: Weigher,
-  options: {
-    threshold?: number | undefined;
-    measures?: { a: ProfileMeasures; b: ProfileMeasures };
-    /** Write reasons for pairs below the threshold too (explaining, evaluating). */
-    explainAll?: boolean;
-  } = {},
+  options: AssessOptions,
 ): PairAssessment {
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const text = compareText(a, b, weigh, options.measures);
-  const sameLead = a.lead !== null && b.lead !== null && isSameOrganisation(a.lead, b.lead);
+  const model = options.model ?? FITTED_MODEL;
+  const text = compareText(a, b, options.weigh, options.vocabulary, options.measures);
+  const sameLead = sameLeadOf(a, b);
+  const leadsMissing = (a.lead === null ? 1 : 0) + (b.lead === null ? 1 : 0);
   const sharedPartners = a.partners
     .filter((partner) => b.partners.some((other) => isSameOrganisation(partner, other)))
     .map((partner) => partner.label);
-  const place = relatePlaces(a.places, b.places, { a: a.placeText, b: b.placeText });
+  const place = options.place ?? relate(a, b);
   const overlap = a.period && b.period ? overlapOf(a.period, b.period) : null;
   const periodGap = a.period && b.period ? gapBetween(a.period, b.period) : null;
   const overlapShare =
@@ -223,60 +287,50 @@ export function assessPair(
       ? monthsIn(overlap) / Math.min(monthsIn(a.period), monthsIn(b.period))
       : null;
   const groups = relateTargetGroups(a.targetGroups, b.targetGroups);
-  const gcmShared = [...a.gcmObjectives].filter((objective) => b.gcmObjectives.has(objective));
+  const gcmShared = a.gcmObjectives.filter((objective) => b.gcmObjectives.includes(objective));
   const gcmDisjoint =
-    a.gcmObjectives.size > 0 && b.gcmObjectives.size > 0 && gcmShared.length === 0;
+    a.gcmObjectives.length > 0 && b.gcmObjectives.length > 0 && gcmShared.length === 0;
   const budgetRatio =
     a.budget !== null && b.budget !== null
       ? Math.max(a.budget, b.budget) / Math.min(a.budget, b.budget)
       : null;
-  const sharedWork = [...a.titleWork].filter((work) => b.titleWork.has(work));
-  const workMismatch = a.titleWork.size > 0 && b.titleWork.size > 0 && sharedWork.length === 0;
+  const sharedWorkInTitles = a.titleWork.filter((work) => b.titleWork.includes(work));
+  const workMismatch =
+    a.titleWork.length > 0 && b.titleWork.length > 0 && sharedWorkInTitles.length === 0;
   // titles that name only who is served in common ("returnees") but different work or subjects
   const titleMismatch =
-    a.titleConcepts.size > 0 &&
-    b.titleConcepts.size > 0 &&
-    ![...a.titleConcepts].some((key) => b.titleConcepts.has(key) && !AUDIENCE_CONCEPTS.has(key));
-
+    a.titleConcepts.length > 0 &&
+    b.titleConcepts.length > 0 &&
+    !a.titleConcepts.some((key) => b.titleConcepts.includes(key) && !AUDIENCE_CONCEPTS.has(key));
+  // only a side the engine can read may be said not to mention protection
+  const other = a.namesProtection ? b : a;
   const regimeMismatch =
-    namesProtection(a) !== namesProtection(b) &&
-    !(namesProtection(a) ? mentionsProtection(b) : mentionsProtection(a));
+    a.namesProtection !== b.namesProtection &&
+    !other.mentionsProtection &&
+    (other.language !== null || other.concepts.length > 0);
+  const sharedWork = text.sharedConcepts.filter((key) => conceptGroup(key)?.kind === "work");
 
-  const textScore = Math.max(text.cosine, 0.5 * text.cosine + 0.5 * text.containment);
-  const sharedWorkAnywhere = text.sharedConcepts.some((key) => conceptGroup(key)?.kind === "work");
-  const overlapsInTime = overlapShare !== null;
-  const vetoed =
-    sameLead ||
-    place.kind === "different" ||
-    (a.period !== null && b.period !== null && !overlapsInTime) ||
-    groups.kind === "conflict";
-
-  // weights fitted by regularised logistic regression on the development set, then rounded
-  let evidence = -4.5;
-  evidence += 1.2 * text.cosine + 0.9 * text.containment + 1.1 * text.titleCosine;
-  evidence += 1.3 * text.conceptOverlap;
-  if (sharedWorkAnywhere) evidence += 0.85;
-  if (workMismatch) evidence -= 1.2;
-  if (titleMismatch) evidence -= 1;
-  evidence += PLACE_WEIGHTS[place.kind];
-  evidence += 0.35 * (overlapShare ?? 0);
-  if (groups.kind === "shared") evidence += 1.2;
-  else if (groups.kind === "audience") evidence -= 1.5;
-  if (regimeMismatch) evidence -= 1;
-  if (gcmShared.length > 0) evidence += 1.3;
-  else if (gcmDisjoint) evidence -= 1.3;
-  evidence += 0.45 * Math.min(sharedPartners.length, 2);
-  if (budgetRatio !== null && budgetRatio <= 3) evidence += 0.55;
-  // structure alone (same country, group, objective, year) is not the same work: wording must meet
-  if (Math.max(text.cosine, text.titleCosine) < TEXT_FLOOR) evidence -= 3;
-  if (vetoed) evidence -= 6;
-
-  const score = Math.round(logistic(evidence) * 1000) / 1000;
-  const signals: PairSignals = {
+  const veto: Veto | null = sameLead
+    ? "same-lead"
+    : leadsMissing === 2
+      ? "no-lead"
+      : place.kind === "different" || place.kind === "other-country"
+        ? "place"
+        : a.period !== null && b.period !== null && overlap === null
+          ? "period"
+          : groups.kind === "conflict" || groups.kind === "audience" || regimeMismatch
+            ? "target-groups"
+            : null;
+  const partial = {
     ...text,
-    text: textScore,
+    text: Math.max(text.cosine, 0.5 * text.cosine + 0.5 * text.containment),
+    acronymSpelled:
+      a.acronyms.find((acronym) => b.initials.includes(acronym) && !b.acronyms.includes(acronym)) ??
+      b.acronyms.find((acronym) => a.initials.includes(acronym) && !a.acronyms.includes(acronym)) ??
+      null,
+    languagesDiffer: a.language !== null && b.language !== null && a.language !== b.language,
     sameLead,
-    leadUnknown: a.lead === null || b.lead === null,
+    leadsMissing,
     sharedPartners,
     place: place.kind,
     periodGap,
@@ -288,31 +342,61 @@ export function assessPair(
     workMismatch,
     titleMismatch,
     regimeMismatch,
-    sharedWork: text.sharedConcepts.filter((key) => conceptGroup(key)?.kind === "work"),
+    sharedWork,
   };
-
-  const isDuplicate = score >= threshold && !vetoed;
+  const features = featuresOf(partial);
+  const signals: PairSignals = { ...partial, veto, features };
+  const score = Math.round(scoreFeatures(model, features) * 1000) / 1000;
+  const bar = leadsMissing === 1 ? model.strongThreshold : model.threshold;
+  const isDuplicate = score >= bar && veto === null;
   if (!isDuplicate && !options.explainAll) return { score, isDuplicate, reasons: [], signals };
+  const words = sharedStemsOf(a, b, options);
+  return { score, isDuplicate, reasons: reasonsFor(a, b, signals, words, place, overlap), signals };
+}
+
+function reasonsFor(
+  a: ActivityProfile,
+  b: ActivityProfile,
+  signals: PairSignals,
+  sharedStems: readonly string[],
+  place: PlaceRelation,
+  overlap: ReturnType<typeof overlapOf>,
+): string[] {
   const reasons: string[] = [];
-  const work = text.sharedConcepts.filter((key) => conceptGroup(key)?.kind === "work");
-  const subjects = text.sharedConcepts.filter((key) => conceptGroup(key)?.kind === "subject");
+  const work = signals.sharedWork;
+  const subjects = signals.sharedConcepts.filter((key) => conceptGroup(key)?.kind === "subject");
   const labels = (keys: readonly string[]) => keys.map((key) => conceptGroup(key)?.label ?? key);
-  const words = text.sharedWords.slice(0, 5).map((word) => `"${word}"`);
   if (work.length > 0 || subjects.length > 0) {
     const what = work.length > 0 ? `both plan ${listOf(labels(work.slice(0, 2)))}` : "both work";
     const about = subjects.length > 0 ? ` on ${listOf(labels(subjects.slice(0, 3)))}` : "";
     reasons.push(`${what}${about}`);
   }
+  const topics = signals.sharedTopics
+    .map((key) => topicOf(key)?.label)
+    .filter((label): label is string => label !== undefined);
+  if (topics.length > 0) reasons.push(`both worded about ${listOf(topics.slice(0, 2))}`);
+  if (signals.acronymSpelled)
+    reasons.push(`"${signals.acronymSpelled.toUpperCase()}" in one is spelled out in the other`);
+  const surfaces = surfacesOf(a);
+  const words = sharedStems.slice(0, 5).map((stem) => `"${surfaces.get(stem) ?? stem}"`);
+  const textScore = Math.max(signals.text, signals.gramCosine);
   reasons.push(
     `similar wording (${Math.round(textScore * 100)}%)${words.length > 0 ? `: ${words.join(", ")}` : ""}`,
   );
   if (a.lead && b.lead)
     reasons.push(
-      sameLead
+      signals.sameLead
         ? `same lead organisation: ${a.lead.label}${a.lead.label === b.lead.label ? "" : ` / ${b.lead.label}`}`
         : `different lead organisations: ${a.lead.label} and ${b.lead.label}`,
     );
-  if (sharedPartners.length > 0) reasons.push(`shared partners: ${listOf(sharedPartners)}`);
+  else if (a.lead || b.lead) {
+    const [without, other] = a.lead ? [b, a] : [a, b];
+    reasons.push(
+      `lead not set for "${without.title}"; the other is led by ${other.lead?.label ?? ""}`,
+    );
+  } else reasons.push("lead not set for either activity");
+  if (signals.sharedPartners.length > 0)
+    reasons.push(`shared partners: ${listOf(signals.sharedPartners)}`);
   switch (place.kind) {
     case "same":
       reasons.push(`same place: ${listOf(place.places)}`);
@@ -332,12 +416,16 @@ export function assessPair(
     case "different":
       reasons.push(`different places: ${listOf(place.a)} vs ${listOf(place.b)}`);
       break;
+    case "other-country":
+      reasons.push(`different countries: ${listOf(place.a)} vs ${listOf(place.b)}`);
+      break;
     case "unknown":
       break;
   }
   if (overlap) reasons.push(`periods overlap: ${formatPeriod(overlap)}`);
   else if (a.period && b.period)
     reasons.push(`periods do not overlap: ${formatPeriod(a.period)} vs ${formatPeriod(b.period)}`);
+  const groups = relateTargetGroups(a.targetGroups, b.targetGroups);
   if (groups.kind === "shared")
     reasons.push(`same target group: ${listOf(groups.groups.map(targetGroupLabel))}`);
   else if (groups.kind === "conflict")
@@ -348,15 +436,22 @@ export function assessPair(
     reasons.push(
       `different audiences: ${listOf(groups.a.map(targetGroupLabel))} vs ${listOf(groups.b.map(targetGroupLabel))}`,
     );
-  if (regimeMismatch)
+  if (signals.regimeMismatch)
     reasons.push("only one of them is for refugees, asylum seekers or stateless persons");
-  if (gcmShared.length > 0)
-    reasons.push(`shared GCM objectives: ${listOf(gcmShared.sort((x, y) => x - y).map(gcmLabel))}`);
-  if (budgetRatio !== null && a.budget !== null && b.budget !== null && budgetRatio <= 3)
-    reasons.push(`similar budget scale: ${formatAmount(a.budget)} and ${formatAmount(b.budget)}`);
-  if (workMismatch)
+  if (signals.gcmShared.length > 0)
     reasons.push(
-      `different kinds of work: ${listOf(labels([...a.titleWork]))} vs ${listOf(labels([...b.titleWork]))}`,
+      `shared GCM objectives: ${listOf([...signals.gcmShared].sort((x, y) => x - y).map(gcmLabel))}`,
     );
-  return { score, isDuplicate, reasons, signals };
+  if (
+    signals.budgetRatio !== null &&
+    a.budget !== null &&
+    b.budget !== null &&
+    signals.budgetRatio <= 3
+  )
+    reasons.push(`similar budget scale: ${formatAmount(a.budget)} and ${formatAmount(b.budget)}`);
+  if (signals.workMismatch)
+    reasons.push(
+      `different kinds of work: ${listOf(labels(a.titleWork))} vs ${listOf(labels(b.titleWork))}`,
+    );
+  return reasons;
 }

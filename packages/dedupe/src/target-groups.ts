@@ -1,6 +1,8 @@
 import { TARGET_GROUPS } from "@junction/domain";
 import { stemmer as stemEnglish } from "@orama/stemmers/english";
+import { stemmer as stemRussian } from "@orama/stemmers/russian";
 import { analyseText, stripAccents } from "./text";
+import { isCyrillic } from "./words";
 
 type Age = "child" | "adult" | "any";
 type Regime = "protection" | "general" | "any";
@@ -134,6 +136,37 @@ const EXTRA_SYNONYMS: Record<string, readonly string[]> = {
   ],
 };
 
+// the catalogue's groups as they are named in Russian, for networks that plan in Russian
+const RUSSIAN_NAMES: Record<string, readonly string[]> = {
+  "prospective-migrants": ["потенциальные мигранты", "выезжающие на работу за рубеж"],
+  "labour-migrants": ["трудовые мигранты", "трудящиеся-мигранты"],
+  "returning-migrants": ["вернувшиеся мигранты", "возвращающиеся мигранты"],
+  "returning-children": ["дети, вернувшиеся с родителями"],
+  "children-left-behind": ["дети мигрантов", "дети трудовых мигрантов"],
+  "unaccompanied-separated-children": ["несопровождаемые дети", "разлучённые дети"],
+  "victims-of-trafficking": ["жертвы торговли людьми"],
+  "migrants-in-vulnerable-situations": ["мигранты в уязвимом положении"],
+  "migrants-irregular": ["мигранты с неурегулированным статусом"],
+  "refugees-asylum-seekers": ["беженцы", "лица, ищущие убежища", "просители убежища"],
+  "stateless-persons": ["лица без гражданства", "апатриды"],
+  "foreign-residents": ["иностранные граждане", "иностранцы"],
+  "internal-migrants": ["внутренние мигранты", "внутренне перемещённые лица"],
+  diaspora: ["диаспора"],
+  "migrant-households": ["семьи мигрантов", "домохозяйства мигрантов"],
+  "women-migrants": ["женщины-мигранты", "женщины"],
+  youth: ["молодёжь", "молодые люди"],
+  "host-communities": ["принимающие сообщества"],
+  "government-officials": ["государственные служащие", "должностные лица"],
+  "border-officials": ["пограничники", "сотрудники пограничной службы"],
+  "recruitment-agencies": ["частные агентства занятости"],
+  "civil-society": ["гражданское общество", "неправительственные организации"],
+  journalists: ["журналисты"],
+  children: ["дети"],
+  adults: ["взрослые"],
+  "justice-officials": ["прокуроры", "судьи"],
+  professionals: ["учителя", "социальные работники", "медицинские работники"],
+};
+
 const LABELS: Record<string, string> = {
   children: "children",
   adults: "adults",
@@ -146,7 +179,11 @@ type Phrase = { key: string; stems: readonly string[] };
 let phrases: readonly Phrase[] | undefined;
 
 function stemsOf(text: string): string[] {
-  return analyseText(text).tokens.map((token) => stripAccents(stemEnglish(token.surface)));
+  return analyseText(text).tokens.map((token) =>
+    isCyrillic(token.surface)
+      ? stemRussian(token.surface.replace(/ё/g, "е"))
+      : stripAccents(stemEnglish(token.surface)),
+  );
 }
 
 function getPhrases(): readonly Phrase[] {
@@ -160,8 +197,9 @@ function getPhrases(): readonly Phrase[] {
     add(group.key, group.label);
     for (const synonym of group.synonyms) add(group.key, synonym);
   }
-  for (const [key, synonyms] of Object.entries(EXTRA_SYNONYMS))
-    for (const synonym of synonyms) add(key, synonym);
+  for (const names of [EXTRA_SYNONYMS, RUSSIAN_NAMES])
+    for (const [key, synonyms] of Object.entries(names))
+      for (const synonym of synonyms) add(key, synonym);
   // longest first, so "children of labour migrants" claims its words before "labour migrants"
   list.sort((a, b) => b.stems.length - a.stems.length);
   phrases = list;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyseText } from "./text";
+import { analyseText, gramsOf } from "./text";
 
 const conceptsOf = (text: string) => [...analyseText(text).concepts.keys()];
 
@@ -23,14 +23,33 @@ describe("reading a text field", () => {
     expect(english).toEqual(expect.arrayContaining(["legal-aid", "regularisation"]));
   });
 
-  it("reads spreadsheet abbreviations as the work they stand for", () => {
-    expect(conceptsOf("TIP victim ID ToT")).toEqual(
-      expect.arrayContaining(["trafficking", "training"]),
+  it("reads a Russian title into the same concepts as its English wording", () => {
+    expect(conceptsOf("Тренинг для пограничников по выявлению жертв торговли людьми")).toEqual(
+      expect.arrayContaining(["training", "trafficking", "identification", "victims"]),
     );
-    expect(conceptsOf("PDOT curriculum revision")).toContain("pre-departure");
+    expect(analyseText("Скрининг на туберкулёз").language).toBe("ru");
+  });
+
+  it("points trafficking words of every official language to the same GCM objective", () => {
+    for (const title of [
+      "Victims of trafficking in persons",
+      "Lutte contre la traite des personnes",
+      "Prevención de la trata de personas",
+      "Противодействие торговле людьми",
+    ])
+      expect([...analyseText(title).topics.keys()]).toContain("gcm:10");
   });
 
   it("tells a short Spanish title from English by its word endings", () => {
     expect(analyseText("Vacunación migrantes").language).toBe("es");
+  });
+});
+
+describe("sounds of words across languages", () => {
+  it("lets vaccination, vacunación and вакцинация share most of their character n-grams", () => {
+    const english = new Set(gramsOf("vaccination"));
+    const shared = (word: string) => gramsOf(word).filter((gram) => english.has(gram)).length;
+    expect(shared("vacunación")).toBeGreaterThan(shared("registration"));
+    expect(shared("вакцинация")).toBeGreaterThan(shared("registration") + 3);
   });
 });

@@ -1,69 +1,81 @@
-import { stemmer as stemEnglish } from "@orama/stemmers/english";
-import { stemmer as stemFrench } from "@orama/stemmers/french";
-import { stemmer as stemSpanish } from "@orama/stemmers/spanish";
-import { stopwords as englishStopwords } from "@orama/stopwords/english";
-import { stopwords as frenchStopwords } from "@orama/stopwords/french";
-import { stopwords as spanishStopwords } from "@orama/stopwords/spanish";
+import { knowledgeConcepts } from "./knowledge";
 import { CONCEPT_GROUPS, type ConceptGroup, GENERIC_WORDS } from "./lexicon";
+import {
+  isCyrillic,
+  LANGUAGES,
+  type Language,
+  STOPWORD_LISTS,
+  STOPWORDS,
+  splitWords,
+  stemWord,
+  stripAccents,
+  type TextLanguage,
+} from "./words";
 
-export type Language = "en" | "fr" | "es";
+export {
+  gramsOf,
+  type Language,
+  skeletonOf,
+  splitWords,
+  stripAccents,
+  transliterate,
+} from "./words";
 
-const LANGUAGES: readonly Language[] = ["en", "fr", "es"];
-
-const STEMMERS: Record<Language, (word: string) => string> = {
-  en: stemEnglish,
-  fr: stemFrench,
-  es: stemSpanish,
-};
-
-// function words that tell the three languages apart; shared ones ("de", "la", "en") left out
-const MARKERS: Record<Language, ReadonlySet<string>> = {
-  en: new Set(["the", "and", "of", "for", "to", "with", "on", "by", "from", "in", "at", "their"]),
-  fr: new Set(["le", "les", "des", "du", "et", "pour", "dans", "avec", "sur", "aux", "au", "une"]),
-  es: new Set(["el", "los", "las", "del", "y", "para", "con", "por", "una", "sobre", "al"]),
-};
-
-export function stripAccents(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}+/gu, "");
-}
-
-/** Lower-cased words of a text, accents kept (the stemmers need them), apostrophes split. */
-export function splitWords(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .split(/[^\p{L}\p{N}'-]+/u)
-    .flatMap((chunk) => chunk.split(/'|(?<=\p{L})-(?=\p{L}{4,})|-(?=\p{N})/u))
-    .map((word) => word.replace(/^-+|-+$/g, ""))
-    .filter((word) => word.length > 0);
-}
-
-// word endings that only one of the three languages uses, for short titles without function words
-const ENDINGS: Record<Language, RegExp> = {
+// word endings only one of three languages uses, for short titles without function words
+const ENDINGS: Partial<Record<TextLanguage, RegExp>> = {
   en: /(?:ing|ness|ship|ies)$/,
-  fr: /(?:[ç]|[èêàùœ]|eau|eaux|ée|ées|ité|ités|tion[s]?)$|[çèêœ]/,
+  fr: /(?:[ç]|[èêàùœ]|eau|eaux|ée|ées|ité|ités)$|[çèêœ]/,
   es: /(?:ción|ciones|sión|siones|idad|idades|miento|mientos|ñ\p{L}*)$|ñ/u,
 };
+const TEXT_LANGUAGES = Object.keys(STOPWORDS) as TextLanguage[];
 
-export function detectLanguage(words: readonly string[], fallback: Language = "en"): Language {
-  let best = fallback;
+let markers: ReadonlyMap<TextLanguage, ReadonlySet<string>> | undefined;
+
+/** Each language's function words that no other language's stopword list holds. */
+function getMarkers(): ReadonlyMap<TextLanguage, ReadonlySet<string>> {
+  if (markers) return markers;
+  const count = new Map<string, number>();
+  for (const language of TEXT_LANGUAGES)
+    for (const word of new Set(STOPWORDS[language])) count.set(word, (count.get(word) ?? 0) + 1);
+  markers = new Map(
+    TEXT_LANGUAGES.map((language) => [
+      language,
+      new Set(STOPWORDS[language].filter((word) => count.get(word) === 1 && word.length > 1)),
+    ]),
+  );
+  return markers;
+}
+
+export type DetectedLanguage = { language: TextLanguage; isKnown: boolean };
+
+export function detectLanguage(
+  words: readonly string[],
+  fallback: TextLanguage = "en",
+): DetectedLanguage {
+  let cyrillic = 0;
+  for (const word of words) if (isCyrillic(word)) cyrillic++;
+  const candidates =
+    cyrillic * 2 > words.length
+      ? (["ru", "uk"] as const)
+      : TEXT_LANGUAGES.filter((language) => language !== "ru" && language !== "uk");
+  let best = candidates.includes(fallback as never) ? fallback : (candidates[0] ?? "en");
   let bestCount = 0;
-  for (const language of LANGUAGES) {
+  let isKnown = cyrillic * 2 > words.length;
+  for (const language of candidates) {
+    const own = getMarkers().get(language);
     let count = 0;
     for (const word of words) {
-      if (MARKERS[language].has(word)) count++;
-      else if (word.length > 4 && ENDINGS[language].test(word)) count += 0.5;
+      if (own?.has(word)) count++;
+      else if (word.length > 4 && ENDINGS[language]?.test(word)) count += 0.5;
+      else if (language === "uk" && /[іїєґ]/.test(word)) count++;
     }
+    if (count >= 1) isKnown = true;
     if (count > bestCount) {
       best = language;
       bestCount = count;
     }
   }
-  return best;
-}
-
-function stemWord(word: string, language: Language): string {
-  return stripAccents(STEMMERS[language](word));
+  return { language: best, isKnown };
 }
 
 type Lexicon = {
@@ -74,6 +86,8 @@ type Lexicon = {
   /** Accent-free single-word entries and their plurals -> concept keys, to settle stem clashes. */
   words: ReadonlyMap<string, readonly string[]>;
   longestPhrase: number;
+  /** "language:stem" of every phrase's first word, to skip words no phrase starts with. */
+  starts: ReadonlySet<string>;
   concepts: ReadonlyMap<string, ConceptGroup>;
 };
 
@@ -82,17 +96,18 @@ function buildLexicon(): Lexicon {
   const lexiconWords = new Set<string>();
   for (const group of CONCEPT_GROUPS)
     for (const language of LANGUAGES)
-      for (const entry of group[language]) {
+      for (const entry of group[language] ?? []) {
         const words = splitWords(entry);
         if (words.length === 1 && words[0]) lexiconWords.add(words[0]);
       }
   const stopwords = new Set<string>();
-  for (const list of [englishStopwords, frenchStopwords, spanishStopwords])
+  for (const list of STOPWORD_LISTS)
     for (const word of list) if (!lexiconWords.has(word)) stopwords.add(word);
   for (const word of ["e.g", "etc", "i.e", "ii", "iii", "per", "via"]) stopwords.add(word);
 
   const phrases = new Map<string, string[]>();
   let longestPhrase = 1;
+  const starts = new Set<string>();
   const add = (key: string, concept: string) => {
     const list = phrases.get(key) ?? [];
     if (!list.includes(concept)) list.push(concept);
@@ -106,7 +121,7 @@ function buildLexicon(): Lexicon {
   };
   for (const group of CONCEPT_GROUPS) {
     for (const language of LANGUAGES) {
-      for (const entry of group[language]) {
+      for (const entry of group[language] ?? []) {
         const single = splitWords(entry);
         if (single.length === 1 && single[0])
           for (const suffix of ["", "s", "es"])
@@ -116,6 +131,7 @@ function buildLexicon(): Lexicon {
           .map((word) => stemWord(word, language));
         if (stems.length === 0) continue;
         longestPhrase = Math.max(longestPhrase, stems.length);
+        starts.add(`${language}:${stems[0]}`);
         add(`${language}:${stems.join(" ")}`, group.key);
       }
     }
@@ -129,6 +145,7 @@ function buildLexicon(): Lexicon {
     phrases,
     words,
     longestPhrase,
+    starts,
     concepts: new Map(CONCEPT_GROUPS.map((group) => [group.key, group])),
   };
 }
@@ -152,35 +169,98 @@ export type Token = {
 };
 
 export type AnalysedText = {
-  language: Language;
+  language: TextLanguage;
+  /** The language rests on its script or function words, not on word endings or the fallback. */
+  isLanguageKnown: boolean;
   tokens: Token[];
   /** Concept keys found, with how often. */
   concepts: Map<string, number>;
+  /** Knowledge topics (GCM objectives, DAC sectors) the words point to, with how often. */
+  topics: Map<string, number>;
 };
 
+const SHORTEST_TOPIC_STEM = 5;
+
+// a Russian stem may extend a stem of the knowledge ("информацион" / "информац"): its stemmer
+// leaves more of a word's endings than the others do
+function topicsOfStem(
+  knowledge: ReadonlyMap<string, readonly string[]>,
+  language: Language,
+  stem: string,
+): readonly string[] {
+  const shortest = language === "ru" ? Math.min(stem.length, SHORTEST_TOPIC_STEM) : stem.length;
+  for (let length = stem.length; length >= shortest && length > 0; length--) {
+    const topics = knowledge.get(`${language}:${stem.slice(0, length)}`);
+    if (topics) return topics;
+  }
+  return [];
+}
+
+type ReadWord = { stem: string; stems: readonly string[]; topics: readonly string[] };
+
+// networks repeat their words: read each once, in a cache that starts over when full
+const WORD_CACHE_SIZE = 20_000;
+const wordCache = new Map<string, ReadWord>();
+
+function readWord(
+  word: string,
+  language: TextLanguage,
+  knowledge: ReadonlyMap<string, readonly string[]>,
+): ReadWord {
+  const key = `${language}:${word}`;
+  const cached = wordCache.get(key);
+  if (cached) return cached;
+  const stem = stemWord(word, language);
+  const cyrillic = isCyrillic(word);
+  const topics = new Set<string>();
+  const stems = LANGUAGES.map((other) => {
+    const stemmed =
+      other === language ? stem : (other === "ru") !== cyrillic ? "" : stemWord(word, other);
+    for (const topic of topicsOfStem(knowledge, other, stemmed)) topics.add(topic);
+    return stemmed;
+  });
+  const read = { stem, stems, topics: [...topics] };
+  if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
+  wordCache.set(key, read);
+  return read;
+}
+
 /** Tokens, stems and concept groups of one text field. */
-export function analyseText(text: string, fallback: Language = "en"): AnalysedText {
-  const { stopwords, generic, phrases, words: lexiconWords, longestPhrase } = getLexicon();
+export function analyseText(text: string, fallback: TextLanguage = "en"): AnalysedText {
+  const { stopwords, generic, phrases, words: lexiconWords, longestPhrase, starts } = getLexicon();
   const words = splitWords(text);
-  const language = detectLanguage(words, fallback);
+  const { language, isKnown: isLanguageKnown } = detectLanguage(words, fallback);
+  const ownStopwords = LANGUAGES.includes(language as Language)
+    ? undefined
+    : new Set(STOPWORDS[language]);
   const tokens: Token[] = [];
   // every language's stems, so a word from another language can still reach its concept
-  const stemsByLanguage: Record<Language, string[]> = { en: [], fr: [], es: [] };
+  const stemsByLanguage: Record<Language, string[]> = { en: [], fr: [], es: [], ru: [] };
+  const topics = new Map<string, number>();
+  const knowledge = knowledgeConcepts();
   for (const word of words) {
-    if (stopwords.has(word) || /^\p{N}+$/u.test(word) || word.length < 2) continue;
-    const stem = stemWord(word, language);
-    tokens.push({ surface: word, stem, isGeneric: generic.has(stem) });
-    for (const other of LANGUAGES)
-      stemsByLanguage[other].push(other === language ? stem : stemWord(word, other));
+    if (stopwords.has(word) || ownStopwords?.has(word) || /^\p{N}+$/u.test(word) || word.length < 2)
+      continue;
+    const read = readWord(word, language, knowledge);
+    tokens.push({ surface: word, stem: read.stem, isGeneric: generic.has(read.stem) });
+    for (const [n, other] of LANGUAGES.entries()) stemsByLanguage[other].push(read.stems[n] ?? "");
+    for (const topic of read.topics) topics.set(topic, 1);
   }
   const concepts = new Map<string, number>();
-  const order: Language[] = [language, ...LANGUAGES.filter((other) => other !== language)];
+  const order: Language[] = [
+    ...LANGUAGES.filter((other) => other === language),
+    ...LANGUAGES.filter((other) => other !== language),
+  ];
   let start = 0;
   while (start < tokens.length) {
     let matched = 1;
+    const languages = order.filter((other) =>
+      starts.has(`${other}:${stemsByLanguage[other][start] ?? ""}`),
+    );
     for (let length = Math.min(longestPhrase, tokens.length - start); length >= 1; length--) {
+      if (languages.length === 0) break;
       let found: readonly string[] | undefined;
-      for (const other of order) {
+      for (const other of languages) {
         const key = `${other}:${stemsByLanguage[other].slice(start, start + length).join(" ")}`;
         found = phrases.get(key);
         if (found) break;
@@ -197,5 +277,5 @@ export function analyseText(text: string, fallback: Language = "en"): AnalysedTe
     }
     start += matched;
   }
-  return { language, tokens, concepts };
+  return { language, isLanguageKnown, tokens, concepts, topics };
 }

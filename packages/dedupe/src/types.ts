@@ -1,3 +1,4 @@
+import type { ScoringModel } from "./model";
 import type { OrganisationRecord } from "./organisations";
 
 /** One activity as the engine reads it; every field but `id` and `title` may be left out. */
@@ -29,8 +30,10 @@ export type DuplicatePair = {
 export type DedupeOptions = {
   /** The network's organisation records, so names and acronyms resolve to one body. */
   organisations?: readonly OrganisationRecord[] | undefined;
-  /** Pairs scoring at least this are duplicates; 0.5 unless set. */
+  /** Pairs scoring at least this are duplicates; the fitted model's threshold unless set. */
   threshold?: number | undefined;
+  /** Another scoring model than the fitted one (fitting, evaluating). */
+  model?: ScoringModel | undefined;
 };
 
 export type DedupeInput = DedupeOptions & {

@@ -15,7 +15,8 @@ function runCli(input: string) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe("dedupe CLI", () => {
+// each case starts a process through tsx: seconds on a loaded 2-core machine
+describe("dedupe CLI", { timeout: 30_000 }, () => {
   it("prints the duplicate pairs as JSON and exits 0", () => {
     const a = borderTraining({ id: "A1" });
     const b = rewordedBorderTraining({ id: "B1" });

@@ -131,6 +131,7 @@ export {
   findWarningByPair,
   insertWarning,
   listActivityWarnings,
+  listDecidedWarnings,
   listNetworkWarnings,
   listWorkplanWarnings,
   setWarningStatus,

@@ -177,3 +177,12 @@ export function listNetworkWarnings(db: Db, networkId: string): WarningRecord[] 
   ).all(networkId) as WarningRow[];
   return rows.map(toWarning);
 }
+
+/** The pairs a coordinator has ruled on in a network: "not a duplicate" or "coordinate". */
+export function listDecidedWarnings(db: Db, networkId: string): WarningRecord[] {
+  const rows = statement(
+    db,
+    `SELECT * FROM warnings WHERE network_id = ? AND status IN ('dismissed', 'coordinate') AND decided_by IS NOT NULL ORDER BY decided_at`,
+  ).all(networkId) as WarningRow[];
+  return rows.map(toWarning);
+}

@@ -42,6 +42,7 @@ function setUp() {
     createdBy: null,
   });
   const engine = createWarningEngine(h.deps);
+  h.deps.warnings = engine;
   const events: ServerEvent[] = [];
   h.deps.events.subscribe((event) => events.push(event));
   const write = (workplanId: string, activities: Activity[]) => {
@@ -56,6 +57,7 @@ function setUp() {
     ).json()) as {
       id: string;
       status: string;
+      score: number;
       reasons: string[];
       a: { activityId: string; workplanTitle: string };
       b: { activityId: string; workplanTitle: string };
@@ -145,6 +147,63 @@ describe("duplication warnings", () => {
       }),
     ]);
     expect(await warnings()).toEqual([]);
+  });
+});
+
+describe("activities with no lead yet", () => {
+  it("raises no warning between two activities that both have no lead", async () => {
+    const { n, second, write, warnings } = setUp();
+    write(n.workplanId, [training("X1", "")]);
+    write(second.id, [training("Y1", "")]);
+    expect(await warnings()).toEqual([]);
+  });
+
+  it("says the lead is not set, never that the organisations differ", async () => {
+    const { n, second, write, warnings } = setUp();
+    write(n.workplanId, [training("X1", n.orgA)]);
+    write(second.id, [training("Y1", "")]);
+    const [warning] = await warnings();
+    expect(warning?.reasons.join(" | ")).toMatch(/lead not set/);
+    expect(warning?.reasons.join(" | ")).not.toMatch(/different lead/);
+  });
+});
+
+describe("learning from decisions", () => {
+  it("after one 'not a duplicate', a similar warning elsewhere stays open with a lower score", async () => {
+    const { h, n, second, write, warnings } = setUp();
+    write(n.workplanId, [
+      training("X1", n.orgA),
+      training("X2", n.orgA, {
+        locations: ["Southern region"],
+        title: "Train border police in the south on identifying victims of trafficking",
+      }),
+    ]);
+    write(second.id, [
+      training("Y1", n.orgB, {
+        description: "Trainings for border police on identifying trafficking victims.",
+      }),
+      training("Y2", n.orgB, {
+        locations: ["Southern region"],
+        title: "Border police in the south: identifying trafficking victims",
+        description: "",
+        gcmObjectives: [],
+      }),
+    ]);
+    const before = await warnings();
+    expect(before).toHaveLength(2);
+    const north = before.find((w) => w.a.activityId === "X1" || w.b.activityId === "X1");
+    const south = before.find((w) => w !== north);
+    const decided = await h.request(`/api/warnings/${north?.id}/decision`, {
+      method: "POST",
+      headers: { cookie: n.cookies.coordinator, origin: ORIGIN },
+      json: { decision: "not-duplicate" },
+    });
+    expect(decided.status).toBe(200);
+    const after = await warnings();
+    const southAfter = after.find((w) => w.id === south?.id);
+    expect(southAfter?.status).toBe("open");
+    expect(southAfter?.score).toBeLessThan(south?.score ?? 0);
+    expect(after.find((w) => w.id === north?.id)?.status).toBe("dismissed");
   });
 });
 

@@ -1,4 +1,9 @@
-import { createDedupeIndex, type DedupeActivity, type DedupeIndex } from "@junction/dedupe";
+import {
+  type CoordinatorDecision,
+  createDedupeIndex,
+  type DedupeActivity,
+  type DedupeIndex,
+} from "@junction/dedupe";
 import type { Activity, WarningDecision, WarningView } from "@junction/domain";
 import {
   type ActivityRef,
@@ -9,6 +14,7 @@ import {
   findWarningByPair,
   insertWarning,
   listActivityWarnings,
+  listDecidedWarnings,
   listNetworkActivities,
   listNetworkWarnings,
   listWorkplans,
@@ -99,6 +105,11 @@ export type WarningEngine = {
   ): void;
   /** Organisations changed: rebuild the network's index on next use. */
   forgetNetwork(networkId: string): void;
+  /**
+   * A coordinator decided on a warning: the network's scoring learns from its decisions so far
+   * (within the engine's bounds) and every warning of the network is brought in line.
+   */
+  learnDecisions(networkId: string): void;
 };
 
 export function createWarningEngine(deps: Deps): WarningEngine {
@@ -180,6 +191,28 @@ export function createWarningEngine(deps: Deps): WarningEngine {
     return changedMaterially(basis.a, materialOf(a)) || changedMaterially(basis.b, materialOf(b));
   }
 
+  function learn(networkId: string, index: DedupeIndex): void {
+    const decisions: CoordinatorDecision[] = listDecidedWarnings(deps.db, networkId).map(
+      (warning) => ({
+        a: keyOf(warning.a),
+        b: keyOf(warning.b),
+        verdict: warning.status === "coordinate" ? "duplicate" : "not-duplicate",
+      }),
+    );
+    index.learn(decisions);
+  }
+
+  function sweep(networkId: string, state: NetworkState): boolean {
+    const now = deps.now();
+    let changed = false;
+    const apply = deps.db.transaction(() => {
+      for (const key of state.activities.keys())
+        if (reconcile(networkId, state, key, now)) changed = true;
+    });
+    apply();
+    return changed;
+  }
+
   function ensure(networkId: string): NetworkState {
     const existing = networks.get(networkId);
     if (existing) return existing;
@@ -191,14 +224,11 @@ export function createWarningEngine(deps: Deps): WarningEngine {
       activities.set(key, activity);
       index.upsert(toDedupe(activity, labels));
     }
+    learn(networkId, index);
     const state = { index, activities };
     networks.set(networkId, state);
     // first use in this process: bring stored warnings in line with every activity once
-    const now = deps.now();
-    const sweep = deps.db.transaction(() => {
-      for (const key of activities.keys()) reconcile(networkId, state, key, now);
-    });
-    sweep();
+    sweep(networkId, state);
     return state;
   }
 
@@ -262,6 +292,20 @@ export function createWarningEngine(deps: Deps): WarningEngine {
     },
     forgetNetwork(networkId) {
       networks.delete(networkId);
+    },
+    learnDecisions(networkId) {
+      const state = networks.get(networkId);
+      if (!state) return;
+      learn(networkId, state.index);
+      if (sweep(networkId, state))
+        deps.events.publish({
+          type: "warnings-changed",
+          networkId,
+          data: {
+            networkId,
+            workplanIds: [...new Set(listWorkplans(deps.db, networkId).map((w) => w.id))],
+          },
+        });
     },
   };
 }
@@ -379,6 +423,7 @@ export function decideOnWarning(
     );
   });
   apply.immediate();
+  deps.warnings.learnDecisions(warning.networkId);
   deps.events.publish({
     type: "warnings-changed",
     networkId: warning.networkId,

@@ -71,7 +71,7 @@ export function createHarness(overrides: Partial<Config> = {}): Harness {
       },
     },
     credentials: createLiveCredentials(),
-    warnings: { forgetNetwork: () => {} },
+    warnings: { forgetNetwork: () => {}, learnDecisions: () => {} },
     limiters: {
       account: new FailureLimiter({ limit: 5, windowMs: 15 * 60 * 1000 }),
       address: new FailureLimiter({ limit: 50, windowMs: 15 * 60 * 1000 }),
