@@ -6,6 +6,7 @@ import { WARNINGS } from "./migrations/002-warnings";
 import { COLLABORATION } from "./migrations/003-collaboration";
 import { COMMENT_MODERATION } from "./migrations/004-comment-moderation";
 import { REMOVED_ACTIVITIES } from "./migrations/006-removed-activities";
+import { LIFECYCLE } from "./migrations/007-lifecycle";
 
 export type Db = Database.Database;
 
@@ -16,6 +17,8 @@ const MIGRATIONS: readonly string[] = [
   COLLABORATION,
   COMMENT_MODERATION,
   REMOVED_ACTIVITIES,
+  // 007 follows 005 and 006 (005 lands from another branch): keep this list ordered by number
+  LIFECYCLE,
 ];
 
 /**
