@@ -55,10 +55,7 @@ describe("diffing two workplan documents", () => {
         removed: [],
         changed: [],
         addedClients: {},
-        titles: {
-          A1: training.title,
-          A2: survey.title,
-        },
+        titles: {},
       },
     });
   });

@@ -281,9 +281,9 @@ export function diffActivities(from: Y.Doc, to: Y.Doc): DocumentDiff["activities
   const addedClients: Record<string, number[]> = {};
   const titles: Record<string, string> = {};
   for (const [id, block] of after) {
-    titles[id] = block.activity.title;
     const old = before.get(id);
     if (!old) {
+      titles[id] = block.activity.title;
       added.push(id);
       const creator = creatorClient(block.element);
       addedClients[id] = creator === null ? [] : [creator];
@@ -297,7 +297,9 @@ export function diffActivities(from: Y.Doc, to: Y.Doc): DocumentDiff["activities
       diff.fields[field] = { from: a, to: b };
       diff.fieldClients[field] = fieldClients(field, old, block);
     }
-    if (Object.keys(diff.fields).length > 0) changed.push(diff);
+    if (Object.keys(diff.fields).length === 0) continue;
+    changed.push(diff);
+    titles[id] = block.activity.title;
   }
   const removed: string[] = [];
   for (const [id, block] of before) {
