@@ -24,6 +24,7 @@ import { requireNetworkPermission, requireWorkplanPermission } from "./access";
 import type { Caller } from "./caller";
 import { notifyWarning } from "./notifications";
 import { type OrganisationLabels, organisationLabels } from "./organisation-labels";
+import { isSameActivityAcrossRevisions } from "./revisions";
 
 const SEPARATOR = "::";
 
@@ -128,6 +129,8 @@ export function createWarningEngine(deps: Deps): WarningEngine {
     if (state.index.has(key)) {
       for (const pair of state.index.pairsFor(key)) {
         const other = pair.a === key ? pair.b : pair.a;
+        // an activity and itself in a revision of its workplan are one activity, not two
+        if (isSameActivityAcrossRevisions(deps, ref, refOf(other))) continue;
         current.set(other, { score: pair.score, reasons: pair.reasons });
       }
     }
