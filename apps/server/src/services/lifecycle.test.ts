@@ -178,6 +178,50 @@ describe("moving a workplan through its stages", () => {
   });
 });
 
+/** Reads server-sent events until one of the wanted type arrives whose data `matches`. */
+async function nextEvent(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  type: string,
+  matches: (data: Record<string, unknown>) => boolean = () => true,
+): Promise<Record<string, unknown>> {
+  const decoder = new TextDecoder();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`stream ended before a ${type} event`);
+    buffer += decoder.decode(value, { stream: true });
+    for (const block of buffer.split("\n\n")) {
+      const event = /^event: (.+)$/m.exec(block)?.[1];
+      const data = /^data: (.+)$/m.exec(block)?.[1];
+      if (event !== type || !data) continue;
+      const parsed = JSON.parse(data) as Record<string, unknown>;
+      if (matches(parsed)) return parsed;
+    }
+  }
+}
+
+describe("the live stream of stage moves", () => {
+  it("pushes each move, with who and why, to the network's members on /api/events", async () => {
+    const { h, n, move } = setUp();
+    const stream = await h.request("/api/events", { headers: { cookie: n.cookies.viewer } });
+    const reader = stream.body?.getReader();
+    if (!reader) throw new Error("no event stream");
+    await nextEvent(reader, "ready");
+    await move("consultation");
+    await move("draft", { reason: "Wrong annex attached" });
+    expect(await nextEvent(reader, "stage-changed", (data) => data.to === "draft")).toMatchObject({
+      networkId: n.networkId,
+      workplanId: n.workplanId,
+      from: "consultation",
+      to: "draft",
+      by: n.users.coordinator.id,
+      byName: "The coordinator",
+      reason: "Wrong annex attached",
+    });
+    await reader.cancel();
+  });
+});
+
 describe("consultation", () => {
   it("invites commenters with the deadline, in their notifications and on My work", async () => {
     const { h, n, call, move } = setUp();
