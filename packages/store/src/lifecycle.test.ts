@@ -74,10 +74,30 @@ describe("versions", () => {
       10,
     );
     expect(listVersions(db, workplan.id).map((v) => v.id)).toEqual([third.id, second.id, first.id]);
-    expect(versionStorageBytes(db, workplan.id)).toBe(5);
     expect([...(loadVersionState(db, second.id) ?? [])]).toEqual([1, 2, 3, 4]);
+    expect([...(loadVersionState(db, third.id) ?? [])]).toEqual([9]);
     expect(loadVersionState(db, "missing")).toBeNull();
-    expect(first).toMatchObject({ name: "First", createdByName: "Coordinator", bytes: 4 });
+    expect(first).toMatchObject({ name: "First", createdByName: "Coordinator" });
+    expect(versionStorageBytes(db, workplan.id)).toBe(first.bytes + third.bytes);
+  });
+
+  it("stores a text-heavy state compressed", () => {
+    const { db, workplan } = setup();
+    const state = new TextEncoder().encode("border police training ".repeat(200));
+    const version = insertVersion(
+      db,
+      {
+        workplanId: workplan.id,
+        name: "Big",
+        kind: "named",
+        stage: "draft",
+        createdBy: null,
+        state,
+      },
+      1,
+    );
+    expect(version.bytes).toBeLessThan(state.length / 3);
+    expect(loadVersionState(db, version.id)).toEqual(state);
   });
 });
 

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type { Stage, VersionKind } from "@junction/domain";
 import type { Db } from "./db";
 import { iso, statement } from "./statements";
@@ -13,7 +14,7 @@ export type VersionRecord = {
   createdByName: string | null;
   createdAt: string;
   restoredFrom: string | null;
-  /** Size of the stored state in bytes (shared with any other version of equal state). */
+  /** Stored (compressed) size of its state in bytes, shared with any version of equal state. */
   bytes: number;
 };
 
@@ -72,10 +73,12 @@ export function insertVersion(
   const id = randomUUID();
   const hash = createHash("sha256").update(input.state).digest("hex");
   const write = db.transaction(() => {
+    // Yjs encodes text as it is: deflate stores a version in about a third of the space
     statement(
       db,
-      "INSERT OR IGNORE INTO workplan_version_states (workplan_id, hash, state) VALUES (?, ?, ?)",
-    ).run(input.workplanId, hash, Buffer.from(input.state));
+      `INSERT OR IGNORE INTO workplan_version_states (workplan_id, hash, compression, state)
+       VALUES (?, ?, 'deflate-raw', ?)`,
+    ).run(input.workplanId, hash, deflateRawSync(input.state));
     statement(
       db,
       `INSERT INTO workplan_versions (id, workplan_id, name, kind, stage, created_by, created_at, state_hash, restored_from)
@@ -114,18 +117,18 @@ export function findVersion(db: Db, versionId: string): VersionRecord | null {
 
 /** The encoded document state a version names, or null for an unknown version. */
 export function loadVersionState(db: Db, versionId: string): Uint8Array | null {
-  const state = statement(
+  const row = statement(
     db,
-    `SELECT s.state FROM workplan_versions v
+    `SELECT s.state, s.compression FROM workplan_versions v
      JOIN workplan_version_states s ON s.workplan_id = v.workplan_id AND s.hash = v.state_hash
      WHERE v.id = ?`,
-  )
-    .pluck()
-    .get(versionId) as Buffer | undefined;
-  return state ? new Uint8Array(state.buffer, state.byteOffset, state.byteLength) : null;
+  ).get(versionId) as { state: Buffer; compression: "none" | "deflate-raw" } | undefined;
+  if (!row) return null;
+  const state = row.compression === "deflate-raw" ? inflateRawSync(row.state) : row.state;
+  return new Uint8Array(state.buffer, state.byteOffset, state.byteLength);
 }
 
-/** Bytes of version states stored for a workplan (each distinct state once). */
+/** Bytes of version states stored for a workplan (compressed, each distinct state once). */
 export function versionStorageBytes(db: Db, workplanId: string): number {
   return statement(
     db,

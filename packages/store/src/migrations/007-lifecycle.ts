@@ -48,10 +48,12 @@ CREATE TABLE validation_answers (
   PRIMARY KEY (round_id, organisation_id)
 );
 
--- a version names a full encoded document state (gc'd); equal states are stored once per workplan
+-- a version names a full encoded document state (gc'd, compressed); equal states are stored
+-- once per workplan (hash of the uncompressed state)
 CREATE TABLE workplan_version_states (
   workplan_id TEXT NOT NULL REFERENCES workplans(id) ON DELETE CASCADE,
   hash TEXT NOT NULL,
+  compression TEXT NOT NULL CHECK (compression IN ('none', 'deflate-raw')),
   state BLOB NOT NULL,
   PRIMARY KEY (workplan_id, hash)
 );
