@@ -11,7 +11,7 @@ const daySchema = z.iso.date("a date as YYYY-MM-DD");
 export const stageMoveRequestSchema = z.object({
   stage: stageSchema,
   /** Required (non-empty) to go back to an earlier stage; kept with the move otherwise. */
-  reason: z.string().trim().max(2000).optional(),
+  reason: z.string().trim().max(2000).nullable().optional(),
   /** Moving to consultation: the day comments are invited until (also PUT .../consultation). */
   deadline: daySchema.nullable().optional(),
 });

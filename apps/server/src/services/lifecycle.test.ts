@@ -167,6 +167,48 @@ describe("moving a workplan through its stages", () => {
     expect(snapshotDatabase(h.db)).toBe(adopted);
   });
 
+  it("answers malformed bodies and unknown ids with a clear 4xx, changing nothing", async () => {
+    const { h, n, call } = setUp();
+    const before = snapshotDatabase(h.db);
+    const base = `/api/workplans/${n.workplanId}`;
+    const raw = await h.request(`${base}/stage`, {
+      method: "POST",
+      headers: {
+        cookie: n.cookies.coordinator,
+        origin: ORIGIN,
+        "content-type": "application/json",
+      },
+      body: "{stage:",
+    });
+    expect(raw.status).toBe(400);
+    const bad: [string, string, unknown, number][] = [
+      ["POST", `${base}/stage`, {}, 400],
+      ["POST", `${base}/stage`, { stage: "consultation", reason: 7 }, 400],
+      ["POST", `${base}/stage`, { stage: "consultation", deadline: "15/03/2026" }, 400],
+      ["PUT", `${base}/consultation`, {}, 400],
+      ["POST", `${base}/versions`, { name: "x".repeat(201) }, 400],
+      ["POST", `${base}/validation`, { answer: "maybe" }, 400],
+      ["POST", `${base}/validation/overrule`, { reason: "no organisation" }, 400],
+      ["POST", "/api/workplans/nope/stage", { stage: "consultation" }, 404],
+      ["GET", "/api/workplans/nope/stages", undefined, 404],
+      ["GET", "/api/workplans/nope/lifecycle", undefined, 404],
+      ["GET", "/api/workplans/nope/versions", undefined, 404],
+      ["POST", "/api/workplans/nope/revisions", undefined, 404],
+      ["GET", `${base}/versions/nope`, undefined, 404],
+    ];
+    for (const [method, path, json, status] of bad) {
+      const response = await call<{ error: { code: string; message: string } }>(
+        n.cookies.coordinator,
+        method,
+        path,
+        json,
+      );
+      expect(response.status, `${method} ${path} ${JSON.stringify(json)}`).toBe(status);
+      expect(response.body.error.message.length).toBeGreaterThan(0);
+    }
+    expect(snapshotDatabase(h.db)).toBe(before);
+  });
+
   it("does not move an archived workplan", async () => {
     const { h, n, call, move } = setUp();
     await call(n.cookies.coordinator, "PATCH", `/api/workplans/${n.workplanId}`, {
