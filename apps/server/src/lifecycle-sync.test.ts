@@ -332,7 +332,7 @@ describe("the diff names who changed what", () => {
 });
 
 describe("duplication warnings and revisions", () => {
-  it("never flags an activity against itself in the revision, and still flags real duplicates", async () => {
+  it("never pairs a revision with its adopted plan, and keeps the warnings and decisions it had", async () => {
     const { s, n } = await setUp();
     const other = createWorkplan(s.db, {
       networkId: n.networkId,
@@ -352,11 +352,25 @@ describe("duplication warnings and revisions", () => {
         },
       ]),
     );
-    type Warning = { a: { workplanId: string }; b: { workplanId: string } };
+    type Warning = {
+      id: string;
+      status: string;
+      a: { workplanId: string };
+      b: { workplanId: string };
+    };
     const warningsOf = async (workplanId: string) =>
       (await call<Warning[]>(s, n.cookies.viewer, "GET", `/api/workplans/${workplanId}/warnings`))
         .body;
     await vi.waitFor(async () => expect(await warningsOf(other.id)).toHaveLength(1));
+    const [known] = await warningsOf(other.id);
+    const decided = await call(
+      s,
+      n.cookies.coordinator,
+      "POST",
+      `/api/warnings/${known?.id}/decision`,
+      { decision: "not-duplicate" },
+    );
+    expect(decided.status).toBe(200);
     // without a lead nothing rules the twin out: the pair would be flagged but for revisions
     s.sync.change(n.workplanId, (ydoc) =>
       appendNarrative(ydoc, [
@@ -372,15 +386,20 @@ describe("duplication warnings and revisions", () => {
       ]),
     );
     await adopt(s, n);
+    const warningNotifications = () =>
+      s.db.prepare("SELECT COUNT(*) FROM notifications WHERE kind = 'warning'").pluck().get();
+    const notified = warningNotifications();
     const revision = await call<{ id: string }>(
       s,
       n.cookies.coordinator,
       "POST",
       `/api/workplans/${n.workplanId}/revisions`,
     );
+    // the pair a coordinator judged "not a duplicate" stays judged in the revision, unannounced
     const warnings = await warningsOf(revision.body.id);
-    expect(warnings.map((w) => [w.a.workplanId, w.b.workplanId].sort())).toEqual([
-      [other.id, revision.body.id].sort(),
+    expect(warnings.map((w) => [[w.a.workplanId, w.b.workplanId].sort(), w.status])).toEqual([
+      [[other.id, revision.body.id].sort(), "dismissed"],
     ]);
+    expect(warningNotifications()).toBe(notified);
   });
 });

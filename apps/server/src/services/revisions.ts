@@ -8,7 +8,6 @@ import {
   createWorkplan,
   findLastMoveTo,
   findWorkplan,
-  findWorkplanLifecycle,
   listRevisionIds,
   loadVersionState,
   setRevisionOf,
@@ -21,36 +20,10 @@ import { requireWorkplanPermission } from "./access";
 import type { Caller } from "./caller";
 import { documentOf, readLiveState, reindexNow } from "./document-state";
 import { workplanLink } from "./lifecycle";
+import { carryWarningsToRevision } from "./revision-warnings";
 import { publishVersion, saveVersion } from "./versions";
 
 const MAX_TITLE = 300;
-
-/** The workplans a revision descends from, nearest first (a revision of a revision...). */
-export function revisionLineage(deps: Deps, workplanId: string): string[] {
-  const lineage: string[] = [];
-  let current = findWorkplanLifecycle(deps.db, workplanId)?.revisionOf ?? null;
-  while (current !== null && !lineage.includes(current) && lineage.length < 100) {
-    lineage.push(current);
-    current = findWorkplanLifecycle(deps.db, current)?.revisionOf ?? null;
-  }
-  return lineage;
-}
-
-/**
- * Whether two activities are one activity in a workplan and in its revision (same id, one
- * workplan descends from the other): the duplication engine must not flag that pair.
- */
-export function isSameActivityAcrossRevisions(
-  deps: Deps,
-  a: { workplanId: string; activityId: string },
-  b: { workplanId: string; activityId: string },
-): boolean {
-  if (a.activityId !== b.activityId || a.workplanId === b.workplanId) return false;
-  return (
-    revisionLineage(deps, a.workplanId).includes(b.workplanId) ||
-    revisionLineage(deps, b.workplanId).includes(a.workplanId)
-  );
-}
 
 function revisionTitle(title: string, number: number): string {
   const suffix = ` (revision ${number})`;
@@ -118,6 +91,7 @@ export function openRevision(deps: Deps, caller: Caller, workplanId: string): Re
     );
     setRevisionOf(deps.db, revision.id, workplan.id);
     copyDocumentClients(deps.db, workplan.id, revision.id);
+    carryWarningsToRevision(deps, workplan.id, revision.id, now);
     copyActivityOwners(deps.db, workplan.id, revision.id, caller.user.id, now);
     const version = saveVersion(
       deps,
