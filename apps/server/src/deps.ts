@@ -17,6 +17,8 @@ export interface LiveDocuments {
   refreshWorkplan(workplanId: string): void;
   /** Changes a workplan's document on the server's side: stored, applied, broadcast. */
   change(workplanId: string, edit: (ydoc: Y.Doc) => void): boolean;
+  /** The document's full state as stored, after storing what clients sent this turn. */
+  readState(workplanId: string): Uint8Array;
 }
 
 /** Everything services need, built once in main.ts and passed in ("resolve once, pass it in"). */
@@ -30,7 +32,7 @@ export type Deps = {
   live: LiveDocuments;
   /** Open sockets and event streams by the session or token they authenticated with. */
   credentials: LiveCredentials;
-  warnings: Pick<WarningEngine, "forgetNetwork" | "learnDecisions">;
+  warnings: Pick<WarningEngine, "forgetNetwork" | "learnDecisions" | "onActivitiesChanged">;
   limiters: { account: FailureLimiter; address: FailureLimiter };
   /** Follow-up writes (notifications, memories) retried while the database is locked. */
   background: BackgroundWriter;

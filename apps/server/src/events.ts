@@ -1,10 +1,13 @@
 import type {
   CommentsChangedEvent,
+  LifecycleChangedEvent,
   NotificationEvent,
   NotificationsReadEvent,
   OwnersChangedEvent,
   RoleChangedEvent,
+  StageChangedEvent,
   TasksChangedEvent,
+  VersionsChangedEvent,
   WarningsChangedEvent,
 } from "@junction/domain";
 
@@ -18,6 +21,9 @@ export type ServerEvent =
   | { type: "comments-changed"; networkId: string; data: CommentsChangedEvent }
   | { type: "tasks-changed"; networkId: string; data: TasksChangedEvent }
   | { type: "owners-changed"; networkId: string; data: OwnersChangedEvent }
+  | { type: "stage-changed"; networkId: string; data: StageChangedEvent }
+  | { type: "lifecycle-changed"; networkId: string; data: LifecycleChangedEvent }
+  | { type: "versions-changed"; networkId: string; data: VersionsChangedEvent }
   | { type: "notification"; userId: string; data: NotificationEvent }
   | { type: "notifications-read"; userId: string; data: NotificationsReadEvent };
 

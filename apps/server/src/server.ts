@@ -43,9 +43,14 @@ export async function startJunction(
     now,
     events: createEventBus(),
     mailer: await createMailer(config.smtpUrl, config.smtpFrom, log),
-    live: { setRole: () => {}, refreshWorkplan: () => {}, change: () => false },
+    live: {
+      setRole: () => {},
+      refreshWorkplan: () => {},
+      change: () => false,
+      readState: () => new Uint8Array(),
+    },
     credentials: createLiveCredentials(),
-    warnings: { forgetNetwork: () => {}, learnDecisions: () => {} },
+    warnings: { forgetNetwork: () => {}, learnDecisions: () => {}, onActivitiesChanged: () => {} },
     limiters: {
       account: new FailureLimiter({ limit: 5, windowMs: 15 * 60 * 1000 }),
       address: new FailureLimiter({ limit: 50, windowMs: 15 * 60 * 1000 }),

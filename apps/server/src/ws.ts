@@ -19,12 +19,14 @@ import {
   type UpdateLog,
 } from "@junction/sync";
 import { type WebSocket, WebSocketServer } from "ws";
+import { withClientAttribution } from "./client-attribution";
 import type { Deps, LiveDocuments } from "./deps";
 import { SESSION_COOKIE } from "./http/cookies";
 import type { ActivityIndexer } from "./indexer";
 import type { Credential } from "./live-credentials";
 import { redactPath } from "./log-redaction";
 import { validateApiToken } from "./services/api-tokens";
+import { stateFromLog } from "./services/document-state";
 import { validateSessionToken } from "./services/sessions";
 import { createStatusGuard } from "./status-guard";
 
@@ -248,7 +250,7 @@ export function attachSync(
       Object.entries(deps.config.syncLimits).filter(([, v]) => v !== undefined),
     ),
     onDocumentChanged: (workplanId, ydoc) => indexer.schedule(workplanId, ydoc),
-    guard: createStatusGuard(deps),
+    guard: withClientAttribution(deps, createStatusGuard(deps)),
   });
   const wss = new WebSocketServer({
     noServer: true,
@@ -309,6 +311,11 @@ export function attachSync(
       }
     },
     change: (workplanId, edit) => sync.change(workplanId, edit),
+    readState(workplanId) {
+      // store what clients sent this turn first: the log then holds everything anyone has seen
+      sync.flush();
+      return stateFromLog(updateLog.load(workplanId));
+    },
     async close() {
       await sync.close();
       wss.close();

@@ -411,6 +411,27 @@ export const updateTaskRequestSchema = z
     message: "something to change",
   });
 
+/** A workplan in consultation that invites the member (a commenter) to comment. */
+export const consultationInvitationSchema = z.object({
+  networkId: z.string(),
+  workplanId: z.string(),
+  workplanTitle: z.string(),
+  deadline: z.iso.date().nullable(),
+  /** When it went out for consultation. */
+  since: z.string().nullable(),
+});
+export type ConsultationInvitation = z.infer<typeof consultationInvitationSchema>;
+
+/** A workplan in validation that waits for the member's organisation to approve or object. */
+export const validationRequestSchema = z.object({
+  networkId: z.string(),
+  workplanId: z.string(),
+  workplanTitle: z.string(),
+  organisationId: z.string(),
+  since: z.string(),
+});
+export type ValidationRequest = z.infer<typeof validationRequestSchema>;
+
 export const myWorkSchema = z.object({
   activities: z.array(
     z.object({
@@ -430,6 +451,10 @@ export const myWorkSchema = z.object({
     }),
   ),
   warnings: z.array(warningViewSchema),
+  /** Commenters: workplans in consultation inviting comments (the server always sends it). */
+  consultations: z.array(consultationInvitationSchema).optional(),
+  /** Editors and coordinators: workplans in validation waiting for their organisation's answer. */
+  validations: z.array(validationRequestSchema).optional(),
 });
 export type MyWork = z.infer<typeof myWorkSchema>;
 
@@ -441,6 +466,9 @@ export const NOTIFICATION_KINDS = [
   "task-assigned",
   "task-updated",
   "warning",
+  "consultation",
+  "validation-requested",
+  "validation-objection",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

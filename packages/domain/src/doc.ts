@@ -32,6 +32,16 @@ export {
   type RemovedActivity,
 } from "./commitment-guard";
 export {
+  type ActivityDiff,
+  type ActivityFieldName,
+  type DocumentDiff,
+  diffActivities,
+  diffDocuments,
+  diffNarrative,
+  type NarrativeDiffOp,
+} from "./document-diff";
+export { restoreDocument } from "./document-restore";
+export {
   type NarrativeInline,
   type NarrativeNode,
   type NarrativeTableCell,

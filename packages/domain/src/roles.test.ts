@@ -38,6 +38,16 @@ describe("role permissions", () => {
     expect(ROLES.filter((role) => can(role, "activity.assign-owner"))).toEqual(["coordinator"]);
   });
 
+  it("lets editors save versions and answer validation, and only coordinators govern stages", () => {
+    expect(ROLES.filter((role) => can(role, "version.save"))).toEqual(["coordinator", "editor"]);
+    expect(ROLES.filter((role) => can(role, "workplan.validate"))).toEqual([
+      "coordinator",
+      "editor",
+    ]);
+    for (const permission of ["workplan.move-stage", "workplan.revise", "version.restore"] as const)
+      expect(ROLES.filter((role) => can(role, permission))).toEqual(["coordinator"]);
+  });
+
   it("lets viewers only read", () => {
     expect([...ROLE_PERMISSIONS.viewer].every((p) => p.endsWith(".read"))).toBe(true);
   });

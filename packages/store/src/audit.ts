@@ -25,6 +25,13 @@ export const AUDIT_ACTIONS = [
   "task.create",
   "activity.assign-owners",
   "comment.moderate",
+  "workplan.stage",
+  "workplan.consultation-deadline",
+  "workplan.revision",
+  "validation.answer",
+  "validation.overrule",
+  "version.create",
+  "version.restore",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -7,6 +7,7 @@ import { COLLABORATION } from "./migrations/003-collaboration";
 import { COMMENT_MODERATION } from "./migrations/004-comment-moderation";
 import { UPDATE_QUARANTINE } from "./migrations/005-update-quarantine";
 import { REMOVED_ACTIVITIES } from "./migrations/006-removed-activities";
+import { LIFECYCLE } from "./migrations/007-lifecycle";
 
 export type Db = Database.Database;
 
@@ -18,6 +19,8 @@ const MIGRATIONS: readonly string[] = [
   COMMENT_MODERATION,
   UPDATE_QUARANTINE,
   REMOVED_ACTIVITIES,
+  // 007 follows 005 and 006 (005 lands from another branch): keep this list ordered by number
+  LIFECYCLE,
 ];
 
 /**

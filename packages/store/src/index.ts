@@ -33,6 +33,12 @@ export {
   writeUnlessBusy,
 } from "./db";
 export {
+  copyDocumentClients,
+  type DocumentClientRecord,
+  listDocumentClients,
+  recordDocumentClients,
+} from "./document-clients";
+export {
   findInvitation,
   type InvitationRecord,
   insertInvitation,
@@ -40,6 +46,26 @@ export {
   markInvitationAccepted,
   revokeInvitation,
 } from "./invitations";
+export {
+  answerValidation,
+  copyActivityOwners,
+  endValidationRounds,
+  findLastMoveTo,
+  findLatestValidationRound,
+  findWorkplanLifecycle,
+  listRevisionIds,
+  listStageMoves,
+  listValidationAnswers,
+  moveWorkplanStage,
+  openValidationRound,
+  overruleObjection,
+  type StageMoveRecord,
+  setConsultationDeadline,
+  setRevisionOf,
+  type ValidationAnswerRecord,
+  type ValidationRoundRecord,
+  type WorkplanLifecycleRecord,
+} from "./lifecycle";
 export {
   addMembership,
   countCoordinators,
@@ -124,6 +150,14 @@ export {
   setUserPassword,
   type UserRecord,
 } from "./users";
+export {
+  findVersion,
+  insertVersion,
+  listVersions,
+  loadVersionState,
+  type VersionRecord,
+  versionStorageBytes,
+} from "./versions";
 export {
   type ActivityRef,
   decideWarning,

@@ -15,10 +15,12 @@ import { registerCollaborationRoutes } from "./collaboration-routes";
 import { readSessionCookie, setSessionCookie } from "./cookies";
 import type { AppEnv } from "./env";
 import { registerEvents } from "./events";
+import { registerLifecycleRoutes } from "./lifecycle-routes";
 import { buildOpenApi } from "./openapi";
 import { RouteRegistry } from "./route";
 import { registerRoutes } from "./routes";
 import { serveWeb } from "./static";
+import { registerVersionRoutes } from "./versions-routes";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** When to try again after the database refused a write (locked by another process, or full). */
@@ -148,6 +150,8 @@ export function createApp(deps: Deps): App {
   const routes = new RouteRegistry(app, deps);
   registerRoutes(routes);
   registerCollaborationRoutes(routes);
+  registerLifecycleRoutes(routes);
+  registerVersionRoutes(routes);
   registerEvents(app, deps);
   app.get("/api/openapi.json", (c) => c.json(buildOpenApi(routes.routes)));
   app.all("/api/*", () => {

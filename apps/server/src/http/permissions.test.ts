@@ -1,18 +1,23 @@
 import { emptyActivity } from "@junction/domain";
 import {
   addMembership,
+  answerValidation,
   createUser,
   createWorkplan,
   insertComment,
   insertInvitation,
   insertTask,
   insertThread,
+  insertVersion,
   insertWarning,
+  moveWorkplanStage,
+  openValidationRound,
   replaceWorkplanActivities,
   setThreadResolved,
 } from "@junction/store";
 import { afterEach, describe, expect, it } from "vitest";
 import { issueSecret } from "../auth/secrets";
+import { activity, storeDocument } from "../test/documents";
 import {
   createHarness,
   createTestNetwork,
@@ -57,6 +62,12 @@ type Fixture = TestNetwork & {
   resolvedThreadId: string;
   commentId: string;
   taskId: string;
+  /** A saved version of the main workplan. */
+  versionId: string;
+  /** A workplan in validation whose only lead organisation (B, the editor's) objected. */
+  validationPlanId: string;
+  /** An adopted workplan, to revise. */
+  adoptedPlanId: string;
 };
 
 const CASES: Case[] = [
@@ -362,6 +373,103 @@ const CASES: Case[] = [
     success: 200,
   },
   {
+    method: "POST",
+    route: "/api/workplans/:workplanId/stage",
+    path: (n) => `/api/workplans/${n.workplanId}/stage`,
+    body: () => ({ stage: "consultation" }),
+    allowed: ["coordinator"],
+    success: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/workplans/:workplanId/stages",
+    path: (n) => `/api/workplans/${n.workplanId}/stages`,
+    allowed: MEMBERS,
+    success: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/workplans/:workplanId/lifecycle",
+    path: (n) => `/api/workplans/${n.validationPlanId}/lifecycle`,
+    allowed: MEMBERS,
+    success: 200,
+  },
+  {
+    method: "PUT",
+    route: "/api/workplans/:workplanId/consultation",
+    path: (n) => `/api/workplans/${n.workplanId}/consultation`,
+    body: () => ({ deadline: "2026-03-15" }),
+    allowed: ["coordinator"],
+    success: 200,
+  },
+  {
+    // only organisation B leads an activity there: its editor answers, A's coordinator may not
+    method: "POST",
+    route: "/api/workplans/:workplanId/validation",
+    path: (n) => `/api/workplans/${n.validationPlanId}/validation`,
+    body: () => ({ answer: "approve" }),
+    allowed: ["editor"],
+    success: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/workplans/:workplanId/validation/overrule",
+    path: (n) => `/api/workplans/${n.validationPlanId}/validation/overrule`,
+    body: (n) => ({ organisationId: n.orgB, reason: "Settled at the steering meeting" }),
+    allowed: ["coordinator"],
+    success: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/workplans/:workplanId/revisions",
+    path: (n) => `/api/workplans/${n.adoptedPlanId}/revisions`,
+    allowed: ["coordinator"],
+    success: 201,
+  },
+  {
+    method: "GET",
+    route: "/api/workplans/:workplanId/versions",
+    path: (n) => `/api/workplans/${n.workplanId}/versions`,
+    allowed: MEMBERS,
+    success: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/workplans/:workplanId/versions",
+    path: (n) => `/api/workplans/${n.workplanId}/versions`,
+    body: () => ({ name: "Before the retreat" }),
+    allowed: ["editor", "coordinator"],
+    success: 201,
+  },
+  {
+    method: "GET",
+    route: "/api/workplans/:workplanId/versions/:versionId",
+    path: (n) => `/api/workplans/${n.workplanId}/versions/${n.versionId}`,
+    allowed: MEMBERS,
+    success: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/workplans/:workplanId/versions/:versionId/activities",
+    path: (n) => `/api/workplans/${n.workplanId}/versions/${n.versionId}/activities`,
+    allowed: MEMBERS,
+    success: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/workplans/:workplanId/diff",
+    path: (n) => `/api/workplans/${n.workplanId}/diff?from=${n.versionId}&to=current`,
+    allowed: MEMBERS,
+    success: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/workplans/:workplanId/versions/:versionId/restore",
+    path: (n) => `/api/workplans/${n.workplanId}/versions/${n.versionId}/restore`,
+    allowed: ["coordinator"],
+    success: 200,
+  },
+  {
     method: "GET",
     route: "/api/me/work",
     path: () => "/api/me/work",
@@ -501,10 +609,12 @@ function setUp(): { h: Harness; n: Fixture } {
     },
     h.deps.now(),
   );
+  const lifecycle = lifecycleFixture(h, network);
   return {
     h,
     n: {
       ...network,
+      ...lifecycle,
       target: target.id,
       invitationId: issued.id,
       invitationToken: issued.token,
@@ -515,6 +625,75 @@ function setUp(): { h: Harness; n: Fixture } {
       taskId: task.id,
     },
   };
+}
+
+function lifecycleFixture(
+  h: Harness,
+  network: TestNetwork,
+): Pick<Fixture, "versionId" | "validationPlanId" | "adoptedPlanId"> {
+  const now = h.deps.now();
+  const main = { id: network.workplanId, networkId: network.networkId };
+  storeDocument(h, main, [
+    { kind: "paragraph", text: "The plan's context." },
+    { kind: "activity", activity: activity("X1", network.orgB, { title: "Train border police" }) },
+  ]);
+  const version = insertVersion(
+    h.db,
+    {
+      workplanId: network.workplanId,
+      name: "Baseline",
+      kind: "named",
+      stage: "draft",
+      createdBy: network.users.coordinator.id,
+      state: h.deps.live.readState(network.workplanId),
+    },
+    now,
+  );
+  // the main workplan changes after the version, so a restore has something to do
+  storeDocument(h, main, [{ kind: "paragraph", text: "Added after the baseline." }]);
+  const validating = createWorkplan(h.db, {
+    networkId: network.networkId,
+    title: "Plan in validation",
+    stage: "validation",
+    createdBy: null,
+  });
+  storeDocument(h, validating, [{ kind: "activity", activity: activity("V1", network.orgB) }]);
+  const round = openValidationRound(
+    h.db,
+    { workplanId: validating.id, startedBy: null, organisationIds: [network.orgB] },
+    now,
+  );
+  answerValidation(
+    h.db,
+    {
+      roundId: round.id,
+      organisationId: network.orgB,
+      answer: "objected",
+      comment: "Wrong budget",
+      answeredBy: network.users.editor.id,
+    },
+    now,
+  );
+  const adopted = createWorkplan(h.db, {
+    networkId: network.networkId,
+    title: "Adopted plan",
+    stage: "validation",
+    createdBy: null,
+  });
+  storeDocument(h, adopted, [{ kind: "activity", activity: activity("A1", network.orgA) }]);
+  moveWorkplanStage(
+    h.db,
+    {
+      workplanId: adopted.id,
+      from: "validation",
+      to: "adopted",
+      movedBy: network.users.coordinator.id,
+      reason: null,
+      versionId: null,
+    },
+    now,
+  );
+  return { versionId: version.id, validationPlanId: validating.id, adoptedPlanId: adopted.id };
 }
 
 function expected(c: Case, actor: Actor): number {

@@ -209,6 +209,13 @@ describe("from a comment to someone's work", () => {
     expect(editor.activities).toEqual([]);
 
     const stranger = (await call(n.cookies.stranger, "GET", "/api/me/work")).body as MyWork;
-    expect(stranger).toEqual({ activities: [], tasks: [], threads: [], warnings: [] });
+    expect(stranger).toEqual({
+      activities: [],
+      tasks: [],
+      threads: [],
+      warnings: [],
+      consultations: [],
+      validations: [],
+    });
   });
 });

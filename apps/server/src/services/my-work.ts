@@ -15,6 +15,7 @@ import {
 import type { Deps } from "../deps";
 import type { Caller } from "./caller";
 import { toThreadView } from "./comments";
+import { lifecycleWork } from "./lifecycle-work";
 import { taskViewsFor, today } from "./tasks";
 import { listWarningsForNetwork } from "./warnings";
 
@@ -88,5 +89,6 @@ export function getMyWork(deps: Deps, caller: Caller): MyWork {
     tasks: taskViewsFor(deps, listAssignedTasks(deps.db, userId)),
     threads: threadsFor(deps, userId),
     warnings,
+    ...lifecycleWork(deps, userId),
   };
 }

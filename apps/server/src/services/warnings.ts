@@ -30,11 +30,17 @@ import { requireNetworkPermission, requireWorkplanPermission } from "./access";
 import type { Caller } from "./caller";
 import { notifyWarning } from "./notifications";
 import { type OrganisationLabels, organisationLabels } from "./organisation-labels";
+import { isRevisionPair } from "./revision-lineage";
 
 const SEPARATOR = "::";
 
 function keyOf(ref: ActivityRef): string {
   return `${ref.workplanId}${SEPARATOR}${ref.activityId}`;
+}
+
+/** A pair of activities in the order warnings store them (by workplan, then activity). */
+export function orderedPair(a: ActivityRef, b: ActivityRef): [ActivityRef, ActivityRef] {
+  return keyOf(a) < keyOf(b) ? [a, b] : [b, a];
 }
 
 function refOf(key: string): ActivityRef {
@@ -139,6 +145,8 @@ export function createWarningEngine(deps: Deps): WarningEngine {
     if (state.index.has(key)) {
       for (const pair of state.index.pairsFor(key)) {
         const other = pair.a === key ? pair.b : pair.a;
+        // a workplan and its revision hold copies of one another's activities, not duplicates
+        if (isRevisionPair(deps, ref.workplanId, refOf(other).workplanId)) continue;
         current.set(other, { score: pair.score, reasons: pair.reasons });
       }
     }

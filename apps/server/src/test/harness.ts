@@ -7,6 +7,7 @@ import {
   addMembership,
   createNetwork,
   createOrganisation,
+  createSqliteUpdateLog,
   createUser,
   createWorkplan,
   type Db,
@@ -23,6 +24,7 @@ import { createEventBus } from "../events";
 import { createApp } from "../http/app";
 import { createLiveCredentials } from "../live-credentials";
 import { createLogger } from "../log";
+import { stateFromLog } from "../services/document-state";
 import { createSession } from "../services/sessions";
 
 export const ORIGIN = "http://localhost";
@@ -47,6 +49,11 @@ export function createHarness(overrides: Partial<Config> = {}): Harness {
   let now = Date.UTC(2026, 0, 15, 9, 0, 0);
   const roleChanges: Harness["roleChanges"] = [];
   const refreshedWorkplans: string[] = [];
+  const updateLog = createSqliteUpdateLog(db, () => now);
+  const hasStoredDocument = (workplanId: string) => {
+    const { snapshot, updates } = updateLog.load(workplanId);
+    return snapshot !== null || updates.length > 0;
+  };
   const deps: Deps = {
     db,
     config,
@@ -57,10 +64,23 @@ export function createHarness(overrides: Partial<Config> = {}): Harness {
     live: {
       setRole: (networkId, userId, role) => roleChanges.push({ networkId, userId, role }),
       refreshWorkplan: (workplanId) => refreshedWorkplans.push(workplanId),
-      // the document as the activity index has it, so status changes find their activity
       change: (workplanId, edit) => {
-        const ydoc = new Y.Doc();
         const activities = listWorkplanActivities(db, workplanId);
+        if (hasStoredDocument(workplanId) || activities.length === 0) {
+          // a stored document (or a new one) is changed and stored, as the sync server does
+          const ydoc = new Y.Doc();
+          Y.applyUpdate(ydoc, stateFromLog(updateLog.load(workplanId)));
+          const before = Y.encodeStateVector(ydoc);
+          ydoc.transact(() => edit(ydoc));
+          const update = Y.encodeStateAsUpdate(ydoc, before);
+          ydoc.destroy();
+          const decoded = Y.decodeUpdate(update);
+          if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return false;
+          updateLog.append([{ docName: workplanId, updates: [update] }]);
+          return true;
+        }
+        // otherwise the document as the activity index has it, so status changes find their activity
+        const ydoc = new Y.Doc();
         appendNarrative(
           ydoc,
           activities.map((activity) => ({ kind: "activity" as const, activity })),
@@ -69,9 +89,10 @@ export function createHarness(overrides: Partial<Config> = {}): Harness {
         ydoc.destroy();
         return true;
       },
+      readState: (workplanId) => stateFromLog(updateLog.load(workplanId)),
     },
     credentials: createLiveCredentials(),
-    warnings: { forgetNetwork: () => {}, learnDecisions: () => {} },
+    warnings: { forgetNetwork: () => {}, learnDecisions: () => {}, onActivitiesChanged: () => {} },
     limiters: {
       account: new FailureLimiter({ limit: 5, windowMs: 15 * 60 * 1000 }),
       address: new FailureLimiter({ limit: 50, windowMs: 15 * 60 * 1000 }),

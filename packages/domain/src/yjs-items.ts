@@ -1,0 +1,35 @@
+import * as Y from "yjs";
+
+// Yjs has no public API for who inserted what: the Yjs client id of each piece of content sits on
+// its Item. These two readers are the only places that reach into the types' internal fields;
+// every Yjs 13 AbstractType keeps `_start` (its sequence of items) and `_map` (key -> last item).
+
+type ItemHolder = { _start: Y.Item | null; _map: Map<string, Y.Item> };
+
+function holder<T>(type: Y.AbstractType<T>): ItemHolder {
+  return type as unknown as ItemHolder;
+}
+
+/** The text of a Y.XmlText with, per UTF-16 unit, the Yjs client id that inserted it. */
+export function textWithClients(text: Y.XmlText): { text: string; clients: number[] } {
+  let value = "";
+  const clients: number[] = [];
+  for (let item = holder(text)._start; item !== null; item = item.right) {
+    if (item.deleted || !(item.content instanceof Y.ContentString)) continue;
+    const str = item.content.str;
+    value += str;
+    for (let i = 0; i < str.length; i++) clients.push(item.id.client);
+  }
+  return { text: value, clients };
+}
+
+/** The Yjs client id that set an attribute's current value, or null when it is not set. */
+export function attributeClient(element: Y.XmlElement, name: string): number | null {
+  const item = holder(element)._map.get(name);
+  return item && !item.deleted ? item.id.client : null;
+}
+
+/** The Yjs client id that created a type (e.g. an activity block), or null for a root type. */
+export function creatorClient<T>(type: Y.AbstractType<T>): number | null {
+  return type._item ? type._item.id.client : null;
+}
