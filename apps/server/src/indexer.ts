@@ -12,10 +12,8 @@ import {
 import * as Y from "yjs";
 import type { Deps } from "./deps";
 
-type LoadDocument = (workplanId: string) => {
-  snapshot: Uint8Array | null;
-  updates: { update: Uint8Array }[];
-};
+/** Reads a workplan's stored document; what cannot be applied is quarantined, never thrown. */
+type LoadDocument = (workplanId: string) => Y.Doc;
 
 export type ActivityIndexer = {
   /** A document changed: re-read its activities shortly (debounced per workplan). */
@@ -60,14 +58,6 @@ export function createActivityIndexer(
   const { debounceMs, firstRetryMs, maxRetryMs } = { ...DEFAULTS, ...options };
   const pending = new Map<string, Pending>();
 
-  function loadDocument(workplanId: string): Y.Doc {
-    const stored = load(workplanId);
-    const ydoc = new Y.Doc();
-    if (stored.snapshot) Y.applyUpdate(ydoc, stored.snapshot);
-    for (const { update } of stored.updates) Y.applyUpdate(ydoc, update);
-    return ydoc;
-  }
-
   /** Answers false when the database was busy: nothing was written, try again later. */
   function index(workplanId: string, ydoc: Y.Doc): boolean {
     try {
@@ -105,7 +95,7 @@ export function createActivityIndexer(
     const live = entry.ydoc !== null && !entry.ydoc.isDestroyed ? entry.ydoc : null;
     let ydoc: Y.Doc;
     try {
-      ydoc = live ?? loadDocument(workplanId);
+      ydoc = live ?? load(workplanId);
     } catch (error) {
       deps.log.warn("could not read a workplan to index it", { workplanId, error });
       return;
@@ -134,7 +124,7 @@ export function createActivityIndexer(
     indexAll() {
       for (const network of listNetworks(deps.db)) {
         for (const workplan of listWorkplans(deps.db, network.id)) {
-          const ydoc = loadDocument(workplan.id);
+          const ydoc = load(workplan.id);
           const done = index(workplan.id, ydoc);
           ydoc.destroy();
           if (!done) arm(workplan.id, { ydoc: null, retryMs: firstRetryMs * 2 }, firstRetryMs);

@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createSqliteUpdateLog, openDatabase } from "@junction/store";
-import type { SyncServer } from "@junction/sync";
+import { loadDocument, type SyncServer } from "@junction/sync";
 import { FailureLimiter } from "./auth/rate-limit";
 import { createBackgroundWriter } from "./background-writer";
 import { bootstrap } from "./bootstrap";
@@ -64,7 +64,8 @@ export async function startJunction(
   deps.warnings = warnings;
   const indexer = createActivityIndexer(
     deps,
-    (workplanId) => updateLog.load(workplanId),
+    // a stored update that does not apply is quarantined as the sync server does, never thrown
+    (workplanId) => loadDocument(updateLog, workplanId, log.child({ component: "indexer" })),
     (workplan, before, after) => warnings.onActivitiesChanged(workplan, before, after),
   );
   indexer.indexAll();

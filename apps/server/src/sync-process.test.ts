@@ -1,4 +1,6 @@
+import { join } from "node:path";
 import { findActivityElement, readActivities } from "@junction/domain/doc";
+import { openDatabase } from "@junction/store";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
@@ -252,6 +254,28 @@ describe("the sync endpoint of the real server", { timeout: 30_000 }, () => {
     later.ydoc.getText("notes").insert(0, "after the restart;");
     await vi.waitFor(() => expect(notes(watcher.ydoc)).toContain("after the restart;"));
     expect(restarted.output()).not.toContain("Unexpected case");
+  });
+
+  it("starts and indexes a workplan whose stored log holds a row that does not apply", async () => {
+    const server = await start();
+    await stopServerProcess(server);
+    const db = openDatabase(join(server.dataDir, "junction.db"));
+    db.prepare(
+      "INSERT INTO workplan_updates (workplan_id, update_data, created_at) VALUES (?, ?, ?)",
+    ).run(WORKPLAN, Buffer.from([0xff, 0x13, 0x37, 0x00, 0x42]), Date.now());
+    db.close();
+
+    const restarted = await start(server.dataDir, server.port);
+    expect((await fetch(`${restarted.url}/health`)).ok).toBe(true);
+    const token = await tokenFor(restarted, "eka.lomidze@example.org");
+    const response = await fetch(`${restarted.url}/api/workplans/${WORKPLAN}/activities`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as unknown[]).length).toBeGreaterThan(0);
+    const editor = client(restarted, token);
+    await whenSynced(editor.provider);
+    expect(readActivities(editor.ydoc).length).toBeGreaterThan(0);
   });
 
   it("stops cleanly on SIGTERM with exit code 0", async () => {
