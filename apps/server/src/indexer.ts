@@ -9,7 +9,7 @@ import {
   replaceWorkplanActivities,
   touchWorkplan,
 } from "@junction/store";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import type { Deps } from "./deps";
 
 /** Reads a workplan's stored document; what cannot be applied is quarantined, never thrown. */
