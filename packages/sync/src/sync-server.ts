@@ -5,12 +5,13 @@ import { awarenessUserOf, type SyncRole, type SyncUser } from "./identity";
 import { resolveLimits, type SyncLimits } from "./limits";
 import { type Logger, silentLogger } from "./logger";
 import { describeError } from "./protocol";
-import { type PendingUpdate, Room, type RoomContext } from "./room";
+import { Room, type RoomContext } from "./room";
 import { createCounters, type SyncStats } from "./stats";
 import type { SyncSocket } from "./sync-socket";
 import { afterIo } from "./timers";
 import type { UpdateGuard } from "./update-guard";
 import type { UpdateLog } from "./update-log";
+import type { PendingUpdate } from "./update-queue";
 
 export type SyncServerOptions = {
   log: UpdateLog;
@@ -213,9 +214,9 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       return rooms.size;
     },
     connectionCount(docName) {
-      if (docName !== undefined) return rooms.get(docName)?.connections.size ?? 0;
+      if (docName !== undefined) return rooms.get(docName)?.connectionCount ?? 0;
       let count = 0;
-      for (const room of rooms.values()) count += room.connections.size;
+      for (const room of rooms.values()) count += room.connectionCount;
       return count;
     },
     stats() {
