@@ -8,6 +8,7 @@ import type { RoomLog } from "./room-log";
 import type { RoomMembers } from "./room-members";
 import type { SyncCounters } from "./stats";
 import { dropHeldBack, hasHeldBack } from "./update-check";
+import { type UpdateWriter, writerOf } from "./update-guard";
 import type { PendingUpdate } from "./update-queue";
 
 /** Origin of changes the server makes itself; every connection receives them. */
@@ -17,6 +18,9 @@ export type CommitContext = {
   readonly logger: Logger;
   readonly counters: SyncCounters;
   readonly onDocumentChanged: ((docName: string, ydoc: Y.Doc) => void) | undefined;
+  readonly onUpdateAccepted:
+    | ((docName: string, update: Uint8Array, writer: UpdateWriter | null) => void)
+    | undefined;
 };
 
 /**
@@ -49,7 +53,9 @@ export class RoomCommit {
       const correction = accepted[i + 1]?.isCorrection ? accepted[++i]?.update : undefined;
       if (correction !== undefined) rows.push(ids[i] ?? 0);
       for (const id of rows) this.roomLog.advanceTo(id);
-      this.applyStored(rows, connection, update, correction);
+      if (!this.applyStored(rows, connection, update, correction)) continue;
+      this.notifyAccepted(update, writerOf(this.docName, connection));
+      if (correction !== undefined) this.notifyAccepted(correction, null);
     }
     this.finishBatch();
   }
@@ -60,7 +66,7 @@ export class RoomCommit {
     this.roomLog.countStored(1);
     this.context.counters.appendedUpdates++;
     this.hasChanged = false;
-    this.applyStored([id], null, update, undefined);
+    if (this.applyStored([id], null, update, undefined)) this.notifyAccepted(update, null);
     this.finishBatch();
   }
 
@@ -118,6 +124,19 @@ export class RoomCommit {
   private finishBatch(): void {
     if (this.hasChanged) this.notifyChanged();
     this.compaction.scheduleIfDue();
+  }
+
+  private notifyAccepted(update: Uint8Array, writer: UpdateWriter | null): void {
+    const { onUpdateAccepted } = this.context;
+    if (onUpdateAccepted === undefined) return;
+    try {
+      onUpdateAccepted(this.docName, update, writer);
+    } catch (error) {
+      this.context.logger.error("onUpdateAccepted threw", {
+        ...this.members.fields(),
+        error: describeError(error),
+      });
+    }
   }
 
   private notifyChanged(): void {

@@ -16,7 +16,7 @@ import { RoomLog } from "./room-log";
 import { RoomMembers } from "./room-members";
 import type { SyncCounters } from "./stats";
 import { startTimer, stopTimer, type TimerHandle } from "./timers";
-import type { UpdateGuard } from "./update-guard";
+import type { UpdateGuard, UpdateWriter } from "./update-guard";
 import { UpdateIntake } from "./update-intake";
 import type { UpdateLog } from "./update-log";
 import { type PendingUpdate, UpdateQueue } from "./update-queue";
@@ -28,6 +28,9 @@ export type RoomContext = {
   readonly counters: SyncCounters;
   readonly now: () => number;
   readonly onDocumentChanged: ((docName: string, ydoc: Y.Doc) => void) | undefined;
+  readonly onUpdateAccepted:
+    | ((docName: string, update: Uint8Array, writer: UpdateWriter | null) => void)
+    | undefined;
   readonly guard: UpdateGuard | undefined;
   readonly onUnload: (room: Room) => void;
   /** Stores every room's pending updates after this turn of the event loop, in one append. */

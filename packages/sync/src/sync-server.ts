@@ -9,7 +9,7 @@ import { Room, type RoomContext } from "./room";
 import { createCounters, type SyncStats } from "./stats";
 import type { SyncSocket } from "./sync-socket";
 import { afterIo } from "./timers";
-import type { UpdateGuard } from "./update-guard";
+import type { UpdateGuard, UpdateWriter } from "./update-guard";
 import type { UpdateLog } from "./update-log";
 import type { PendingUpdate } from "./update-queue";
 
@@ -19,6 +19,11 @@ export type SyncServerOptions = {
   limits?: Partial<SyncLimits>;
   /** Called after an accepted batch was stored, applied and broadcast; keep it cheap (debounce). */
   onDocumentChanged?(docName: string, ydoc: Y.Doc): void;
+  /**
+   * Called for each update once it is stored and applied, with who wrote it (null: a change the
+   * server made, such as `change` or the guard's correction); keep it cheap.
+   */
+  onUpdateAccepted?(docName: string, update: Uint8Array, writer: UpdateWriter | null): void;
   /** Finer rules for writers' updates than their role; see `UpdateGuard`. */
   guard?: UpdateGuard;
   /** Milliseconds clock for rate limits; tests may pass their own. */
@@ -124,6 +129,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     counters,
     now: options.now ?? (() => Date.now()),
     onDocumentChanged: options.onDocumentChanged,
+    onUpdateAccepted: options.onUpdateAccepted,
     guard: options.guard,
     onUnload: (room) => {
       if (rooms.get(room.docName) === room) rooms.delete(room.docName);
