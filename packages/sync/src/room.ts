@@ -217,6 +217,12 @@ export class Room {
     return this.caches.scratchCopy();
   }
 
+  /** The document as applied, encoded once per change however often it is asked for. */
+  encodeState(): Uint8Array {
+    // a copy: the cached bytes also go to every joiner
+    return this.caches.encodedState().slice();
+  }
+
   /** Flushes, compacts and frees the document; the room cannot be used afterwards. */
   unload(): void {
     if (this.isUnloaded) return;

@@ -52,6 +52,11 @@ export interface SyncServer {
    * changed nothing; throws when the document cannot be loaded or the change not stored.
    */
   change(docName: string, edit: (ydoc: Y.Doc) => void): boolean;
+  /**
+   * The document as its loaded room holds it now, as one Yjs update (updates queued this turn
+   * are not stored yet, so not in it); null when no room holds it. Never loads a room.
+   */
+  encodeState(docName: string): Uint8Array | null;
   /** Stores every pending update now (the log is written once per event-loop turn otherwise). */
   flush(): void;
   /** Closes every connection, then flushes, compacts and unloads every room. */
@@ -255,6 +260,10 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       const [ids] = options.log.append([{ docName, updates: [update] }]);
       room.commitServerUpdate(update, ids?.[0] ?? 0);
       return true;
+    },
+    encodeState(docName) {
+      const room = rooms.get(docName);
+      return room?.isLoaded ? room.encodeState() : null;
     },
     flush,
     async close() {
