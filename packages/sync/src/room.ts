@@ -33,8 +33,8 @@ export type RoomContext = {
     | undefined;
   readonly guard: UpdateGuard | undefined;
   readonly onUnload: (room: Room) => void;
-  /** Stores every room's pending updates after this turn of the event loop, in one append. */
-  readonly requestFlush: () => void;
+  /** Stores `room`'s pending updates, with every other room's, after this turn of the event loop. */
+  readonly requestFlush: (room: Room) => void;
   /** Stores every room's pending updates now. */
   readonly flush: () => void;
 };
@@ -107,7 +107,7 @@ export class Room {
     this.intake = new UpdateIntake(
       docName,
       this.ydoc,
-      context,
+      { ...context, requestFlush: () => context.requestFlush(this) },
       this.members,
       this.queue,
       this.caches,

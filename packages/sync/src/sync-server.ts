@@ -68,6 +68,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   const logger = options.logger ?? silentLogger;
   const counters = createCounters();
   const rooms = new Map<string, Room>();
+  /** Rooms that queued updates since the last flush: a flush looks at these alone. */
+  const queued = new Set<Room>();
   let isClosing = false;
   let isFlushScheduled = false;
   let connectionCounter = 0;
@@ -89,7 +91,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   const flush = (): void => {
     isFlushScheduled = false;
     const work: { room: Room; accepted: PendingUpdate[] }[] = [];
-    for (const room of [...rooms.values()]) {
+    for (const room of [...queued]) {
+      queued.delete(room);
       const accepted = takePending(room);
       if (accepted.length > 0) work.push({ room, accepted });
     }
@@ -137,9 +140,11 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     onUpdateAccepted: options.onUpdateAccepted,
     guard: options.guard,
     onUnload: (room) => {
+      queued.delete(room);
       if (rooms.get(room.docName) === room) rooms.delete(room.docName);
     },
-    requestFlush: () => {
+    requestFlush: (room) => {
+      queued.add(room);
       if (isFlushScheduled) return;
       isFlushScheduled = true;
       // one append per turn of the event loop, for every room: no fsync per keystroke
