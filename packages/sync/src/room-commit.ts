@@ -54,7 +54,7 @@ export class RoomCommit {
       if (correction !== undefined) rows.push(ids[i] ?? 0);
       for (const id of rows) this.roomLog.advanceTo(id);
       if (!this.applyStored(rows, connection, update, correction)) continue;
-      this.notifyAccepted(update, writerOf(this.docName, connection));
+      this.notifyAccepted(update, connection);
       if (correction !== undefined) this.notifyAccepted(correction, null);
     }
     this.finishBatch();
@@ -126,11 +126,12 @@ export class RoomCommit {
     this.compaction.scheduleIfDue();
   }
 
-  private notifyAccepted(update: Uint8Array, writer: UpdateWriter | null): void {
+  /** Tells the server who wrote a stored and applied update (`by` null: the server). */
+  private notifyAccepted(update: Uint8Array, by: Connection | null): void {
     const { onUpdateAccepted } = this.context;
     if (onUpdateAccepted === undefined) return;
     try {
-      onUpdateAccepted(this.docName, update, writer);
+      onUpdateAccepted(this.docName, update, by === null ? null : writerOf(this.docName, by));
     } catch (error) {
       this.context.logger.error("onUpdateAccepted threw", {
         ...this.members.fields(),
