@@ -1,4 +1,4 @@
-import { colorForUser, type Role } from "@junction/domain";
+import { canWriteDocument, colorForUser, type Role } from "@junction/domain";
 
 /** The authenticated user behind a connection, as the server resolved it before the upgrade. */
 export type SyncUser = {
@@ -35,4 +35,9 @@ export function stampAwarenessState(
   if (state === null) return null;
   if (typeof state !== "object" || Array.isArray(state)) return undefined;
   return { ...state, user };
+}
+
+/** Whether a connection with `role` may change the document (null: the user was removed). */
+export function isWriter(role: SyncRole | null): boolean {
+  return role !== null && canWriteDocument(role);
 }

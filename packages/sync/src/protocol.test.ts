@@ -1,10 +1,15 @@
+import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import {
   encodeAwarenessEntries,
+  encodeAwarenessMessage,
   encodeSyncMessage,
+  MESSAGE_AWARENESS,
+  MESSAGE_SYNC,
   parseMessage,
   readAwarenessEntries,
   SYNC_STEP_1,
+  SYNC_STEP_2,
   SYNC_UPDATE,
 } from "./protocol";
 import { createRandom } from "./test/fuzz";
@@ -66,5 +71,28 @@ describe("awareness entries", () => {
 
   it("rejects a count that claims more entries than follow", () => {
     expect(() => readAwarenessEntries(new Uint8Array([5, 1, 1, 0]))).toThrow();
+  });
+});
+
+describe("encoding messages", () => {
+  /** How y-protocols frames a message with lib0's encoder, which stock clients decode. */
+  function framedByLib0(types: readonly number[], payload: Uint8Array): Uint8Array {
+    const encoder = encoding.createEncoder();
+    for (const type of types) encoding.writeVarUint(encoder, type);
+    encoding.writeVarUint8Array(encoder, payload);
+    return encoding.toUint8Array(encoder);
+  }
+
+  it("frames every payload byte for byte as y-protocols does", () => {
+    for (const length of [0, 1, 127, 128, 300, 16_383, 16_384, 70_000]) {
+      const payload = new Uint8Array(length).map((_, i) => i % 251);
+      expect(encodeSyncMessage(SYNC_UPDATE, payload)).toEqual(
+        framedByLib0([MESSAGE_SYNC, SYNC_UPDATE], payload),
+      );
+      expect(encodeSyncMessage(SYNC_STEP_2, payload)).toEqual(
+        framedByLib0([MESSAGE_SYNC, SYNC_STEP_2], payload),
+      );
+      expect(encodeAwarenessMessage(payload)).toEqual(framedByLib0([MESSAGE_AWARENESS], payload));
+    }
   });
 });

@@ -71,18 +71,42 @@ function untrusted(bytes: Uint8Array): UntrustedUpdate {
 }
 
 export function encodeSyncMessage(syncType: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, syncType);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
+  return encodeMessage(MESSAGE_SYNC, syncType, payload);
 }
 
 export function encodeAwarenessMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return encodeMessage(MESSAGE_AWARENESS, null, update);
+}
+
+/**
+ * The message types as varUints, then the payload as a varUint8Array, written as lib0's
+ * encoding writes them but in one allocation: every update is framed once per broadcast.
+ */
+function encodeMessage(type: number, subType: number | null, payload: Uint8Array): Uint8Array {
+  const headerLength = varUintLength(type) + (subType === null ? 0 : varUintLength(subType));
+  const message = new Uint8Array(headerLength + varUintLength(payload.length) + payload.length);
+  let offset = writeVarUint(message, 0, type);
+  if (subType !== null) offset = writeVarUint(message, offset, subType);
+  offset = writeVarUint(message, offset, payload.length);
+  message.set(payload, offset);
+  return message;
+}
+
+function varUintLength(value: number): number {
+  let length = 1;
+  for (let rest = value; rest > 0x7f; rest = Math.floor(rest / 0x80)) length++;
+  return length;
+}
+
+function writeVarUint(target: Uint8Array, offset: number, value: number): number {
+  let at = offset;
+  let rest = value;
+  while (rest > 0x7f) {
+    target[at++] = 0x80 | (rest & 0x7f);
+    rest = Math.floor(rest / 0x80);
+  }
+  target[at++] = rest;
+  return at;
 }
 
 /** Offset of the payload inside a message built by `encodeSyncMessage`. */

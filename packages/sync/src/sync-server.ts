@@ -5,12 +5,13 @@ import { awarenessUserOf, type SyncRole, type SyncUser } from "./identity";
 import { resolveLimits, type SyncLimits } from "./limits";
 import { type Logger, silentLogger } from "./logger";
 import { describeError } from "./protocol";
-import { type PendingUpdate, Room, type RoomContext } from "./room";
+import { Room, type RoomContext } from "./room";
 import { createCounters, type SyncStats } from "./stats";
 import type { SyncSocket } from "./sync-socket";
 import { afterIo } from "./timers";
-import type { UpdateGuard } from "./update-guard";
+import type { UpdateGuard, UpdateWriter } from "./update-guard";
 import type { UpdateLog } from "./update-log";
+import type { PendingUpdate } from "./update-queue";
 
 export type SyncServerOptions = {
   log: UpdateLog;
@@ -18,6 +19,11 @@ export type SyncServerOptions = {
   limits?: Partial<SyncLimits>;
   /** Called after an accepted batch was stored, applied and broadcast; keep it cheap (debounce). */
   onDocumentChanged?(docName: string, ydoc: Y.Doc): void;
+  /**
+   * Called for each update once it is stored and applied, with who wrote it (null: a change the
+   * server made, such as `change` or the guard's correction); keep it cheap.
+   */
+  onUpdateAccepted?(docName: string, update: Uint8Array, writer: UpdateWriter | null): void;
   /** Finer rules for writers' updates than their role; see `UpdateGuard`. */
   guard?: UpdateGuard;
   /** Milliseconds clock for rate limits; tests may pass their own. */
@@ -46,6 +52,11 @@ export interface SyncServer {
    * changed nothing; throws when the document cannot be loaded or the change not stored.
    */
   change(docName: string, edit: (ydoc: Y.Doc) => void): boolean;
+  /**
+   * The document as its loaded room holds it now, as one Yjs update (updates queued this turn
+   * are not stored yet, so not in it); null when no room holds it. Never loads a room.
+   */
+  encodeState(docName: string): Uint8Array | null;
   /** Stores every pending update now (the log is written once per event-loop turn otherwise). */
   flush(): void;
   /** Closes every connection, then flushes, compacts and unloads every room. */
@@ -57,6 +68,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   const logger = options.logger ?? silentLogger;
   const counters = createCounters();
   const rooms = new Map<string, Room>();
+  /** Rooms that queued updates since the last flush: a flush looks at these alone. */
+  const queued = new Set<Room>();
   let isClosing = false;
   let isFlushScheduled = false;
   let connectionCounter = 0;
@@ -78,7 +91,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   const flush = (): void => {
     isFlushScheduled = false;
     const work: { room: Room; accepted: PendingUpdate[] }[] = [];
-    for (const room of [...rooms.values()]) {
+    for (const room of [...queued]) {
+      queued.delete(room);
       const accepted = takePending(room);
       if (accepted.length > 0) work.push({ room, accepted });
     }
@@ -123,11 +137,14 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     counters,
     now: options.now ?? (() => Date.now()),
     onDocumentChanged: options.onDocumentChanged,
+    onUpdateAccepted: options.onUpdateAccepted,
     guard: options.guard,
     onUnload: (room) => {
+      queued.delete(room);
       if (rooms.get(room.docName) === room) rooms.delete(room.docName);
     },
-    requestFlush: () => {
+    requestFlush: (room) => {
+      queued.add(room);
       if (isFlushScheduled) return;
       isFlushScheduled = true;
       // one append per turn of the event loop, for every room: no fsync per keystroke
@@ -213,9 +230,9 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       return rooms.size;
     },
     connectionCount(docName) {
-      if (docName !== undefined) return rooms.get(docName)?.connections.size ?? 0;
+      if (docName !== undefined) return rooms.get(docName)?.connectionCount ?? 0;
       let count = 0;
-      for (const room of rooms.values()) count += room.connections.size;
+      for (const room of rooms.values()) count += room.connectionCount;
       return count;
     },
     stats() {
@@ -248,6 +265,10 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       const [ids] = options.log.append([{ docName, updates: [update] }]);
       room.commitServerUpdate(update, ids?.[0] ?? 0);
       return true;
+    },
+    encodeState(docName) {
+      const room = rooms.get(docName);
+      return room?.isLoaded ? room.encodeState() : null;
     },
     flush,
     async close() {

@@ -1,4 +1,5 @@
 import type * as Y from "yjs";
+import type { Connection } from "./connection";
 import type { SyncRole, SyncUser } from "./identity";
 import type { DecodedUpdate } from "./update-check";
 
@@ -31,3 +32,7 @@ export type UpdateGuard = {
    */
   review(ydoc: Y.Doc, apply: () => void, writer: UpdateWriter): string | null;
 };
+
+export function writerOf(docName: string, connection: Connection): UpdateWriter {
+  return { docName, user: connection.user, role: connection.role ?? "viewer" };
+}

@@ -7,7 +7,7 @@ import * as Y from "yjs";
 import type { SyncLimits } from "../limits";
 import type { LogFields, Logger } from "../logger";
 import { createSyncServer, type SyncServer } from "../sync-server";
-import type { UpdateGuard } from "../update-guard";
+import type { UpdateGuard, UpdateWriter } from "../update-guard";
 import type { UpdateLog } from "../update-log";
 
 export type LogEntry = { level: keyof Logger; message: string; fields: LogFields };
@@ -45,6 +45,7 @@ type ServerOptions = {
   log: UpdateLog;
   limits?: Partial<SyncLimits>;
   onDocumentChanged?: (docName: string, ydoc: Y.Doc) => void;
+  onUpdateAccepted?: (docName: string, update: Uint8Array, writer: UpdateWriter | null) => void;
   guard?: UpdateGuard;
 };
 
@@ -61,6 +62,7 @@ export async function startTestServer(options: ServerOptions): Promise<TestServe
     logger,
     limits: { unloadDelayMs: 0, ...options.limits },
     ...(options.onDocumentChanged ? { onDocumentChanged: options.onDocumentChanged } : {}),
+    ...(options.onUpdateAccepted ? { onUpdateAccepted: options.onUpdateAccepted } : {}),
     ...(options.guard ? { guard: options.guard } : {}),
   });
   const removed = new Set<string>();
