@@ -98,6 +98,7 @@ export {
   workplanViewSchema,
 } from "./api";
 export type {
+  Currency,
   GcmObjective,
   GcmPrinciple,
   OrganisationType,
@@ -105,6 +106,7 @@ export type {
   SdgTarget,
   TargetGroup,
 } from "./catalogue-types";
+export { CURRENCIES } from "./catalogues/currencies";
 export { GCM_OBJECTIVES } from "./catalogues/gcm-objectives";
 export { GCM_PRINCIPLES } from "./catalogues/gcm-principles";
 export { ORGANISATION_TYPES } from "./catalogues/organisation-types";
@@ -142,10 +144,13 @@ export {
   activitySchema,
   activityStatusSchema,
   type Budget,
+  budgetInputSchema,
   budgetSchema,
+  currencySchema,
   emptyActivity,
   type Indicator,
   indicatorSchema,
+  isCurrencyCode,
   type Member,
   MONTH,
   memberSchema,
