@@ -584,8 +584,7 @@ function EditorBody({
         `[data-activity-id="${CSS.escape(activityId)}"]`,
       );
       if (found === null || !element) return false;
-      const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-      element.scrollIntoView({ block: "start", behavior: reduceMotion ? "auto" : "smooth" });
+      landOn(element);
       if (editor.isEditable) {
         const title = editor.state.doc.nodeAt(found + 1);
         editor
@@ -840,6 +839,24 @@ const Datalists = memo(function Datalists({
     </>
   );
 });
+
+/**
+ * Scrolls a card to the top of the window and keeps it there while the cards above it, skipped
+ * by content-visibility until now, are laid out at their real height.
+ */
+function landOn(element: HTMLElement): void {
+  let frames = 0;
+  let steady = 0;
+  let last = Number.NaN;
+  const settle = () => {
+    element.scrollIntoView({ block: "start" });
+    const top = element.getBoundingClientRect().top;
+    steady = Math.abs(top - last) < 1 ? steady + 1 : 0;
+    last = top;
+    if (steady < 2 && ++frames < 30) requestAnimationFrame(settle);
+  };
+  settle();
+}
 
 // y-tiptap's undo plugin state is untyped upstream: its UndoManager, when the plugin is there
 function undoManagerOf(editor: Editor): Y.UndoManager | null {
