@@ -6,6 +6,7 @@
 // EDITOR_BENCH_SIZES=10,300  sizes to compare (the first is the baseline of the ratio)
 // EDITOR_BENCH_WEB_DIR=<dir> measures another build of the web app (e.g. one from main)
 // EDITOR_BENCH_PROFILE=<dir> writes a CPU profile of each phase there (open in Chromium DevTools)
+// EDITOR_BENCH_SCREENSHOTS=<dir> saves the largest plan, collapsed and expanded, at 1280 and 390 px
 // CHROMIUM_PATH=<path>       the browser (default /usr/bin/chromium)
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -29,6 +30,7 @@ const PASSWORD = "junction-demo";
 const TYPED = "Partners meet monthly to review progress and adjust the plan";
 const INSERTS = 5;
 const PROFILE_DIR = process.env.EDITOR_BENCH_PROFILE;
+const SCREENSHOT_DIR = process.env.EDITOR_BENCH_SCREENSHOTS;
 
 const delay = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
@@ -299,6 +301,7 @@ async function measure(
   );
   const openMs = performance.now() - opened;
   await idle(page);
+  if (SCREENSHOT_DIR && size === Math.max(...SIZES)) await screenshots(page, size);
   const dom = await page.evaluate(() => ({
     domNodes: document.getElementsByTagName("*").length,
     selects: document.getElementsByTagName("select").length,
@@ -359,6 +362,31 @@ async function measure(
   }
   await context.close();
   return { size, typing, inserts, openMs, ...dom };
+}
+
+/** The plan as people see it: collapsed, then with the middle card expanded, wide and narrow. */
+async function screenshots(page: Page, size: number): Promise<void> {
+  if (!SCREENSHOT_DIR) return;
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const middle = page.locator(".editor-document [data-activity-id]").nth(Math.floor(size / 2));
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await idle(page);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `plan-${size}-${width}-top.png`) });
+    await middle.scrollIntoViewIfNeeded();
+    await idle(page);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `plan-${size}-${width}-collapsed.png`) });
+    const toggle = middle.locator(".activity-toggle");
+    if ((await toggle.count()) > 0) {
+      await toggle.click();
+      await middle.scrollIntoViewIfNeeded();
+      await idle(page);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `plan-${size}-${width}-expanded.png`) });
+      await toggle.click();
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 function row(cells: readonly (string | number)[]): string {
