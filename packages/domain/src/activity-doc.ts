@@ -90,20 +90,15 @@ export function readActivityStatus(element: Y.XmlElement): ActivityStatus {
   return asStatus(element.getAttribute("status"));
 }
 
-/** Reads one activity out of its block; unknown or malformed attributes fall back to empty values. */
-export function readActivityElement(element: Y.XmlElement): Activity {
-  const attrs = element.getAttributes() as Record<string, unknown>;
-  let title = "";
-  let description = "";
-  for (const child of element.toArray()) {
-    if (!(child instanceof Y.XmlElement)) continue;
-    if (child.nodeName === ACTIVITY_TITLE_NODE) title = contentText(child, "");
-    if (child.nodeName === ACTIVITY_DESCRIPTION_NODE) description = contentText(child, "\n");
-  }
+/** An activity's structured fields as a block's attributes hold them (Y.XmlElement or editor node). */
+export type ActivityAttributes = Omit<Activity, "title" | "description">;
+
+/** Reads a block's attributes; unknown or malformed values fall back to empty ones. */
+export function readActivityAttributes(
+  attrs: Readonly<Record<string, unknown>>,
+): ActivityAttributes {
   return {
     id: typeof attrs.id === "string" ? attrs.id : "",
-    title: title.trim(),
-    description: description.trim(),
     lead: typeof attrs.lead === "string" && attrs.lead !== "" ? attrs.lead : null,
     partners: asStrings(attrs.partners),
     gcmObjectives: asObjectives(attrs.gcmObjectives),
@@ -117,6 +112,19 @@ export function readActivityElement(element: Y.XmlElement): Activity {
     status: asStatus(attrs.status),
     indicators: asIndicators(attrs.indicators),
   };
+}
+
+/** Reads one activity out of its block; unknown or malformed attributes fall back to empty values. */
+export function readActivityElement(element: Y.XmlElement): Activity {
+  let title = "";
+  let description = "";
+  for (const child of element.toArray()) {
+    if (!(child instanceof Y.XmlElement)) continue;
+    if (child.nodeName === ACTIVITY_TITLE_NODE) title = contentText(child, "");
+    if (child.nodeName === ACTIVITY_DESCRIPTION_NODE) description = contentText(child, "\n");
+  }
+  const { id, ...fields } = readActivityAttributes(element.getAttributes());
+  return { id, title: title.trim(), description: description.trim(), ...fields };
 }
 
 /** Every activity block in a workplan document, in document order, however deeply nested. */

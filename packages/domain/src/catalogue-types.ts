@@ -38,3 +38,9 @@ export type SdgTarget = {
   text: string;
   note?: string;
 };
+
+export type Currency = {
+  /** ISO 4217 alphabetic code. */
+  code: string;
+  name: string;
+};

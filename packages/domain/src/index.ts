@@ -102,6 +102,7 @@ export {
   workplanViewSchema,
 } from "./api";
 export type {
+  Currency,
   GcmObjective,
   GcmPrinciple,
   OrganisationType,
@@ -109,6 +110,7 @@ export type {
   SdgTarget,
   TargetGroup,
 } from "./catalogue-types";
+export { CURRENCIES } from "./catalogues/currencies";
 export { GCM_OBJECTIVES } from "./catalogues/gcm-objectives";
 export { GCM_PRINCIPLES } from "./catalogues/gcm-principles";
 export { ORGANISATION_TYPES } from "./catalogues/organisation-types";
@@ -201,10 +203,13 @@ export {
   activitySchema,
   activityStatusSchema,
   type Budget,
+  budgetInputSchema,
   budgetSchema,
+  currencySchema,
   emptyActivity,
   type Indicator,
   indicatorSchema,
+  isCurrencyCode,
   type Member,
   MONTH,
   memberSchema,

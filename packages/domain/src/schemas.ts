@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CURRENCIES } from "./catalogues/currencies";
 import { ROLES } from "./roles";
 
 export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -58,6 +59,27 @@ export const budgetSchema = z.object({
   secured: z.boolean(),
 });
 export type Budget = z.infer<typeof budgetSchema>;
+
+const CURRENCY_CODES: ReadonlySet<string> = new Set(CURRENCIES.map((c) => c.code));
+
+/** Whether `code` is an ISO 4217 currency in use (the IATI Currency codelist). */
+export function isCurrencyCode(code: string): boolean {
+  return CURRENCY_CODES.has(code);
+}
+
+export const currencySchema = z
+  .string()
+  .refine(isCurrencyCode, "a three-letter ISO 4217 currency code, such as USD or EUR");
+
+/**
+ * A budget as the editor writes it: an amount that is a number of zero or more, an ISO 4217
+ * currency. Documents are still read with the looser `budgetSchema`, so a budget stored before
+ * (or by another tool) with an unknown currency keeps its amount and source.
+ */
+export const budgetInputSchema = budgetSchema.extend({
+  amount: z.number().nonnegative().finite().nullable(),
+  currency: currencySchema,
+});
 
 export const indicatorSchema = z.object({
   name: z.string().max(500),

@@ -1,6 +1,6 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { type RunningServer, startServer } from "../support/server";
-import { openWorkplan } from "../support/session";
+import { openWorkplan, showDetails } from "../support/session";
 
 const WORKPLAN = "wp-network-2021-2023";
 const IRAKLI = "irakli.janelidze@example.org"; // editor, ILO
@@ -35,6 +35,7 @@ test("an editor of another organisation sees an activity's commitments read-only
 }) => {
   const irakli = await openEditor(browser, IRAKLI);
   const card = irakli.locator('[data-activity-id="A19"]');
+  await showDetails(card);
   await expect(card.getByLabel("Lead organisation")).toBeDisabled();
   await expect(card.getByLabel("Status", { exact: true })).toBeDisabled();
   await expect(card.getByLabel("Add a partner organisation")).toHaveCount(0);
@@ -55,6 +56,7 @@ test("an editor of another organisation sees an activity's commitments read-only
 
   const eka = await openEditor(browser, EKA);
   const own = eka.locator('[data-activity-id="A19"]');
+  await showDetails(own);
   await expect(own.getByLabel("Lead organisation")).toBeEnabled();
   await expect(own.getByLabel("Status", { exact: true })).toBeEnabled();
   await expect(own.getByLabel("Add a partner organisation")).toBeVisible();
@@ -89,6 +91,7 @@ test("an editor claims a new activity for their organisation, then sets its stat
   await expect(theirs.locator(".activity-lead")).toHaveText("ILO");
   await expect(theirs.locator(".badge-status-ongoing")).toHaveText("Ongoing");
   // Eka's organisation does not lead it: for her it is ILO's to change
+  await showDetails(theirs);
   await expect(theirs.getByLabel("Status", { exact: true })).toBeDisabled();
   await eka.reload();
   await expect(eka.locator(`[data-activity-id="${id}"] .badge-status-ongoing`)).toHaveText(

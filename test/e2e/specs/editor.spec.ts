@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { type RunningServer, startServer } from "../support/server";
+import { showDetails } from "../support/session";
 
 const WORKPLAN = "wp-scmi-2022-2023";
 const EKA = "eka.lomidze@example.org"; // editor, UNICEF
@@ -118,6 +119,8 @@ test("two editors type and change different fields of one activity at once, and 
 
   const nanaCard = nana.page.locator(".activity-card").first();
   const levanCard = levan.page.locator(".activity-card").first();
+  await showDetails(nanaCard);
+  await showDetails(levanCard);
   await Promise.all([
     nanaCard.getByLabel("Status", { exact: true }).selectOption("ongoing"),
     (async () => {
@@ -168,6 +171,7 @@ test("a commenter cannot change the text: nothing changes for anyone, after a re
   await expect(mariam.page.getByRole("toolbar")).toHaveCount(0);
   await expect(editorOf(mariam.page)).toHaveAttribute("contenteditable", "false");
   const card = mariam.page.locator(".activity-card").first();
+  await showDetails(card);
   await expect(card.getByLabel("Status", { exact: true })).toBeDisabled();
   await expect(card.getByRole("button", { name: /^Remove/ })).toHaveCount(0);
   await expect(card.getByLabel("Add to locations")).toHaveCount(0);

@@ -1,6 +1,6 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { type RunningServer, startServer } from "../support/server";
-import { openWorkplan } from "../support/session";
+import { openWorkplan, showDetails } from "../support/session";
 
 const WORKPLAN = "wp-scmi-2022-2023";
 
@@ -67,6 +67,7 @@ test("an editor sets the status only of activities they own, and can once a coor
   // the second card (A11) is led by the state commission; Levan is an editor at UNDP
   const levan = await openEditor(browser, "levan.gelashvili@example.org", "Connected · saved");
   const levanCard = levan.locator(".activity-card").nth(1);
+  await showDetails(levanCard);
   const levanStatus = levanCard.getByLabel("Status");
   await expect(levanStatus).toBeDisabled();
   await expect(

@@ -1,4 +1,10 @@
-import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
+import {
+  type Browser,
+  type BrowserContext,
+  expect,
+  type Locator,
+  type Page,
+} from "@playwright/test";
 
 export const DEMO_PASSWORD = "junction-demo";
 
@@ -38,4 +44,11 @@ export async function openWorkplan(
   await page.goto(`${options.serverUrl}/workplans/${options.workplanId}`);
   await expect(page.locator(".connection")).toHaveText(options.connected);
   return page;
+}
+
+/** Opens an activity card's full form (cards show a summary line until then). */
+export async function showDetails(card: Locator) {
+  const toggle = card.locator(".activity-toggle").first();
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
 }

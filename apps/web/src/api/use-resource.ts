@@ -59,5 +59,9 @@ export function useResource<T>(load: () => Promise<T>, key: string): ResourceHan
     );
   }, []);
 
-  return { ...state, reload, update };
+  // until the effect has started loading a new key, the state still holds the previous key's
+  // answer: showing it for one render would mount a page and unmount it again at once
+  const current: Resource<T> =
+    loadedKey.current === key ? state : { status: "loading", data: undefined, error: undefined };
+  return { ...current, reload, update };
 }

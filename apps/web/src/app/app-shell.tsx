@@ -129,14 +129,11 @@ export function AppShell({
   );
 }
 
-function isActive(pathname: string, label: string): boolean {
+export function isActive(pathname: string, label: string): boolean {
   if (label === "Members") return /^\/networks\/[^/]+\/members\/?$/.test(pathname);
   if (label === "Warnings") return /^\/networks\/[^/]+\/warnings\/?$/.test(pathname);
   if (label === "Tasks") return /^\/networks\/[^/]+\/tasks\/?$/.test(pathname);
   if (label === "My work") return pathname.startsWith("/my-work");
-  return (
-    pathname === "/" ||
-    /^\/networks\/[^/]+\/?$/.test(pathname) ||
-    pathname.startsWith("/workplans/")
-  );
+  // the home page lists your networks: no tab of one network is current there
+  return /^\/networks\/[^/]+\/?$/.test(pathname) || pathname.startsWith("/workplans/");
 }

@@ -1,50 +1,4 @@
-import {
-  ACTIVITY_STATUSES,
-  type ActivityStatus,
-  type Budget,
-  budgetSchema,
-  type Indicator,
-  indicatorSchema,
-  MONTH,
-} from "@junction/domain";
-
-// node attributes arrive as whatever a client stored: read them as leniently as readActivities does
-
-export function asString(value: unknown): string {
-  return typeof value === "string" ? value : "";
-}
-
-export function asStringList(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter((item): item is string => typeof item === "string" && item.trim() !== "");
-}
-
-export function asObjectiveList(value: unknown): number[] {
-  if (!Array.isArray(value)) return [];
-  const numbers = value.map(Number).filter((n) => Number.isInteger(n) && n >= 1 && n <= 23);
-  return [...new Set(numbers)].sort((a, b) => a - b);
-}
-
-export function asMonth(value: unknown): string {
-  return typeof value === "string" && MONTH.test(value) ? value : "";
-}
-
-export function asStatus(value: unknown): ActivityStatus {
-  return ACTIVITY_STATUSES.find((status) => status === value) ?? "planned";
-}
-
-export function asBudget(value: unknown): Budget | null {
-  const parsed = budgetSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
-}
-
-export function asIndicators(value: unknown): Indicator[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item) => {
-    const parsed = indicatorSchema.safeParse(item);
-    return parsed.success ? [parsed.data] : [];
-  });
-}
+import { type ActivityStatus, type Budget, isCurrencyCode, MONTH } from "@junction/domain";
 
 export const STATUS_LABELS: Record<ActivityStatus, string> = {
   planned: "Planned",
@@ -55,7 +9,6 @@ export const STATUS_LABELS: Record<ActivityStatus, string> = {
 
 export const EMPTY_BUDGET: Budget = { amount: null, currency: "USD", source: "", secured: false };
 
-export const CURRENCIES = ["USD", "EUR", "GEL", "CHF", "GBP", "SEK", "NOK", "JPY"] as const;
 export const FUNDING_SOURCES = [
   "Migration Multi-Partner Trust Fund",
   "Core funds",
@@ -83,4 +36,31 @@ export function formatMonth(month: string): string {
   if (!MONTH.test(month)) return "";
   const [year, m] = month.split("-");
   return `${MONTH_NAMES[Number(m) - 1] ?? ""} ${year}`;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** A budget amount as typed: empty for none, else a number of zero or more ("1 500,50" too). */
+export function parseAmount(text: string): Parsed<number | null> {
+  const trimmed = text.trim().replace(/[\s\u00a0\u202f']/g, "");
+  if (trimmed === "") return { ok: true, value: null };
+  const normalised = /^\d+,\d{1,2}$/.test(trimmed)
+    ? trimmed.replace(",", ".")
+    : trimmed.replace(/,/g, "");
+  const amount = Number(normalised);
+  if (!/^-?[\d.]+(e\d+)?$/i.test(normalised) || !Number.isFinite(amount)) {
+    return { ok: false, message: "Enter the amount as a number, such as 25000." };
+  }
+  if (amount < 0) return { ok: false, message: "The amount cannot be negative." };
+  return { ok: true, value: amount };
+}
+
+/** A currency as typed: an ISO 4217 code, in any case ("eur" is EUR). */
+export function parseCurrency(text: string): Parsed<string> {
+  const code = text.trim().toUpperCase();
+  if (isCurrencyCode(code)) return { ok: true, value: code };
+  return {
+    ok: false,
+    message: "Choose a three-letter ISO 4217 currency code, such as USD, EUR or GEL.",
+  };
 }

@@ -6,6 +6,7 @@ import {
   type ActivityAttribute,
 } from "@junction/domain/doc";
 import { type Attribute, mergeAttributes, Node } from "@tiptap/core";
+import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { ReactNodeViewRenderer } from "@tiptap/react";
 import { newActivityId } from "./activity-id";
 import { ActivityView } from "./activity-view";
@@ -47,8 +48,25 @@ function activityAttribute(name: ActivityAttribute): Attribute {
   };
 }
 
+export type ActivityNodeOptions = {
+  /** Told the id of each activity this person inserts (its card opens expanded). */
+  onInsert: (activityId: string) => void;
+};
+
+// the title is all a card shows of its content: typing in a description re-renders nothing
+function sameForCard(a: ProseMirrorNode, b: ProseMirrorNode): boolean {
+  return (
+    a.attrs === b.attrs ||
+    (sameAttrs(a.attrs, b.attrs) && a.firstChild?.textContent === b.firstChild?.textContent)
+  );
+}
+
+function sameAttrs(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  return ACTIVITY_ATTRIBUTES.every((name) => a[name] === b[name]);
+}
+
 /** One activity: structured fields as node attributes (one per field), title and description as content. */
-export const ActivityNode = Node.create({
+export const ActivityNode = Node.create<ActivityNodeOptions>({
   name: ACTIVITY_NODE,
   group: "block",
   content: `${ACTIVITY_TITLE_NODE} ${ACTIVITY_DESCRIPTION_NODE}`,
@@ -56,6 +74,10 @@ export const ActivityNode = Node.create({
   isolating: true,
   selectable: true,
   draggable: false,
+
+  addOptions() {
+    return { onInsert: () => {} };
+  },
 
   addAttributes() {
     return Object.fromEntries(ACTIVITY_ATTRIBUTES.map((name) => [name, activityAttribute(name)]));
@@ -70,7 +92,14 @@ export const ActivityNode = Node.create({
   },
 
   addNodeView() {
-    return ReactNodeViewRenderer(ActivityView, { as: "section", className: "activity-node" });
+    return ReactNodeViewRenderer(ActivityView, {
+      as: "section",
+      className: "activity-node",
+      update: ({ oldNode, newNode, updateProps }) => {
+        if (!sameForCard(oldNode, newNode)) updateProps();
+        return true;
+      },
+    });
   },
 
   addCommands() {
@@ -88,10 +117,12 @@ export const ActivityNode = Node.create({
             to = replaceEmpty ? $from.after(1) : from;
           }
           const after = state.doc.resolve(to).nodeAfter;
+          const id = newActivityId();
+          this.options.onInsert(id);
           const content = [
             {
               type: ACTIVITY_NODE,
-              attrs: { id: newActivityId(), status: "planned" },
+              attrs: { id, status: "planned" },
               content: [
                 { type: ACTIVITY_TITLE_NODE },
                 { type: ACTIVITY_DESCRIPTION_NODE, content: [{ type: "paragraph" }] },

@@ -1,37 +1,50 @@
-import type { CommitmentRights, OrganisationView, OwnerView, WarningView } from "@junction/domain";
+import type { OrganisationView, OwnerView, Role, WarningView } from "@junction/domain";
 import { createContext, useContext } from "react";
+import { KeyedStore, sameJson, useKeyedValue } from "./keyed-store";
 
-export type EditorContextValue = {
-  canEdit: boolean;
-  organisations: readonly OrganisationView[];
-  organisationLabel: (id: string) => string;
-  /** Datalist ids for the tag fields' suggestions (rendered once beside the editor). */
-  locationsListId: string;
-  targetGroupsListId: string;
-  currenciesListId: string;
-  fundingSourcesListId: string;
-  workplanId: string;
-  networkId: string;
-  /** Duplication warnings by activity id, fetched once for the workplan and kept live. */
-  warnings: ReadonlyMap<string, readonly WarningView[]>;
-  /** Owners by activity id, fetched once for the workplan and kept live. */
-  owners: ReadonlyMap<string, readonly OwnerView[]>;
-  /** Coordinators of the workplan's network set owners; `onOwnersChanged` refreshes the map. */
-  canSetOwners: boolean;
-  /**
-   * What the member may change of an activity's lead, partners, budget and status (`lead` as the
-   * block has it): the server's rule, so the fields it would put back are read-only here.
-   */
-  commitmentRights: (activityId: string, lead: string | null) => CommitmentRights;
-  onOwnersChanged: () => void;
-  /** Coordinators of the workplan's network decide warnings. */
-  canDecide: boolean;
-  /** Commenters, editors and coordinators comment (on text, or on an activity as a whole). */
-  canComment: boolean;
-  /** Open comment threads by activity id. */
-  commentCounts: ReadonlyMap<string, number>;
+/** Per-activity data that changes while people work, read by each card for its own id only. */
+export type ActivityLive = {
+  /** Duplication warnings, fetched once for the workplan and kept live. */
+  warnings: KeyedStore<readonly WarningView[]>;
+  /** Owners, fetched once for the workplan and kept live. */
+  owners: KeyedStore<readonly OwnerView[]>;
+  /** Open comment threads on (or in) the activity. */
+  commentCounts: KeyedStore<number>;
+  /** Cards showing their full form; the others show a summary line. */
+  expanded: KeyedStore<boolean>;
+};
+
+/** What a card asks of the page; the functions keep their identity for the editor's lifetime. */
+export type ActivityActions = {
   commentOnActivity: (activityId: string, title: string) => void;
   showActivityComments: (activityId: string) => void;
+  onOwnersChanged: () => void;
+  /** Removes the block at `pos` for everyone, offering to undo it. */
+  removeActivity: (pos: number, title: string) => void;
+};
+
+/**
+ * What activity node views need from the page. Its value changes only when permissions or the
+ * network's organisations do: nothing in it changes per keystroke, so cards do not re-render then.
+ */
+export type EditorContextValue = {
+  canEdit: boolean;
+  /** Coordinators of the workplan's network decide warnings and set owners (while not frozen). */
+  canDecide: boolean;
+  canSetOwners: boolean;
+  /** Commenters, editors and coordinators comment (on text, or on an activity as a whole). */
+  canComment: boolean;
+  /** The person's place in the network, for the commitments rule; null for outsiders. */
+  member: { readonly role: Role; readonly organisationId: string } | null;
+  userId: string;
+  organisations: readonly OrganisationView[];
+  organisationLabel: (id: string) => string;
+  /** Datalist ids for the fields' suggestions (rendered once beside the editor). */
+  lists: { locations: string; targetGroups: string; currencies: string; sources: string };
+  workplanId: string;
+  networkId: string;
+  live: ActivityLive;
+  actions: ActivityActions;
 };
 
 export const EditorContext = createContext<EditorContextValue | null>(null);
@@ -41,4 +54,32 @@ export function useEditorContext(): EditorContextValue {
   const value = useContext(EditorContext);
   if (!value) throw new Error("activity blocks render only inside <WorkplanEditor>");
   return value;
+}
+
+const NO_WARNINGS: readonly WarningView[] = [];
+const NO_OWNERS: readonly OwnerView[] = [];
+
+export function createActivityLive(): ActivityLive {
+  return {
+    warnings: new KeyedStore<readonly WarningView[]>(sameJson),
+    owners: new KeyedStore<readonly OwnerView[]>(sameJson),
+    commentCounts: new KeyedStore<number>(),
+    expanded: new KeyedStore<boolean>(),
+  };
+}
+
+export function useActivityWarnings(activityId: string): readonly WarningView[] {
+  return useKeyedValue(useEditorContext().live.warnings, activityId, NO_WARNINGS);
+}
+
+export function useActivityOwners(activityId: string): readonly OwnerView[] {
+  return useKeyedValue(useEditorContext().live.owners, activityId, NO_OWNERS);
+}
+
+export function useCommentCount(activityId: string): number {
+  return useKeyedValue(useEditorContext().live.commentCounts, activityId, 0);
+}
+
+export function useExpanded(activityId: string): boolean {
+  return useKeyedValue(useEditorContext().live.expanded, activityId, false);
 }

@@ -5,11 +5,87 @@ import {
   useId,
   useState,
 } from "react";
+import type { Parsed } from "./activity-fields";
 
 type DraftInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange"> & {
   value: string;
   onCommit: (value: string) => void;
 };
+
+type CheckedInputProps<T> = Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  "value" | "onChange" | "aria-describedby"
+> & {
+  value: string;
+  /** Reads what was typed: a value to write, or what is wrong with it. */
+  parse: (text: string) => Parsed<T>;
+  onCommit: (value: T) => void;
+  describedBy?: string;
+};
+
+/**
+ * A text input that checks what was typed on blur or Enter: a valid value is written, an invalid
+ * one stays in the field with a message saying what to change (nothing typed is thrown away).
+ */
+export function CheckedInput<T>({
+  value,
+  parse,
+  onCommit,
+  describedBy,
+  onBlur,
+  onKeyDown,
+  ...props
+}: CheckedInputProps<T>) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const errorId = useId();
+  const commit = () => {
+    if (draft === null) return;
+    const parsed = parse(draft);
+    if (!parsed.ok) {
+      setError(parsed.message);
+      return;
+    }
+    setError(null);
+    setDraft(null);
+    const current = parse(value);
+    if (!current.ok || current.value !== parsed.value) onCommit(parsed.value);
+  };
+  const described = [describedBy, error ? errorId : undefined].filter(Boolean).join(" ");
+  return (
+    <>
+      <input
+        {...props}
+        value={draft ?? value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described || undefined}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          if (error) setError(null);
+        }}
+        onBlur={(event) => {
+          commit();
+          onBlur?.(event);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === "Enter") {
+            event.preventDefault();
+            commit();
+          } else if (event.key === "Escape") {
+            setDraft(null);
+            setError(null);
+          }
+          onKeyDown?.(event);
+        }}
+      />
+      {error ? (
+        <span className="af-error" id={errorId} role="alert">
+          {error}
+        </span>
+      ) : null}
+    </>
+  );
+}
 
 /** A text input that writes to the document on blur or Enter, not on every keystroke. */
 export function DraftInput({ value, onCommit, onBlur, onKeyDown, ...props }: DraftInputProps) {

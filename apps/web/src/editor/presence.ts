@@ -46,11 +46,11 @@ export function usePresence(awareness: Awareness | null): PresentUser[] {
         if (!known || user.isSelf)
           byId.set(user.id, { ...user, isSelf: user.isSelf || !!known?.isSelf });
       }
-      setUsers(
-        [...byId.values()].sort(
-          (a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name),
-        ),
+      const next = [...byId.values()].sort(
+        (a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name),
       );
+      // a cursor moving (every keystroke) changes the awareness, not who is here: keep the list
+      setUsers((current) => (JSON.stringify(current) === JSON.stringify(next) ? current : next));
     };
     update();
     awareness.on("change", update);

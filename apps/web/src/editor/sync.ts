@@ -32,10 +32,15 @@ export function useWorkplanSync(workplanId: string, userId: string): SyncSession
     let live = true;
     const ydoc = new Y.Doc();
     const persistence = new IndexeddbPersistence(`junction:${userId}:${workplanId}`, ydoc);
+    // connect on the next task, not here: an effect that is set up and at once torn down
+    // (StrictMode, a remount) must not open a socket only to close it before it is established
     const provider = new WebsocketProvider(syncUrl(), workplanId, ydoc, {
-      connect: navigator.onLine,
+      connect: false,
       maxBackoffTime: 4000,
     });
+    const connectSoon = setTimeout(() => {
+      if (live && navigator.onLine) provider.connect();
+    }, 0);
     const goOffline = () => provider.disconnect();
     const goOnline = () => provider.connect();
     window.addEventListener("offline", goOffline);
@@ -47,6 +52,7 @@ export function useWorkplanSync(workplanId: string, userId: string): SyncSession
     persistence.whenSynced.then(ready, ready);
     return () => {
       live = false;
+      clearTimeout(connectSoon);
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
       provider.destroy();
@@ -170,9 +176,13 @@ export function useConnection(session: SyncSession | null, workplanId: string): 
 }
 
 /** Whether the document has caught up with the server at least once since it opened. */
-export function useServerSynced(provider: WebsocketProvider): boolean {
-  const [synced, setSynced] = useState(provider.synced);
+export function useServerSynced(provider: WebsocketProvider | null): boolean {
+  const [synced, setSynced] = useState(provider?.synced ?? false);
   useEffect(() => {
+    if (!provider) {
+      setSynced(false);
+      return;
+    }
     if (provider.synced) {
       setSynced(true);
       return;
@@ -184,4 +194,18 @@ export function useServerSynced(provider: WebsocketProvider): boolean {
     return () => provider.off("sync", onSync);
   }, [provider]);
   return synced;
+}
+
+/**
+ * Whether the document may be shown and edited: once it has caught up with the server, or, when
+ * the server cannot be reached, once the copy kept on this device is loaded (the session exists
+ * only after that). Before, a large plan would show as empty and take typing at the wrong place.
+ */
+export function isDocumentReady(
+  session: SyncSession | null,
+  state: ConnectionState,
+  synced: boolean,
+): boolean {
+  if (!session) return false;
+  return synced || state === "offline" || state === "refused" || state === "rejected";
 }

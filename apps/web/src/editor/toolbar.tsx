@@ -84,10 +84,13 @@ export function Toolbar({
   editor,
   linkRequest,
   onComment,
+  status,
 }: {
   editor: Editor;
   linkRequest: number;
   onComment: () => void;
+  /** The connection state, kept in view with the toolbar while the page scrolls. */
+  status: ReactNode;
 }) {
   const state = useEditorState({
     editor,
@@ -129,122 +132,125 @@ export function Toolbar({
 
   return (
     <div className="editor-toolbar-wrap">
-      <div
-        className="editor-toolbar"
-        role="toolbar"
-        aria-label="Formatting"
-        onKeyDown={onToolbarKeyDown}
-      >
-        <div className="tool-group">
-          <ToolButton
-            icon="undo"
-            label="Undo your last change"
-            shortcut={`${MOD}Z`}
-            disabled={!state.canUndo}
-            onClick={() => chain().undo().run()}
-          />
-          <ToolButton
-            icon="redo"
-            label="Redo"
-            shortcut={isMac ? "⌘⇧Z" : "Ctrl+Shift+Z"}
-            disabled={!state.canRedo}
-            onClick={() => chain().redo().run()}
-          />
-        </div>
-        <div className="tool-group">
-          <label htmlFor={blockSelectId} className="visually-hidden">
-            Text style
-          </label>
-          <select
-            id={blockSelectId}
-            className="tool-select"
-            value={state.block}
-            disabled={state.inActivity}
-            onChange={(event) => setBlock(event.target.value as BlockType)}
-          >
-            <option value="paragraph">Paragraph</option>
-            <option value="h1">Heading 1</option>
-            <option value="h2">Heading 2</option>
-            <option value="h3">Heading 3</option>
-          </select>
-        </div>
-        <div className="tool-group">
-          <ToolButton
-            icon="bold"
-            label="Bold"
-            shortcut={`${MOD}B`}
-            pressed={state.bold}
-            onClick={() => chain().toggleBold().run()}
-          />
-          <ToolButton
-            icon="italic"
-            label="Italic"
-            shortcut={`${MOD}I`}
-            pressed={state.italic}
-            onClick={() => chain().toggleItalic().run()}
-          />
-          <ToolButton
-            icon="link"
-            label="Link"
-            shortcut={`${MOD}K`}
-            pressed={state.link}
-            onClick={() => setLinkOpen((open) => !open)}
-          />
-        </div>
-        <div className="tool-group">
-          <ToolButton
-            icon="bulletList"
-            label="Bullet list"
-            shortcut={isMac ? "⌘⇧8" : "Ctrl+Shift+8"}
-            pressed={state.bulletList}
-            onClick={() => chain().toggleBulletList().run()}
-          />
-          <ToolButton
-            icon="orderedList"
-            label="Numbered list"
-            shortcut={isMac ? "⌘⇧7" : "Ctrl+Shift+7"}
-            pressed={state.orderedList}
-            onClick={() => chain().toggleOrderedList().run()}
-          />
-          <ToolButton
-            icon="table"
-            label="Insert table"
-            disabled={state.inTable || state.inActivity}
-            onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
-          />
-        </div>
-        {state.inTable ? (
+      <div className="editor-toolbar-row">
+        <div
+          className="editor-toolbar"
+          role="toolbar"
+          aria-label="Formatting"
+          onKeyDown={onToolbarKeyDown}
+        >
           <div className="tool-group">
-            <ToolButton label="Add row" onClick={() => chain().addRowAfter().run()}>
-              + Row
-            </ToolButton>
-            <ToolButton label="Add column" onClick={() => chain().addColumnAfter().run()}>
-              + Column
-            </ToolButton>
-            <ToolButton label="Delete row" onClick={() => chain().deleteRow().run()}>
-              − Row
-            </ToolButton>
-            <ToolButton label="Delete column" onClick={() => chain().deleteColumn().run()}>
-              − Column
-            </ToolButton>
-            <ToolButton label="Delete table" onClick={() => chain().deleteTable().run()}>
-              Delete table
-            </ToolButton>
+            <ToolButton
+              icon="undo"
+              label="Undo your last change"
+              shortcut={`${MOD}Z`}
+              disabled={!state.canUndo}
+              onClick={() => chain().undo().run()}
+            />
+            <ToolButton
+              icon="redo"
+              label="Redo"
+              shortcut={isMac ? "⌘⇧Z" : "Ctrl+Shift+Z"}
+              disabled={!state.canRedo}
+              onClick={() => chain().redo().run()}
+            />
           </div>
-        ) : null}
-        <div className="tool-group tool-group-end">
-          <CommentButton editor={editor} onComment={onComment} />
-          <button
-            type="button"
-            className="button button-primary button-small tool-insert"
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => chain().insertActivity().run()}
-            title="Insert an activity block (or type / in an empty line)"
-          >
-            <Icon name="activity" />
-            Activity
-          </button>
+          <div className="tool-group">
+            <label htmlFor={blockSelectId} className="visually-hidden">
+              Text style
+            </label>
+            <select
+              id={blockSelectId}
+              className="tool-select"
+              value={state.block}
+              disabled={state.inActivity}
+              onChange={(event) => setBlock(event.target.value as BlockType)}
+            >
+              <option value="paragraph">Paragraph</option>
+              <option value="h1">Heading 1</option>
+              <option value="h2">Heading 2</option>
+              <option value="h3">Heading 3</option>
+            </select>
+          </div>
+          <div className="tool-group">
+            <ToolButton
+              icon="bold"
+              label="Bold"
+              shortcut={`${MOD}B`}
+              pressed={state.bold}
+              onClick={() => chain().toggleBold().run()}
+            />
+            <ToolButton
+              icon="italic"
+              label="Italic"
+              shortcut={`${MOD}I`}
+              pressed={state.italic}
+              onClick={() => chain().toggleItalic().run()}
+            />
+            <ToolButton
+              icon="link"
+              label="Link"
+              shortcut={`${MOD}K`}
+              pressed={state.link}
+              onClick={() => setLinkOpen((open) => !open)}
+            />
+          </div>
+          <div className="tool-group">
+            <ToolButton
+              icon="bulletList"
+              label="Bullet list"
+              shortcut={isMac ? "⌘⇧8" : "Ctrl+Shift+8"}
+              pressed={state.bulletList}
+              onClick={() => chain().toggleBulletList().run()}
+            />
+            <ToolButton
+              icon="orderedList"
+              label="Numbered list"
+              shortcut={isMac ? "⌘⇧7" : "Ctrl+Shift+7"}
+              pressed={state.orderedList}
+              onClick={() => chain().toggleOrderedList().run()}
+            />
+            <ToolButton
+              icon="table"
+              label="Insert table"
+              disabled={state.inTable || state.inActivity}
+              onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
+            />
+          </div>
+          {state.inTable ? (
+            <div className="tool-group">
+              <ToolButton label="Add row" onClick={() => chain().addRowAfter().run()}>
+                + Row
+              </ToolButton>
+              <ToolButton label="Add column" onClick={() => chain().addColumnAfter().run()}>
+                + Column
+              </ToolButton>
+              <ToolButton label="Delete row" onClick={() => chain().deleteRow().run()}>
+                − Row
+              </ToolButton>
+              <ToolButton label="Delete column" onClick={() => chain().deleteColumn().run()}>
+                − Column
+              </ToolButton>
+              <ToolButton label="Delete table" onClick={() => chain().deleteTable().run()}>
+                Delete table
+              </ToolButton>
+            </div>
+          ) : null}
+          <div className="tool-group tool-group-end">
+            <CommentButton editor={editor} onComment={onComment} />
+            <button
+              type="button"
+              className="button button-primary button-small tool-insert"
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => chain().insertActivity().run()}
+              title="Insert an activity block (or type / in an empty line)"
+            >
+              <Icon name="activity" />
+              Activity
+            </button>
+          </div>
         </div>
+        {status}
       </div>
       {linkOpen ? (
         <LinkForm

@@ -1,7 +1,7 @@
 import {
   type Activity,
+  CURRENCIES,
   colorForUser,
-  commitmentRights,
   type MemberView,
   type OrganisationView,
   type OwnerView,
@@ -11,18 +11,29 @@ import {
   type WarningView,
 } from "@junction/domain";
 import { NARRATIVE_FIELD, readActivities } from "@junction/domain/doc";
-import { Extension } from "@tiptap/core";
+import { type Editor, Extension } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { TableKit } from "@tiptap/extension-table";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
-import type * as Y from "yjs";
+import { yUndoPluginKey } from "@tiptap/y-tiptap";
+import {
+  memo,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import * as Y from "yjs";
 import { api } from "../api/client";
 import { useLocation } from "../app/router";
 import { type ActivityRef, TaskDialog } from "../features/tasks";
-import { CURRENCIES, FUNDING_SOURCES } from "./activity-fields";
+import { FUNDING_SOURCES } from "./activity-fields";
 import { ActivityIds } from "./activity-ids";
 import { ActivityDescription, ActivityNode, ActivityTitle } from "./activity-nodes";
 import {
@@ -38,35 +49,34 @@ import {
 } from "./comments";
 import { CommentsPanel } from "./comments-panel";
 import { ConnectionStatus } from "./connection-status";
-import { EditorContext, type EditorContextValue } from "./editor-context";
+import {
+  type ActivityActions,
+  createActivityLive,
+  EditorContext,
+  type EditorContextValue,
+} from "./editor-context";
 import { Placeholders } from "./placeholders";
 import { initials, type PresentUser, textColorOn, usePresence } from "./presence";
 import { ActivitiesPanel, PresenceList } from "./side-panel";
 import { SlashCommand } from "./slash-command";
 import { SlashMenu } from "./slash-menu";
-import { type SyncSession, useConnection, useServerSynced, useWorkplanSync } from "./sync";
+import {
+  isDocumentReady,
+  type SyncSession,
+  useConnection,
+  useServerSynced,
+  useWorkplanSync,
+} from "./sync";
 import { CommentButton, Toolbar } from "./toolbar";
 import "./editor.css";
 
 export type EditorUser = { id: string; name: string; organisation: string };
 
-type Props = {
-  workplanId: string;
-  networkId: string;
-  user: EditorUser;
+/** What the person may do here, decided by the page from their role and the workplan's stage. */
+export type EditorPermissions = {
   canEdit: boolean;
   /** Shown instead of the toolbar when the person may not change the text. */
   readOnlyNotice: ReactNode;
-  organisations: readonly OrganisationView[];
-  /** Places and target groups used elsewhere in the network, for suggestions. */
-  networkSuggestions: { locations: readonly string[]; targetGroups: readonly string[] };
-  header: ReactNode;
-  /** Duplication warnings by activity id (`useWorkplanWarnings`). */
-  warnings: ReadonlyMap<string, readonly WarningView[]>;
-  /** Owners by activity id (`useWorkplanOwners`); `onOwnersChanged` reloads them. */
-  owners: ReadonlyMap<string, readonly OwnerView[]>;
-  onOwnersChanged: () => void;
-  workplanTitle: string;
   /** Whether the person coordinates the network: decides warnings, sets owners, makes tasks. */
   canDecide: boolean;
   canComment: boolean;
@@ -78,6 +88,21 @@ type Props = {
   commentsClosed: string | null;
   /** The person's place in the network, for rules that depend on their organisation. */
   member: { readonly role: Role; readonly organisationId: string } | null;
+};
+
+type Props = {
+  workplan: { id: string; title: string; networkId: string };
+  user: EditorUser;
+  permissions: EditorPermissions;
+  organisations: readonly OrganisationView[];
+  /** Places and target groups used elsewhere in the network, for suggestions. */
+  networkSuggestions: { locations: readonly string[]; targetGroups: readonly string[] };
+  /** Duplication warnings by activity id (`useWorkplanWarnings`). */
+  warnings: ReadonlyMap<string, readonly WarningView[]>;
+  /** Owners by activity id (`useWorkplanOwners`); `onOwnersChanged` reloads them. */
+  owners: ReadonlyMap<string, readonly OwnerView[]>;
+  onOwnersChanged: () => void;
+  header: ReactNode;
 };
 
 const ACTIVITY_HASH = /^#activity-(.+)$/;
@@ -92,22 +117,18 @@ function activityIdFromHash(hash: string): string | null {
   }
 }
 
-/** A deep link's activity (`#activity-A14`), once it is in the synced document and on screen. */
+/** A deep link's activity (`#activity-A14`), once it is in the document and on screen. */
 function useJumpToLinkedActivity(
-  session: SyncSession,
   activities: readonly Activity[],
   jumpTo: (activityId: string) => boolean,
 ): void {
   const { hash } = useLocation();
-  const synced = useServerSynced(session.provider);
   const handled = useRef<string | null>(null);
   const target = activityIdFromHash(hash);
   const present = target !== null && activities.some((a) => a.id === target);
   useEffect(() => {
     if (target === null) handled.current = null;
-    // offline, the local copy is all there is: jump within it rather than wait for a server
-    const ready = synced || !navigator.onLine;
-    if (target === null || !present || !ready || handled.current === hash) return;
+    if (target === null || !present || handled.current === hash) return;
     let frame = 0;
     let attempts = 0;
     // node views mount in portals a frame or two after the document has the block
@@ -117,41 +138,59 @@ function useJumpToLinkedActivity(
     };
     frame = requestAnimationFrame(attempt);
     return () => cancelAnimationFrame(frame);
-  }, [hash, target, present, synced, jumpTo]);
+  }, [hash, target, present, jumpTo]);
 }
 
 /** The collaborative workplan editor: narrative and activity blocks, presence, panel, connection. */
 export function WorkplanEditor(props: Props) {
-  const session = useWorkplanSync(props.workplanId, props.user.id);
-  const connection = useConnection(session, props.workplanId);
+  const session = useWorkplanSync(props.workplan.id, props.user.id);
+  const connection = useConnection(session, props.workplan.id);
+  const synced = useServerSynced(session?.provider ?? null);
   const users = usePresence(session?.provider.awareness ?? null);
+  const ready = isDocumentReady(session, connection, synced);
+  const refused = connection === "refused";
+  const permissions = useMemo(
+    () =>
+      refused
+        ? {
+            ...props.permissions,
+            canEdit: false,
+            readOnlyNotice:
+              "You no longer have access to this workplan; what you see may be out of date.",
+          }
+        : props.permissions,
+    [refused, props.permissions],
+  );
+  const status = <ConnectionStatus state={connection} canEdit={permissions.canEdit} />;
 
   return (
     <div className="workplan-editor">
       <header className="editor-header">
         <div className="editor-header-main">{props.header}</div>
         <div className="editor-header-aside">
-          <ConnectionStatus state={connection} canEdit={props.canEdit} />
           <AvatarStack users={users} />
         </div>
       </header>
-      {session ? (
+      {session && ready ? (
         <EditorBody
           {...props}
-          canEdit={props.canEdit && connection !== "refused"}
-          readOnlyNotice={
-            connection === "refused"
-              ? "You no longer have access to this workplan; what you see may be out of date."
-              : props.readOnlyNotice
-          }
+          permissions={permissions}
           session={session}
           users={users}
+          status={status}
         />
       ) : (
-        <div className="editor-loading" role="status">
-          <span className="spinner" aria-hidden="true" />
-          Opening the document…
-        </div>
+        <>
+          <div className="editor-bar">
+            <div className="editor-readonly-bar">{status}</div>
+          </div>
+          <div className="editor-loading" role="status">
+            <span className="spinner" aria-hidden="true" />
+            {session
+              ? "Loading the workplan from the server… It opens for editing once it has arrived."
+              : "Opening the document…"}
+          </div>
+        </>
       )}
     </div>
   );
@@ -183,6 +222,19 @@ function AvatarStack({ users }: { users: readonly PresentUser[] }) {
   );
 }
 
+/** Activities keep their identity while unchanged, so list rows can skip re-rendering. */
+function reuseUnchanged(previous: readonly Activity[], next: Activity[]): Activity[] {
+  const byId = new Map(previous.map((activity) => [activity.id, activity]));
+  let same = previous.length === next.length;
+  const result = next.map((activity, index) => {
+    const old = byId.get(activity.id);
+    const kept = old && JSON.stringify(old) === JSON.stringify(activity) ? old : activity;
+    if (kept !== previous[index]) same = false;
+    return kept;
+  });
+  return same ? (previous as Activity[]) : result;
+}
+
 function useActivities(ydoc: Y.Doc): Activity[] {
   const [activities, setActivities] = useState<Activity[]>(() => readActivities(ydoc));
   useEffect(() => {
@@ -192,10 +244,10 @@ function useActivities(ydoc: Y.Doc): Activity[] {
       // typing produces an update per key: read the document at most a few times a second
       timer = setTimeout(() => {
         timer = null;
-        setActivities(readActivities(ydoc));
-      }, 150);
+        setActivities((previous) => reuseUnchanged(previous, readActivities(ydoc)));
+      }, 300);
     };
-    setActivities(readActivities(ydoc));
+    setActivities((previous) => reuseUnchanged(previous, readActivities(ydoc)));
     ydoc.on("update", refresh);
     return () => {
       ydoc.off("update", refresh);
@@ -215,15 +267,22 @@ function uniqueSorted(values: Iterable<string>): string[] {
   return [...byKey.values()].sort((a, b) => a.localeCompare(b));
 }
 
-/** Stable identity while the contents are equal, so node views do not re-render on every keystroke. */
+/** Stable identity while the contents are equal, so what shows them does not re-render. */
 function useStableList(values: string[]): string[] {
   const ref = useRef(values);
   if (ref.current.join("\u0000") !== values.join("\u0000")) ref.current = values;
   return ref.current;
 }
 
+/** The latest value of a callback behind a function that never changes identity. */
+function useStableCallback<A extends unknown[], R>(callback: (...args: A) => R): (...args: A) => R {
+  const ref = useRef(callback);
+  ref.current = callback;
+  return useCallback((...args: A) => ref.current(...args), []);
+}
+
 function caretElement(user: Record<string, unknown>): HTMLElement {
-  const color = typeof user.color === "string" ? user.color : "#6b7380";
+  const color = typeof user.color === "string" ? user.color : "#5d6571";
   const name = typeof user.name === "string" ? user.name : "Someone";
   const organisation = typeof user.organisation === "string" ? user.organisation : "";
   const caret = document.createElement("span");
@@ -259,27 +318,24 @@ function useMembers(networkId: string): readonly MemberView[] {
 
 type PanelTab = "overview" | "comments";
 
+type Removed = { title: string; undoDepth: number };
+
 function EditorBody({
   session,
   users,
+  status,
   user,
-  canEdit,
-  readOnlyNotice,
+  permissions,
   organisations,
   networkSuggestions,
-  workplanId,
-  networkId,
+  workplan,
   warnings,
   owners,
   onOwnersChanged,
-  workplanTitle,
-  canDecide,
-  canComment,
-  canModerate,
-  canRemoveComments,
-  commentsClosed,
-  member,
-}: Props & { session: SyncSession; users: PresentUser[] }) {
+}: Props & { session: SyncSession; users: PresentUser[]; status: ReactNode }) {
+  const { canEdit, canDecide, canComment, member } = permissions;
+  const { networkId } = workplan;
+  const workplanId = workplan.id;
   const [linkRequest, setLinkRequest] = useState(0);
   // narrow windows only: the panel folds away above the document
   const [panelOpen, setPanelOpen] = useState(false);
@@ -287,22 +343,30 @@ function EditorBody({
   const [draft, setDraft] = useState<CommentTarget | null>(null);
   const [activeThread, setActiveThread] = useState<string | null>(null);
   const [taskFrom, setTaskFrom] = useState<ThreadView | null>(null);
+  const [removed, setRemoved] = useState<Removed | null>(null);
+  const [live] = useState(createActivityLive);
   const activities = useActivities(session.ydoc);
   const comments = useWorkplanThreads(workplanId);
   const members = useMembers(networkId);
   const tabIds = { overview: useId(), comments: useId() };
-  const openThread = useRef((_threadId: string) => {});
-  openThread.current = (threadId: string) => {
+  const locationsId = useId();
+  const targetGroupsId = useId();
+  const currenciesId = useId();
+  const sourcesId = useId();
+  const listIds = useMemo(
+    () => ({
+      locations: locationsId,
+      targetGroups: targetGroupsId,
+      currencies: currenciesId,
+      sources: sourcesId,
+    }),
+    [locationsId, targetGroupsId, currenciesId, sourcesId],
+  );
+  const openThread = useStableCallback((threadId: string) => {
     setTab("comments");
     setPanelOpen(true);
     setActiveThread(threadId);
-  };
-  const listIds = {
-    locations: useId(),
-    targetGroups: useId(),
-    currencies: useId(),
-    sources: useId(),
-  };
+  });
 
   const editor = useEditor(
     {
@@ -332,16 +396,17 @@ function EditorBody({
         Collaboration.configure({ document: session.ydoc, field: NARRATIVE_FIELD }),
         CollaborationCaret.configure({
           provider: session.provider,
-          // the server stamps the authenticated identity over this; it is what we show meanwhile
-          // the server stamps the same colour, so you see yourself as others see you
+          // the server stamps the authenticated identity and the same colour over this, so you
+          // see yourself as others see you
           user: { ...user, color: colorForUser(user.id) },
           render: caretElement,
         }),
-        ActivityNode,
+        // the person who inserts an activity fills it in: its card opens with its form
+        ActivityNode.configure({ onInsert: (id) => live.expanded.set(id, true) }),
         ActivityTitle,
         ActivityDescription,
         ActivityIds,
-        CommentHighlights.configure({ onOpen: (threadId) => openThread.current(threadId) }),
+        CommentHighlights.configure({ onOpen: openThread }),
         SlashCommand,
         Placeholders,
         Extension.create({
@@ -375,6 +440,38 @@ function EditorBody({
     );
   }, [editor, comments.threads, activeThread]);
 
+  // cards read their own slice: a refreshed list re-renders only the cards whose data changed
+  useLayoutEffect(() => live.warnings.replaceAll(warnings), [live, warnings]);
+  useLayoutEffect(() => live.owners.replaceAll(owners), [live, owners]);
+  const threads = comments.threads;
+  useEffect(() => {
+    // recounted when threads or the document change (text may have moved between cards)
+    void activities;
+    const counts = new Map<string, number>();
+    for (const thread of threads) {
+      if (thread.status !== "open") continue;
+      const activityId = editor ? threadActivityId(editor.state, thread) : thread.activityId;
+      if (activityId) counts.set(activityId, (counts.get(activityId) ?? 0) + 1);
+    }
+    live.commentCounts.replaceAll(counts);
+  }, [live, editor, threads, activities]);
+
+  // the undo toast stays while the removal is the last thing this person can undo
+  useEffect(() => {
+    if (!editor || !removed) return;
+    const undoManager = undoManagerOf(editor);
+    if (!undoManager) return;
+    const check = () => {
+      if (undoManager.undoStack.length !== removed.undoDepth) setRemoved(null);
+    };
+    undoManager.on("stack-item-added", check);
+    undoManager.on("stack-item-popped", check);
+    return () => {
+      undoManager.off("stack-item-added", check);
+      undoManager.off("stack-item-popped", check);
+    };
+  }, [editor, removed]);
+
   const startComment = useCallback(() => {
     if (!editor) return;
     const target = selectionTarget(editor.state);
@@ -384,36 +481,6 @@ function EditorBody({
     setPanelOpen(true);
   }, [editor]);
 
-  const commentOnActivity = useCallback((activityId: string, title: string) => {
-    setDraft({ anchor: null, activityId, label: `On activity “${title || "Untitled"}”` });
-    setTab("comments");
-    setPanelOpen(true);
-  }, []);
-
-  const threads = comments.threads;
-  const showActivityComments = useCallback(
-    (activityId: string) => {
-      setTab("comments");
-      setPanelOpen(true);
-      const first = threads.find((t) => t.status === "open" && t.activityId === activityId);
-      if (first) setActiveThread(first.id);
-    },
-    [threads],
-  );
-
-  // recounted on each render (the document may have moved text between cards), kept stable
-  // while equal so node views do not re-render on every keystroke
-  const countsRef = useRef<ReadonlyMap<string, number>>(new Map());
-  const counts = new Map<string, number>();
-  for (const thread of threads) {
-    if (thread.status !== "open") continue;
-    const activityId = editor ? threadActivityId(editor.state, thread) : thread.activityId;
-    if (activityId) counts.set(activityId, (counts.get(activityId) ?? 0) + 1);
-  }
-  const countsKey = (map: ReadonlyMap<string, number>) => JSON.stringify([...map]);
-  if (countsKey(counts) !== countsKey(countsRef.current)) countsRef.current = counts;
-  const commentCounts = countsRef.current;
-
   const organisationLabel = useCallback(
     (id: string) => {
       const organisation = organisations.find((o) => o.id === id);
@@ -422,72 +489,82 @@ function EditorBody({
     [organisations],
   );
 
-  const locations = useStableList(
-    uniqueSorted([...networkSuggestions.locations, ...activities.flatMap((a) => a.locations)]),
+  const actions = useMemo<ActivityActions>(
+    () => ({
+      commentOnActivity: (activityId, title) => {
+        setDraft({ anchor: null, activityId, label: `On activity “${title || "Untitled"}”` });
+        setTab("comments");
+        setPanelOpen(true);
+      },
+      showActivityComments: (activityId) => showActivityCommentsRef.current(activityId),
+      onOwnersChanged: () => onOwnersChangedRef.current(),
+      removeActivity: (pos, title) => removeActivityRef.current(pos, title),
+    }),
+    [],
   );
-  const targetGroups = useStableList(
-    uniqueSorted([
-      ...TARGET_GROUPS.map((g) => g.label),
-      ...networkSuggestions.targetGroups,
-      ...activities.flatMap((a) => a.targetGroups),
-    ]),
-  );
-
-  const rightsOf = useCallback(
-    (activityId: string, lead: string | null) =>
-      commitmentRights(
-        {
-          role: member?.role ?? "viewer",
-          organisationId: member?.organisationId ?? "",
-          isOwner: (owners.get(activityId) ?? []).some((owner) => owner.userId === user.id),
-        },
-        { lead },
-      ),
-    [member, owners, user.id],
-  );
+  const showActivityCommentsRef = useRef((_activityId: string) => {});
+  showActivityCommentsRef.current = (activityId: string) => {
+    setTab("comments");
+    setPanelOpen(true);
+    const first = threads.find((t) => t.status === "open" && t.activityId === activityId);
+    if (first) setActiveThread(first.id);
+  };
+  const onOwnersChangedRef = useRef(onOwnersChanged);
+  onOwnersChangedRef.current = onOwnersChanged;
+  const removeActivityRef = useRef((_pos: number, _title: string) => {});
+  removeActivityRef.current = (pos: number, title: string) => {
+    if (!editor?.isEditable) return;
+    const node = editor.state.doc.nodeAt(pos);
+    if (node?.type.name !== "activity") return;
+    const undoManager = undoManagerOf(editor);
+    // the removal is one step of its own: undo brings back the activity, and only it
+    undoManager?.stopCapturing();
+    // the caret stays where the activity was, so Ctrl+Z right after undoes it
+    editor
+      .chain()
+      .deleteRange({ from: pos, to: pos + node.nodeSize })
+      .focus(Math.min(pos, editor.state.doc.content.size - node.nodeSize), {
+        scrollIntoView: false,
+      })
+      .run();
+    undoManager?.stopCapturing();
+    setRemoved({ title, undoDepth: undoManager?.undoStack.length ?? 0 });
+  };
+  const undoRemoval = () => {
+    setRemoved(null);
+    editor?.chain().focus().undo().run();
+  };
 
   const context = useMemo<EditorContextValue>(
     () => ({
       canEdit,
-      organisations,
-      organisationLabel,
-      locationsListId: listIds.locations,
-      targetGroupsListId: listIds.targetGroups,
-      currenciesListId: listIds.currencies,
-      fundingSourcesListId: listIds.sources,
-      workplanId,
-      networkId,
-      warnings,
-      owners,
+      canDecide,
       // owners are the workplan's to change: not while it is frozen (canEdit is false then)
       canSetOwners: canDecide && canEdit,
-      commitmentRights: rightsOf,
-      onOwnersChanged,
-      canDecide,
       canComment,
-      commentCounts,
-      commentOnActivity,
-      showActivityComments,
-    }),
-    [
-      workplanId,
-      networkId,
-      warnings,
-      owners,
-      onOwnersChanged,
-      rightsOf,
-      canDecide,
-      canComment,
-      commentCounts,
-      commentOnActivity,
-      showActivityComments,
-      canEdit,
+      member,
+      userId: user.id,
       organisations,
       organisationLabel,
-      listIds.locations,
-      listIds.targetGroups,
-      listIds.currencies,
-      listIds.sources,
+      lists: listIds,
+      workplanId,
+      networkId,
+      live,
+      actions,
+    }),
+    [
+      listIds,
+      canEdit,
+      canDecide,
+      canComment,
+      member,
+      user.id,
+      organisations,
+      organisationLabel,
+      workplanId,
+      networkId,
+      live,
+      actions,
     ],
   );
 
@@ -507,8 +584,7 @@ function EditorBody({
         `[data-activity-id="${CSS.escape(activityId)}"]`,
       );
       if (found === null || !element) return false;
-      const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-      element.scrollIntoView({ block: "start", behavior: reduceMotion ? "auto" : "smooth" });
+      landOn(element);
       if (editor.isEditable) {
         const title = editor.state.doc.nodeAt(found + 1);
         editor
@@ -526,7 +602,7 @@ function EditorBody({
     },
     [editor],
   );
-  useJumpToLinkedActivity(session, activities, jumpTo);
+  useJumpToLinkedActivity(activities, jumpTo);
 
   const selectThread = (thread: ThreadView) => {
     setActiveThread(thread.id);
@@ -556,12 +632,23 @@ function EditorBody({
     comments.reload();
   };
 
+  const locations = useStableList(
+    uniqueSorted([...networkSuggestions.locations, ...activities.flatMap((a) => a.locations)]),
+  );
+  const targetGroups = useStableList(
+    uniqueSorted([
+      ...TARGET_GROUPS.map((g) => g.label),
+      ...networkSuggestions.targetGroups,
+      ...activities.flatMap((a) => a.targetGroups),
+    ]),
+  );
+
   const activityTitle = (activityId: string) =>
     activities.find((a) => a.id === activityId)?.title || null;
   const openThreads = threads.filter((t) => t.status === "open").length;
   const taskActivities: ActivityRef[] = activities.map((activity) => ({
     workplanId,
-    workplanTitle,
+    workplanTitle: workplan.title,
     activityId: activity.id,
     title: activity.title,
   }));
@@ -573,16 +660,26 @@ function EditorBody({
 
   return (
     <EditorContext.Provider value={context}>
-      {canEdit && editor ? (
-        <Toolbar editor={editor} linkRequest={linkRequest} onComment={startComment} />
-      ) : (
-        <div className="editor-readonly-bar">
-          <div className="editor-readonly-notice" role="note">
-            {readOnlyNotice}
+      <div className="editor-bar">
+        {canEdit && editor ? (
+          <Toolbar
+            editor={editor}
+            linkRequest={linkRequest}
+            onComment={startComment}
+            status={status}
+          />
+        ) : (
+          <div className="editor-readonly-bar">
+            <div className="editor-readonly-notice" role="note">
+              {permissions.readOnlyNotice}
+            </div>
+            {canComment && editor ? (
+              <CommentButton editor={editor} onComment={startComment} />
+            ) : null}
+            {status}
           </div>
-          {canComment && editor ? <CommentButton editor={editor} onComment={startComment} /> : null}
-        </div>
-      )}
+        )}
+      </div>
       <div className="editor-layout">
         <div className="editor-column">
           <div className="editor-paper">
@@ -645,9 +742,9 @@ function EditorBody({
                 error={comments.error}
                 userId={user.id}
                 canComment={canComment}
-                canModerate={canModerate}
-                canRemoveOthers={canRemoveComments}
-                closedNotice={commentsClosed}
+                canModerate={permissions.canModerate}
+                canRemoveOthers={permissions.canRemoveComments}
+                closedNotice={permissions.commentsClosed}
                 members={members}
                 draft={draft}
                 activeId={activeThread}
@@ -662,6 +759,28 @@ function EditorBody({
             </div>
           )}
         </aside>
+      </div>
+      <div className="editor-toast-region" role="status" aria-live="polite">
+        {removed ? (
+          <div className="editor-toast">
+            <span>Removed “{removed.title || "Untitled activity"}” for everyone.</span>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={undoRemoval}
+            >
+              Undo
+            </button>
+            <button
+              type="button"
+              className="button button-ghost button-small"
+              aria-label="Dismiss"
+              onClick={() => setRemoved(null)}
+            >
+              <span aria-hidden="true">×</span>
+            </button>
+          </div>
+        ) : null}
       </div>
       {taskFrom ? (
         <TaskDialog
@@ -679,26 +798,69 @@ function EditorBody({
           onSaved={() => comments.reload()}
         />
       ) : null}
-      <datalist id={listIds.locations}>
+      <Datalists ids={listIds} locations={locations} targetGroups={targetGroups} />
+    </EditorContext.Provider>
+  );
+}
+
+const CURRENCY_CODES = CURRENCIES.map((currency) => currency.code);
+
+const Datalists = memo(function Datalists({
+  ids,
+  locations,
+  targetGroups,
+}: {
+  ids: EditorContextValue["lists"];
+  locations: readonly string[];
+  targetGroups: readonly string[];
+}) {
+  return (
+    <>
+      <datalist id={ids.locations}>
         {locations.map((value) => (
           <option key={value} value={value} />
         ))}
       </datalist>
-      <datalist id={listIds.targetGroups}>
+      <datalist id={ids.targetGroups}>
         {targetGroups.map((value) => (
           <option key={value} value={value} />
         ))}
       </datalist>
-      <datalist id={listIds.currencies}>
-        {CURRENCIES.map((value) => (
+      <datalist id={ids.currencies}>
+        {CURRENCY_CODES.map((value) => (
           <option key={value} value={value} />
         ))}
       </datalist>
-      <datalist id={listIds.sources}>
+      <datalist id={ids.sources}>
         {FUNDING_SOURCES.map((value) => (
           <option key={value} value={value} />
         ))}
       </datalist>
-    </EditorContext.Provider>
+    </>
   );
+});
+
+/**
+ * Scrolls a card to the top of the window and keeps it there while the cards above it, skipped
+ * by content-visibility until now, are laid out at their real height.
+ */
+function landOn(element: HTMLElement): void {
+  let frames = 0;
+  let steady = 0;
+  let last = Number.NaN;
+  const settle = () => {
+    element.scrollIntoView({ block: "start" });
+    const top = element.getBoundingClientRect().top;
+    steady = Math.abs(top - last) < 1 ? steady + 1 : 0;
+    last = top;
+    if (steady < 2 && ++frames < 30) requestAnimationFrame(settle);
+  };
+  settle();
+}
+
+// y-tiptap's undo plugin state is untyped upstream: its UndoManager, when the plugin is there
+function undoManagerOf(editor: Editor): Y.UndoManager | null {
+  const state: unknown = yUndoPluginKey.getState(editor.state);
+  if (typeof state !== "object" || state === null || !("undoManager" in state)) return null;
+  return state.undoManager instanceof Y.UndoManager ? state.undoManager : null;
 }

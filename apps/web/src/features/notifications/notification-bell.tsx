@@ -4,7 +4,7 @@ import { describeError } from "../../api/errors";
 import { isPlainLeftClick, navigate } from "../../app/router";
 import { formatDateTime, formatRelative } from "../../lib/format";
 import { ErrorState, LoadingState } from "../../ui/states";
-import { notificationHref, unreadBadge } from "./notification-logic";
+import { notificationHref, readableMessage, unreadBadge } from "./notification-logic";
 import { useNotifications } from "./use-notifications";
 
 /** The header's bell; render it keyed by the user so another sign-in starts from nothing. */
@@ -125,7 +125,9 @@ export function NotificationBell() {
                     </span>
                   )}
                   <span className="notification-text">
-                    <span className="notification-message">{notification.message}</span>
+                    <span className="notification-message">
+                      {readableMessage(notification.message)}
+                    </span>
                     <time
                       className="notification-time"
                       dateTime={notification.createdAt}

@@ -1,6 +1,11 @@
 import type { NotificationView } from "@junction/domain";
 import { describe, expect, it } from "vitest";
-import { notificationHref, prependNotification, unreadBadge } from "./notification-logic";
+import {
+  notificationHref,
+  prependNotification,
+  readableMessage,
+  unreadBadge,
+} from "./notification-logic";
 
 function notification(overrides: Partial<NotificationView>): NotificationView {
   return {
@@ -59,5 +64,14 @@ describe("the bell", () => {
     expect(prependNotification([first], second).map((n) => n.id)).toEqual(["b", "a"]);
     expect(prependNotification([second, first], second).map((n) => n.id)).toEqual(["b", "a"]);
     expect(prependNotification([first], second, 1).map((n) => n.id)).toEqual(["b"]);
+  });
+
+  it("writes a task's due day as task lists do", () => {
+    expect(readableMessage("Tamar assigned you a task: Agree roles (due 2026-12-16)")).toBe(
+      "Tamar assigned you a task: Agree roles (due 16 Dec 2026)",
+    );
+    expect(readableMessage("Nino mentioned you in Joint workplan")).toBe(
+      "Nino mentioned you in Joint workplan",
+    );
   });
 });

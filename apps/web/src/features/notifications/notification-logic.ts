@@ -1,4 +1,5 @@
 import type { NotificationView } from "@junction/domain";
+import { formatDate } from "../../lib/format";
 
 type Subject = Pick<
   NotificationView,
@@ -34,4 +35,14 @@ export function prependNotification(
   max = 100,
 ): NotificationView[] {
   return [notification, ...list.filter((n) => n.id !== notification.id)].slice(0, max);
+}
+
+const ISO_DAY = /\b(due|by|on) (\d{4}-\d{2}-\d{2})\b/g;
+
+/** A notification's sentence with its days written as task lists write them ("due 16 Dec 2026"). */
+export function readableMessage(message: string): string {
+  return message.replace(ISO_DAY, (whole, word: string, day: string) => {
+    const formatted = formatDate(day);
+    return formatted === "—" ? whole : `${word} ${formatted}`;
+  });
 }

@@ -13,6 +13,8 @@ type ActivityWarningsProps = {
   warnings: readonly WarningView[];
   currentWorkplanId: string;
   activityId: string;
+  /** Names the callout for assistive technology (one per card, so not a landmark). */
+  activityTitle?: string;
   /** Coordinators decide; everyone else reads the decision. */
   canDecide: boolean;
 };
@@ -28,6 +30,7 @@ export function ActivityWarnings({
   warnings,
   currentWorkplanId,
   activityId,
+  activityTitle,
   canDecide,
 }: ActivityWarningsProps) {
   const networkId = warnings[0]?.networkId ?? "";
@@ -37,7 +40,12 @@ export function ActivityWarnings({
   if (warnings.length === 0) return null;
 
   return (
-    <section className="activity-warnings" aria-label="Duplication warnings">
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset would bring its own legend layout
+    <div
+      className="activity-warnings"
+      role="group"
+      aria-label={`Duplication warnings on “${activityTitle || "Untitled activity"}”`}
+    >
       {warnings.map((warning) => {
         const other = otherSide(warning, currentWorkplanId, activityId);
         const where = [
@@ -87,6 +95,6 @@ export function ActivityWarnings({
         onClose={() => setTaskFor(null)}
         onCreated={setCreated}
       />
-    </section>
+    </div>
   );
 }

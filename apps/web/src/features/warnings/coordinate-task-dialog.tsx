@@ -1,7 +1,9 @@
-import type { TaskView, WarningSide, WarningView } from "@junction/domain";
+import type { TaskStatus, TaskView, WarningSide, WarningView } from "@junction/domain";
 import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { api } from "../../api/client";
 import { describeError } from "../../api/errors";
+import { useResource } from "../../api/use-resource";
+import { formatDate } from "../../lib/format";
 import { Dialog } from "../../ui/dialog";
 import { Field } from "../../ui/field";
 import { ErrorState, LoadingState, Notice } from "../../ui/states";
@@ -9,6 +11,12 @@ import { useNetworkMembers } from "./use-members";
 import { assigneesFor, coordinationTaskTitle, dayAfter, truncate } from "./warning-logic";
 
 const DEFAULT_DUE_IN_DAYS = 14;
+const TASK_STATUS_WORDS: Record<TaskStatus, string> = {
+  open: "open",
+  "in-progress": "in progress",
+  done: "done",
+  cancelled: "cancelled",
+};
 
 type CoordinateTaskDialogProps = {
   /** The warning to coordinate; the dialog is open while it is set. */
@@ -48,6 +56,12 @@ function CoordinateTaskForm({
   onCreated: (tasks: TaskView[]) => void;
 }) {
   const { members, status, error: membersError, reload } = useNetworkMembers(warning.networkId);
+  // tasks already made from this warning: offered again, the same people would get them twice
+  const tasks = useResource(() => api.tasks(warning.networkId), `tasks:${warning.networkId}`);
+  const existing = (tasks.data ?? []).filter(
+    (task) => task.fromWarningId === warning.id && task.status !== "cancelled",
+  );
+  const hasTask = (userId: string) => existing.some((task) => task.assigneeId === userId);
   const sides = useMemo(() => leadSides(warning), [warning]);
   const [title, setTitle] = useState(() => coordinationTaskTitle(warning));
   const [due, setDue] = useState(() => dayAfter(new Date(), DEFAULT_DUE_IN_DAYS));
@@ -56,23 +70,30 @@ function CoordinateTaskForm({
   const [error, setError] = useState<unknown>(null);
 
   // once members arrive, suggest the first eligible person of each lead organisation
+  const tasksReady = tasks.status !== "loading";
+  const existingKey = existing.map((task) => task.assigneeId ?? "").join(",");
   useEffect(() => {
-    if (status !== "ready") return;
+    if (status !== "ready" || !tasksReady) return;
+    const taken = new Set(existingKey.split(","));
     setAssignees((current) => {
       const missing = sides.filter((side) => current[side.leadId ?? ""] === undefined);
       if (missing.length === 0) return current;
       const next = { ...current };
-      for (const side of missing)
-        next[side.leadId ?? ""] = assigneesFor(side, members)[0]?.userId ?? "";
+      for (const side of missing) {
+        const options = assigneesFor(side, members);
+        // a lead organisation that already has a task from this warning gets none by default
+        const covered = options.some((member) => taken.has(member.userId));
+        next[side.leadId ?? ""] = covered ? "" : (options[0]?.userId ?? "");
+      }
       return next;
     });
-  }, [status, members, sides]);
+  }, [status, tasksReady, existingKey, members, sides]);
 
   const chosen = sides.flatMap((side) => {
     const assigneeId = assignees[side.leadId ?? ""];
     return assigneeId ? [assigneeId] : [];
   });
-  const unique = [...new Set(chosen)];
+  const unique = [...new Set(chosen)].filter((userId) => !hasTask(userId));
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -93,7 +114,7 @@ function CoordinateTaskForm({
     }
   }
 
-  if (status === "loading") return <LoadingState label="Loading members…" />;
+  if (status === "loading" || !tasksReady) return <LoadingState label="Loading members…" />;
   if (status === "error") {
     return <ErrorState title="Could not load the members" error={membersError} onRetry={reload} />;
   }
@@ -109,6 +130,20 @@ function CoordinateTaskForm({
           onChange={(event) => setTitle(event.target.value)}
         />
       </Field>
+      {existing.length > 0 ? (
+        <Notice tone="info">
+          <span className="coordinate-existing">
+            Already made from this warning:{" "}
+            {existing
+              .map(
+                (task) =>
+                  `“${truncate(task.title, 60)}” for ${task.assigneeName ?? "nobody yet"}${task.due ? `, due ${formatDate(task.due)}` : ""} (${TASK_STATUS_WORDS[task.status]})`,
+              )
+              .join("; ")}
+            . Choose someone else only if another task is needed.
+          </span>
+        </Notice>
+      ) : null}
       {sides.length === 0 ? (
         <Notice tone="info">
           Neither activity has a lead organisation yet, so there is nobody to assign.
@@ -132,8 +167,9 @@ function CoordinateTaskForm({
               }
             >
               {options.map((member) => (
-                <option key={member.userId} value={member.userId}>
+                <option key={member.userId} value={member.userId} disabled={hasTask(member.userId)}>
                   {member.name}
+                  {hasTask(member.userId) ? " (has a task from this warning)" : ""}
                 </option>
               ))}
               <option value="">No task for {lead}</option>
@@ -157,6 +193,9 @@ function CoordinateTaskForm({
         />
       </Field>
       {error ? <Notice tone="error">{describeError(error)}</Notice> : null}
+      {existing.length > 0 && unique.length === 0 ? (
+        <p className="muted small">Nothing new to create: every lead already has a task.</p>
+      ) : null}
       <div className="dialog-actions">
         <button type="button" className="button button-secondary" onClick={onClose}>
           Not now

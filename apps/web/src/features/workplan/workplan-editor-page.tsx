@@ -2,19 +2,20 @@ import {
   can,
   canWriteDocument,
   documentRole,
+  type Membership,
   type OrganisationView,
   type WorkplanFreeze,
   type WorkplanView,
   workplanFreeze,
 } from "@junction/domain";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { api } from "../../api/client";
 import { useResource } from "../../api/use-resource";
 import { useCurrentNetwork } from "../../app/current-network";
 import { Link } from "../../app/router";
 import { findMembership, useMe } from "../../app/session";
 import { commentsClosedNotice } from "../../editor/comments";
-import { WorkplanEditor } from "../../editor/workplan-editor";
+import { type EditorPermissions, WorkplanEditor } from "../../editor/workplan-editor";
 import { RoleBadge, StageBadge } from "../../ui/badges";
 import { ErrorState, LoadingState } from "../../ui/states";
 import { useWorkplanOwners } from "../owners";
@@ -58,13 +59,43 @@ const FROZEN_NOTICES: Record<WorkplanFreeze, string> = {
   adopted: "This workplan is adopted and frozen: it is read-only for everyone.",
 };
 
-function readOnlyNotice(workplan: WorkplanView, role: string | null): string {
+function readOnlyNotice(
+  workplan: Pick<WorkplanView, "stage" | "archived">,
+  role: string | null,
+): string {
   const freeze = workplanFreeze(workplan);
   if (freeze) return FROZEN_NOTICES[freeze];
   if (role === "commenter") {
     return "You can read this workplan and comment; only editors and coordinators change the text.";
   }
   return "You can read this workplan; only editors and coordinators change the text.";
+}
+
+/** What the person may do in the editor; the same object while nothing it holds changes. */
+function usePermissions(
+  view: WorkplanView | null,
+  membership: Membership | null,
+): EditorPermissions | null {
+  const role = membership?.role ?? null;
+  const organisationId = membership?.organisationId ?? null;
+  const stage = view?.stage;
+  const archived = view?.archived;
+  return useMemo(() => {
+    if (stage === undefined || archived === undefined) return null;
+    const state = { stage, archived };
+    const canEdit = role !== null && canWriteDocument(documentRole(role, state));
+    const commentsClosed = commentsClosedNotice(state);
+    return {
+      canEdit,
+      readOnlyNotice: readOnlyNotice(state, role),
+      canDecide: role === "coordinator",
+      canComment: role !== null && can(role, "comment.create") && commentsClosed === null,
+      canModerate: role !== null && can(role, "comment.resolve"),
+      canRemoveComments: role !== null && can(role, "comment.moderate"),
+      commentsClosed,
+      member: role !== null && organisationId !== null ? { role, organisationId } : null,
+    };
+  }, [role, organisationId, stage, archived]);
 }
 
 /** `/workplans/:workplanId`: the collaborative editor of one workplan. */
@@ -81,6 +112,22 @@ export function WorkplanEditorPage({ workplanId }: { workplanId: string }) {
   const warnings = useWorkplanWarnings(workplanId);
   const owners = useWorkplanOwners(workplanId);
   const title = workplan.data?.title;
+  const membership = workplan.data ? findMembership(me, workplan.data.networkId) : undefined;
+  const permissions = usePermissions(workplan.data ?? null, membership ?? null);
+  const organisation = membership
+    ? membership.organisationAcronym || membership.organisationName
+    : "";
+  const user = useMemo(
+    () => ({ id: me.id, name: me.name, organisation }),
+    [me.id, me.name, organisation],
+  );
+  const workplanRef = useMemo(
+    () =>
+      workplan.data
+        ? { id: workplan.data.id, title: workplan.data.title, networkId: workplan.data.networkId }
+        : null,
+    [workplan.data],
+  );
   useEffect(() => {
     if (title) document.title = `${title} · Junction`;
   }, [title]);
@@ -97,13 +144,12 @@ export function WorkplanEditorPage({ workplanId }: { workplanId: string }) {
       </section>
     );
   }
-  if (organisations.status === "loading") return <LoadingState label="Opening the workplan…" />;
+  if (organisations.status === "loading" || !permissions || !workplanRef) {
+    return <LoadingState label="Opening the workplan…" />;
+  }
 
   const view = workplan.data;
-  const membership = findMembership(me, view.networkId);
   const role = membership?.role ?? null;
-  const canEdit = role !== null && canWriteDocument(documentRole(role, view));
-  const commentsClosed = commentsClosedNotice(view);
   const networkHref = `/networks/${encodeURIComponent(view.networkId)}`;
 
   const header = (
@@ -134,31 +180,14 @@ export function WorkplanEditorPage({ workplanId }: { workplanId: string }) {
     <article className="page page-editor" aria-labelledby="workplan-title">
       <WorkplanEditor
         key={`${workplanId}:${me.id}`}
-        workplanId={workplanId}
-        networkId={view.networkId}
-        user={{
-          id: me.id,
-          name: me.name,
-          organisation: membership
-            ? membership.organisationAcronym || membership.organisationName
-            : "",
-        }}
-        canEdit={canEdit}
-        readOnlyNotice={readOnlyNotice(view, role)}
+        workplan={workplanRef}
+        user={user}
+        permissions={permissions}
         organisations={organisations.data ?? NO_ORGANISATIONS}
         networkSuggestions={suggestions}
         warnings={warnings}
         owners={owners.byActivity}
         onOwnersChanged={owners.reload}
-        workplanTitle={view.title}
-        canDecide={role === "coordinator"}
-        canComment={role !== null && can(role, "comment.create") && commentsClosed === null}
-        canModerate={role !== null && can(role, "comment.resolve")}
-        canRemoveComments={role !== null && can(role, "comment.moderate")}
-        commentsClosed={commentsClosed}
-        member={
-          membership ? { role: membership.role, organisationId: membership.organisationId } : null
-        }
         header={header}
       />
     </article>

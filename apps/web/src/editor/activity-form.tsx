@@ -1,0 +1,462 @@
+import {
+  ACTIVITY_STATUSES,
+  type Budget,
+  type CommitmentField,
+  type CommitmentRights,
+  commitmentHolders,
+  GCM_OBJECTIVES,
+  GCM_PRINCIPLES,
+  type Indicator,
+  SDG_GOALS,
+  SDG_TARGETS,
+} from "@junction/domain";
+import type { ActivityAttribute, ActivityAttributes } from "@junction/domain/doc";
+import { memo, useId } from "react";
+import { EMPTY_BUDGET, parseAmount, parseCurrency, STATUS_LABELS } from "./activity-fields";
+import { useEditorContext } from "./editor-context";
+import {
+  CheckedInput,
+  type ChipGroup,
+  ChipPicker,
+  DraftInput,
+  FieldBlock,
+  TagInput,
+} from "./fields";
+
+function truncate(text: string, length: number): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1).trimEnd()}…`;
+}
+
+const OBJECTIVE_GROUPS: readonly ChipGroup[] = [
+  {
+    label: "GCM objectives",
+    options: GCM_OBJECTIVES.map((o) => ({
+      value: String(o.number),
+      short: String(o.number),
+      label: o.short,
+      title: `Objective ${o.number}: ${o.title}`,
+      option: truncate(o.title, 90),
+    })),
+  },
+];
+
+const PRINCIPLE_GROUPS: readonly ChipGroup[] = [
+  {
+    label: "Guiding principles",
+    options: GCM_PRINCIPLES.map((p) => ({ value: p.key, label: p.title, title: p.summary })),
+  },
+];
+
+const SDG_GROUPS: readonly ChipGroup[] = SDG_GOALS.flatMap((goal) => {
+  const targets = SDG_TARGETS.filter((t) => t.goal === goal.number);
+  if (targets.length === 0) return [];
+  return [
+    {
+      label: `Goal ${goal.number}: ${goal.title}`,
+      options: targets.map((t) => ({
+        value: t.target,
+        short: t.target,
+        label: truncate(t.text, 42),
+        title: `SDG target ${t.target}: ${t.text}`,
+        option: truncate(t.text, 90),
+      })),
+    },
+  ];
+});
+
+type ActivityFormProps = {
+  fields: ActivityAttributes;
+  rights: CommitmentRights;
+  /** One attribute per call: two people changing different fields both keep their change. */
+  set: (field: ActivityAttribute, value: unknown) => void;
+};
+
+/** The full form of one activity: mounted only while its card is expanded. */
+export const ActivityForm = memo(function ActivityForm({ fields, rights, set }: ActivityFormProps) {
+  const context = useEditorContext();
+  const { canEdit } = context;
+  const ids = {
+    lead: useId(),
+    leadHint: useId(),
+    status: useId(),
+    statusHint: useId(),
+    budgetHint: useId(),
+    start: useId(),
+    end: useId(),
+    endWarning: useId(),
+    amount: useId(),
+    currency: useId(),
+    source: useId(),
+    secured: useId(),
+  };
+  const { lead, budget, status } = fields;
+  const start = fields.start ?? "";
+  const end = fields.end ?? "";
+  const leadOrganisation = lead
+    ? (context.organisations.find((o) => o.id === lead) ?? context.organisationLabel(lead))
+    : null;
+  const hintFor = (field: CommitmentField, allowed: boolean): string | undefined =>
+    canEdit && !allowed ? commitmentHolders(field, leadOrganisation) : undefined;
+  const leadHint =
+    rights.lead === "claim"
+      ? "No lead yet: you may name your organisation"
+      : hintFor("lead", rights.lead === "any");
+  // a new activity's creator meets this first: say what unlocks the field, not only who sets it
+  const statusHint =
+    canEdit && !rights.status && rights.lead === "claim"
+      ? "Choose the lead organisation first: name your organisation as the lead, then set the status."
+      : hintFor("status", rights.status);
+  const budgetHint = hintFor("budget", rights.budget);
+  const leadChoices =
+    rights.lead === "claim"
+      ? context.organisations.filter((o) => o.id === rights.organisationId)
+      : context.organisations;
+  const organisationGroups: readonly ChipGroup[] = [
+    {
+      label: "Organisations",
+      options: context.organisations.map((o) => ({
+        value: o.id,
+        label: o.acronym || o.name,
+        title: o.name,
+        option: o.acronym ? `${o.acronym} — ${o.name}` : o.name,
+      })),
+    },
+  ];
+  const setBudget = (change: Partial<Budget>) =>
+    set("budget", { ...(budget ?? EMPTY_BUDGET), ...change });
+  const endsBeforeStart = start !== "" && end !== "" && end < start;
+
+  return (
+    <>
+      <div className="af-grid">
+        <FieldBlock label="Lead organisation" htmlFor={ids.lead} span={2}>
+          <select
+            id={ids.lead}
+            className="af-control af-select"
+            value={lead ?? ""}
+            disabled={rights.lead === "none"}
+            aria-describedby={leadHint ? ids.leadHint : undefined}
+            onChange={(event) => set("lead", event.target.value === "" ? null : event.target.value)}
+          >
+            <option value="">No lead yet</option>
+            {lead && !leadChoices.some((o) => o.id === lead) ? (
+              <option value={lead}>{context.organisationLabel(lead)}</option>
+            ) : null}
+            {leadChoices.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.acronym ? `${o.acronym} — ${o.name}` : o.name}
+              </option>
+            ))}
+          </select>
+          {leadHint ? (
+            <span className="af-hint" id={ids.leadHint}>
+              {leadHint}
+            </span>
+          ) : null}
+        </FieldBlock>
+        <FieldBlock label="Starts" htmlFor={ids.start}>
+          <input
+            id={ids.start}
+            type="month"
+            className="af-control af-month"
+            value={start}
+            readOnly={!canEdit}
+            aria-invalid={endsBeforeStart || undefined}
+            onChange={(event) => set("start", event.target.value || null)}
+          />
+        </FieldBlock>
+        <FieldBlock label="Ends" htmlFor={ids.end}>
+          <input
+            id={ids.end}
+            type="month"
+            className="af-control af-month"
+            value={end}
+            readOnly={!canEdit}
+            aria-invalid={endsBeforeStart || undefined}
+            aria-describedby={endsBeforeStart ? ids.endWarning : undefined}
+            onChange={(event) => set("end", event.target.value || null)}
+          />
+          {endsBeforeStart ? (
+            <span className="af-warning" id={ids.endWarning}>
+              Ends before it starts
+            </span>
+          ) : null}
+        </FieldBlock>
+        <FieldBlock label="Status" htmlFor={ids.status}>
+          <select
+            id={ids.status}
+            className="af-control af-select"
+            value={status}
+            disabled={!rights.status}
+            aria-describedby={statusHint ? ids.statusHint : undefined}
+            onChange={(event) => set("status", event.target.value)}
+          >
+            {ACTIVITY_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+          {statusHint ? (
+            <span className="af-hint" id={ids.statusHint}>
+              {statusHint}
+            </span>
+          ) : null}
+        </FieldBlock>
+        <ChipPicker
+          span={3}
+          label="Partners"
+          values={fields.partners}
+          groups={organisationGroups}
+          canEdit={rights.partners}
+          addLabel="Add a partner organisation"
+          emptyLabel="No partners"
+          tone="org"
+          hint={hintFor("partners", rights.partners)}
+          onChange={(values) => set("partners", values)}
+        />
+        <ChipPicker
+          span={4}
+          label="GCM objectives"
+          values={fields.gcmObjectives.map(String)}
+          groups={OBJECTIVE_GROUPS}
+          canEdit={canEdit}
+          addLabel="Add a GCM objective"
+          emptyLabel="None chosen"
+          tone="objective"
+          onChange={(values) =>
+            set(
+              "gcmObjectives",
+              values.map(Number).sort((a, b) => a - b),
+            )
+          }
+        />
+        <ChipPicker
+          span={2}
+          label="Guiding principles"
+          values={fields.principles}
+          groups={PRINCIPLE_GROUPS}
+          canEdit={canEdit}
+          addLabel="Add a guiding principle"
+          emptyLabel="None chosen"
+          tone="principle"
+          onChange={(values) => set("principles", values)}
+        />
+        <ChipPicker
+          span={2}
+          label="SDG targets"
+          values={fields.sdgTargets}
+          groups={SDG_GROUPS}
+          canEdit={canEdit}
+          addLabel="Add an SDG target"
+          emptyLabel="None chosen"
+          tone="sdg"
+          onChange={(values) => set("sdgTargets", values)}
+        />
+        <TagInput
+          span={2}
+          label="Locations"
+          values={fields.locations}
+          canEdit={canEdit}
+          listId={context.lists.locations}
+          placeholder="Add a place…"
+          emptyLabel="No places"
+          onChange={(values) => set("locations", values)}
+        />
+        <TagInput
+          span={2}
+          label="Target groups"
+          values={fields.targetGroups}
+          canEdit={canEdit}
+          listId={context.lists.targetGroups}
+          placeholder="Add a group…"
+          emptyLabel="No target groups"
+          onChange={(values) => set("targetGroups", values)}
+        />
+
+        <div className="af-field af-span-4">
+          <span className="af-label">Budget</span>
+          <div className="af-budget">
+            <div className="af-sub">
+              <label className="af-sublabel" htmlFor={ids.amount}>
+                Amount
+              </label>
+              <CheckedInput
+                id={ids.amount}
+                className="af-control"
+                inputMode="decimal"
+                autoComplete="off"
+                readOnly={!rights.budget}
+                describedBy={budgetHint ? ids.budgetHint : undefined}
+                value={budget?.amount === null || budget === null ? "" : String(budget.amount)}
+                parse={parseAmount}
+                onCommit={(amount) => setBudget({ amount })}
+              />
+            </div>
+            <div className="af-sub af-sub-narrow">
+              <label className="af-sublabel" htmlFor={ids.currency}>
+                Currency
+              </label>
+              <CheckedInput
+                id={ids.currency}
+                className="af-control"
+                list={context.lists.currencies}
+                maxLength={8}
+                autoComplete="off"
+                readOnly={!rights.budget}
+                describedBy={budgetHint ? ids.budgetHint : undefined}
+                value={budget?.currency ?? ""}
+                parse={parseCurrency}
+                onCommit={(currency) => setBudget({ currency })}
+              />
+            </div>
+            <div className="af-sub af-sub-grow">
+              <label className="af-sublabel" htmlFor={ids.source}>
+                Funding source
+              </label>
+              <DraftInput
+                id={ids.source}
+                className="af-control"
+                list={context.lists.sources}
+                maxLength={300}
+                readOnly={!rights.budget}
+                aria-describedby={budgetHint ? ids.budgetHint : undefined}
+                value={budget?.source ?? ""}
+                onCommit={(value) => setBudget({ source: value.trim() })}
+              />
+            </div>
+            <div className="af-sub">
+              <label className="af-sublabel" htmlFor={ids.secured}>
+                Funding
+              </label>
+              <select
+                id={ids.secured}
+                className="af-control af-select"
+                disabled={!rights.budget}
+                aria-describedby={budgetHint ? ids.budgetHint : undefined}
+                value={budget === null ? "" : budget.secured ? "secured" : "required"}
+                onChange={(event) =>
+                  event.target.value === ""
+                    ? set("budget", null)
+                    : setBudget({ secured: event.target.value === "secured" })
+                }
+              >
+                <option value="">Not set</option>
+                <option value="secured">Secured</option>
+                <option value="required">Required</option>
+              </select>
+            </div>
+          </div>
+          {budgetHint ? (
+            <span className="af-hint" id={ids.budgetHint}>
+              {budgetHint}
+            </span>
+          ) : null}
+        </div>
+      </div>
+
+      <IndicatorsTable
+        indicators={fields.indicators}
+        canEdit={canEdit}
+        onChange={(value) => set("indicators", value)}
+      />
+    </>
+  );
+});
+
+const EMPTY_INDICATOR: Indicator = { name: "", baseline: "", target: "", meansOfVerification: "" };
+const INDICATOR_COLUMNS = [
+  { key: "name", label: "Indicator" },
+  { key: "baseline", label: "Baseline" },
+  { key: "target", label: "Target" },
+  { key: "meansOfVerification", label: "Means of verification" },
+] as const satisfies readonly { key: keyof Indicator; label: string }[];
+
+function IndicatorsTable({
+  indicators,
+  canEdit,
+  onChange,
+}: {
+  indicators: readonly Indicator[];
+  canEdit: boolean;
+  onChange: (indicators: Indicator[]) => void;
+}) {
+  const captionId = useId();
+  const update = (index: number, change: Partial<Indicator>) =>
+    onChange(indicators.map((item, i) => (i === index ? { ...item, ...change } : item)));
+  return (
+    <div className="af-indicators">
+      <div className="af-indicators-header">
+        <span className="af-label" id={captionId}>
+          Indicators
+        </span>
+        {canEdit ? (
+          <button
+            type="button"
+            className="af-add-button"
+            onClick={() => onChange([...indicators, EMPTY_INDICATOR])}
+          >
+            + Add indicator
+          </button>
+        ) : null}
+      </div>
+      {indicators.length === 0 ? (
+        <p className="af-empty">No indicators yet.</p>
+      ) : (
+        <table className="af-table" aria-labelledby={captionId}>
+          <thead>
+            <tr>
+              {INDICATOR_COLUMNS.map((column) => (
+                <th key={column.key} scope="col">
+                  {column.label}
+                </th>
+              ))}
+              {canEdit ? (
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {indicators.map((indicator, index) => (
+              // indicators have no id; position is their identity within one block
+              // biome-ignore lint/suspicious/noArrayIndexKey: see above
+              <tr key={index}>
+                {INDICATOR_COLUMNS.map((column) => (
+                  <td key={column.key}>
+                    {canEdit ? (
+                      <DraftInput
+                        className="af-control af-cell"
+                        aria-label={`Indicator ${index + 1}: ${column.label.toLowerCase()}`}
+                        value={indicator[column.key]}
+                        maxLength={
+                          column.key === "name" || column.key === "meansOfVerification" ? 500 : 200
+                        }
+                        onCommit={(value) => update(index, { [column.key]: value })}
+                      />
+                    ) : (
+                      indicator[column.key] || <span className="af-empty">—</span>
+                    )}
+                  </td>
+                ))}
+                {canEdit ? (
+                  <td className="af-cell-actions">
+                    <button
+                      type="button"
+                      className="chip-remove"
+                      aria-label={`Remove indicator ${index + 1}`}
+                      onClick={() => onChange(indicators.filter((_, i) => i !== index))}
+                    >
+                      <span aria-hidden="true">×</span>
+                    </button>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,481 @@
+// Editor benchmark: the workplan editor in Chromium with a small plan and a network-sized one,
+// side by side in one run. Typing is measured with the browser's Event Timing API (key to next
+// paint); inserting an activity from the toolbar button until the new card is painted. Prints
+// p50/p95 for each size, the ratio of the large plan to the small one, and the DOM size.
+// Usage: pnpm bench:editor   (builds nothing: run `pnpm --filter @junction/web build` first)
+// EDITOR_BENCH_SIZES=10,300  sizes to compare (the first is the baseline of the ratio)
+// EDITOR_BENCH_WEB_DIR=<dir> measures another build of the web app (e.g. one from main)
+// EDITOR_BENCH_PROFILE=<dir> writes a CPU profile of each phase there (open in Chromium DevTools)
+// EDITOR_BENCH_SCREENSHOTS=<dir> saves the largest plan, collapsed and expanded, at 1280 and 390 px
+// CHROMIUM_PATH=<path>       the browser (default /usr/bin/chromium)
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Activity, ActivityStatus, OrganisationView } from "@junction/domain";
+import { appendNarrative, type NarrativeBlock, readActivities } from "@junction/domain/doc";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { WebSocket } from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const SERVER_DIR = join(ROOT, "apps/server");
+const WEB_DIR = resolve(process.env.EDITOR_BENCH_WEB_DIR ?? join(ROOT, "apps/web/dist"));
+const SIZES = (process.env.EDITOR_BENCH_SIZES ?? "10,300").split(",").map(Number);
+const COORDINATOR = "tamar.kapanadze@example.org";
+const PASSWORD = "junction-demo";
+const TYPED = "Partners meet monthly to review progress and adjust the plan";
+const INSERTS = 5;
+const PROFILE_DIR = process.env.EDITOR_BENCH_PROFILE;
+const SCREENSHOT_DIR = process.env.EDITOR_BENCH_SCREENSHOTS;
+
+const delay = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
+
+function progress(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await delay(100);
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once("error", fail);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => done(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: SERVER_DIR,
+    env: {
+      ...process.env,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      JUNCTION_DATA_DIR: dataDir,
+      JUNCTION_WEB_DIR: WEB_DIR,
+      JUNCTION_LOG_LEVEL: "error",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 300; attempt++) {
+    try {
+      if ((await fetch(`${url}/health`)).ok) return { url, child };
+    } catch {
+      // not listening yet
+    }
+    await delay(100);
+  }
+  throw new Error("the server did not start");
+}
+
+type Api = { url: string; cookie: string; token: string };
+
+async function signIn(url: string, email: string): Promise<Api> {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: url },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`sign-in failed: ${login.status}`);
+  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  const created = await fetch(`${url}/api/tokens`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: url, cookie },
+    body: JSON.stringify({ name: "editor bench" }),
+  });
+  const { token } = (await created.json()) as { token: string };
+  return { url, cookie, token };
+}
+
+async function call<T>(api: Api, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${api.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${api.token}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+// a small seeded generator, so every run plans the same network
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1664525 + 1013904223) % 4294967296;
+    return state / 4294967296;
+  };
+}
+
+const VERBS = ["Train", "Support", "Map", "Strengthen", "Assess", "Pilot", "Coordinate", "Fund"];
+const SUBJECTS = [
+  "border officials on victim identification",
+  "municipal migrant service centres",
+  "return and reintegration counselling",
+  "labour migration pathways for young people",
+  "data collection on internal displacement",
+  "legal aid for asylum seekers",
+  "school enrolment of migrant children",
+  "diaspora investment in rural regions",
+  "health screening at reception centres",
+  "awareness of safe migration routes",
+];
+const PLACES = ["Tbilisi", "Kutaisi", "Batumi", "Rustavi", "Gori", "Zugdidi", "Telavi", "Poti"];
+const GROUPS = ["Returning migrants", "Victims of trafficking", "Officials", "Youth", "Women"];
+const STATUSES: readonly ActivityStatus[] = ["planned", "ongoing", "completed", "planned"];
+
+function pick<T>(next: () => number, list: readonly T[]): T {
+  return list[Math.floor(next() * list.length)] as T;
+}
+
+function generate(count: number, organisations: readonly OrganisationView[]): NarrativeBlock[] {
+  const next = random(count);
+  const blocks: NarrativeBlock[] = [
+    { kind: "heading", level: 1, text: `A workplan of ${count} activities` },
+    { kind: "paragraph", text: "Context, priorities and expected results of the network." },
+  ];
+  for (let i = 0; i < count; i++) {
+    if (i % 25 === 0) blocks.push({ kind: "heading", level: 2, text: `Outcome ${i / 25 + 1}` });
+    const lead = pick(next, organisations).id;
+    const start = 1 + Math.floor(next() * 12);
+    const activity: Activity = {
+      id: `B${i + 1}`,
+      title: `${pick(next, VERBS)} ${pick(next, SUBJECTS)} in ${pick(next, PLACES)} (${i + 1})`,
+      description: `${pick(next, VERBS)} ${pick(next, SUBJECTS)}, with the partners named below.\nResults are reported to the network every quarter.`,
+      lead,
+      partners: [pick(next, organisations).id, pick(next, organisations).id].filter(
+        (id, index, all) => id !== lead && all.indexOf(id) === index,
+      ),
+      gcmObjectives: [1 + Math.floor(next() * 23)],
+      principles: ["people-centred"],
+      sdgTargets: ["10.7"],
+      locations: [pick(next, PLACES)],
+      targetGroups: [pick(next, GROUPS)],
+      start: `2027-${String(start).padStart(2, "0")}`,
+      end: "2028-12",
+      budget: {
+        amount: 10_000 * (1 + Math.floor(next() * 50)),
+        currency: "USD",
+        source: "Core funds",
+        secured: next() > 0.5,
+      },
+      status: pick(next, STATUSES),
+      indicators: [
+        { name: "People reached", baseline: "0", target: "500", meansOfVerification: "Reports" },
+      ],
+    };
+    blocks.push({ kind: "activity", activity });
+  }
+  return blocks;
+}
+
+/** Creates a workplan and writes its document through the sync endpoint, as an editor would. */
+async function createPlan(
+  api: Api,
+  networkId: string,
+  count: number,
+  organisations: readonly OrganisationView[],
+): Promise<string> {
+  const workplan = await call<{ id: string }>(api, "POST", `/api/networks/${networkId}/workplans`, {
+    title: `Bench plan of ${count}`,
+  });
+  const write = async (ydoc: Y.Doc, change: (doc: Y.Doc) => void): Promise<void> => {
+    const provider = new WebsocketProvider(
+      `${api.url.replace("http", "ws")}/sync`,
+      workplan.id,
+      ydoc,
+      {
+        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+        params: { token: api.token },
+      },
+    );
+    await until(() => provider.synced, "the first sync");
+    change(ydoc);
+    // a second client reading the plan back proves the server stored it
+    const check = new Y.Doc();
+    const reader = new WebsocketProvider(
+      `${api.url.replace("http", "ws")}/sync`,
+      workplan.id,
+      check,
+      {
+        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+        params: { token: api.token },
+      },
+    );
+    await until(() => readActivities(check).length >= count, "the plan to reach the server");
+    reader.destroy();
+    provider.destroy();
+  };
+  await write(new Y.Doc(), (doc) => appendNarrative(doc, generate(count, organisations)));
+  // the server indexes the plan and raises warnings in the background: let it finish first
+  await until(async () => {
+    const path = `/api/workplans/${workplan.id}/activities?limit=500`;
+    return (await call<unknown[]>(api, "GET", path)).length >= count;
+  }, "the server to index the plan");
+  progress(`plan of ${count} activities written`);
+  return workplan.id;
+}
+
+// Event Timing entries; TypeScript's DOM types lack interactionId
+type EventEntry = PerformanceEntry & { interactionId?: number };
+
+type Measure = {
+  size: number;
+  typing: number[];
+  inserts: number[];
+  domNodes: number;
+  selects: number;
+  options: number;
+  openMs: number;
+};
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  return (
+    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
+  );
+}
+
+/** Runs `phase`, recording a CPU profile of the page into EDITOR_BENCH_PROFILE when it is set. */
+async function profiled<T>(page: Page, name: string, phase: () => Promise<T>): Promise<T> {
+  if (!PROFILE_DIR) return phase();
+  const session = await page.context().newCDPSession(page);
+  await session.send("Profiler.enable");
+  await session.send("Profiler.start");
+  const result = await phase();
+  const { profile } = await session.send("Profiler.stop");
+  mkdirSync(PROFILE_DIR, { recursive: true });
+  writeFileSync(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+  await session.detach();
+  return result;
+}
+
+async function idle(page: Page): Promise<void> {
+  // three idle callbacks in a row: the page has nothing left to do from the last change
+  await page.evaluate(async () => {
+    for (let i = 0; i < 3; i++) {
+      await new Promise<void>((done) => requestIdleCallback(() => done(), { timeout: 5000 }));
+    }
+  });
+}
+
+async function measure(
+  browser: Browser,
+  url: string,
+  workplanId: string,
+  size: number,
+): Promise<Measure> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const login = await context.request.post(`${url}/api/auth/login`, {
+    data: { email: COORDINATOR, password: PASSWORD },
+    headers: { Origin: url },
+  });
+  if (!login.ok()) throw new Error("browser sign-in failed");
+  // tsx names functions with an __name helper the page lacks; functions sent to evaluate use it
+  await context.addInitScript("globalThis.__name = (fn) => fn;");
+  const page = await context.newPage();
+  const opened = performance.now();
+  await page.goto(`${url}/workplans/${workplanId}`);
+  await page.locator(".connection", { hasText: "Connected · saved" }).waitFor({ timeout: 120_000 });
+  await page.waitForFunction(
+    (n) => document.querySelectorAll(".editor-document [data-activity-id]").length >= n,
+    size,
+    { timeout: 120_000 },
+  );
+  const openMs = performance.now() - opened;
+  await idle(page);
+  if (SCREENSHOT_DIR && size === Math.max(...SIZES)) await screenshots(page, size);
+  const dom = await page.evaluate(() => ({
+    domNodes: document.getElementsByTagName("*").length,
+    selects: document.getElementsByTagName("select").length,
+    options: document.getElementsByTagName("option").length,
+  }));
+
+  // type into the description of the activity in the middle of the plan
+  const middle = page.locator(".editor-document [data-activity-id]").nth(Math.floor(size / 2));
+  const paragraph = middle.locator(".activity-description p").first();
+  await paragraph.scrollIntoViewIfNeeded();
+  await paragraph.click();
+  await page.keyboard.press("End");
+  await idle(page);
+  await page.evaluate(() => {
+    const store: EventEntry[] = [];
+    (window as unknown as { benchEvents: EventEntry[] }).benchEvents = store;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) store.push(entry as EventEntry);
+    }).observe({ type: "event", durationThreshold: 16 } as PerformanceObserverInit);
+  });
+  await profiled(page, `typing-${size}`, async () => {
+    await page.keyboard.type(` ${TYPED}`, { delay: 40 });
+    await idle(page);
+  });
+  await delay(300);
+  const typing = await page.evaluate((keys) => {
+    const entries = (window as unknown as { benchEvents: EventEntry[] }).benchEvents;
+    const byInteraction = new Map<number, number>();
+    for (const entry of entries) {
+      const interaction = entry.interactionId ?? 0;
+      if (interaction === 0) continue;
+      byInteraction.set(interaction, Math.max(byInteraction.get(interaction) ?? 0, entry.duration));
+    }
+    const slow = [...byInteraction.values()];
+    // Event Timing reports only interactions of 16 ms or more: the others count as 16 ms
+    return [...slow, ...Array.from({ length: Math.max(0, keys - slow.length) }, () => 16)];
+  }, TYPED.length + 1);
+
+  // insert an activity after the one being typed in, from the toolbar, until it is painted
+  const inserts: number[] = [];
+  for (let i = 0; i < INSERTS; i++) {
+    await idle(page);
+    const elapsed = await profiled(page, `insert-${size}-${i + 1}`, () =>
+      page.evaluate(async () => {
+        const count = () => document.querySelectorAll(".editor-document [data-activity-id]").length;
+        const before = count();
+        const button = [...document.querySelectorAll<HTMLButtonElement>(".tool-insert")][0];
+        if (!button) throw new Error("no insert button");
+        const started = performance.now();
+        button.click();
+        while (count() <= before) await new Promise((done) => requestAnimationFrame(done));
+        await new Promise((done) => requestAnimationFrame(done));
+        await new Promise((done) => setTimeout(done, 0));
+        return performance.now() - started;
+      }),
+    );
+    inserts.push(elapsed);
+  }
+  await context.close();
+  return { size, typing, inserts, openMs, ...dom };
+}
+
+/** The plan as people see it: collapsed, then with the middle card expanded, wide and narrow. */
+async function screenshots(page: Page, size: number): Promise<void> {
+  if (!SCREENSHOT_DIR) return;
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const middle = page.locator(".editor-document [data-activity-id]").nth(Math.floor(size / 2));
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await idle(page);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `plan-${size}-${width}-top.png`) });
+    await middle.scrollIntoViewIfNeeded();
+    await idle(page);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `plan-${size}-${width}-collapsed.png`) });
+    const toggle = middle.locator(".activity-toggle");
+    if ((await toggle.count()) > 0) {
+      await toggle.click();
+      await middle.scrollIntoViewIfNeeded();
+      await idle(page);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `plan-${size}-${width}-expanded.png`) });
+      await toggle.click();
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+function row(cells: readonly (string | number)[]): string {
+  const format = (c: number) => (Number.isInteger(c) || c >= 100 ? c.toFixed(0) : c.toFixed(1));
+  return `| ${cells.map((c) => (typeof c === "number" ? format(c) : c)).join(" | ")} |`;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(WEB_DIR, "index.html"))) {
+    throw new Error(`no web build in ${WEB_DIR}: run pnpm --filter @junction/web build first`);
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), "junction-editor-bench-"));
+  const { url, child } = await startServer(dataDir);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  try {
+    const api = await signIn(url, COORDINATOR);
+    const [network] = await call<{ id: string }[]>(api, "GET", "/api/networks");
+    if (!network) throw new Error("the demo network is missing");
+    const organisations = await call<OrganisationView[]>(
+      api,
+      "GET",
+      `/api/networks/${network.id}/organisations`,
+    );
+    const plans = new Map<number, string>();
+    for (const size of SIZES)
+      plans.set(size, await createPlan(api, network.id, size, organisations));
+    const results: Measure[] = [];
+    for (const size of SIZES)
+      results.push(await measure(browser, url, plans.get(size) ?? "", size));
+
+    const base = results[0];
+    if (!base) return;
+    const lines = [
+      `Editor in Chromium, web build ${WEB_DIR === join(ROOT, "apps/web/dist") ? "apps/web/dist" : WEB_DIR}`,
+      `typing: ${TYPED.length + 1} keys into an activity's description, Event Timing key to next paint (under 16 ms counts as 16)`,
+      `insert: toolbar "Activity" button until the new card is painted, ${INSERTS} times`,
+      "",
+      row([
+        "activities",
+        "typing p50 ms",
+        "typing p95 ms",
+        "insert p50 ms",
+        "insert max ms",
+        "DOM nodes",
+        "<select>",
+        "<option>",
+        "open s",
+      ]),
+      row(["---", "---", "---", "---", "---", "---", "---", "---", "---"]),
+      ...results.map((r) =>
+        row([
+          r.size,
+          percentile(r.typing, 50),
+          percentile(r.typing, 95),
+          percentile(r.inserts, 50),
+          Math.max(...r.inserts),
+          r.domNodes,
+          r.selects,
+          r.options,
+          r.openMs / 1000,
+        ]),
+      ),
+      "",
+      ...results
+        .slice(1)
+        .map(
+          (r) =>
+            `ratio ${r.size}/${base.size}: typing p95 ${(percentile(r.typing, 95) / percentile(base.typing, 95)).toFixed(2)}x, insert p50 ${(percentile(r.inserts, 50) / percentile(base.inserts, 50)).toFixed(2)}x, DOM ${(r.domNodes / base.domNodes).toFixed(2)}x`,
+        ),
+    ];
+    process.stdout.write(`${lines.join("\n")}\n`);
+  } finally {
+    await browser.close();
+    const exited = new Promise((done) => child.once("exit", done));
+    child.kill("SIGTERM");
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,218 @@
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { type RunningServer, startServer } from "../support/server";
+import { showDetails, signInViaApi } from "../support/session";
+
+// what a new user met in a walk-through of the editor, one test each
+const WORKPLAN = "wp-scmi-2022-2023";
+const NETWORK = "un-network-georgia";
+const EKA = "eka.lomidze@example.org"; // editor, UNICEF
+const LEVAN = "levan.gelashvili@example.org"; // editor, UNDP
+const NANA = "nana.abuladze@example.org"; // editor, SCMI (leads the first activity)
+const TAMAR = "tamar.kapanadze@example.org"; // coordinator
+const SAVED = "Connected · saved";
+const OFFLINE = "Offline — changes kept on this device";
+
+let server: RunningServer;
+const contexts: BrowserContext[] = [];
+
+test.beforeAll(async () => {
+  server = await startServer();
+});
+test.afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close();
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+async function signedIn(
+  browser: Browser,
+  email: string,
+  viewport?: { width: number; height: number },
+) {
+  const context = await browser.newContext(viewport ? { viewport } : {});
+  contexts.push(context);
+  await signInViaApi(context, server.url, email);
+  return context.newPage();
+}
+
+async function openEditor(browser: Browser, email: string): Promise<Page> {
+  const page = await signedIn(browser, email);
+  await page.goto(`${server.url}/workplans/${WORKPLAN}`);
+  await expect(page.locator(".connection")).toHaveText(SAVED);
+  return page;
+}
+
+test("a workplan shows a loading state and takes no typing until the server's copy has arrived", async ({
+  browser,
+}) => {
+  const page = await signedIn(browser, EKA);
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  // the server's first answers wait until the test lets them through, as on a slow network
+  await page.routeWebSocket(/\/sync\//, (ws) => {
+    const server = ws.connectToServer();
+    server.onMessage((message) => {
+      void held.then(() => ws.send(message));
+    });
+  });
+  await page.goto(`${server.url}/workplans/${WORKPLAN}`);
+  await expect(page.getByRole("status").filter({ hasText: "Loading the workplan" })).toBeVisible();
+  await expect(page.locator(".editor-document")).toHaveCount(0);
+  await expect(page.getByText("No activities yet")).toHaveCount(0);
+
+  release();
+  await expect(page.locator(".connection")).toHaveText(SAVED);
+  await expect(page.locator(".editor-document [data-activity-id]").first()).toBeVisible();
+  await expect(page.locator(".editor-document")).toHaveAttribute("contenteditable", "true");
+});
+
+test("removing an activity offers an undo, and Ctrl+Z right after brings it back for everyone", async ({
+  browser,
+}) => {
+  const eka = await openEditor(browser, EKA);
+  const levan = await openEditor(browser, LEVAN);
+  const ids = await eka
+    .locator(".editor-document [data-activity-id]")
+    .evaluateAll((cards) => cards.map((card) => card.getAttribute("data-activity-id")));
+  const [first, second] = ids;
+  const card = (page: Page, id: string | null | undefined) =>
+    page.locator(`.editor-document [data-activity-id="${id}"]`);
+
+  await card(eka, first)
+    .getByRole("button", { name: /^Remove activity/ })
+    .click();
+  await expect(card(levan, first)).toHaveCount(0);
+  await expect(
+    eka.getByRole("status").filter({ hasText: /^Removed “.+” for everyone\./ }),
+  ).toBeVisible();
+  // focus stays in the document, so the usual shortcut undoes the removal
+  await eka.keyboard.press("Control+z");
+  await expect(card(eka, first)).toHaveCount(1);
+  await expect(card(levan, first)).toHaveCount(1);
+
+  await card(eka, second)
+    .getByRole("button", { name: /^Remove activity/ })
+    .click();
+  await expect(card(levan, second)).toHaveCount(0);
+  await eka.getByRole("button", { name: "Undo", exact: true }).click();
+  await expect(card(levan, second)).toHaveCount(1);
+  expect(
+    await levan
+      .locator(".editor-document [data-activity-id]")
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute("data-activity-id"))),
+  ).toEqual(ids);
+});
+
+test("the connection state stays in view when the page is scrolled, offline included", async ({
+  browser,
+}) => {
+  const eka = await openEditor(browser, EKA);
+  await eka.locator(".editor-document [data-activity-id]").last().scrollIntoViewIfNeeded();
+  await eka.mouse.wheel(0, 4000);
+  await eka.context().setOffline(true);
+  await expect(eka.locator(".connection")).toHaveText(OFFLINE);
+  await expect(eka.locator(".connection")).toBeInViewport();
+  await eka.context().setOffline(false);
+  await expect(eka.locator(".connection")).toHaveText(SAVED);
+  await expect(eka.locator(".connection")).toBeInViewport();
+});
+
+test("a budget amount or currency that is not valid is kept in the field with a message, not reverted", async ({
+  browser,
+}) => {
+  const nana = await openEditor(browser, NANA);
+  const levan = await openEditor(browser, LEVAN);
+  const card = nana.locator(".editor-document .activity-card").first();
+  await showDetails(card);
+  const amount = card.getByLabel("Amount");
+  const before = await amount.inputValue();
+
+  await amount.fill("-500");
+  await amount.press("Enter");
+  await expect(amount).toHaveValue("-500");
+  await expect(amount).toHaveAttribute("aria-invalid", "true");
+  await expect(amount).toHaveAccessibleDescription(/The amount cannot be negative/);
+
+  const currency = card.getByLabel("Currency");
+  await currency.fill("dollars");
+  await currency.press("Enter");
+  await expect(currency).toHaveValue("dollars");
+  await expect(currency).toHaveAccessibleDescription(/ISO 4217/);
+
+  await amount.fill("125000");
+  await amount.press("Enter");
+  await currency.fill("eur");
+  await currency.press("Enter");
+  await expect(currency).toHaveValue("EUR");
+  await expect(amount).not.toHaveAttribute("aria-invalid", "true");
+  expect(before).not.toBe("125000");
+  const theirs = levan.locator(".editor-document .activity-card").first();
+  await expect(theirs.locator(".activity-summary")).toContainText("125,000 EUR");
+});
+
+test("the main navigation reaches My work on a 390 px wide screen", async ({ browser }) => {
+  const page = await signedIn(browser, EKA, { width: 390, height: 844 });
+  await page.goto(`${server.url}/networks/${NETWORK}`);
+  const myWork = page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: /My work/ });
+  await expect(myWork).toBeInViewport({ ratio: 1 });
+  await myWork.click();
+  await expect(page).toHaveURL(/\/my-work$/);
+});
+
+test("the home page marks no network tab as current", async ({ browser }) => {
+  const page = await signedIn(browser, EKA);
+  await page.goto(`${server.url}/`);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Workplans" })).toBeVisible();
+  await expect(nav.locator('[aria-current="page"]')).toHaveCount(0);
+});
+
+test("opening the editor opens one sync connection and logs no closed-socket error", async ({
+  browser,
+}) => {
+  const page = await signedIn(browser, EKA);
+  const sockets: string[] = [];
+  const errors: string[] = [];
+  page.on("websocket", (ws) => {
+    if (ws.url().includes("/sync/")) sockets.push(ws.url());
+  });
+  page.on("console", (message) => {
+    if (message.text().includes("WebSocket is closed before the connection is established"))
+      errors.push(message.text());
+  });
+  await page.goto(`${server.url}/workplans/${WORKPLAN}`);
+  await expect(page.locator(".connection")).toHaveText(SAVED);
+  // presence shows the socket is live and has been for a while: nothing else is opening
+  await expect(page.locator(".presence-list")).toContainText("Eka Lomidze");
+  expect(sockets).toHaveLength(1);
+  expect(errors).toEqual([]);
+});
+
+test("a coordinator who already made tasks from a warning is told so and not offered them again", async ({
+  browser,
+}) => {
+  const page = await signedIn(browser, TAMAR);
+  await page.goto(`${server.url}/networks/${NETWORK}/warnings`);
+  const open = page.getByRole("region", { name: /^Open/ });
+  const warning = open.getByRole("article").first();
+  const name = await warning.getAttribute("data-warning-id");
+  await warning.getByRole("button", { name: "Coordinate" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create coordination tasks" });
+  await expect(dialog.getByRole("button", { name: /^Create (\d+ tasks|task)$/ })).toBeEnabled();
+  await dialog.getByRole("button", { name: /^Create (\d+ tasks|task)$/ }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.locator(".warning-decided > summary").click();
+  const decided = page.locator(`[data-warning-id="${name}"]`);
+  await decided.getByRole("button", { name: "Create task" }).click();
+  await expect(dialog.getByText(/^Already made from this warning:/)).toBeVisible();
+  await expect(dialog.getByRole("button", { name: /^Create/ })).toBeDisabled();
+  await expect(
+    dialog.getByText("Nothing new to create: every lead already has a task."),
+  ).toBeVisible();
+});
