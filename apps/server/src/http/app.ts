@@ -11,13 +11,23 @@ import { redactPath } from "../log-redaction";
 import { validateApiToken } from "../services/api-tokens";
 import type { Caller } from "../services/caller";
 import { validateSessionToken } from "../services/sessions";
-import { registerCollaborationRoutes } from "./collaboration-routes";
 import { readSessionCookie, setSessionCookie } from "./cookies";
 import type { AppEnv } from "./env";
-import { registerEvents } from "./events";
 import { buildOpenApi } from "./openapi";
 import { RouteRegistry } from "./route";
-import { registerRoutes } from "./routes";
+import { registerApiTokenRoutes } from "./routes/api-tokens";
+import { registerCommentRoutes } from "./routes/comments";
+import { registerEventRoutes } from "./routes/events";
+import { registerInvitationRoutes } from "./routes/invitations";
+import { registerLoginRoutes } from "./routes/login";
+import { registerMemberRoutes } from "./routes/members";
+import { registerMyWorkRoutes } from "./routes/my-work";
+import { registerNetworkRoutes } from "./routes/networks";
+import { registerNotificationRoutes } from "./routes/notifications";
+import { registerOwnerRoutes } from "./routes/owners";
+import { registerTaskRoutes } from "./routes/tasks";
+import { registerWarningRoutes } from "./routes/warnings";
+import { registerWorkplanRoutes } from "./routes/workplans";
 import { serveWeb } from "./static";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -145,10 +155,21 @@ export function createApp(deps: Deps): App {
 
   app.get("/health", (c) => c.json({ status: "ok", version: 1 }));
 
+  // the order of registration is the order of the OpenAPI document
   const routes = new RouteRegistry(app, deps);
-  registerRoutes(routes);
-  registerCollaborationRoutes(routes);
-  registerEvents(app, deps);
+  registerLoginRoutes(routes);
+  registerApiTokenRoutes(routes);
+  registerNetworkRoutes(routes);
+  registerMemberRoutes(routes);
+  registerInvitationRoutes(routes);
+  registerWorkplanRoutes(routes);
+  registerWarningRoutes(routes);
+  registerCommentRoutes(routes);
+  registerOwnerRoutes(routes);
+  registerTaskRoutes(routes);
+  registerMyWorkRoutes(routes);
+  registerNotificationRoutes(routes);
+  registerEventRoutes(app, deps);
   app.get("/api/openapi.json", (c) => c.json(buildOpenApi(routes.routes)));
   app.all("/api/*", () => {
     throw new AppError("not_found", "No such API route; see /api/openapi.json");
