@@ -8,7 +8,6 @@ import type { EventBus } from "./events";
 import type { LiveCredentials } from "./live-credentials";
 import type { Logger } from "./log";
 import type { Mailer } from "./mailer";
-import type { WarningEngine } from "./services/warnings";
 
 /** What live document connections need to hear when a membership or a workplan changes. */
 export interface LiveDocuments {
@@ -19,19 +18,32 @@ export interface LiveDocuments {
   change(workplanId: string, edit: (ydoc: Y.Doc) => void): boolean;
 }
 
-/** Everything services need, built once in main.ts and passed in ("resolve once, pass it in"). */
-export type Deps = {
+/** The duplication engine, as the services that change a network's organisations see it. */
+export interface DuplicationWarnings {
+  /** The network's organisations changed: its index is rebuilt on next use. */
+  forgetNetwork(networkId: string): void;
+}
+
+/** What exists before the documents go live; the sync server and the engines are built on it. */
+export type BaseDeps = {
   db: Db;
   config: Config;
   log: Logger;
   now: () => number;
   events: EventBus;
   mailer: Mailer;
-  live: LiveDocuments;
   /** Open sockets and event streams by the session or token they authenticated with. */
   credentials: LiveCredentials;
-  warnings: Pick<WarningEngine, "forgetNetwork">;
   limiters: { account: FailureLimiter; address: FailureLimiter };
   /** Follow-up writes (notifications, memories) retried while the database is locked. */
   background: BackgroundWriter;
+};
+
+/**
+ * Everything services need, built once, in order, by the composition root (server.ts) and passed
+ * in ("resolve once, pass it in"); the ports are implemented elsewhere and wired there.
+ */
+export type Deps = BaseDeps & {
+  live: LiveDocuments;
+  warnings: DuplicationWarnings;
 };

@@ -52,7 +52,7 @@ type Pending = {
 };
 
 export function createActivityIndexer(
-  deps: Deps,
+  deps: Pick<Deps, "db" | "log" | "now">,
   load: LoadDocument,
   onIndexed: OnIndexed,
   options: Partial<IndexerOptions> = {},

@@ -18,7 +18,7 @@ import {
   updateWarningAssessment,
   type WarningRecord,
 } from "@junction/store";
-import type { Deps } from "../deps";
+import type { BaseDeps, Deps } from "../deps";
 import { AppError } from "../errors";
 import { requireNetworkPermission, requireWorkplanPermission } from "./access";
 import type { Caller } from "./caller";
@@ -101,7 +101,7 @@ export type WarningEngine = {
   forgetNetwork(networkId: string): void;
 };
 
-export function createWarningEngine(deps: Deps): WarningEngine {
+export function createWarningEngine(deps: BaseDeps): WarningEngine {
   const networks = new Map<string, NetworkState>();
 
   function toDedupe(activity: StoredActivity, labels: OrganisationLabels): DedupeActivity {
