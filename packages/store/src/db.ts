@@ -6,6 +6,7 @@ import { WARNINGS } from "./migrations/002-warnings";
 import { COLLABORATION } from "./migrations/003-collaboration";
 import { COMMENT_MODERATION } from "./migrations/004-comment-moderation";
 import { REMOVED_ACTIVITIES } from "./migrations/006-removed-activities";
+import { INDEXED_UPDATE } from "./migrations/009-indexed-update";
 
 export type Db = Database.Database;
 
@@ -16,6 +17,7 @@ const MIGRATIONS: readonly string[] = [
   COLLABORATION,
   COMMENT_MODERATION,
   REMOVED_ACTIVITIES,
+  INDEXED_UPDATE,
 ];
 
 /**
