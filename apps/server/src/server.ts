@@ -9,7 +9,7 @@ import type { Config } from "./config";
 import type { BaseDeps, Deps } from "./deps";
 import { createEventBus } from "./events";
 import { createApp } from "./http/app";
-import { createActivityIndexer } from "./indexer";
+import { createActivityIndexer } from "./indexer/activity-indexer";
 import { createLiveCredentials } from "./live-credentials";
 import { createLiveDocuments } from "./live-documents";
 import type { Logger } from "./log";
@@ -62,7 +62,8 @@ export async function startJunction(
     (workplanId) => updateLog.load(workplanId),
     (workplan, before, after) => warnings.onActivitiesChanged(workplan, before, after),
   );
-  indexer.indexAll();
+  const indexed = indexer.indexStale();
+  if (indexed > 0) log.info("refreshed the activity index of workplans that changed", { indexed });
   const sync = createSyncServer({
     log: updateLog,
     logger: log.child({ component: "sync" }),
