@@ -26,7 +26,6 @@ const { outputFiles } = await build({
   },
   minifyWhitespace: true,
   minifySyntax: true,
-  keepNames: true,
   sourcemap: "linked",
   legalComments: "none",
   logLevel: "warning",

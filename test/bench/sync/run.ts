@@ -2,9 +2,10 @@
 // `pnpm start` runs it, against @y/websocket-server 0.1.1. Each server runs in its own child
 // process so its CPU and memory are measured alone; the stock y-websocket clients run here.
 // Prints one table. Usage: pnpm bench:sync
-// SYNC_BENCH_ONLY=<text> runs only scenarios whose name contains it; SYNC_BENCH_PROFILE=<dir>
-// writes a V8 CPU profile of every server process there; SYNC_BENCH_SERVER=<dir>
-// measures another checkout's apps/server.
+// SYNC_BENCH_RUNS=<n> runs every server n times, alternating, and keeps each one's median run
+// (by CPU per update); SYNC_BENCH_ONLY=<text> runs only scenarios whose name contains it;
+// SYNC_BENCH_PROFILE=<dir> writes a V8 CPU profile of every server process there;
+// SYNC_BENCH_SERVER=<dir> measures another checkout's apps/server.
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { NARRATIVE_FIELD } from "@junction/domain/doc";
@@ -19,6 +20,7 @@ const SERVER_SCRIPT = fileURLToPath(new URL("./server.ts", import.meta.url));
 const TSX_LOADER = import.meta.resolve("tsx");
 const ONLY = process.env.SYNC_BENCH_ONLY ?? "";
 const PROFILE_DIR = process.env.SYNC_BENCH_PROFILE ?? "";
+const RUNS = Math.max(1, Number(process.env.SYNC_BENCH_RUNS ?? 1));
 
 type Usage = { cpuMicros: number; rss: number; appended: number };
 
@@ -509,10 +511,19 @@ async function main(): Promise<void> {
   ];
   const verdicts: string[] = [];
   for (const scenario of scenarios.filter(({ name }) => name.includes(ONLY))) {
+    const runs = new Map<Kind, Result[]>();
+    // alternating, so a machine busier for a while weighs on both servers alike
+    for (let run = 1; run <= RUNS; run++) {
+      for (const kind of scenario.kinds) {
+        process.stderr.write(`${scenario.name} (${kind}, run ${run} of ${RUNS})...\n`);
+        const result = await scenario.run(kind);
+        runs.set(kind, [...(runs.get(kind) ?? []), result]);
+      }
+    }
     const results = new Map<Kind, Result>();
-    for (const kind of scenario.kinds) {
-      process.stderr.write(`${scenario.name} (${kind})...\n`);
-      results.set(kind, await scenario.run(kind));
+    for (const [kind, all] of runs) {
+      const sorted = [...all].sort((a, b) => a.cpuPerUnit - b.cpuPerUnit);
+      results.set(kind, sorted[Math.floor(sorted.length / 2)] as Result);
     }
     for (const kind of scenario.kinds) {
       const r = results.get(kind);
