@@ -2,7 +2,7 @@
 // on an archive of generated workplans, started several times on the same data. Prints a table.
 // Usage: pnpm bench:start-up [workplans, default 2000]
 // START_UP_BENCH_SERVER=<dir of an apps/server checkout> measures another version of the server.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -73,11 +73,18 @@ function generateArchive(dataDir: string, count: number): void {
   db.close();
 }
 
-/** The compiled server when it was built, else its TypeScript through tsx. */
+let command: string[] | null = null;
+
+/** What `pnpm start` runs: the server compiled afresh, or (older checkouts) its TypeScript. */
 function serverCommand(): string[] {
-  const compiled = join(SERVER_DIR, "dist", "main.js");
-  if (existsSync(compiled)) return [compiled];
-  return ["--import", TSX_LOADER, join(SERVER_DIR, "src", "main.ts")];
+  if (command) return command;
+  if (existsSync(join(SERVER_DIR, "scripts", "build.mjs"))) {
+    execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: SERVER_DIR, stdio: "inherit" });
+    command = [join(SERVER_DIR, "dist", "main.js")];
+  } else {
+    command = ["--import", TSX_LOADER, join(SERVER_DIR, "src", "main.ts")];
+  }
+  return command;
 }
 
 function rssMb(pid: number): number {

@@ -43,11 +43,18 @@ function freePort(): Promise<number> {
 
 const delay = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
-/** The compiled server when it was built, else its TypeScript through tsx. */
+let command: string[] | null = null;
+
+/** What `pnpm start` runs: the server compiled afresh, or (older checkouts) its TypeScript. */
 function serverCommand(): string[] {
-  const compiled = join(SERVER_DIR, "dist", "main.js");
-  if (existsSync(compiled)) return [compiled];
-  return ["--import", TSX_LOADER, join(SERVER_DIR, "src", "main.ts")];
+  if (command) return command;
+  if (existsSync(join(SERVER_DIR, "scripts", "build.mjs"))) {
+    execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: SERVER_DIR, stdio: "inherit" });
+    command = [join(SERVER_DIR, "dist", "main.js")];
+  } else {
+    command = ["--import", TSX_LOADER, join(SERVER_DIR, "src", "main.ts")];
+  }
+  return command;
 }
 
 export function processUsage(pid: number): ProcessUsage {
