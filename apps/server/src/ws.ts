@@ -34,19 +34,8 @@ const STATUS_TEXT: Record<number, string> = {
 
 const REVOKED_REASON = "Access revoked: your session ended or your API token was revoked";
 
-/** Why an upgrade is refused; answered as an HTTP response, never by dropping the socket. */
-class UpgradeRefusal extends Error {
-  readonly status: number;
-  readonly code: string;
-
-  constructor(status: number, code: string, message: string) {
-    super(message);
-    this.status = status;
-    this.code = code;
-  }
-}
-
-function refuseUpgrade(socket: Duplex, refusal: UpgradeRefusal): void {
+/** Answers a refused upgrade as HTTP, never by dropping the socket. */
+function refuseUpgrade(socket: Duplex, refusal: AppError): void {
   if (socket.destroyed || !socket.writable) return;
   const body = JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
   const retry = refusal.status === 503 ? "Retry-After: 5\r\n" : "";
@@ -61,7 +50,7 @@ function decode(value: string, what: string): string {
   try {
     return decodeURIComponent(value);
   } catch {
-    throw new UpgradeRefusal(400, "bad_request", `The ${what} is not valid percent-encoding`);
+    throw new AppError("bad_request", `The ${what} is not valid percent-encoding`);
   }
 }
 
@@ -77,7 +66,7 @@ function parseUrl(raw: string | undefined): URL {
   try {
     return new URL(raw ?? "/", "http://localhost");
   } catch {
-    throw new UpgradeRefusal(400, "bad_request", "The request URL is malformed");
+    throw new AppError("bad_request", "The request URL is malformed");
   }
 }
 
@@ -148,7 +137,7 @@ function admit(req: IncomingMessage, deps: Deps): Admission {
   const url = parseUrl(req.url);
   const match = SYNC_PATH.exec(url.pathname);
   if (!match?.[1]) {
-    throw new UpgradeRefusal(404, "not_found", "No WebSocket endpoint here; use /sync/:workplanId");
+    throw new AppError("not_found", "No WebSocket endpoint here; use /sync/:workplanId");
   }
   const workplanId = decode(match[1], "workplan id in the path");
   const token = url.searchParams.get("token") || null;
@@ -164,16 +153,15 @@ function admit(req: IncomingMessage, deps: Deps): Admission {
   return { workplanId, identity, role, credential: credentialOf(caller) };
 }
 
-/** Answers why an upgrade failed, as HTTP: the services' refusals keep their status and code. */
-function refusalOf(error: unknown, deps: Deps, path: string): UpgradeRefusal {
-  if (error instanceof UpgradeRefusal) return error;
-  if (error instanceof AppError) return new UpgradeRefusal(error.status, error.code, error.message);
+/** Why an upgrade failed, as the services said it (status and code kept), or as the database did. */
+function refusalOf(error: unknown, deps: Deps, path: string): AppError {
+  if (error instanceof AppError) return error;
   if (isDatabaseBusy(error)) {
     deps.log.warn("storage unavailable", { path });
-    return new UpgradeRefusal(503, "unavailable", "The database is busy; try again in a moment");
+    return new AppError("unavailable", "The database is busy; try again in a moment");
   }
   deps.log.error("WebSocket upgrade failed", { path, error });
-  return new UpgradeRefusal(500, "internal", "Something went wrong on our side");
+  return new AppError("internal", "Something went wrong on our side");
 }
 
 /**

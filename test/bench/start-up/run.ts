@@ -1,6 +1,7 @@
 // Start-up benchmark: how long the real server takes to answer /health, and its memory once idle,
 // on an archive of generated workplans, started several times on the same data. Prints a table.
-// Usage: pnpm bench:start-up [workplans, default 2000]
+// The archive holds its activity index, as any database a previous version ran on does; with
+// --no-index it holds only the documents. Usage: pnpm bench:start-up [workplans] [--no-index]
 // START_UP_BENCH_SERVER=<dir of an apps/server checkout> measures another version of the server.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -8,14 +9,17 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readActivities } from "@junction/domain/doc";
 import {
   createNetwork,
   createOrganisation,
   createSqliteUpdateLog,
   createWorkplan,
   openDatabase,
+  replaceWorkplanActivities,
   seedDemoNetwork,
 } from "@junction/store";
+import * as Y from "yjs";
 import { generatedWorkplanUpdate } from "../generated-workplans";
 
 const SERVER_DIR = resolve(
@@ -23,7 +27,8 @@ const SERVER_DIR = resolve(
     fileURLToPath(new URL("../../../apps/server", import.meta.url)),
 );
 const TSX_LOADER = import.meta.resolve("tsx");
-const WORKPLANS = Number(process.argv[2] ?? 2000);
+const WORKPLANS = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 2000);
+const WITH_INDEX = !process.argv.includes("--no-index");
 const WORKPLANS_PER_NETWORK = 100;
 const STARTS = 3;
 const IDLE_MS = 5_000;
@@ -66,7 +71,14 @@ function generateArchive(dataDir: string, count: number): void {
         title: `Generated workplan ${i + 1}`,
         createdBy: null,
       });
-      log.append([{ docName: workplan.id, updates: [generatedWorkplanUpdate(i + 1)] }]);
+      const update = generatedWorkplanUpdate(i + 1);
+      log.append([{ docName: workplan.id, updates: [update] }]);
+      if (WITH_INDEX) {
+        const ydoc = new Y.Doc();
+        Y.applyUpdate(ydoc, update);
+        replaceWorkplanActivities(db, workplan, readActivities(ydoc));
+        ydoc.destroy();
+      }
     }
   });
   write();
@@ -147,7 +159,8 @@ async function main(): Promise<void> {
   ];
   for (let i = 0; i < STARTS; i++) {
     const start = await startOnce(dataDir);
-    const name = i === 0 ? "first (nothing indexed yet)" : `again (#${i + 1})`;
+    const first = WITH_INDEX ? "first (index of an older version)" : "first (no activity index)";
+    const name = i === 0 ? first : `again (#${i + 1})`;
     rows.push(
       `| ${name} | ${(start.healthMs / 1000).toFixed(2)} | ${start.rssMb.toFixed(0)} | ${start.stopMs.toFixed(0)} | ${start.exitCode} |`,
     );
