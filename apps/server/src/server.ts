@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createSqliteUpdateLog, openDatabase } from "@junction/store";
 import { createSyncServer, type SyncServer } from "@junction/sync";
+import * as Y from "yjs";
 import { FailureLimiter } from "./auth/rate-limit";
 import { createBackgroundWriter } from "./background-writer";
 import { bootstrap } from "./bootstrap";
@@ -59,7 +60,13 @@ export async function startJunction(
   const warnings = createWarningEngine(base);
   const indexer = createActivityIndexer(
     base,
-    (workplanId) => updateLog.load(workplanId),
+    (workplanId) => {
+      const stored = updateLog.load(workplanId);
+      const ydoc = new Y.Doc();
+      if (stored.snapshot) Y.applyUpdate(ydoc, stored.snapshot);
+      for (const { update } of stored.updates) Y.applyUpdate(ydoc, update);
+      return ydoc;
+    },
     (workplan, before, after) => warnings.onActivitiesChanged(workplan, before, after),
   );
   const indexed = indexer.indexStale();

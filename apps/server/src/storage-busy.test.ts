@@ -137,7 +137,11 @@ describe("a database locked by another process", () => {
     ]);
     const indexer = createActivityIndexer(
       h.deps,
-      () => ({ snapshot: Y.encodeStateAsUpdate(ydoc), updates: [] }),
+      () => {
+        const copy = new Y.Doc();
+        Y.applyUpdate(copy, Y.encodeStateAsUpdate(ydoc));
+        return copy;
+      },
       () => {},
       { debounceMs: 0, firstRetryMs: 20, maxRetryMs: 100 },
     );

@@ -29,7 +29,11 @@ function setUp() {
   const indexed: { before: readonly Activity[]; after: readonly Activity[] }[] = [];
   indexer = createActivityIndexer(
     h.deps,
-    () => ({ snapshot: Y.encodeStateAsUpdate(ydoc), updates: [] }),
+    () => {
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(ydoc));
+      return copy;
+    },
     (_workplan, before, after) => indexed.push({ before, after }),
     { debounceMs: 0 },
   );

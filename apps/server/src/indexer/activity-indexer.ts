@@ -10,14 +10,12 @@ import {
   replaceWorkplanActivities,
   touchWorkplan,
 } from "@junction/store";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import type { Deps } from "../deps";
 import { mayChangeActivities } from "./activity-triage";
 
-type LoadDocument = (workplanId: string) => {
-  snapshot: Uint8Array | null;
-  updates: { update: Uint8Array }[];
-};
+/** Reads a workplan's stored document. */
+type LoadDocument = (workplanId: string) => Y.Doc;
 
 export type ActivityIndexer = {
   /**
@@ -110,14 +108,6 @@ export function createActivityIndexer(
     return fresh;
   }
 
-  function loadDocument(workplanId: string): Y.Doc {
-    const stored = load(workplanId);
-    const ydoc = new Y.Doc();
-    if (stored.snapshot) Y.applyUpdate(ydoc, stored.snapshot);
-    for (const { update } of stored.updates) Y.applyUpdate(ydoc, update);
-    return ydoc;
-  }
-
   /**
    * Reads the activities and writes what changed, in one transaction taken up front: the index
    * and its warnings change together or not at all. `changedAt` null: the document did not change
@@ -189,7 +179,7 @@ export function createActivityIndexer(
     } else {
       let ydoc: Y.Doc;
       try {
-        ydoc = live ?? loadDocument(workplanId);
+        ydoc = live ?? load(workplanId);
       } catch (error) {
         deps.log.warn("could not read a workplan to index it", { workplanId, error });
         return;
@@ -239,7 +229,7 @@ export function createActivityIndexer(
       for (const workplan of stale) {
         let ydoc: Y.Doc;
         try {
-          ydoc = loadDocument(workplan.id);
+          ydoc = load(workplan.id);
         } catch (error) {
           deps.log.warn("could not read a workplan to index it", {
             workplanId: workplan.id,
