@@ -1,23 +1,30 @@
-// `pnpm start`: build the web app (cached by turbo), then run the server and stop it cleanly
-// when `pnpm start` is stopped.
+// `pnpm start`: build the web app and compile the server (both cached by turbo), then run the
+// compiled server and stop it cleanly when `pnpm start` is stopped.
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
 const build = spawnSync(
   "turbo",
-  ["run", "build", "--filter=@junction/web", "--output-logs=errors-only", "--log-prefix=none"],
+  [
+    "run",
+    "build",
+    "--filter=@junction/web",
+    "--filter=@junction/server",
+    "--output-logs=errors-only",
+    "--log-prefix=none",
+  ],
   { stdio: "inherit", env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" } },
 );
 if (build.status !== 0) {
-  console.error("Building the web app failed; see the messages above.");
+  console.error("Building the web app or the server failed; see the messages above.");
   process.exit(build.status ?? 1);
 }
 
 // relative paths mean the directory `pnpm start` ran in, not the server's package folder
 const env = { ...process.env, JUNCTION_DATA_DIR: resolve(process.env.JUNCTION_DATA_DIR || "data") };
 if (process.env.JUNCTION_WEB_DIR) env.JUNCTION_WEB_DIR = resolve(process.env.JUNCTION_WEB_DIR);
-const server = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+const server = spawn(process.execPath, ["dist/main.js"], {
   cwd: new URL("../apps/server/", import.meta.url),
   stdio: "inherit",
   env,

@@ -1,7 +1,7 @@
 import { findMembership, findWorkplan, recordDocumentClients } from "@junction/store";
 import type { UpdateGuard } from "@junction/sync";
 import * as Y from "yjs";
-import type { Deps } from "./deps";
+import type { BaseDeps } from "./deps";
 
 /** Client ids remembered per document before the set starts afresh (a rewrite is harmless). */
 const MAX_KNOWN_PER_DOCUMENT = 10_000;
@@ -14,7 +14,7 @@ type Writer = { userId: string; clientIds: Set<number> };
  * is the one hook of @junction/sync's public API that sees every writer's update with its user;
  * the write to the database happens off the hot path.
  */
-export function withClientAttribution(deps: Deps, inner: UpdateGuard): UpdateGuard {
+export function withClientAttribution(deps: BaseDeps, inner: UpdateGuard): UpdateGuard {
   const known = new Map<string, Set<number>>();
   const unsaved = new Map<string, Map<string, Writer>>();
 

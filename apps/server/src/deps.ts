@@ -1,4 +1,4 @@
-import type { Role } from "@junction/domain";
+import type { Activity, Role } from "@junction/domain";
 import type { Db } from "@junction/store";
 import type * as Y from "yjs";
 import type { FailureLimiter } from "./auth/rate-limit";
@@ -8,7 +8,6 @@ import type { EventBus } from "./events";
 import type { LiveCredentials } from "./live-credentials";
 import type { Logger } from "./log";
 import type { Mailer } from "./mailer";
-import type { WarningEngine } from "./services/warnings";
 
 /** What live document connections need to hear when a membership or a workplan changes. */
 export interface LiveDocuments {
@@ -21,19 +20,40 @@ export interface LiveDocuments {
   readState(workplanId: string): Uint8Array;
 }
 
-/** Everything services need, built once in main.ts and passed in ("resolve once, pass it in"). */
-export type Deps = {
+/** The duplication engine, as the services that change a network's organisations see it. */
+export interface DuplicationWarnings {
+  /** A workplan's activities were re-read: re-score what changed and store the warnings. */
+  onActivitiesChanged(
+    workplan: { id: string; networkId: string },
+    before: readonly Activity[],
+    after: readonly Activity[],
+  ): void;
+  /** The network's organisations changed: its index is rebuilt on next use. */
+  forgetNetwork(networkId: string): void;
+  /** A coordinator decided on a warning: the network's scoring learns from its decisions. */
+  learnDecisions(networkId: string): void;
+}
+
+/** What exists before the documents go live; the sync server and the engines are built on it. */
+export type BaseDeps = {
   db: Db;
   config: Config;
   log: Logger;
   now: () => number;
   events: EventBus;
   mailer: Mailer;
-  live: LiveDocuments;
   /** Open sockets and event streams by the session or token they authenticated with. */
   credentials: LiveCredentials;
-  warnings: Pick<WarningEngine, "forgetNetwork" | "learnDecisions" | "onActivitiesChanged">;
   limiters: { account: FailureLimiter; address: FailureLimiter };
   /** Follow-up writes (notifications, memories) retried while the database is locked. */
   background: BackgroundWriter;
+};
+
+/**
+ * Everything services need, built once, in order, by the composition root (server.ts) and passed
+ * in ("resolve once, pass it in"); the ports are implemented elsewhere and wired there.
+ */
+export type Deps = BaseDeps & {
+  live: LiveDocuments;
+  warnings: DuplicationWarnings;
 };

@@ -1,21 +1,24 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createSqliteUpdateLog, openDatabase } from "@junction/store";
-import { loadDocument, type SyncServer } from "@junction/sync";
+import { createSyncServer, loadDocument, type SyncServer } from "@junction/sync";
 import { FailureLimiter } from "./auth/rate-limit";
 import { createBackgroundWriter } from "./background-writer";
 import { bootstrap } from "./bootstrap";
+import { withClientAttribution } from "./client-attribution";
 import type { Config } from "./config";
-import type { Deps } from "./deps";
+import type { BaseDeps, Deps } from "./deps";
 import { createEventBus } from "./events";
 import { createApp } from "./http/app";
-import { createActivityIndexer } from "./indexer";
+import { createActivityIndexer } from "./indexer/activity-indexer";
 import { createLiveCredentials } from "./live-credentials";
+import { createLiveDocuments } from "./live-documents";
 import type { Logger } from "./log";
 import { createMailer } from "./mailer";
 import { CREDENTIAL_SWEEP_MS, endRevokedCredentials } from "./services/credentials";
 import { createWarningEngine } from "./services/warnings";
-import { attachSync } from "./ws";
+import { createStatusGuard } from "./status-guard";
+import { attachSyncUpgrade } from "./ws";
 
 export type Junction = {
   deps: Deps;
@@ -27,7 +30,10 @@ export type Junction = {
   close(): Promise<void>;
 };
 
-/** Opens the database, seeds it on first start, and serves HTTP, events and sync on one port. */
+/**
+ * The composition root: opens the database, seeds it on first start, builds every part in the
+ * order they need each other, and serves HTTP, events and sync on one port.
+ */
 export async function startJunction(
   config: Config,
   log: Logger,
@@ -36,41 +42,44 @@ export async function startJunction(
   const db = openDatabase(config.databasePath);
   await bootstrap(db, config, log);
 
-  const deps: Deps = {
+  const base: BaseDeps = {
     db,
     config,
     log,
     now,
     events: createEventBus(),
     mailer: await createMailer(config.smtpUrl, config.smtpFrom, log),
-    live: {
-      setRole: () => {},
-      refreshWorkplan: () => {},
-      change: () => false,
-      readState: () => new Uint8Array(),
-    },
     credentials: createLiveCredentials(),
-    warnings: { forgetNetwork: () => {}, learnDecisions: () => {}, onActivitiesChanged: () => {} },
     limiters: {
       account: new FailureLimiter({ limit: 5, windowMs: 15 * 60 * 1000 }),
       address: new FailureLimiter({ limit: 50, windowMs: 15 * 60 * 1000 }),
     },
     background: createBackgroundWriter(log.child({ component: "background" })),
   };
-  const { app } = createApp(deps);
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   const updateLog = createSqliteUpdateLog(db);
-  const warnings = createWarningEngine(deps);
-  deps.warnings = warnings;
+  const warnings = createWarningEngine(base);
   const indexer = createActivityIndexer(
-    deps,
+    base,
     // a stored update that does not apply is quarantined as the sync server does, never thrown
     (workplanId) => loadDocument(updateLog, workplanId, log.child({ component: "indexer" })),
     (workplan, before, after) => warnings.onActivitiesChanged(workplan, before, after),
   );
-  indexer.indexAll();
-  const sync = attachSync(server, deps, indexer, updateLog);
-  deps.live = sync;
+  const indexed = indexer.indexStale();
+  if (indexed > 0) log.info("refreshed the activity index of workplans that changed", { indexed });
+  const sync = createSyncServer({
+    log: updateLog,
+    logger: log.child({ component: "sync" }),
+    limits: Object.fromEntries(
+      Object.entries(config.syncLimits).filter(([, value]) => value !== undefined),
+    ),
+    onDocumentChanged: (workplanId, ydoc) => indexer.schedule(workplanId, ydoc),
+    guard: withClientAttribution(base, createStatusGuard(base)),
+  });
+  const deps: Deps = { ...base, live: createLiveDocuments(sync, base, updateLog), warnings };
+
+  const { app } = createApp(deps);
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  const upgrade = attachSyncUpgrade(server, deps, sync);
   // sessions expire while their sockets and streams stay open
   const sweep = setInterval(() => {
     try {
@@ -92,12 +101,14 @@ export async function startJunction(
   return {
     deps,
     server,
-    sync: sync.sync,
+    sync,
     port,
     async close() {
       clearInterval(sweep);
       server.close();
       await sync.close();
+      upgrade.close();
+      indexer.flush();
       deps.background.flush();
       db.close();
     },

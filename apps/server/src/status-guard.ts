@@ -1,6 +1,6 @@
 import { applyKeepingCommitments, mayChangeCommitments } from "@junction/domain/doc";
 import type { UpdateGuard } from "@junction/sync";
-import type { Deps } from "./deps";
+import type { BaseDeps } from "./deps";
 import { createRemovedActivityMemory } from "./removed-activities";
 import { commitmentRightsOf, workplanMembership } from "./services/owners";
 
@@ -10,7 +10,7 @@ import { commitmentRightsOf, workplanMembership } from "./services/owners";
  * owners too): the sync server puts back any other change before anyone else sees it, judging
  * each block as the activity it was before the update, removed activities included.
  */
-export function createStatusGuard(deps: Deps): UpdateGuard {
+export function createStatusGuard(deps: BaseDeps): UpdateGuard {
   const removed = createRemovedActivityMemory(deps);
   return {
     concerns: (decoded, ydoc) => mayChangeCommitments(ydoc, decoded),

@@ -10,7 +10,7 @@ import {
 } from "@junction/store";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
-import { createActivityIndexer } from "./indexer";
+import { createActivityIndexer } from "./indexer/activity-indexer";
 import type { Logger } from "./log";
 import { notify } from "./services/notifications";
 import { createHarness, createTestNetwork, type Harness, ORIGIN } from "./test/harness";

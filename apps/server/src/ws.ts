@@ -1,36 +1,25 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { ServerType } from "@hono/node-server";
-import { documentRole } from "@junction/domain";
-import {
-  findMembership,
-  findOrganisation,
-  findWorkplan,
-  listMembers,
-  listWorkplans,
-} from "@junction/store";
 import {
   CloseEvents,
-  createSyncServer,
   DEFAULT_SYNC_LIMITS,
   type SocketData,
   type SyncServer,
   type SyncSocket,
-  type UpdateLog,
 } from "@junction/sync";
 import { type WebSocket, WebSocketServer } from "ws";
-import { withClientAttribution } from "./client-attribution";
-import type { Deps, LiveDocuments } from "./deps";
+import type { Deps } from "./deps";
+import { AppError } from "./errors";
 import { SESSION_COOKIE } from "./http/cookies";
-import type { ActivityIndexer } from "./indexer";
 import type { Credential } from "./live-credentials";
 import { redactPath } from "./log-redaction";
-import { validateApiToken } from "./services/api-tokens";
-import { stateFromLog } from "./services/document-state";
-import { validateSessionToken } from "./services/sessions";
-import { createStatusGuard } from "./status-guard";
+import { type DocumentAccess, requireDocumentAccess } from "./services/access";
+import { authenticateUpgrade } from "./services/authentication";
+import { credentialOf } from "./services/credentials";
+import { isDatabaseBusy } from "./services/storage";
 
-export type SyncAttachment = LiveDocuments & { sync: SyncServer; close(): Promise<void> };
+export type SyncUpgrade = { close(): void };
 
 const SYNC_PATH = /^\/sync\/([^/]+)\/?$/;
 
@@ -45,19 +34,8 @@ const STATUS_TEXT: Record<number, string> = {
 
 const REVOKED_REASON = "Access revoked: your session ended or your API token was revoked";
 
-/** Why an upgrade is refused; answered as an HTTP response, never by dropping the socket. */
-class UpgradeRefusal extends Error {
-  readonly status: number;
-  readonly code: string;
-
-  constructor(status: number, code: string, message: string) {
-    super(message);
-    this.status = status;
-    this.code = code;
-  }
-}
-
-function refuseUpgrade(socket: Duplex, refusal: UpgradeRefusal): void {
+/** Answers a refused upgrade as HTTP, never by dropping the socket. */
+function refuseUpgrade(socket: Duplex, refusal: AppError): void {
   if (socket.destroyed || !socket.writable) return;
   const body = JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
   const retry = refusal.status === 503 ? "Retry-After: 5\r\n" : "";
@@ -72,7 +50,7 @@ function decode(value: string, what: string): string {
   try {
     return decodeURIComponent(value);
   } catch {
-    throw new UpgradeRefusal(400, "bad_request", `The ${what} is not valid percent-encoding`);
+    throw new AppError("bad_request", `The ${what} is not valid percent-encoding`);
   }
 }
 
@@ -88,27 +66,8 @@ function parseUrl(raw: string | undefined): URL {
   try {
     return new URL(raw ?? "/", "http://localhost");
   } catch {
-    throw new UpgradeRefusal(400, "bad_request", "The request URL is malformed");
+    throw new AppError("bad_request", "The request URL is malformed");
   }
-}
-
-function originAllowed(req: IncomingMessage, deps: Deps): boolean {
-  const origin = req.headers.origin;
-  // non-browser clients send no Origin; browsers always do, and may send cookies cross-site
-  if (origin === undefined) return true;
-  const host = req.headers.host;
-  const allowed = new Set<string>();
-  if (host) {
-    allowed.add(`http://${host}`);
-    allowed.add(`https://${host}`);
-  }
-  if (deps.config.publicUrl) allowed.add(new URL(deps.config.publicUrl).origin);
-  return allowed.has(origin);
-}
-
-function isStorageBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === "SQLITE_BUSY" || code === "SQLITE_LOCKED";
 }
 
 /**
@@ -168,90 +127,48 @@ class RevocableSocket implements SyncSocket {
   }
 }
 
-type Admission = {
+type Admission = Pick<DocumentAccess, "identity" | "role"> & {
   workplanId: string;
-  identity: { id: string; name: string; organisation: string };
-  role: ReturnType<typeof documentRole>;
   credential: Credential;
 };
 
-/** Authenticates and authorises an upgrade request, or throws the refusal to answer. */
+/** Reads the upgrade request, then asks the services who is calling and what they may do. */
 function admit(req: IncomingMessage, deps: Deps): Admission {
   const url = parseUrl(req.url);
   const match = SYNC_PATH.exec(url.pathname);
   if (!match?.[1]) {
-    throw new UpgradeRefusal(404, "not_found", "No WebSocket endpoint here; use /sync/:workplanId");
+    throw new AppError("not_found", "No WebSocket endpoint here; use /sync/:workplanId");
   }
   const workplanId = decode(match[1], "workplan id in the path");
-  const token = url.searchParams.get("token");
-  let user = null;
-  let credential: Omit<Credential, "userId"> | null = null;
-  if (token) {
-    const valid = validateApiToken(deps, token);
-    if (!valid) {
-      throw new UpgradeRefusal(
-        401,
-        "unauthenticated",
-        "The API token is not valid, or it was revoked",
-      );
-    }
-    user = valid.user;
-    credential = { sessionId: null, tokenId: valid.token.id };
-  } else {
-    const cookie = readCookie(req.headers.cookie, SESSION_COOKIE);
-    if (cookie && !originAllowed(req, deps)) {
-      throw new UpgradeRefusal(
-        403,
-        "csrf",
-        "WebSocket connections with a session cookie must come from Junction's own pages",
-      );
-    }
-    const valid = cookie ? validateSessionToken(deps, cookie) : null;
-    if (!valid) {
-      throw new UpgradeRefusal(
-        401,
-        "unauthenticated",
-        "Sign in first, or pass ?token= with an API token",
-      );
-    }
-    user = valid.user;
-    credential = { sessionId: valid.session.id, tokenId: null };
-  }
-  const workplan = findWorkplan(deps.db, workplanId);
-  if (!workplan) throw new UpgradeRefusal(404, "not_found", `Workplan ${workplanId} not found`);
-  const membership = findMembership(deps.db, workplan.networkId, user.id);
-  if (!membership) {
-    throw new UpgradeRefusal(403, "forbidden", "You are not a member of this workplan's network");
-  }
-  const organisation = findOrganisation(deps.db, membership.organisationId);
-  return {
-    workplanId,
-    identity: {
-      id: user.id,
-      name: user.name,
-      organisation: organisation ? organisation.acronym || organisation.name : "",
-    },
-    role: documentRole(membership.role, workplan),
-    credential: { userId: user.id, ...credential },
-  };
+  const token = url.searchParams.get("token") || null;
+  const host = req.headers.host;
+  const caller = authenticateUpgrade(deps, {
+    token,
+    sessionCookie: token === null ? readCookie(req.headers.cookie, SESSION_COOKIE) || null : null,
+    origin: req.headers.origin ?? null,
+    ownOrigins: host ? [`http://${host}`, `https://${host}`] : [],
+    ip: req.socket.remoteAddress ?? null,
+  });
+  const { identity, role } = requireDocumentAccess(deps, caller, workplanId);
+  return { workplanId, identity, role, credential: credentialOf(caller) };
 }
 
-/** Authenticates and authorises `/sync/:workplanId` before the upgrade, then hands the socket to sync. */
-export function attachSync(
-  server: ServerType,
-  deps: Deps,
-  indexer: ActivityIndexer,
-  updateLog: UpdateLog,
-): SyncAttachment {
-  const sync = createSyncServer({
-    log: updateLog,
-    logger: deps.log.child({ component: "sync" }),
-    limits: Object.fromEntries(
-      Object.entries(deps.config.syncLimits).filter(([, v]) => v !== undefined),
-    ),
-    onDocumentChanged: (workplanId, ydoc) => indexer.schedule(workplanId, ydoc),
-    guard: withClientAttribution(deps, createStatusGuard(deps)),
-  });
+/** Why an upgrade failed, as the services said it (status and code kept), or as the database did. */
+function refusalOf(error: unknown, deps: Deps, path: string): AppError {
+  if (error instanceof AppError) return error;
+  if (isDatabaseBusy(error)) {
+    deps.log.warn("storage unavailable", { path });
+    return new AppError("unavailable", "The database is busy; try again in a moment");
+  }
+  deps.log.error("WebSocket upgrade failed", { path, error });
+  return new AppError("internal", "Something went wrong on our side");
+}
+
+/**
+ * Authenticates and authorises `/sync/:workplanId` before the upgrade (every refusal an HTTP
+ * answer), then hands the socket to sync and holds its credential while it stays open.
+ */
+export function attachSyncUpgrade(server: ServerType, deps: Deps, sync: SyncServer): SyncUpgrade {
   const wss = new WebSocketServer({
     noServer: true,
     // above the sync limit, so an oversized message gets sync's named close code, not ws' own
@@ -266,22 +183,11 @@ export function attachSync(
       admission = admit(req, deps);
     } catch (error) {
       const path = redactPath(req.url ?? "");
-      if (error instanceof UpgradeRefusal) {
-        deps.log.info("refused a WebSocket upgrade", { path, status: error.status });
-        return refuseUpgrade(socket, error);
+      const refusal = refusalOf(error, deps, path);
+      if (refusal.status < 500) {
+        deps.log.info("refused a WebSocket upgrade", { path, status: refusal.status });
       }
-      if (isStorageBusy(error)) {
-        deps.log.warn("storage unavailable", { path });
-        return refuseUpgrade(
-          socket,
-          new UpgradeRefusal(503, "unavailable", "The database is busy; try again in a moment"),
-        );
-      }
-      deps.log.error("WebSocket upgrade failed", { path, error });
-      return refuseUpgrade(
-        socket,
-        new UpgradeRefusal(500, "internal", "Something went wrong on our side"),
-      );
+      return refuseUpgrade(socket, refusal);
     }
     const { workplanId, identity, role, credential } = admission;
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -296,30 +202,5 @@ export function attachSync(
     });
   });
 
-  return {
-    sync,
-    setRole(networkId, userId, role) {
-      for (const workplan of listWorkplans(deps.db, networkId)) {
-        sync.setRole(workplan.id, userId, role === null ? null : documentRole(role, workplan));
-      }
-    },
-    refreshWorkplan(workplanId) {
-      const workplan = findWorkplan(deps.db, workplanId);
-      if (!workplan) return;
-      for (const member of listMembers(deps.db, workplan.networkId)) {
-        sync.setRole(workplanId, member.userId, documentRole(member.role, workplan));
-      }
-    },
-    change: (workplanId, edit) => sync.change(workplanId, edit),
-    readState(workplanId) {
-      // store what clients sent this turn first: the log then holds everything anyone has seen
-      sync.flush();
-      return stateFromLog(updateLog.load(workplanId));
-    },
-    async close() {
-      await sync.close();
-      wss.close();
-      indexer.flush();
-    },
-  };
+  return { close: () => wss.close() };
 }

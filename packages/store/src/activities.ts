@@ -78,3 +78,38 @@ export function listNetworkActivities(db: Db, networkId: string): StoredActivity
   ).all(networkId) as ActivityRow[];
   return rows.map(toStored);
 }
+
+/**
+ * The last update id in a workplan's log, or its snapshot's when compaction removed every update
+ * after it; 0 for an empty log. Ids only grow, so a larger one means the document moved.
+ */
+export function lastUpdateId(db: Db, workplanId: string): number {
+  const row = statement(
+    db,
+    `SELECT max(
+       coalesce((SELECT max(id) FROM workplan_updates WHERE workplan_id = ?), 0),
+       coalesce((SELECT last_update_id FROM workplan_snapshots WHERE workplan_id = ?), 0)
+     ) AS id`,
+  ).get(workplanId, workplanId) as { id: number };
+  return row.id;
+}
+
+/** Records that the activity index holds the workplan's document as of update `updateId`. */
+export function markWorkplanIndexed(db: Db, workplanId: string, updateId: number): void {
+  statement(db, "UPDATE workplans SET indexed_update_id = ? WHERE id = ?").run(
+    updateId,
+    workplanId,
+  );
+}
+
+/** Workplans whose update log moved since the activity index last read them, or never read. */
+export function listWorkplansToIndex(db: Db): { id: string; networkId: string }[] {
+  return statement(
+    db,
+    `SELECT id, network_id AS networkId FROM workplans w
+     WHERE indexed_update_id IS NULL
+        OR indexed_update_id < coalesce((SELECT max(id) FROM workplan_updates WHERE workplan_id = w.id), 0)
+        OR indexed_update_id < coalesce((SELECT last_update_id FROM workplan_snapshots WHERE workplan_id = w.id), 0)
+     ORDER BY network_id, created_at`,
+  ).all() as { id: string; networkId: string }[];
+}

@@ -8,6 +8,7 @@ import { COMMENT_MODERATION } from "./migrations/004-comment-moderation";
 import { UPDATE_QUARANTINE } from "./migrations/005-update-quarantine";
 import { REMOVED_ACTIVITIES } from "./migrations/006-removed-activities";
 import { LIFECYCLE } from "./migrations/007-lifecycle";
+import { INDEXED_UPDATE } from "./migrations/008-indexed-update";
 
 export type Db = Database.Database;
 
@@ -19,8 +20,8 @@ const MIGRATIONS: readonly string[] = [
   COMMENT_MODERATION,
   UPDATE_QUARANTINE,
   REMOVED_ACTIVITIES,
-  // 007 follows 005 and 006 (005 lands from another branch): keep this list ordered by number
   LIFECYCLE,
+  INDEXED_UPDATE,
 ];
 
 /**

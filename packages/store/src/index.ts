@@ -1,6 +1,9 @@
 export {
+  lastUpdateId,
   listNetworkActivities,
   listWorkplanActivities,
+  listWorkplansToIndex,
+  markWorkplanIndexed,
   replaceWorkplanActivities,
   type StoredActivity,
 } from "./activities";

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { isStorageUnavailable } from "@junction/store";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -8,19 +7,28 @@ import { ZodError } from "zod";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
 import { redactPath } from "../log-redaction";
-import { validateApiToken } from "../services/api-tokens";
-import type { Caller } from "../services/caller";
-import { validateSessionToken } from "../services/sessions";
-import { registerCollaborationRoutes } from "./collaboration-routes";
+import { authenticateRequest } from "../services/authentication";
+import { storageRefusal } from "../services/storage";
 import { readSessionCookie, setSessionCookie } from "./cookies";
 import type { AppEnv } from "./env";
-import { registerEvents } from "./events";
-import { registerLifecycleRoutes } from "./lifecycle-routes";
 import { buildOpenApi } from "./openapi";
 import { RouteRegistry } from "./route";
-import { registerRoutes } from "./routes";
+import { registerApiTokenRoutes } from "./routes/api-tokens";
+import { registerCommentRoutes } from "./routes/comments";
+import { registerEventRoutes } from "./routes/events";
+import { registerInvitationRoutes } from "./routes/invitations";
+import { registerLifecycleRoutes } from "./routes/lifecycle";
+import { registerLoginRoutes } from "./routes/login";
+import { registerMemberRoutes } from "./routes/members";
+import { registerMyWorkRoutes } from "./routes/my-work";
+import { registerNetworkRoutes } from "./routes/networks";
+import { registerNotificationRoutes } from "./routes/notifications";
+import { registerOwnerRoutes } from "./routes/owners";
+import { registerTaskRoutes } from "./routes/tasks";
+import { registerVersionRoutes } from "./routes/versions";
+import { registerWarningRoutes } from "./routes/warnings";
+import { registerWorkplanRoutes } from "./routes/workplans";
 import { serveWeb } from "./static";
-import { registerVersionRoutes } from "./versions-routes";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** When to try again after the database refused a write (locked by another process, or full). */
@@ -35,43 +43,18 @@ function clientIp(c: Context<AppEnv>, trustProxy: boolean): string | null {
   return env?.incoming?.socket?.remoteAddress ?? null;
 }
 
-function allowedOrigins(c: Context<AppEnv>, deps: Deps): Set<string> {
-  const origins = new Set<string>([new URL(c.req.url).origin]);
+/** The origins a request reached this server at: its URL and its Host header. */
+function ownOrigins(c: Context<AppEnv>): string[] {
+  const origins = [new URL(c.req.url).origin];
   const host = c.req.header("host");
-  if (host) {
-    origins.add(`http://${host}`);
-    origins.add(`https://${host}`);
-  }
-  if (deps.config.publicUrl) origins.add(new URL(deps.config.publicUrl).origin);
+  if (host) origins.push(`http://${host}`, `https://${host}`);
   return origins;
 }
 
-/** Resolves the caller from a bearer token or the session cookie (renewing it when it slides). */
-function authenticate(
-  c: Context<AppEnv>,
-  deps: Deps,
-): { caller: Caller | null; viaCookie: boolean } {
-  const ip = c.get("ip");
-  const authorization = c.req.header("authorization");
-  if (authorization !== undefined) {
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const valid = match?.[1] ? validateApiToken(deps, match[1]) : null;
-    if (!valid)
-      throw new AppError("unauthenticated", "The API token is not valid, or it was revoked");
-    return {
-      caller: { user: valid.user, via: "token", sessionId: null, tokenId: valid.token.id, ip },
-      viaCookie: false,
-    };
-  }
-  const cookie = readSessionCookie(c);
-  if (!cookie) return { caller: null, viaCookie: false };
-  const valid = validateSessionToken(deps, cookie);
-  if (!valid) return { caller: null, viaCookie: true };
-  if (valid.renewed) setSessionCookie(c, deps, cookie, valid.session.expiresAt);
-  return {
-    caller: { user: valid.user, via: "session", sessionId: valid.session.id, tokenId: null, ip },
-    viaCookie: true,
-  };
+function bearerToken(authorization: string | undefined): string | null {
+  if (authorization === undefined) return null;
+  // a malformed header is a token that does not validate: 401, never anonymous
+  return /^Bearer\s+(\S+)$/i.exec(authorization)?.[1] ?? "";
 }
 
 export type App = { app: Hono<AppEnv>; routes: RouteRegistry };
@@ -127,32 +110,40 @@ export function createApp(deps: Deps): App {
   );
 
   app.use("/api/*", async (c, next) => {
-    const { caller, viaCookie } = authenticate(c, deps);
-    c.set("caller", caller);
-    if (!SAFE_METHODS.has(c.req.method)) {
-      const origin = c.req.header("origin");
-      // cookies ride along on cross-site requests; only our own pages may use them to change things
-      if (
-        (viaCookie && !allowedOrigins(c, deps).has(origin ?? "")) ||
-        (origin && !allowedOrigins(c, deps).has(origin))
-      ) {
-        throw new AppError(
-          "csrf",
-          "This request must come from Junction's own pages (Origin header missing or foreign)",
-        );
-      }
+    const { caller, renewedSession } = authenticateRequest(deps, {
+      token: bearerToken(c.req.header("authorization")),
+      sessionCookie: readSessionCookie(c) || null,
+      origin: c.req.header("origin") || null,
+      ownOrigins: ownOrigins(c),
+      ip: c.get("ip"),
+      changesState: !SAFE_METHODS.has(c.req.method),
+    });
+    if (renewedSession) {
+      setSessionCookie(c, deps, renewedSession.token, renewedSession.expiresAt);
     }
+    c.set("caller", caller);
     await next();
   });
 
   app.get("/health", (c) => c.json({ status: "ok", version: 1 }));
 
+  // the order of registration is the order of the OpenAPI document
   const routes = new RouteRegistry(app, deps);
-  registerRoutes(routes);
-  registerCollaborationRoutes(routes);
+  registerLoginRoutes(routes);
+  registerApiTokenRoutes(routes);
+  registerNetworkRoutes(routes);
+  registerMemberRoutes(routes);
+  registerInvitationRoutes(routes);
+  registerWorkplanRoutes(routes);
+  registerWarningRoutes(routes);
+  registerCommentRoutes(routes);
+  registerOwnerRoutes(routes);
+  registerTaskRoutes(routes);
+  registerMyWorkRoutes(routes);
+  registerNotificationRoutes(routes);
   registerLifecycleRoutes(routes);
   registerVersionRoutes(routes);
-  registerEvents(app, deps);
+  registerEventRoutes(app, deps);
   app.get("/api/openapi.json", (c) => c.json(buildOpenApi(routes.routes)));
   app.all("/api/*", () => {
     throw new AppError("not_found", "No such API route; see /api/openapi.json");
@@ -175,20 +166,15 @@ export function createApp(deps: Deps): App {
         .join("; ");
       return c.json({ error: { code: "validation_failed", message } }, 400);
     }
-    if (isStorageUnavailable(error)) {
-      const sqliteCode = (error as { code?: unknown }).code;
-      // the transaction rolled back: nothing was half-written, and the request can be retried
+    const refusal = storageRefusal(error);
+    if (refusal) {
       deps.log.warn("storage unavailable", {
         requestId: c.get("requestId"),
         path: redactPath(c.req.path),
-        code: sqliteCode,
+        code: refusal.sqliteCode,
       });
       c.header("Retry-After", RETRY_AFTER_SECONDS);
-      const message =
-        sqliteCode === "SQLITE_FULL"
-          ? "The server's disk is full, so nothing was saved; tell your administrator and try again later"
-          : "The database is busy, so nothing was saved; try again in a moment";
-      return c.json({ error: { code: "unavailable", message } }, 503);
+      return c.json({ error: { code: "unavailable", message: refusal.message } }, 503);
     }
     deps.log.error("unhandled error", {
       requestId: c.get("requestId"),

@@ -1,15 +1,12 @@
-import { countChanges, isDatabaseLocked } from "@junction/store";
 import type { Context, Hono } from "hono";
 import type { z } from "zod";
 import type { Deps } from "../deps";
 import { AppError, type ErrorCode } from "../errors";
 import type { Caller } from "../services/caller";
+import { changeWithOneRetry } from "../services/storage";
 import type { AppEnv } from "./env";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
-
-/** The pause before the one retry of a change the database refused as busy. */
-const BUSY_RETRY_MS = 150;
 
 export type RouteSpec<Body extends z.ZodType | undefined> = {
   method: Method;
@@ -83,28 +80,6 @@ export class RouteRegistry {
     });
   }
 
-  /**
-   * Runs a change; if another process held the database's lock and the attempt wrote nothing,
-   * tries once more after a pause that leaves the event loop free (the busy timeout is short, so
-   * the first attempt failed fast). Still locked: the error answers 503, nothing saved.
-   */
-  async #once(c: Context<AppEnv>, attempt: () => unknown): Promise<unknown> {
-    const { db, log } = this.#deps;
-    const changes = countChanges(db);
-    try {
-      return await attempt();
-    } catch (error) {
-      // any write meanwhile (this request's or another's) rules a second attempt out: no doubles
-      if (!isDatabaseLocked(error) || countChanges(db) !== changes) throw error;
-      log.info("the database was busy; trying the request once more", {
-        requestId: c.get("requestId"),
-        path: c.req.path,
-      });
-      await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
-      return attempt();
-    }
-  }
-
   #add<Body extends z.ZodType | undefined>(
     spec: RouteSpec<Body>,
     handler: (input: HandlerInput<Body> & { caller: Caller | null }) => unknown | Promise<unknown>,
@@ -126,7 +101,13 @@ export class RouteRegistry {
           body,
           caller,
         });
-      const result = spec.method === "get" ? await attempt() : await this.#once(c, attempt);
+      const result =
+        spec.method === "get"
+          ? await attempt()
+          : await changeWithOneRetry(this.#deps, attempt, {
+              requestId: c.get("requestId"),
+              path: c.req.path,
+            });
       if (result instanceof Response) return result;
       const status = spec.status ?? 200;
       if (status === 204) return c.body(null, 204);

@@ -1,5 +1,6 @@
 import {
   can,
+  documentRole,
   type Permission,
   type Role,
   type Stage,
@@ -9,12 +10,16 @@ import {
 import {
   findMembership,
   findNetwork,
+  findOrganisation,
   findWorkplan,
+  listMembers,
+  listWorkplans,
   type MembershipRecord,
   type WorkplanRecord,
 } from "@junction/store";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
+import type { ServerEvent } from "../events";
 import type { Caller } from "./caller";
 
 const ROLE_WORDS: Record<Role, string> = {
@@ -133,4 +138,74 @@ export function requireAdmin(caller: Caller): void {
   if (!caller.user.isAdmin) {
     throw new AppError("forbidden", "Only an instance administrator can do this");
   }
+}
+
+/** A member's way into a workplan's document: their role on it and who they appear as. */
+export type DocumentAccess = {
+  workplan: WorkplanRecord;
+  /** `documentRole`: everyone reads a frozen workplan, nobody writes it. */
+  role: Role;
+  identity: { id: string; name: string; organisation: string };
+};
+
+/**
+ * The check before a WebSocket joins a workplan's document: unknown workplans answer 404 and
+ * callers who are not members of its network 403.
+ */
+export function requireDocumentAccess(
+  deps: Pick<Deps, "db">,
+  caller: Caller,
+  workplanId: string,
+): DocumentAccess {
+  const workplan = findWorkplan(deps.db, workplanId);
+  if (!workplan) throw new AppError("not_found", `Workplan ${workplanId} not found`);
+  const membership = findMembership(deps.db, workplan.networkId, caller.user.id);
+  if (!membership) {
+    throw new AppError("forbidden", "You are not a member of this workplan's network");
+  }
+  const organisation = findOrganisation(deps.db, membership.organisationId);
+  return {
+    workplan,
+    role: documentRole(membership.role, workplan),
+    identity: {
+      id: caller.user.id,
+      name: caller.user.name,
+      organisation: organisation ? organisation.acronym || organisation.name : "",
+    },
+  };
+}
+
+/** A member's role on every document of the network once their role there is `role` (null: gone). */
+export function documentRolesInNetwork(
+  deps: Pick<Deps, "db">,
+  networkId: string,
+  role: Role | null,
+): { workplanId: string; role: Role | null }[] {
+  return listWorkplans(deps.db, networkId).map((workplan) => ({
+    workplanId: workplan.id,
+    role: role === null ? null : documentRole(role, workplan),
+  }));
+}
+
+/** Every member's role on the workplan's document as the workplan is now (adopted, archived...). */
+export function documentRolesOfWorkplan(
+  deps: Pick<Deps, "db">,
+  workplanId: string,
+): { userId: string; role: Role }[] {
+  const workplan = findWorkplan(deps.db, workplanId);
+  if (!workplan) return [];
+  return listMembers(deps.db, workplan.networkId).map((member) => ({
+    userId: member.userId,
+    role: documentRole(member.role, workplan),
+  }));
+}
+
+/**
+ * Whether a user's event stream carries an event: their own, or their network's while they are a
+ * member (a removed member still hears of their own removal, then nothing more from it).
+ */
+export function maySeeEvent(deps: Pick<Deps, "db">, userId: string, event: ServerEvent): boolean {
+  if ("userId" in event) return event.userId === userId;
+  if (event.type === "role-changed" && event.data.userId === userId) return true;
+  return findMembership(deps.db, event.networkId, userId) !== null;
 }

@@ -13,7 +13,7 @@ import {
   type NotificationSubject,
   type WarningRecord,
 } from "@junction/store";
-import type { Deps } from "../deps";
+import type { BaseDeps, Deps } from "../deps";
 import type { Caller } from "./caller";
 
 const LATEST = 100;
@@ -45,13 +45,13 @@ function toView(record: NotificationRecord): NotificationView {
   };
 }
 
-function linkFor(deps: Deps, subject: NotificationSubject): string | null {
+function linkFor(deps: BaseDeps, subject: NotificationSubject): string | null {
   if (!deps.config.publicUrl) return null;
   if (subject.workplanId) return `${deps.config.publicUrl}/workplans/${subject.workplanId}`;
   return `${deps.config.publicUrl}/`;
 }
 
-function sendMail(deps: Deps, record: NotificationRecord): void {
+function sendMail(deps: BaseDeps, record: NotificationRecord): void {
   const user = findUserById(deps.db, record.userId);
   if (!user) return;
   const link = linkFor(deps, record.subject);
@@ -72,7 +72,7 @@ let deferred = 0;
  * configured. Call it after the change it reports has been committed: when the database is
  * busy just then, it is stored later (the change stands, and the request must not say otherwise).
  */
-export function notify(deps: Deps, input: NotificationInput): void {
+export function notify(deps: BaseDeps, input: NotificationInput): void {
   if (input.actorId !== null && input.actorId === input.userId) return;
   const createdAt = deps.now();
   const deliver = (): void => {
@@ -123,7 +123,7 @@ export function markMyNotificationsRead(
  * again) on their activities. For the warning engine to call on a new open warning.
  */
 export function notifyWarning(
-  deps: Deps,
+  deps: BaseDeps,
   warning: Pick<WarningRecord, "id" | "networkId" | "a" | "b" | "status">,
 ): void {
   if (warning.status !== "open") return;

@@ -13,7 +13,7 @@ export type OrganisationLabels = {
  * Names only the network's own organisations: a document may hold any id (an editor can type
  * another network's), and naming it would tell members of one network about another.
  */
-export function organisationLabels(deps: Deps, networkId: string): OrganisationLabels {
+export function organisationLabels(deps: Pick<Deps, "db">, networkId: string): OrganisationLabels {
   const organisations = listOrganisations(deps.db, networkId);
   const labels = new Map(organisations.map((o) => [o.id, o.acronym || o.name]));
   return {

@@ -127,7 +127,7 @@ export function setActivityOwners(
  * the change being judged). The one place the server asks: the status route and the sync guard.
  */
 export function commitmentRightsOf(
-  deps: Deps,
+  deps: Pick<Deps, "db">,
   membership: { role: Role; organisationId: string } | null,
   workplanId: string,
   activity: { id: string; lead: string | null },
@@ -149,7 +149,7 @@ export function commitmentRightsOf(
 
 /** The member's role and organisation in the network of the workplan, null when not a member. */
 export function workplanMembership(
-  deps: Deps,
+  deps: Pick<Deps, "db">,
   workplanId: string,
   userId: string,
 ): { role: Role; organisationId: string } | null {

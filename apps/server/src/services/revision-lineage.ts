@@ -2,7 +2,7 @@ import { findWorkplanLifecycle } from "@junction/store";
 import type { Deps } from "../deps";
 
 /** The workplans a revision descends from, nearest first (a revision of a revision...). */
-export function revisionLineage(deps: Deps, workplanId: string): string[] {
+export function revisionLineage(deps: Pick<Deps, "db">, workplanId: string): string[] {
   const lineage: string[] = [];
   let current = findWorkplanLifecycle(deps.db, workplanId)?.revisionOf ?? null;
   while (current !== null && !lineage.includes(current) && lineage.length < 100) {
@@ -16,7 +16,7 @@ export function revisionLineage(deps: Deps, workplanId: string): string[] {
  * Whether two workplans are one plan at two moments (one revises the other, however far back):
  * their activities are copies of each other, never duplicates to warn about.
  */
-export function isRevisionPair(deps: Deps, a: string, b: string): boolean {
+export function isRevisionPair(deps: Pick<Deps, "db">, a: string, b: string): boolean {
   if (a === b) return false;
   return revisionLineage(deps, a).includes(b) || revisionLineage(deps, b).includes(a);
 }

@@ -24,7 +24,7 @@ import {
   updateWarningAssessment,
   type WarningRecord,
 } from "@junction/store";
-import type { Deps } from "../deps";
+import type { BaseDeps, Deps, DuplicationWarnings } from "../deps";
 import { AppError } from "../errors";
 import { requireNetworkPermission, requireWorkplanPermission } from "./access";
 import type { Caller } from "./caller";
@@ -102,23 +102,10 @@ export function changedMaterially(before: MaterialFields, after: MaterialFields)
 
 type NetworkState = { index: DedupeIndex; activities: Map<string, StoredActivity> };
 
-export type WarningEngine = {
-  /** A workplan's activities were re-read: re-score what changed and store the warnings. */
-  onActivitiesChanged(
-    workplan: { id: string; networkId: string },
-    before: readonly Activity[],
-    after: readonly Activity[],
-  ): void;
-  /** Organisations changed: rebuild the network's index on next use. */
-  forgetNetwork(networkId: string): void;
-  /**
-   * A coordinator decided on a warning: the network's scoring learns from its decisions so far
-   * (within the engine's bounds) and every warning of the network is brought in line.
-   */
-  learnDecisions(networkId: string): void;
-};
+/** The live duplication warnings; see `DuplicationWarnings`. */
+export type WarningEngine = DuplicationWarnings;
 
-export function createWarningEngine(deps: Deps): WarningEngine {
+export function createWarningEngine(deps: BaseDeps): WarningEngine {
   const networks = new Map<string, NetworkState>();
 
   function toDedupe(activity: StoredActivity, labels: OrganisationLabels): DedupeActivity {

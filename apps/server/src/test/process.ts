@@ -30,14 +30,18 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Runs the real server (src/main.ts) as its own process, as `pnpm start` does. */
+/**
+ * Runs the real server as its own process: src/main.ts through tsx, or `main`, a compiled
+ * main.js (what `pnpm start` runs).
+ */
 export async function startServerProcess(
-  options: { dataDir?: string; port?: number; env?: Record<string, string> } = {},
+  options: { dataDir?: string; port?: number; env?: Record<string, string>; main?: string } = {},
 ): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "junction-proc-"));
   const port = options.port ?? (await freePort());
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const args = options.main ? [options.main] : ["--import", "tsx", "src/main.ts"];
+  const child = spawn(process.execPath, args, {
     cwd: serverDir,
     env: {
       ...process.env,

@@ -1,16 +1,16 @@
-import { findMembership } from "@junction/store";
 import type { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
-import type { Deps } from "../deps";
-import { AppError } from "../errors";
-import type { ServerEvent } from "../events";
-import { credentialOf } from "../services/credentials";
-import type { AppEnv } from "./env";
+import type { Deps } from "../../deps";
+import { AppError } from "../../errors";
+import type { ServerEvent } from "../../events";
+import { maySeeEvent } from "../../services/access";
+import { credentialOf } from "../../services/credentials";
+import type { AppEnv } from "../env";
 
 const HEARTBEAT_MS = 25_000;
 
 /** GET /api/events: one server-sent event stream per user, filtered by network membership. */
-export function registerEvents(app: Hono<AppEnv>, deps: Deps): void {
+export function registerEventRoutes(app: Hono<AppEnv>, deps: Deps): void {
   app.get("/api/events", (c) => {
     const caller = c.get("caller");
     if (!caller) throw new AppError("unauthenticated", "Sign in first, or send an API token");
@@ -29,13 +29,7 @@ export function registerEvents(app: Hono<AppEnv>, deps: Deps): void {
         },
       });
       const unsubscribe = deps.events.subscribe((event) => {
-        // a removed member still hears of their own removal, then nothing more from that network
-        const maySee =
-          "userId" in event
-            ? event.userId === userId
-            : (event.type === "role-changed" && event.data.userId === userId) ||
-              findMembership(deps.db, event.networkId, userId) !== null;
-        if (!maySee) return;
+        if (!maySeeEvent(deps, userId, event)) return;
         queue.push(event);
         wake?.();
       });

@@ -6,15 +6,15 @@ import {
   workplanDiffSchema,
 } from "@junction/domain";
 import { z } from "zod";
-import { diffWorkplan } from "../services/diff";
-import { restoreVersion } from "../services/restore";
+import { diffWorkplan } from "../../services/diff";
+import { restoreVersion } from "../../services/restore";
 import {
   getWorkplanVersion,
   listVersionActivities,
   listWorkplanVersions,
   saveNamedVersion,
-} from "../services/versions";
-import type { RouteRegistry } from "./route";
+} from "../../services/versions";
+import type { RouteRegistry } from "../route";
 
 /** Saved versions of a workplan: list, save, read, compare, restore. */
 export function registerVersionRoutes(api: RouteRegistry): void {

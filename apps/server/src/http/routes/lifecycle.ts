@@ -10,11 +10,11 @@ import {
   validationViewSchema,
 } from "@junction/domain";
 import { z } from "zod";
-import { getLifecycle, setConsultation } from "../services/lifecycle";
-import { openRevision } from "../services/revisions";
-import { listWorkplanStages, moveStage } from "../services/stages";
-import { answerValidation, overruleObjection } from "../services/validation";
-import type { RouteRegistry } from "./route";
+import { getLifecycle, setConsultation } from "../../services/lifecycle";
+import { openRevision } from "../../services/revisions";
+import { listWorkplanStages, moveStage } from "../../services/stages";
+import { answerValidation, overruleObjection } from "../../services/validation";
+import type { RouteRegistry } from "../route";
 
 /** Stages, consultation, validation and revisions of a workplan; each check sits in its service. */
 export function registerLifecycleRoutes(api: RouteRegistry): void {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createHarness, createTestNetwork, type Harness, ORIGIN } from "../test/harness";
+import { createHarness, createTestNetwork, type Harness, ORIGIN } from "../../test/harness";
 
 let harness: Harness | null = null;
 afterEach(() => {

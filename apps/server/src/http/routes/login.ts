@@ -1,0 +1,96 @@
+import { loginRequestSchema, meSchema, sessionViewSchema } from "@junction/domain";
+import { z } from "zod";
+import {
+  describeMe,
+  endSession,
+  listSessions,
+  login,
+  logout,
+  logoutOthers,
+} from "../../services/login";
+import { clearSessionCookie, setSessionCookie } from "../cookies";
+import type { RouteRegistry } from "../route";
+
+/** Signing in and out, the signed-in user and their sessions (services/login.ts). */
+export function registerLoginRoutes(api: RouteRegistry): void {
+  api.public(
+    {
+      method: "post",
+      path: "/api/auth/login",
+      summary: "Sign in with email and password; sets the session cookie",
+      tag: "auth",
+      body: loginRequestSchema,
+      response: meSchema,
+      errors: ["invalid_credentials", "rate_limited", "validation_failed"],
+    },
+    async ({ c, deps, body }) => {
+      const result = await login(deps, {
+        email: body.email,
+        password: body.password,
+        ip: c.get("ip"),
+        userAgent: c.req.header("user-agent") ?? "",
+      });
+      setSessionCookie(c, deps, result.token, result.expiresAt);
+      return describeMe(deps, result.user);
+    },
+  );
+
+  api.user(
+    {
+      method: "post",
+      path: "/api/auth/logout",
+      summary: "Sign out of this session",
+      tag: "auth",
+      status: 204,
+    },
+    ({ c, deps, caller }) => {
+      logout(deps, caller);
+      clearSessionCookie(c);
+    },
+  );
+
+  api.user(
+    {
+      method: "post",
+      path: "/api/auth/logout-others",
+      summary: "Sign out of every other session",
+      tag: "auth",
+      response: z.object({ count: z.number().int() }),
+    },
+    ({ deps, caller }) => ({ count: logoutOthers(deps, caller) }),
+  );
+
+  api.user(
+    {
+      method: "get",
+      path: "/api/me",
+      summary: "The signed-in user and their memberships",
+      tag: "account",
+      response: meSchema,
+    },
+    ({ deps, caller }) => describeMe(deps, caller.user),
+  );
+
+  api.user(
+    {
+      method: "get",
+      path: "/api/sessions",
+      summary: "The user's active sessions",
+      tag: "account",
+      response: z.array(sessionViewSchema),
+    },
+    ({ deps, caller }) => listSessions(deps, caller),
+  );
+
+  api.user(
+    {
+      method: "delete",
+      path: "/api/sessions/:sessionId",
+      summary: "Sign out one of the user's sessions",
+      tag: "account",
+      status: 204,
+      errors: ["not_found"],
+    },
+    ({ deps, caller, params }) => endSession(deps, caller, params.sessionId ?? ""),
+  );
+}

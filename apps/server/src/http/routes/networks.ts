@@ -1,0 +1,81 @@
+import {
+  createNetworkRequestSchema,
+  createOrganisationRequestSchema,
+  networkSummarySchema,
+  organisationViewSchema,
+} from "@junction/domain";
+import { z } from "zod";
+import {
+  addOrganisation,
+  createNetwork,
+  getNetwork,
+  listNetworkOrganisations,
+  listNetworksFor,
+} from "../../services/networks";
+import type { RouteRegistry } from "../route";
+
+/** Networks and their organisations (services/networks.ts). */
+export function registerNetworkRoutes(api: RouteRegistry): void {
+  api.user(
+    {
+      method: "get",
+      path: "/api/networks",
+      summary: "Networks the user belongs to",
+      tag: "networks",
+      response: z.array(networkSummarySchema),
+    },
+    ({ deps, caller }) => listNetworksFor(deps, caller),
+  );
+
+  api.user(
+    {
+      method: "post",
+      path: "/api/networks",
+      summary: "Create a network (instance administrators)",
+      tag: "networks",
+      body: createNetworkRequestSchema,
+      response: networkSummarySchema,
+      status: 201,
+      errors: ["forbidden"],
+    },
+    ({ deps, caller, body }) => createNetwork(deps, caller, body),
+  );
+
+  api.user(
+    {
+      method: "get",
+      path: "/api/networks/:networkId",
+      summary: "One network",
+      tag: "networks",
+      response: networkSummarySchema,
+      errors: ["not_found"],
+    },
+    ({ deps, caller, params }) => getNetwork(deps, caller, params.networkId ?? ""),
+  );
+
+  api.user(
+    {
+      method: "get",
+      path: "/api/networks/:networkId/organisations",
+      summary: "The network's organisations",
+      tag: "networks",
+      response: z.array(organisationViewSchema),
+      errors: ["not_found"],
+    },
+    ({ deps, caller, params }) => listNetworkOrganisations(deps, caller, params.networkId ?? ""),
+  );
+
+  api.user(
+    {
+      method: "post",
+      path: "/api/networks/:networkId/organisations",
+      summary: "Add an organisation to the network (coordinators)",
+      tag: "networks",
+      body: createOrganisationRequestSchema,
+      response: organisationViewSchema,
+      status: 201,
+      errors: ["forbidden", "not_found", "conflict"],
+    },
+    ({ deps, caller, params, body }) => addOrganisation(deps, caller, params.networkId ?? "", body),
+  );
+}

@@ -1,0 +1,49 @@
+import {
+  markNotificationsReadRequestSchema,
+  notificationViewSchema,
+  unreadCountSchema,
+} from "@junction/domain";
+import { z } from "zod";
+import {
+  countMyUnread,
+  listMyNotifications,
+  markMyNotificationsRead,
+} from "../../services/notifications";
+import type { RouteRegistry } from "../route";
+
+/** Notifications (services/notifications.ts). */
+export function registerNotificationRoutes(api: RouteRegistry): void {
+  api.user(
+    {
+      method: "get",
+      path: "/api/notifications",
+      summary: "My latest 100 notifications, newest first",
+      tag: "notifications",
+      response: z.array(notificationViewSchema),
+    },
+    ({ deps, caller }) => listMyNotifications(deps, caller),
+  );
+
+  api.user(
+    {
+      method: "get",
+      path: "/api/notifications/unread",
+      summary: "How many of my notifications are unread",
+      tag: "notifications",
+      response: unreadCountSchema,
+    },
+    ({ deps, caller }) => countMyUnread(deps, caller),
+  );
+
+  api.user(
+    {
+      method: "post",
+      path: "/api/notifications/read",
+      summary: "Mark notifications read (all of them when no ids are given)",
+      tag: "notifications",
+      body: markNotificationsReadRequestSchema,
+      response: unreadCountSchema,
+    },
+    ({ deps, caller, body }) => markMyNotificationsRead(deps, caller, body.ids),
+  );
+}

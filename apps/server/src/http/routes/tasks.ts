@@ -1,0 +1,58 @@
+import { createTaskRequestSchema, taskViewSchema, updateTaskRequestSchema } from "@junction/domain";
+import { z } from "zod";
+import { changeTask, createTask, getTask, listTasks } from "../../services/tasks";
+import type { RouteRegistry } from "../route";
+
+/** Tasks (services/tasks.ts). */
+export function registerTaskRoutes(api: RouteRegistry): void {
+  api.user(
+    {
+      method: "get",
+      path: "/api/networks/:networkId/tasks",
+      summary: "The network's tasks, unfinished first",
+      tag: "tasks",
+      response: z.array(taskViewSchema),
+      errors: ["not_found"],
+    },
+    ({ deps, caller, params }) => listTasks(deps, caller, params.networkId ?? ""),
+  );
+
+  api.user(
+    {
+      method: "post",
+      path: "/api/networks/:networkId/tasks",
+      summary: "Create a task, on its own or from a thread or a warning (coordinators)",
+      tag: "tasks",
+      body: createTaskRequestSchema,
+      response: taskViewSchema,
+      status: 201,
+      errors: ["forbidden", "not_found"],
+    },
+    ({ deps, caller, params, body }) => createTask(deps, caller, params.networkId ?? "", body),
+  );
+
+  api.user(
+    {
+      method: "get",
+      path: "/api/tasks/:taskId",
+      summary: "One task",
+      tag: "tasks",
+      response: taskViewSchema,
+      errors: ["not_found"],
+    },
+    ({ deps, caller, params }) => getTask(deps, caller, params.taskId ?? ""),
+  );
+
+  api.user(
+    {
+      method: "patch",
+      path: "/api/tasks/:taskId",
+      summary: "Update a task: its assignee may change the status, coordinators anything",
+      tag: "tasks",
+      body: updateTaskRequestSchema,
+      response: taskViewSchema,
+      errors: ["forbidden", "not_found"],
+    },
+    ({ deps, caller, params, body }) => changeTask(deps, caller, params.taskId ?? "", body),
+  );
+}
