@@ -66,7 +66,9 @@ function DiffBody({
 }
 
 function sideLabel(side: WorkplanDiff["from"]): string {
-  return side.createdAt ? `“${side.name}” (${formatDateTime(side.createdAt)})` : side.name;
+  return side.createdAt
+    ? `“${side.name}” (${formatDateTime(side.createdAt)})`
+    : "the document as it is now";
 }
 
 /** The narrative's changed passages and each activity's changed fields, attributed where known. */

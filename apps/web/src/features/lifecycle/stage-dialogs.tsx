@@ -107,7 +107,7 @@ export function MoveForwardDialog({
           </Notice>
           <Field
             label="Reason for overruling"
-            hint="Recorded with the adoption and shown to the organisation that objected."
+            hint="Recorded with the adoption; everyone sees it with the objection in the validation panel."
             error={reasonError}
           >
             <textarea

@@ -164,7 +164,7 @@ function AnswerForm({
   onChanged: () => void;
 }) {
   const [objecting, setObjecting] = useState(false);
-  const [comment, setComment] = useState("");
+  const [comment, setComment] = useState(organisation.comment);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const name = organisationName(organisation);
