@@ -229,7 +229,7 @@ export function MoveBackDialog({ workplan, lifecycle, open, onClose, onChanged }
           className="input textarea"
           rows={3}
           maxLength={2000}
-          required
+          aria-required="true"
           value={reason}
           onChange={(event) => {
             setReason(event.target.value);
