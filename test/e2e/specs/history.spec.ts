@@ -76,7 +76,7 @@ test("an editor saves a version and edits, the diff shows the change, a coordina
 
   // the diff shows the added words, attributed to the editor's organisation
   await tamarHistory
-    .getByRole("button", { name: "Compare “Before the partners' meeting” with now" })
+    .getByRole("button", { name: "Compare with now: “Before the partners' meeting”" })
     .click();
   const diff = tamar.getByRole("dialog", { name: "What changed" });
   await expect(diff).toContainText("From “Before the partners' meeting”");

@@ -83,7 +83,7 @@ export function HistoryPanel({ workplan, frozen, canSave, canRestore, onShowActi
                   type="button"
                   className="button button-secondary button-small"
                   onClick={() => setComparison({ from: version.id, to: CURRENT })}
-                  aria-label={`Compare “${version.name}” with now`}
+                  aria-label={`Compare with now: “${version.name}”`}
                 >
                   Compare with now
                 </button>
