@@ -83,6 +83,11 @@ export function ValidationPanel({ workplan, lifecycle, member, onChanged }: Prop
           key={`${mine.organisationId}:${mine.answer ?? ""}`}
         />
       ) : null}
+      {mayAnswer && !mine ? (
+        <p className="muted small">
+          Your organisation leads no activity in this plan, so it is not asked to validate it.
+        </p>
+      ) : null}
       {validation.organisations.length === 0 ? (
         <p className="muted small">No organisation leads an activity in this plan.</p>
       ) : (
