@@ -79,6 +79,8 @@ test("the invitation page has no serious or critical accessibility violations", 
 test("the stage banner, the validation and history panels and the diff have no serious or critical accessibility violations", async ({
   page,
 }) => {
+  // four axe passes over the whole editor
+  test.setTimeout(180_000);
   const workplan = "wp-network-2021-2023";
   await signInViaApi(page.context(), server.url, TAMAR);
   const request = page.context().request;
