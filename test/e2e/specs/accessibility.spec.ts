@@ -75,3 +75,50 @@ test("the invitation page has no serious or critical accessibility violations", 
   await expectNoSeriousViolations(page, "/invitations/:token");
   await invitee.close();
 });
+
+test("the stage banner, the validation and history panels and the diff have no serious or critical accessibility violations", async ({
+  page,
+}) => {
+  // four axe passes over the whole editor
+  test.setTimeout(180_000);
+  const workplan = "wp-network-2021-2023";
+  await signInViaApi(page.context(), server.url, TAMAR);
+  const request = page.context().request;
+  const headers = { Origin: server.url };
+  const saved = await request.post(`${server.url}/api/workplans/${workplan}/versions`, {
+    data: { name: "Before the accessibility check" },
+    headers,
+  });
+  expect(saved.ok()).toBe(true);
+  const moved = await request.post(`${server.url}/api/workplans/${workplan}/stage`, {
+    data: { stage: "validation" },
+    headers,
+  });
+  expect(moved.ok()).toBe(true);
+
+  await page.goto(`${server.url}/workplans/${workplan}#validation`);
+  await expect(page.locator(".connection")).toHaveText("Connected · saved");
+  await expect(page.getByRole("button", { name: "Approve for IOM" })).toBeVisible();
+  await expectNoSeriousViolations(page, "the validation panel");
+
+  await page.locator(".editor-document").focus();
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.type("Checked. ");
+  await expect(page.locator(".connection")).toHaveText("Connected · saved");
+  await page.getByRole("tab", { name: "History" }).click();
+  const compare = page.getByRole("button", {
+    name: "Compare with now: “Before the accessibility check”",
+  });
+  await expect(compare).toBeVisible();
+  await expectNoSeriousViolations(page, "the history panel");
+
+  await compare.click();
+  const diff = page.getByRole("dialog", { name: "What changed" });
+  await expect(diff.locator("ins").first()).toBeVisible();
+  await expectNoSeriousViolations(page, "the diff dialog");
+  await diff.getByRole("button", { name: "Close" }).click();
+
+  await page.getByRole("button", { name: "Adopt the plan…" }).click();
+  await expect(page.getByRole("dialog", { name: "Adopt the plan?" })).toBeVisible();
+  await expectNoSeriousViolations(page, "the adopt dialog");
+});

@@ -17,7 +17,9 @@ import {
   indexedActivitySchema,
   invitationPreviewSchema,
   invitationViewSchema,
+  type LifecycleView,
   type LoginRequest,
+  lifecycleViewSchema,
   type Me,
   type MemberView,
   type MyWork,
@@ -31,9 +33,19 @@ import {
   type OrganisationView,
   type OwnerView,
   organisationViewSchema,
+  type overruleRequestSchema,
   ownerViewSchema,
+  type RestoreResult,
+  type RevisionResult,
+  restoreResultSchema,
+  revisionResultSchema,
   type SessionView,
+  type StageMoveRequest,
+  type StageMoveResult,
+  type StageMoveView,
   sessionViewSchema,
+  stageMoveResultSchema,
+  stageMoveViewSchema,
   type TaskView,
   type ThreadView,
   type TokenView,
@@ -46,11 +58,17 @@ import {
   type updateMemberRequestSchema,
   type updateTaskRequestSchema,
   type updateWorkplanRequestSchema,
+  type ValidationView,
+  type VersionView,
+  validationViewSchema,
+  versionViewSchema,
   type WarningDecision,
   type WarningView,
+  type WorkplanDiff,
   type WorkplanOwners,
   type WorkplanView,
   warningViewSchema,
+  workplanDiffSchema,
   workplanOwnersSchema,
   workplanViewSchema,
 } from "@junction/domain";
@@ -302,6 +320,74 @@ export const api = {
     request<NotificationView[]>("GET", "/api/notifications", z.array(notificationViewSchema)),
   unreadNotifications: () =>
     request<UnreadCount>("GET", "/api/notifications/unread", unreadCountSchema),
+  lifecycle: (workplanId: string) =>
+    request<LifecycleView>(
+      "GET",
+      `/api/workplans/${id(workplanId)}/lifecycle`,
+      lifecycleViewSchema,
+    ),
+  stageMoves: (workplanId: string) =>
+    request<StageMoveView[]>(
+      "GET",
+      `/api/workplans/${id(workplanId)}/stages`,
+      z.array(stageMoveViewSchema),
+    ),
+  moveStage: (workplanId: string, body: StageMoveRequest) =>
+    request<StageMoveResult>(
+      "POST",
+      `/api/workplans/${id(workplanId)}/stage`,
+      stageMoveResultSchema,
+      { body },
+    ),
+  setConsultationDeadline: (workplanId: string, deadline: string | null) =>
+    request<LifecycleView>(
+      "PUT",
+      `/api/workplans/${id(workplanId)}/consultation`,
+      lifecycleViewSchema,
+      { body: { deadline } },
+    ),
+  answerValidation: (workplanId: string, body: { answer: "approve" | "object"; comment: string }) =>
+    request<ValidationView>(
+      "POST",
+      `/api/workplans/${id(workplanId)}/validation`,
+      validationViewSchema,
+      { body },
+    ),
+  overruleObjection: (workplanId: string, body: z.input<typeof overruleRequestSchema>) =>
+    request<ValidationView>(
+      "POST",
+      `/api/workplans/${id(workplanId)}/validation/overrule`,
+      validationViewSchema,
+      { body },
+    ),
+  openRevision: (workplanId: string) =>
+    request<RevisionResult>(
+      "POST",
+      `/api/workplans/${id(workplanId)}/revisions`,
+      revisionResultSchema,
+    ),
+  versions: (workplanId: string) =>
+    request<VersionView[]>(
+      "GET",
+      `/api/workplans/${id(workplanId)}/versions`,
+      z.array(versionViewSchema),
+    ),
+  saveVersion: (workplanId: string, name: string) =>
+    request<VersionView>("POST", `/api/workplans/${id(workplanId)}/versions`, versionViewSchema, {
+      body: { name },
+    }),
+  diff: (workplanId: string, from: string, to: string) =>
+    request<WorkplanDiff>(
+      "GET",
+      `/api/workplans/${id(workplanId)}/diff?from=${id(from)}&to=${id(to)}`,
+      workplanDiffSchema,
+    ),
+  restoreVersion: (workplanId: string, versionId: string) =>
+    request<RestoreResult>(
+      "POST",
+      `/api/workplans/${id(workplanId)}/versions/${id(versionId)}/restore`,
+      restoreResultSchema,
+    ),
   markNotificationsRead: (ids?: string[]) =>
     request<UnreadCount>("POST", "/api/notifications/read", unreadCountSchema, {
       body: ids ? { ids } : {},

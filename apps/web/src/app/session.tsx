@@ -1,5 +1,6 @@
 import {
   commentsChangedEventSchema,
+  lifecycleChangedEventSchema,
   type Me,
   type Membership,
   notificationEventSchema,
@@ -7,7 +8,9 @@ import {
   ownersChangedEventSchema,
   type RoleChangedEvent,
   roleChangedEventSchema,
+  stageChangedEventSchema,
   tasksChangedEventSchema,
+  versionsChangedEventSchema,
   warningsChangedEventSchema,
 } from "@junction/domain";
 import {
@@ -50,6 +53,9 @@ const SERVER_EVENT_SCHEMAS = {
   "owners-changed": ownersChangedEventSchema,
   notification: notificationEventSchema,
   "notifications-read": notificationsReadEventSchema,
+  "stage-changed": stageChangedEventSchema,
+  "lifecycle-changed": lifecycleChangedEventSchema,
+  "versions-changed": versionsChangedEventSchema,
 } as const;
 
 type StreamedEventType = keyof typeof SERVER_EVENT_SCHEMAS;
@@ -72,6 +78,9 @@ const serverEventListeners: { [K in ServerEventType]: Set<ServerEventListener<K>
   "owners-changed": new Set(),
   notification: new Set(),
   "notifications-read": new Set(),
+  "stage-changed": new Set(),
+  "lifecycle-changed": new Set(),
+  "versions-changed": new Set(),
   reconnected: new Set(),
 };
 
@@ -187,6 +196,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     on("owners-changed");
     on("notification");
     on("notifications-read");
+    on("stage-changed");
+    on("lifecycle-changed");
+    on("versions-changed");
     return () => source.close();
   }, [userId, refresh]);
 

@@ -103,6 +103,19 @@ type Props = {
   owners: ReadonlyMap<string, readonly OwnerView[]>;
   onOwnersChanged: () => void;
   header: ReactNode;
+  /** Shown under the header, above the toolbar: the workplan's stage. */
+  banner?: ReactNode;
+  /** More tabs for the side panel (validation, history), after people and comments. */
+  panelTabs?: readonly EditorPanelTab[];
+  /** Opens a panel tab; a new `seq` opens it again. */
+  panelRequest?: { tab: string; seq: number } | null;
+};
+
+/** A side panel tab another feature provides; `render` may jump to an activity in the document. */
+export type EditorPanelTab = {
+  id: string;
+  label: string;
+  render: (helpers: { jumpTo: (activityId: string) => boolean }) => ReactNode;
 };
 
 const ACTIVITY_HASH = /^#activity-(.+)$/;
@@ -171,6 +184,7 @@ export function WorkplanEditor(props: Props) {
           <AvatarStack users={users} />
         </div>
       </header>
+      {props.banner}
       {session && ready ? (
         <EditorBody
           {...props}
@@ -316,9 +330,11 @@ function useMembers(networkId: string): readonly MemberView[] {
   return members;
 }
 
-type PanelTab = "overview" | "comments";
+type PanelTab = string;
 
 type Removed = { title: string; undoDepth: number };
+
+const NO_TABS: readonly EditorPanelTab[] = [];
 
 function EditorBody({
   session,
@@ -332,6 +348,8 @@ function EditorBody({
   warnings,
   owners,
   onOwnersChanged,
+  panelTabs = NO_TABS,
+  panelRequest,
 }: Props & { session: SyncSession; users: PresentUser[]; status: ReactNode }) {
   const { canEdit, canDecide, canComment, member } = permissions;
   const { networkId } = workplan;
@@ -428,7 +446,18 @@ function EditorBody({
     if (!editor) return;
     if (editor.isEditable !== canEdit) editor.setEditable(canEdit);
     editor.view.dom.setAttribute("aria-readonly", String(!canEdit));
+    // read-only, the document stays focusable so the keyboard still reaches and scrolls it
+    if (canEdit) editor.view.dom.removeAttribute("tabindex");
+    else editor.view.dom.setAttribute("tabindex", "0");
   }, [editor, canEdit]);
+
+  const requestSeq = panelRequest?.seq;
+  const requestTab = panelRequest?.tab;
+  useEffect(() => {
+    if (requestSeq === undefined || requestTab === undefined) return;
+    setTab(requestTab);
+    setPanelOpen(true);
+  }, [requestSeq, requestTab]);
 
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
@@ -723,8 +752,34 @@ function EditorBody({
             >
               Comments <span className="panel-count">{openThreads}</span>
             </button>
+            {panelTabs.map((extra) => (
+              <button
+                key={extra.id}
+                type="button"
+                role="tab"
+                id={`${tabIds.overview}-${extra.id}-tab`}
+                aria-selected={tab === extra.id}
+                aria-controls={`${tabIds.overview}-${extra.id}`}
+                className="panel-tab"
+                onClick={() => setTab(extra.id)}
+              >
+                {extra.label}
+              </button>
+            ))}
           </div>
-          {tab === "overview" ? (
+          {panelTabs.map((extra) =>
+            tab === extra.id ? (
+              <div
+                key={extra.id}
+                role="tabpanel"
+                id={`${tabIds.overview}-${extra.id}`}
+                aria-labelledby={`${tabIds.overview}-${extra.id}-tab`}
+              >
+                {extra.render({ jumpTo })}
+              </div>
+            ) : null,
+          )}
+          {panelTabs.some((extra) => extra.id === tab) ? null : tab === "overview" ? (
             <div role="tabpanel" id={tabIds.overview} aria-labelledby={`${tabIds.overview}-tab`}>
               <PresenceList users={users} />
               <ActivitiesPanel

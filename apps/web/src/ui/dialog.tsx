@@ -8,10 +8,19 @@ type DialogProps = {
   description?: ReactNode;
   onClose: () => void;
   children: ReactNode;
+  /** "wide" for content that needs the room, such as a diff. */
+  size?: "normal" | "wide";
 };
 
 /** A modal on the native <dialog>: focus is trapped and Escape closes it. */
-export function Dialog({ open, title, description, onClose, children }: DialogProps) {
+export function Dialog({
+  open,
+  title,
+  description,
+  onClose,
+  children,
+  size = "normal",
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -25,7 +34,7 @@ export function Dialog({ open, title, description, onClose, children }: DialogPr
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={size === "wide" ? "dialog dialog-wide" : "dialog"}
       aria-labelledby={titleId}
       onClose={onClose}
       onCancel={(event) => {

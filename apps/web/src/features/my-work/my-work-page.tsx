@@ -1,10 +1,17 @@
-import type { MyWork, TaskView, WarningView } from "@junction/domain";
+import type {
+  ConsultationInvitation,
+  MyWork,
+  TaskView,
+  ValidationRequest,
+  WarningView,
+} from "@junction/domain";
 import type { ReactNode } from "react";
 import { Link } from "../../app/router";
 import { useMe } from "../../app/session";
 import { formatCount, formatRelative } from "../../lib/format";
 import { StatusBadge } from "../../ui/badges";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states";
+import { formatDay } from "../lifecycle";
 import {
   countUnfinished,
   DueLabel,
@@ -71,6 +78,8 @@ export function MyWorkPage() {
   }
 
   const { activities, tasks, threads, warnings } = work.data;
+  const consultations = work.data.consultations ?? [];
+  const validations = work.data.validations ?? [];
   const open = countUnfinished(tasks);
   const multipleNetworks = me.memberships.length > 1;
   const networkName = (networkId: string) =>
@@ -91,6 +100,30 @@ export function MyWorkPage() {
           </p>
         </div>
       </div>
+
+      {validations.length > 0 ? (
+        <Section
+          id="my-validations"
+          title="Workplans waiting for your organisation's approval"
+          count={validations.length}
+        >
+          <ul className="list card">
+            {validations.map((request) => (
+              <ValidationRequestRow key={request.workplanId} request={request} />
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      {consultations.length > 0 ? (
+        <Section id="my-consultations" title="Invitations to comment" count={consultations.length}>
+          <ul className="list card">
+            {consultations.map((invitation) => (
+              <ConsultationRow key={invitation.workplanId} invitation={invitation} />
+            ))}
+          </ul>
+        </Section>
+      ) : null}
 
       <Section id="my-tasks" title="Tasks assigned to you" count={open}>
         {tasks.length === 0 ? (
@@ -182,6 +215,66 @@ export function MyWorkPage() {
         )}
       </Section>
     </section>
+  );
+}
+
+function ValidationRequestRow({ request }: { request: ValidationRequest }) {
+  return (
+    <li className="list-row">
+      <div className="list-row-main">
+        <Link
+          to={`/workplans/${encodeURIComponent(request.workplanId)}#validation`}
+          className="list-row-title"
+        >
+          {request.workplanTitle}
+        </Link>
+        <span className="muted small">
+          In validation since {formatRelative(request.since)}: approve it or object, with a comment,
+          for your organisation
+        </span>
+      </div>
+      <div className="list-row-aside">
+        <Link
+          to={`/workplans/${encodeURIComponent(request.workplanId)}#validation`}
+          className="button button-secondary button-small"
+          aria-label={`Answer for “${request.workplanTitle}”`}
+        >
+          Answer
+        </Link>
+      </div>
+    </li>
+  );
+}
+
+function ConsultationRow({ invitation }: { invitation: ConsultationInvitation }) {
+  return (
+    <li className="list-row">
+      <div className="list-row-main">
+        <Link
+          to={`/workplans/${encodeURIComponent(invitation.workplanId)}`}
+          className="list-row-title"
+        >
+          {invitation.workplanTitle}
+        </Link>
+        <span className="muted small">
+          {invitation.deadline
+            ? `Comments are invited until ${formatDay(invitation.deadline)}`
+            : "Comments are invited"}
+          {invitation.since
+            ? ` · out for consultation since ${formatRelative(invitation.since)}`
+            : ""}
+        </span>
+      </div>
+      <div className="list-row-aside">
+        <Link
+          to={`/workplans/${encodeURIComponent(invitation.workplanId)}`}
+          className="button button-secondary button-small"
+          aria-label={`Comment on “${invitation.workplanTitle}”`}
+        >
+          Comment
+        </Link>
+      </div>
+    </li>
   );
 }
 

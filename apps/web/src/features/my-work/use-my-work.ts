@@ -12,6 +12,8 @@ const RELOAD_ON: readonly ServerEventType[] = [
   "warnings-changed",
   "role-changed",
   "notification",
+  "stage-changed",
+  "lifecycle-changed",
   "reconnected",
 ];
 // a burst of events (a coordinator creating two tasks) becomes one request

@@ -5,6 +5,7 @@ import { describeError } from "../../api/errors";
 import { useResource } from "../../api/use-resource";
 import { usePermissions } from "../../app/permissions";
 import { Link, navigate } from "../../app/router";
+import { useServerEvent } from "../../app/session";
 import { formatCount, formatRelative } from "../../lib/format";
 import { StageBadge } from "../../ui/badges";
 import { FormDialog } from "../../ui/dialog";
@@ -15,6 +16,13 @@ type Editing = { kind: "create" } | { kind: "rename"; workplan: WorkplanView } |
 
 export function WorkplansSection({ networkId }: { networkId: string }) {
   const workplans = useResource(() => api.workplans(networkId), networkId);
+  // a stage move or a new revision changes the list for everyone in the network
+  useServerEvent("stage-changed", (event) => {
+    if (event.networkId === networkId) workplans.reload();
+  });
+  useServerEvent("lifecycle-changed", (event) => {
+    if (event.networkId === networkId && event.change === "revision") workplans.reload();
+  });
   const { may } = usePermissions(networkId);
   const [editing, setEditing] = useState<Editing>(null);
   const [title, setTitle] = useState("");

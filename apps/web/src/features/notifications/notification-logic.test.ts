@@ -33,6 +33,17 @@ describe("notificationHref", () => {
     expect(notificationHref(notification({ workplanId: "wp1" }))).toBe("/workplans/wp1");
   });
 
+  it("opens the validation panel for a validation request or an objection", () => {
+    for (const kind of ["validation-requested", "validation-objection"] as const) {
+      expect(notificationHref(notification({ kind, workplanId: "wp1" }))).toBe(
+        "/workplans/wp1#validation",
+      );
+    }
+    expect(notificationHref(notification({ kind: "consultation", workplanId: "wp1" }))).toBe(
+      "/workplans/wp1",
+    );
+  });
+
   it("sends a new task to My work and a changed one to the network's tasks", () => {
     expect(notificationHref(notification({ kind: "task-assigned", taskId: "t9" }))).toBe(
       "/my-work#task-t9",

@@ -17,6 +17,9 @@ export function notificationHref(notification: Subject): string {
   if (warningId && network) return `${network}/warnings`;
   if (workplanId) {
     const path = `/workplans/${encodeURIComponent(workplanId)}`;
+    if (kind === "validation-requested" || kind === "validation-objection") {
+      return `${path}#validation`;
+    }
     return activityId ? `${path}#activity-${encodeURIComponent(activityId)}` : path;
   }
   return network ?? "/my-work";

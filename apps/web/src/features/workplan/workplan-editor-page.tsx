@@ -8,16 +8,22 @@ import {
   type WorkplanView,
   workplanFreeze,
 } from "@junction/domain";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { api } from "../../api/client";
 import { useResource } from "../../api/use-resource";
 import { useCurrentNetwork } from "../../app/current-network";
-import { Link } from "../../app/router";
-import { findMembership, useMe } from "../../app/session";
+import { Link, useLocation } from "../../app/router";
+import { findMembership, useMe, useServerEvent } from "../../app/session";
 import { commentsClosedNotice } from "../../editor/comments";
-import { type EditorPermissions, WorkplanEditor } from "../../editor/workplan-editor";
+import {
+  type EditorPanelTab,
+  type EditorPermissions,
+  WorkplanEditor,
+} from "../../editor/workplan-editor";
 import { RoleBadge, StageBadge } from "../../ui/badges";
 import { ErrorState, LoadingState } from "../../ui/states";
+import { HistoryPanel } from "../history";
+import { StageBanner, useLifecycle, ValidationPanel } from "../lifecycle";
 import { useWorkplanOwners } from "../owners";
 import { useWorkplanWarnings } from "../warnings";
 
@@ -98,10 +104,35 @@ function usePermissions(
   }, [role, organisationId, stage, archived]);
 }
 
+const PANEL_HASHES: Record<string, string> = { "#validation": "validation", "#history": "history" };
+
+/** A panel tab asked for by the link (`#validation`, `#history`) or by a button on the page. */
+function usePanelRequest() {
+  const { hash } = useLocation();
+  const [request, setRequest] = useState<{ tab: string; seq: number } | null>(null);
+  useEffect(() => {
+    const tab = PANEL_HASHES[hash];
+    if (tab) setRequest((current) => ({ tab, seq: (current?.seq ?? 0) + 1 }));
+  }, [hash]);
+  const open = useCallback(
+    (tab: string) => setRequest((current) => ({ tab, seq: (current?.seq ?? 0) + 1 })),
+    [],
+  );
+  return { request, open };
+}
+
 /** `/workplans/:workplanId`: the collaborative editor of one workplan. */
 export function WorkplanEditorPage({ workplanId }: { workplanId: string }) {
   const me = useMe();
   const workplan = useResource(() => api.workplan(workplanId), workplanId);
+  const lifecycle = useLifecycle(workplanId);
+  const panel = usePanelRequest();
+  // a stage move freezes or unfreezes the editor for everyone at once, without reconnecting
+  useServerEvent("stage-changed", (event) => {
+    if (event.workplanId !== workplanId) return;
+    workplan.update((current) => ({ ...current, stage: event.to }));
+    workplan.reload();
+  });
   const networkId = workplan.data?.networkId ?? null;
   useCurrentNetwork(networkId);
   const organisations = useResource(
@@ -132,6 +163,48 @@ export function WorkplanEditorPage({ workplanId }: { workplanId: string }) {
     if (title) document.title = `${title} · Junction`;
   }, [title]);
 
+  const lifecycleView = lifecycle.data ?? null;
+  const reloadLifecycle = lifecycle.reload;
+  const role = membership?.role ?? null;
+  const panelTabs = useMemo<EditorPanelTab[]>(() => {
+    if (!lifecycleView || !workplanRef) return [];
+    const tabs: EditorPanelTab[] = [];
+    if (lifecycleView.validation) {
+      tabs.push({
+        id: "validation",
+        label: "Validation",
+        render: () => (
+          <ValidationPanel
+            workplan={workplanRef}
+            lifecycle={lifecycleView}
+            member={
+              membership
+                ? { organisationId: membership.organisationId, role: membership.role }
+                : null
+            }
+            onChanged={reloadLifecycle}
+          />
+        ),
+      });
+    }
+    tabs.push({
+      id: "history",
+      label: "History",
+      render: ({ jumpTo }) => (
+        <HistoryPanel
+          workplan={workplanRef}
+          frozen={lifecycleView.frozen}
+          canSave={role === "editor" || role === "coordinator"}
+          canRestore={role === "coordinator"}
+          onShowActivity={(activityId) => {
+            jumpTo(activityId);
+          }}
+        />
+      ),
+    });
+    return tabs;
+  }, [lifecycleView, workplanRef, membership, role, reloadLifecycle]);
+
   if (workplan.status === "loading") return <LoadingState label="Opening the workplan…" />;
   if (workplan.status === "error") {
     return (
@@ -149,7 +222,6 @@ export function WorkplanEditorPage({ workplanId }: { workplanId: string }) {
   }
 
   const view = workplan.data;
-  const role = membership?.role ?? null;
   const networkHref = `/networks/${encodeURIComponent(view.networkId)}`;
 
   const header = (
@@ -189,6 +261,22 @@ export function WorkplanEditorPage({ workplanId }: { workplanId: string }) {
         owners={owners.byActivity}
         onOwnersChanged={owners.reload}
         header={header}
+        banner={
+          lifecycleView ? (
+            <StageBanner
+              workplan={workplanRef}
+              lifecycle={lifecycleView}
+              canCoordinate={role === "coordinator"}
+              onChanged={() => {
+                reloadLifecycle();
+                workplan.reload();
+              }}
+              onShowValidation={() => panel.open("validation")}
+            />
+          ) : null
+        }
+        panelTabs={panelTabs}
+        panelRequest={panel.request}
       />
     </article>
   );

@@ -1,0 +1,3 @@
+export { DiffView } from "./diff-view";
+export { HistoryPanel } from "./history-panel";
+export { useVersions } from "./use-versions";
