@@ -1,3 +1,5 @@
+import { writeFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { type RunningServer, startServer } from "../support/server";
 import { showDetails, signInViaApi } from "../support/session";
@@ -215,4 +217,71 @@ test("a coordinator who already made tasks from a warning is told so and not off
   await expect(
     dialog.getByText("Nothing new to create: every lead already has a task."),
   ).toBeVisible();
+});
+
+test("the month fields show their whole year, and each of their tab stops shows focus", async ({
+  browser,
+}) => {
+  const nana = await openEditor(browser, NANA);
+  const card = nana.locator(".editor-document .activity-card").first();
+  await showDetails(card);
+  for (const label of ["Starts", "Ends"]) {
+    const month = card.getByLabel(label, { exact: true });
+    await month.fill("2027-12");
+    // the month, the year and the calendar button fit the field: nothing runs under the button
+    expect(await month.evaluate((input) => input.scrollWidth <= input.clientWidth)).toBe(true);
+  }
+
+  const month = card.getByLabel("Ends", { exact: true });
+  const box = await month.boundingBox();
+  if (!box) throw new Error("the Ends field is not on screen");
+  // inside the border: the field's own focus outline and border colour are left out
+  const inside = { x: box.x + 3, y: box.y + 3, width: box.width - 6, height: box.height - 6 };
+  const button = { ...inside, x: inside.x + inside.width - 24, width: 24 };
+  const look = (clip: typeof inside) => nana.screenshot({ clip });
+  // from the Starts field, Tab lands in Ends as a keyboard user gets there
+  await card.getByLabel("Starts", { exact: true }).focus();
+  const unfocused = await look(inside);
+  await nana.keyboard.press("Tab");
+  await nana.keyboard.press("Tab");
+  await nana.keyboard.press("Tab");
+  await expect(month).toBeFocused();
+  const monthStop = await look(inside);
+  await nana.keyboard.press("Tab");
+  const yearStop = await look(inside);
+  const buttonBefore = await look(button);
+  await nana.keyboard.press("Tab");
+  const buttonStop = await look(button);
+  for (const [name, shot] of Object.entries({
+    unfocused,
+    monthStop,
+    yearStop,
+    buttonBefore,
+    buttonStop,
+  }))
+    if (process.env.E2E_SHOTS) writeFileSync(`${process.env.E2E_SHOTS}/${name}.png`, shot);
+  await expect(month).toBeFocused();
+  expect(monthStop.equals(unfocused)).toBe(false);
+  expect(yearStop.equals(monthStop)).toBe(false);
+  expect(buttonStop.equals(buttonBefore)).toBe(false);
+});
+
+test("the editor names each card's warnings apart and repeats no landmark", async ({ browser }) => {
+  const tamar = await signedIn(browser, TAMAR);
+  await tamar.goto(`${server.url}/workplans/wp-network-2021-2023`);
+  await expect(tamar.locator(".connection")).toHaveText(SAVED);
+  await expect(tamar.locator(".activity-card-warnings").nth(1)).toBeVisible();
+  const results = await new AxeBuilder({ page: tamar })
+    .withRules([
+      "landmark-unique",
+      "landmark-no-duplicate-main",
+      "landmark-complementary-is-top-level",
+    ])
+    .analyze();
+  expect(results.violations.map((v) => v.nodes.map((n) => n.target))).toEqual([]);
+  const names = await tamar
+    .locator(".activity-card-warnings [role=group]")
+    .evaluateAll((groups) => groups.map((g) => g.getAttribute("aria-label")));
+  expect(names.length).toBeGreaterThan(1);
+  expect(new Set(names).size).toBe(names.length);
 });

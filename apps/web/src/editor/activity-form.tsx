@@ -47,7 +47,8 @@ const PRINCIPLE_GROUPS: readonly ChipGroup[] = [
   },
 ];
 
-const SDG_GROUPS: readonly ChipGroup[] = SDG_GOALS.flatMap((goal) => {
+/** The SDG picker: every target of the catalogue, under its goal. */
+export const SDG_GROUPS: readonly ChipGroup[] = SDG_GOALS.flatMap((goal) => {
   const targets = SDG_TARGETS.filter((t) => t.goal === goal.number);
   if (targets.length === 0) return [];
   return [

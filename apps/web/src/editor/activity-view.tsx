@@ -10,9 +10,15 @@ import {
   readActivityAttributes,
 } from "@junction/domain/doc";
 import { NodeViewContent, type NodeViewProps, NodeViewWrapper } from "@tiptap/react";
-import { memo, useId, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useId, useMemo, useRef, useState } from "react";
 import { OwnersDialog } from "../features/owners";
-import { ActivityWarnings, countOpen, possibleDuplicates, WarningIcon } from "../features/warnings";
+import {
+  ActivityWarnings,
+  ActivityWarningsBrief,
+  countOpen,
+  possibleDuplicates,
+  WarningIcon,
+} from "../features/warnings";
 import { formatMonth, STATUS_LABELS } from "./activity-fields";
 import { ActivityForm } from "./activity-form";
 import {
@@ -64,6 +70,10 @@ export function ActivityView({ node, getPos, updateAttributes }: NodeViewProps) 
   const warningsId = useId();
   const warningsRef = useRef<HTMLDivElement>(null);
   const [ownersOpen, setOwnersOpen] = useState(false);
+  // a collapsed card shows its warnings briefly until asked for the reasons and decisions
+  const [warningsOpen, setWarningsOpen] = useState(false);
+  const [revealRequest, setRevealRequest] = useState(0);
+  const fullWarnings = expanded || warningsOpen;
 
   // the server puts back what this member may not change; the fields say so up front
   const rights =
@@ -85,13 +95,17 @@ export function ActivityView({ node, getPos, updateAttributes }: NodeViewProps) 
   const name = title || "untitled";
   const toggleText = expanded ? "Hide details" : canEdit ? "Edit details" : "Show details";
 
-  const showWarnings = () => {
+  useEffect(() => {
     const callout = warningsRef.current;
-    if (!callout) return;
+    if (revealRequest === 0 || !callout) return;
     for (const reasons of callout.querySelectorAll("details")) reasons.open = true;
     const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     callout.scrollIntoView({ block: "nearest", behavior: reduceMotion ? "auto" : "smooth" });
     callout.focus({ preventScroll: true });
+  }, [revealRequest]);
+  const showWarnings = () => {
+    setWarningsOpen(true);
+    setRevealRequest((n) => n + 1);
   };
   const remove = () => {
     const pos = getPos();
@@ -192,13 +206,37 @@ export function ActivityView({ node, getPos, updateAttributes }: NodeViewProps) 
           tabIndex={-1}
           contentEditable={false}
         >
-          <ActivityWarnings
-            warnings={warnings}
-            currentWorkplanId={context.workplanId}
-            activityId={id}
-            activityTitle={title}
-            canDecide={context.canDecide}
-          />
+          {fullWarnings ? (
+            <>
+              <ActivityWarnings
+                warnings={warnings}
+                currentWorkplanId={context.workplanId}
+                activityId={id}
+                activityTitle={title}
+                canDecide={context.canDecide}
+              />
+              {expanded ? null : (
+                <button
+                  type="button"
+                  className="button button-ghost button-small activity-warnings-more"
+                  aria-expanded={true}
+                  aria-controls={warningsId}
+                  onClick={() => setWarningsOpen(false)}
+                >
+                  Show less
+                </button>
+              )}
+            </>
+          ) : (
+            <ActivityWarningsBrief
+              warnings={warnings}
+              currentWorkplanId={context.workplanId}
+              activityId={id}
+              activityTitle={title}
+              controls={warningsId}
+              onShowAll={showWarnings}
+            />
+          )}
         </div>
       ) : null}
 

@@ -5,7 +5,7 @@ import { Notice } from "../../ui/states";
 import { CoordinateTaskDialog } from "./coordinate-task-dialog";
 import { useNetworkMembers } from "./use-members";
 import { WarningActions } from "./warning-actions";
-import { activityHref, otherSide } from "./warning-logic";
+import { activityHref, otherSide, sortWarnings } from "./warning-logic";
 import { ReasonList, StrengthBadge, WarningIcon } from "./warning-parts";
 
 type ActivityWarningsProps = {
@@ -24,6 +24,100 @@ const LEADS: Record<WarningView["status"], string> = {
   coordinate: "Coordinating with:",
   dismissed: "Not a duplicate of:",
 };
+
+function WarningLine({
+  warning,
+  currentWorkplanId,
+  activityId,
+}: {
+  warning: WarningView;
+  currentWorkplanId: string;
+  activityId: string;
+}) {
+  const other = otherSide(warning, currentWorkplanId, activityId);
+  const where = [
+    other.lead,
+    other.workplanId === currentWorkplanId ? "this workplan" : other.workplanTitle,
+  ].filter(Boolean);
+  return (
+    <p className="activity-warning-text">
+      <strong>{LEADS[warning.status]}</strong>{" "}
+      <Link to={activityHref(other)}>{other.title || "Untitled activity"}</Link>
+      {where.length > 0 ? <span className="muted"> ({where.join(", ")})</span> : null}
+      {warning.status === "open" ? (
+        <>
+          {" "}
+          <StrengthBadge score={warning.score} />
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+/** "Why": the reasons render once asked for, so a plan of many warnings stays light. */
+function Reasons({ reasons }: { reasons: readonly string[] }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details
+      className="activity-warning-reasons"
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
+      <summary className="activity-warning-toggle">Why ({reasons.length})</summary>
+      {open ? <ReasonList reasons={reasons} label="Reasons" /> : null}
+    </details>
+  );
+}
+
+const BRIEF_SHOWN = 2;
+
+/**
+ * A collapsed card's warnings: the strongest two as one line each, and a button to the full
+ * callout (reasons and decisions). Hundreds of cards then hold a few elements each for warnings.
+ */
+export function ActivityWarningsBrief({
+  warnings,
+  currentWorkplanId,
+  activityId,
+  activityTitle,
+  controls,
+  onShowAll,
+}: Omit<ActivityWarningsProps, "canDecide"> & {
+  /** The id of the element the full callout replaces this one in. */
+  controls: string;
+  onShowAll: () => void;
+}) {
+  if (warnings.length === 0) return null;
+  const shown = sortWarnings(warnings).slice(0, BRIEF_SHOWN);
+  const more = warnings.length - shown.length;
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset would bring its own legend layout
+    <div
+      className="activity-warnings activity-warnings-brief"
+      role="group"
+      aria-label={`Duplication warnings on “${activityTitle || "Untitled activity"}”`}
+    >
+      {shown.map((warning) => (
+        <div key={warning.id} className={`activity-warning activity-warning-${warning.status}`}>
+          <WarningIcon />
+          <WarningLine
+            warning={warning}
+            currentWorkplanId={currentWorkplanId}
+            activityId={activityId}
+          />
+        </div>
+      ))}
+      <button
+        type="button"
+        className="button button-ghost button-small activity-warnings-more"
+        aria-expanded={false}
+        aria-controls={controls}
+        onClick={onShowAll}
+      >
+        {more > 0 ? `Show all ${warnings.length} warnings and why` : "Show why"}
+      </button>
+    </div>
+  );
+}
 
 /** A compact callout for an activity card: what it may duplicate, why, and the decision. */
 export function ActivityWarnings({
@@ -46,44 +140,26 @@ export function ActivityWarnings({
       role="group"
       aria-label={`Duplication warnings on “${activityTitle || "Untitled activity"}”`}
     >
-      {warnings.map((warning) => {
-        const other = otherSide(warning, currentWorkplanId, activityId);
-        const where = [
-          other.lead,
-          other.workplanId === currentWorkplanId ? "this workplan" : other.workplanTitle,
-        ].filter(Boolean);
-        return (
-          <div key={warning.id} className={`activity-warning activity-warning-${warning.status}`}>
-            <WarningIcon />
-            <div className="activity-warning-body">
-              <p className="activity-warning-text">
-                <strong>{LEADS[warning.status]}</strong>{" "}
-                <Link to={activityHref(other)}>{other.title || "Untitled activity"}</Link>
-                {where.length > 0 ? <span className="muted"> ({where.join(", ")})</span> : null}
-                {warning.status === "open" ? (
-                  <>
-                    {" "}
-                    <StrengthBadge score={warning.score} />
-                  </>
-                ) : null}
-              </p>
-              <details className="activity-warning-reasons">
-                <summary className="activity-warning-toggle">
-                  Why ({warning.reasons.length})
-                </summary>
-                <ReasonList reasons={warning.reasons} label="Reasons" />
-              </details>
-              <WarningActions
-                warning={warning}
-                canDecide={canDecide}
-                nameOf={nameOf}
-                onCoordinate={setTaskFor}
-                size="small"
-              />
-            </div>
+      {warnings.map((warning) => (
+        <div key={warning.id} className={`activity-warning activity-warning-${warning.status}`}>
+          <WarningIcon />
+          <div className="activity-warning-body">
+            <WarningLine
+              warning={warning}
+              currentWorkplanId={currentWorkplanId}
+              activityId={activityId}
+            />
+            <Reasons reasons={warning.reasons} />
+            <WarningActions
+              warning={warning}
+              canDecide={canDecide}
+              nameOf={nameOf}
+              onCoordinate={setTaskFor}
+              size="small"
+            />
           </div>
-        );
-      })}
+        </div>
+      ))}
       {created.length > 0 ? (
         <Notice tone="success" onDismiss={() => setCreated([])}>
           {created.length === 1 ? "Task created for " : "Tasks created for "}

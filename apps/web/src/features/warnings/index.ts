@@ -1,4 +1,4 @@
-export { ActivityWarnings } from "./activity-warnings";
+export { ActivityWarnings, ActivityWarningsBrief } from "./activity-warnings";
 export { CoordinateTaskDialog } from "./coordinate-task-dialog";
 export {
   decideWarning,
