@@ -22,6 +22,12 @@ export type ActivityProfile = {
   id: string;
   /** The language of its title, null when too short to tell. */
   language: TextLanguage | null;
+  /** The language its title is read in: `language`, or the best guess when that is null. */
+  readAs: TextLanguage;
+  /** Its title's content words as skeletons (`skeletonOf`), space-separated, in order. */
+  titleSkeletons: string;
+  /** The word-stem feature of each of those words, for how rare it is in the network. */
+  titleStems: Int32Array;
   /** The activity as given: its words are read again only to write reasons. */
   activity: DedupeActivity;
   title: string;
@@ -167,6 +173,9 @@ export function buildProfile(
   const profile: ActivityProfile = {
     id: activity.id,
     language: title.isLanguageKnown ? title.language : null,
+    readAs: title.language,
+    titleSkeletons: title.tokens.map((token) => skeletonOf(token.surface) || token.stem).join(" "),
+    titleStems: Int32Array.from(title.tokens, (token) => vocabulary.idOf(`w:${token.stem}`)),
     activity,
     title: activity.title.trim(),
     lead,
