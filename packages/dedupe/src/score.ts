@@ -6,7 +6,13 @@ import { isSameOrganisation } from "./organisations";
 import { formatPeriod, gapBetween, monthsIn, overlapOf } from "./periods";
 import { type PlaceRelation, placeTextFor, relatePlaces } from "./places";
 import type { ActivityProfile } from "./profile";
-import { FEATURE_KINDS, forShared, type SparseVector, type Vocabulary } from "./sparse";
+import {
+  FEATURE_KINDS,
+  forShared,
+  type SparseVector,
+  type Vocabulary,
+  weightAt,
+} from "./sparse";
 import { relateTargetGroups, targetGroupLabel } from "./target-groups";
 import { analyseText, conceptGroup, stripAccents } from "./text";
 
@@ -84,8 +90,8 @@ function vectorValue(raw: number, feature: number, weigh: Weigher): number {
 
 function normOf(vector: SparseVector, weigh: Weigher): number {
   let sum = 0;
-  for (let n = 0; n < vector.ids.length; n++) {
-    const value = vectorValue(vector.values[n] ?? 0, vector.ids[n] ?? 0, weigh);
+  for (let n = vector.start; n < vector.end; n++) {
+    const value = vectorValue(weightAt(vector, n), vector.ids[n] ?? 0, weigh);
     sum += value * value;
   }
   return Math.sqrt(sum);
@@ -93,8 +99,9 @@ function normOf(vector: SparseVector, weigh: Weigher): number {
 
 export function measureProfile(profile: ActivityProfile, weigh: Weigher): ProfileMeasures {
   let mass = 0;
-  const { ids, values } = profile.features;
-  for (let n = 0; n < ids.length; n++) mass += vectorValue(values[n] ?? 0, ids[n] ?? 0, weigh);
+  const vector = profile.features;
+  for (let n = vector.start; n < vector.end; n++)
+    mass += vectorValue(weightAt(vector, n), vector.ids[n] ?? 0, weigh);
   return {
     norm: normOf(profile.features, weigh),
     titleNorm: normOf(profile.titleFeatures, weigh),
@@ -313,13 +320,9 @@ export function featuresOf(signals: Omit<PairSignals, "features" | "veto">): num
   return FEATURE_NAMES.map((name) => values[name]);
 }
 
-const surfaceCache = new WeakMap<ActivityProfile, Map<string, string>>();
-
+// read again only for a pair that gets reasons: keeping them would cost memory per activity
 function surfacesOf(profile: ActivityProfile): Map<string, string> {
-  const cached = surfaceCache.get(profile);
-  if (cached) return cached;
   const surfaces = new Map<string, string>();
-  surfaceCache.set(profile, surfaces);
   const title = analyseText(profile.activity.title);
   for (const text of [title, analyseText(profile.activity.description ?? "", title.language)])
     for (const token of text.tokens)
