@@ -6,13 +6,7 @@ import { isSameOrganisation } from "./organisations";
 import { formatPeriod, gapBetween, monthsIn, overlapOf } from "./periods";
 import { type PlaceRelation, placeTextFor, relatePlaces } from "./places";
 import type { ActivityProfile } from "./profile";
-import {
-  FEATURE_KINDS,
-  forShared,
-  type SparseVector,
-  type Vocabulary,
-  weightAt,
-} from "./sparse";
+import { FEATURE_KINDS, forShared, type SparseVector, type Vocabulary, weightAt } from "./sparse";
 import { relateTargetGroups, targetGroupLabel } from "./target-groups";
 import { analyseText, conceptGroup, stripAccents } from "./text";
 
