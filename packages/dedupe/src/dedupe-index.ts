@@ -47,7 +47,6 @@ export type DedupeIndex = {
 
 type Entry = {
   profile: ActivityProfile;
-  keys: Int32Array;
   measures: ProfileMeasures | null;
   measuredAt: number;
 };
@@ -72,7 +71,6 @@ export function createDedupeIndex(options: DedupeOptions = {}): DedupeIndex {
       : { ...(options.model ?? FITTED_MODEL), threshold: options.threshold };
   let model = baseModel;
   const vocabulary = createVocabulary();
-  const keyVocabulary = createVocabulary();
   const entries = new Map<string, Entry>();
   const postings = new Map<number, string[]>();
   let documentFrequency = new Int32Array(1024);
@@ -80,7 +78,8 @@ export function createDedupeIndex(options: DedupeOptions = {}): DedupeIndex {
 
   const countFeatures = (profile: ActivityProfile, delta: number) => {
     for (const vector of [profile.features, profile.grams])
-      for (const id of vector.ids) {
+      for (let at = vector.start; at < vector.end; at++) {
+        const id = vector.ids[at] ?? 0;
         if (id >= documentFrequency.length) {
           const grown = new Int32Array(Math.max(id + 1, documentFrequency.length * 2));
           grown.set(documentFrequency);
@@ -103,7 +102,7 @@ export function createDedupeIndex(options: DedupeOptions = {}): DedupeIndex {
     const entry = entries.get(id);
     if (!entry) return false;
     countFeatures(entry.profile, -1);
-    for (const key of entry.keys) {
+    for (const key of entry.profile.keys) {
       const posting = postings.get(key);
       if (!posting) continue;
       const at = posting.indexOf(id);
@@ -120,11 +119,10 @@ export function createDedupeIndex(options: DedupeOptions = {}): DedupeIndex {
 
   const upsert = (activity: DedupeActivity): void => {
     remove(activity.id);
-    const { profile, keys } = buildProfile(activity, directory, vocabulary);
-    const keyIds = Int32Array.from(keys, (key) => keyVocabulary.idOf(key));
-    entries.set(activity.id, { profile, keys: keyIds, measures: null, measuredAt: -1 });
+    const profile = buildProfile(activity, directory, vocabulary);
+    entries.set(activity.id, { profile, measures: null, measuredAt: -1 });
     countFeatures(profile, 1);
-    for (const key of keyIds) {
+    for (const key of profile.keys) {
       const posting = postings.get(key);
       if (posting) posting.push(activity.id);
       else postings.set(key, [activity.id]);
@@ -135,7 +133,7 @@ export function createDedupeIndex(options: DedupeOptions = {}): DedupeIndex {
   const candidatesOf = (id: string): string[] => {
     const cap = postingCap();
     const shared = new Map<string, number>();
-    for (const key of entries.get(id)?.keys ?? []) {
+    for (const key of entries.get(id)?.profile.keys ?? []) {
       const posting = postings.get(key);
       if (!posting || posting.length > cap) continue;
       for (const other of posting)

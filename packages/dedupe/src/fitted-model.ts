@@ -1,6 +1,6 @@
 // Written by scripts/fit.ts: do not edit by hand. L2-regularised logistic regression (lambda
-// 10, chosen by leave-one-network-out log-loss) on 441 scorable labelled pairs of
-// 9 networks: Georgia, Kyrgyzstan, Tajikistan, Horn of Africa, Bangladesh, Moldova, Senegal, Ecuador, Nepal.
+// 3, chosen by leave-one-network-out log-loss) on 509 scorable labelled pairs of
+// 10 networks: Georgia, Kyrgyzstan, Tajikistan, Horn of Africa, Bangladesh, Moldova, Uzbekistan, Senegal, Ecuador, Nepal.
 // Thresholds chosen on leave-one-network-out scores.
 // biome-ignore-all lint/suspicious/noApproximativeNumericConstant: fitted numbers, not constants
 import type { ScoringModel } from "./model";
@@ -12,12 +12,15 @@ export const FITTED_MODEL: ScoringModel = {
     "titleCosine",
     "gramCosine",
     "gramAcross",
+    "titleAlign",
+    "alignAcross",
     "acronymSpelled",
     "conceptOverlap",
     "topicOverlap",
     "logText",
     "sharedWork",
     "workMismatch",
+    "workAbsent",
     "titleMismatch",
     "placeSame",
     "placeMentioned",
@@ -33,32 +36,35 @@ export const FITTED_MODEL: ScoringModel = {
     "budgetUnknown",
   ],
   weights: [
-    1.698, // cosine
-    0.9002, // containment
-    1.1379, // titleCosine
-    2.297, // gramCosine
-    8.7515, // gramAcross
-    -0.6646, // acronymSpelled
-    0.9988, // conceptOverlap
-    0.2196, // topicOverlap
-    0.4346, // logText
-    0.4574, // sharedWork
-    -0.9338, // workMismatch
-    -1.0165, // titleMismatch
-    0.7452, // placeSame
-    1.6522, // placeMentioned
-    0.3632, // placeSameCountry
-    -0.8092, // placeCovers
-    0.025, // overlapShare
-    -0.291, // periodUnknown
-    0.2886, // groupsShared
-    1.348, // gcmShared
-    -1.348, // gcmDisjoint
-    0.2635, // partnersShared
-    -0.5713, // budgetLogRatio
-    -0.2591, // budgetUnknown
+    2.6871, // cosine
+    1.6154, // containment
+    1.5652, // titleCosine
+    1.3849, // gramCosine
+    8.8101, // gramAcross
+    0.2042, // titleAlign
+    7.3218, // alignAcross
+    -1.9683, // acronymSpelled
+    2.1381, // conceptOverlap
+    0.3562, // topicOverlap
+    0.2477, // logText
+    0.459, // sharedWork
+    -0.9529, // workMismatch
+    -1.5589, // workAbsent
+    -1.1135, // titleMismatch
+    1.0067, // placeSame
+    1.5038, // placeMentioned
+    0.6306, // placeSameCountry
+    -1.1523, // placeCovers
+    0.4721, // overlapShare
+    0.0971, // periodUnknown
+    0.8573, // groupsShared
+    1.9682, // gcmShared
+    -1.9682, // gcmDisjoint
+    0.5367, // partnersShared
+    -0.7451, // budgetLogRatio
+    -0.5614, // budgetUnknown
   ],
-  bias: -2.6918,
-  threshold: 0.611,
-  strongThreshold: 0.827,
+  bias: -4.9843,
+  threshold: 0.515,
+  strongThreshold: 0.83,
 };

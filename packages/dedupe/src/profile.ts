@@ -1,3 +1,4 @@
+import { topicOf } from "./knowledge";
 import {
   isSameOrganisation,
   isUnsetName,
@@ -6,7 +7,7 @@ import {
 } from "./organisations";
 import { type Period, parsePeriod } from "./periods";
 import { type PlaceSet, parsePlaces } from "./places";
-import { type SparseVector, toSparse, type Vocabulary } from "./sparse";
+import { packVectors, type SparseVector, type Vocabulary } from "./sparse";
 import {
   classifyTargetGroups,
   isAgeGroup,
@@ -22,6 +23,14 @@ export type ActivityProfile = {
   id: string;
   /** The language of its title, null when too short to tell. */
   language: TextLanguage | null;
+  /** The language its title is read in: `language`, or the best guess when that is null. */
+  readAs: TextLanguage;
+  /** Its title's content words as skeletons (`skeletonOf`), space-separated, in order. */
+  titleSkeletons: string;
+  /** The word-stem feature of each of those words, for how rare it is in the network. */
+  titleStems: Int32Array;
+  /** Its blocking keys (`hashKey`): what the inverted index files it under. */
+  keys: Int32Array;
   /** The activity as given: its words are read again only to write reasons. */
   activity: DedupeActivity;
   title: string;
@@ -98,10 +107,23 @@ function addText(
   for (const topic of text.topics.keys()) add(target, `t:${topic}`, weight);
 }
 
-function intern(entries: ReadonlyMap<string, number>, vocabulary: Vocabulary): SparseVector {
+function intern(entries: ReadonlyMap<string, number>, vocabulary: Vocabulary): Map<number, number> {
   const ids = new Map<number, number>();
   for (const [key, value] of entries) ids.set(vocabulary.idOf(key), value);
-  return toSparse(ids);
+  return ids;
+}
+
+/**
+ * A blocking key as a 32-bit number (FNV-1a): the index keeps no key strings. Two keys that
+ * happen to share a number only make a few more pairs candidates; scoring decides.
+ */
+export function hashKey(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let n = 0; n < key.length; n++) {
+    hash ^= key.charCodeAt(n);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash | 0;
 }
 
 function initialsOf(texts: readonly AnalysedText[]): string {
@@ -110,13 +132,11 @@ function initialsOf(texts: readonly AnalysedText[]): string {
     .join("");
 }
 
-export type BuiltProfile = { profile: ActivityProfile; keys: string[] };
-
 export function buildProfile(
   activity: DedupeActivity,
   directory: OrganisationDirectory,
   vocabulary: Vocabulary,
-): BuiltProfile {
+): ActivityProfile {
   const title = analyseText(activity.title);
   const description = analyseText(activity.description ?? "", title.language);
   const groupsText = analyseText((activity.targetGroups ?? []).join(". "), title.language);
@@ -145,9 +165,10 @@ export function buildProfile(
   const budget = activity.budget;
   const targetGroups = classifyTargetGroups(activity.targetGroups ?? []);
   const titleConcepts = [...titleOwn.concepts.keys()];
+  // the vocabulary's own strings, not a copy per activity
   const concepts = [...features.keys()]
     .filter((key) => key.startsWith("c:"))
-    .map((key) => key.slice(2));
+    .map((key) => conceptGroup(key.slice(2))?.key ?? key.slice(2));
   const text = `${activity.title} ${activity.description ?? ""}`;
   const acronyms = [
     ...new Set(
@@ -164,23 +185,44 @@ export function buildProfile(
         .filter((letters) => letters.length >= 3),
     ),
   ];
-  const profile: ActivityProfile = {
+  const indexed = {
+    places: parsePlaces(activity.locations ?? []),
+    gcmObjectives: [...new Set(activity.gcmObjectives ?? [])],
+    topics: [...features.keys()]
+      .filter((key) => key.startsWith("t:"))
+      .map((key) => topicOf(key.slice(2))?.key ?? key.slice(2)),
+    titleConcepts,
+  };
+  // vectors, title stems and blocking keys in one allocation
+  const packed = packVectors(
+    [intern(features, vocabulary), intern(titleFeatures, vocabulary), intern(grams, vocabulary)],
+    [
+      title.tokens.map((token) => vocabulary.idOf(`w:${token.stem}`)),
+      blockingKeys(indexed, features, title).map(hashKey),
+    ],
+  );
+  // every property written out: a spread would give each profile an object shape of its own
+  return {
     id: activity.id,
     language: title.isLanguageKnown ? title.language : null,
+    readAs: title.language,
+    titleSkeletons: title.tokens.map((token) => skeletonOf(token.surface) || token.stem).join(" "),
+    titleStems: packed.lists[0] as Int32Array,
+    keys: packed.lists[1] as Int32Array,
     activity,
     title: activity.title.trim(),
     lead,
     partners,
-    gcmObjectives: [...new Set(activity.gcmObjectives ?? [])],
-    places: parsePlaces(activity.locations ?? []),
+    places: indexed.places,
+    gcmObjectives: indexed.gcmObjectives,
     period: parsePeriod(activity.start, activity.end),
     targetGroups,
     budget: typeof budget === "number" && budget > 0 ? budget : null,
-    features: intern(features, vocabulary),
-    titleFeatures: intern(titleFeatures, vocabulary),
-    grams: intern(grams, vocabulary),
+    features: packed.vectors[0] as SparseVector,
+    titleFeatures: packed.vectors[1] as SparseVector,
+    grams: packed.vectors[2] as SparseVector,
     concepts,
-    topics: [...features.keys()].filter((key) => key.startsWith("t:")).map((key) => key.slice(2)),
+    topics: indexed.topics,
     titleWork,
     titleConcepts,
     acronyms,
@@ -188,7 +230,6 @@ export function buildProfile(
     namesProtection: namesProtection(activity.title, targetGroups, titleConcepts),
     mentionsProtection: PROTECTION_CONCEPTS.some((key) => concepts.includes(key)),
   };
-  return { profile, keys: blockingKeys(profile, features, title) };
 }
 
 /**
@@ -197,7 +238,7 @@ export function buildProfile(
  * word) so that pairs worded with common words, or in two languages, meet too.
  */
 function blockingKeys(
-  profile: ActivityProfile,
+  profile: Pick<ActivityProfile, "places" | "gcmObjectives" | "topics" | "titleConcepts">,
   features: ReadonlyMap<string, number>,
   title: AnalysedText,
 ): string[] {

@@ -6,9 +6,9 @@ import { isSameOrganisation } from "./organisations";
 import { formatPeriod, gapBetween, monthsIn, overlapOf } from "./periods";
 import { type PlaceRelation, placeTextFor, relatePlaces } from "./places";
 import type { ActivityProfile } from "./profile";
-import { FEATURE_KINDS, forShared, type SparseVector, type Vocabulary } from "./sparse";
+import { FEATURE_KINDS, forShared, type SparseVector, type Vocabulary, weightAt } from "./sparse";
 import { relateTargetGroups, targetGroupLabel } from "./target-groups";
-import { analyseText, conceptGroup } from "./text";
+import { analyseText, conceptGroup, stripAccents } from "./text";
 
 /** Inverse document frequency of a feature (by id) in the current network. */
 export type Weigher = (feature: number) => number;
@@ -29,6 +29,11 @@ export type TextSimilarity = {
 };
 
 export type PairSignals = TextSimilarity & {
+  /**
+   * How well each title's words find a word of the other that starts the same way (a cognate,
+   * "informare" / "information", "мигрантов" / "migrants"), weighted by how rare they are.
+   */
+  titleAlign: number;
   text: number;
   /** An acronym of one ("PDO") is spelled out in the other ("pre-departure orientation"). */
   acronymSpelled: string | null;
@@ -46,6 +51,8 @@ export type PairSignals = TextSimilarity & {
   gcmDisjoint: boolean;
   budgetRatio: number | null;
   workMismatch: boolean;
+  /** A kind of work one title names appears nowhere in the other activity. */
+  workAbsent: boolean;
   titleMismatch: boolean;
   /** Refugee or statelessness protection named by one side and nowhere in the other. */
   regimeMismatch: boolean;
@@ -77,8 +84,8 @@ function vectorValue(raw: number, feature: number, weigh: Weigher): number {
 
 function normOf(vector: SparseVector, weigh: Weigher): number {
   let sum = 0;
-  for (let n = 0; n < vector.ids.length; n++) {
-    const value = vectorValue(vector.values[n] ?? 0, vector.ids[n] ?? 0, weigh);
+  for (let n = vector.start; n < vector.end; n++) {
+    const value = vectorValue(weightAt(vector, n), vector.ids[n] ?? 0, weigh);
     sum += value * value;
   }
   return Math.sqrt(sum);
@@ -86,8 +93,9 @@ function normOf(vector: SparseVector, weigh: Weigher): number {
 
 export function measureProfile(profile: ActivityProfile, weigh: Weigher): ProfileMeasures {
   let mass = 0;
-  const { ids, values } = profile.features;
-  for (let n = 0; n < ids.length; n++) mass += vectorValue(values[n] ?? 0, ids[n] ?? 0, weigh);
+  const vector = profile.features;
+  for (let n = vector.start; n < vector.end; n++)
+    mass += vectorValue(weightAt(vector, n), vector.ids[n] ?? 0, weigh);
   return {
     norm: normOf(profile.features, weigh),
     titleNorm: normOf(profile.titleFeatures, weigh),
@@ -154,6 +162,64 @@ export function compareText(
   };
 }
 
+/** Shortest common beginning for two different words to count as cognates. */
+const COGNATE_PREFIX = 4;
+/** How alike two words of different languages must be for a reason to name them. */
+const COGNATE_REASON = 0.6;
+
+function wordLikeness(x: string, y: string): number {
+  if (x === y) return 1;
+  const shorter = Math.min(x.length, y.length);
+  let common = 0;
+  while (common < shorter && x.charCodeAt(common) === y.charCodeAt(common)) common++;
+  return common < COGNATE_PREFIX ? 0 : (2 * common) / (x.length + y.length);
+}
+
+function alignOneWay(
+  from: ActivityProfile,
+  fromWords: readonly string[],
+  toWords: readonly string[],
+  weigh: Weigher,
+): number {
+  let matched = 0;
+  let total = 0;
+  for (let n = 0; n < fromWords.length; n++) {
+    const weight = weigh(from.titleStems[n] ?? 0);
+    let best = 0;
+    for (const other of toWords) best = Math.max(best, wordLikeness(fromWords[n] ?? "", other));
+    matched += weight * best;
+    total += weight;
+  }
+  return total > 0 ? matched / total : 0;
+}
+
+/** Title words of two languages that look alike ("informare" / "information"), for reasons. */
+function cognatesOf(a: ActivityProfile, b: ActivityProfile): string[] {
+  const wordsA = analyseText(a.activity.title).tokens;
+  const wordsB = analyseText(b.activity.title).tokens;
+  const skeletonsA = a.titleSkeletons.split(" ");
+  const skeletonsB = b.titleSkeletons.split(" ");
+  const found: string[] = [];
+  for (const [n, word] of wordsA.entries()) {
+    let best = { likeness: 0, other: "" };
+    for (const [m, other] of wordsB.entries()) {
+      const likeness = wordLikeness(skeletonsA[n] ?? "", skeletonsB[m] ?? "");
+      if (likeness > best.likeness) best = { likeness, other: other.surface };
+    }
+    if (best.likeness >= COGNATE_REASON && stripAccents(best.other) !== stripAccents(word.surface))
+      found.push(`"${word.surface}" / "${best.other}"`);
+  }
+  return found;
+}
+
+/** Both titles' words matched to the other's, each by its best cognate, averaged both ways. */
+export function alignTitles(a: ActivityProfile, b: ActivityProfile, weigh: Weigher): number {
+  const wordsA = a.titleSkeletons.split(" ");
+  const wordsB = b.titleSkeletons.split(" ");
+  if (a.titleStems.length === 0 || b.titleStems.length === 0) return 0;
+  return (alignOneWay(a, wordsA, wordsB, weigh) + alignOneWay(b, wordsB, wordsA, weigh)) / 2;
+}
+
 function formatAmount(amount: number): string {
   return Math.round(amount).toLocaleString("en-US");
 }
@@ -208,6 +274,12 @@ function sharedStemsOf(a: ActivityProfile, b: ActivityProfile, options: AssessOp
   return shared.sort((x, y) => y.value - x.value).map((entry) => entry.stem);
 }
 
+function logTextOf(signals: TextSimilarity): number {
+  return Math.log(
+    TEXT_SMOOTHING + Math.max(signals.cosine, signals.titleCosine, signals.gramCosine),
+  );
+}
+
 /** The signals of a pair in the order the model reads them. */
 export function featuresOf(signals: Omit<PairSignals, "features" | "veto">): number[] {
   const values: Record<(typeof FEATURE_NAMES)[number], number> = {
@@ -216,13 +288,14 @@ export function featuresOf(signals: Omit<PairSignals, "features" | "veto">): num
     titleCosine: signals.titleCosine,
     gramCosine: signals.gramCosine,
     gramAcross: signals.languagesDiffer ? signals.gramCosine : 0,
+    titleAlign: signals.titleAlign,
+    alignAcross: signals.languagesDiffer ? signals.titleAlign : 0,
     acronymSpelled: signals.acronymSpelled === null ? 0 : 1,
     conceptOverlap: signals.conceptOverlap,
     topicOverlap: signals.topicOverlap,
-    logText: Math.log(
-      TEXT_SMOOTHING + Math.max(signals.cosine, signals.titleCosine, signals.gramCosine),
-    ),
+    logText: logTextOf(signals),
     sharedWork: signals.sharedWork.length > 0 ? 1 : 0,
+    workAbsent: signals.workAbsent ? 1 : 0,
     workMismatch: signals.workMismatch ? 1 : 0,
     titleMismatch: signals.titleMismatch ? 1 : 0,
     placeSame: signals.place === "same" || signals.place === "same-name" ? 1 : 0,
@@ -241,13 +314,9 @@ export function featuresOf(signals: Omit<PairSignals, "features" | "veto">): num
   return FEATURE_NAMES.map((name) => values[name]);
 }
 
-const surfaceCache = new WeakMap<ActivityProfile, Map<string, string>>();
-
+// read again only for a pair that gets reasons: keeping them would cost memory per activity
 function surfacesOf(profile: ActivityProfile): Map<string, string> {
-  const cached = surfaceCache.get(profile);
-  if (cached) return cached;
   const surfaces = new Map<string, string>();
-  surfaceCache.set(profile, surfaces);
   const title = analyseText(profile.activity.title);
   for (const text of [title, analyseText(profile.activity.description ?? "", title.language)])
     for (const token of text.tokens)
@@ -328,7 +397,9 @@ export function assessPair(
       a.acronyms.find((acronym) => b.initials.includes(acronym) && !b.acronyms.includes(acronym)) ??
       b.acronyms.find((acronym) => a.initials.includes(acronym) && !a.acronyms.includes(acronym)) ??
       null,
-    languagesDiffer: a.language !== null && b.language !== null && a.language !== b.language,
+    // one title read for sure in a language the other is not written in
+    languagesDiffer: (a.language !== null || b.language !== null) && a.readAs !== b.readAs,
+    titleAlign: alignTitles(a, b, options.weigh),
     sameLead,
     leadsMissing,
     sharedPartners,
@@ -340,6 +411,14 @@ export function assessPair(
     gcmDisjoint,
     budgetRatio,
     workMismatch,
+    // only against a side whose words the vocabulary could read at all
+    workAbsent:
+      (a.titleWork.length > 0 &&
+        b.concepts.length > 0 &&
+        !a.titleWork.some((work) => b.concepts.includes(work))) ||
+      (b.titleWork.length > 0 &&
+        a.concepts.length > 0 &&
+        !b.titleWork.some((work) => a.concepts.includes(work))),
     titleMismatch,
     regimeMismatch,
     sharedWork,
@@ -377,6 +456,11 @@ function reasonsFor(
   if (topics.length > 0) reasons.push(`both worded about ${listOf(topics.slice(0, 2))}`);
   if (signals.acronymSpelled)
     reasons.push(`"${signals.acronymSpelled.toUpperCase()}" in one is spelled out in the other`);
+  if (signals.languagesDiffer) {
+    const cognates = cognatesOf(a, b);
+    if (cognates.length > 0)
+      reasons.push(`titles in two languages with words alike: ${listOf(cognates.slice(0, 3))}`);
+  }
   const surfaces = surfacesOf(a);
   const words = sharedStems.slice(0, 5).map((stem) => `"${surfaces.get(stem) ?? stem}"`);
   const textScore = Math.max(signals.text, signals.gramCosine);
@@ -449,6 +533,14 @@ function reasonsFor(
     signals.budgetRatio <= 3
   )
     reasons.push(`similar budget scale: ${formatAmount(a.budget)} and ${formatAmount(b.budget)}`);
+  if (signals.workAbsent && !signals.workMismatch) {
+    const [named, other] =
+      b.concepts.length > 0 && a.titleWork.some((work) => !b.concepts.includes(work))
+        ? [a, b]
+        : [b, a];
+    const missing = named.titleWork.filter((work) => !other.concepts.includes(work));
+    reasons.push(`${listOf(labels(missing))} in "${named.title}" is not part of the other`);
+  }
   if (signals.workMismatch)
     reasons.push(
       `different kinds of work: ${listOf(labels(a.titleWork))} vs ${listOf(labels(b.titleWork))}`,

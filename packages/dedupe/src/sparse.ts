@@ -45,16 +45,54 @@ export function createVocabulary(): Vocabulary {
   };
 }
 
-/** A sparse vector: feature ids in ascending order and their raw weights. */
-export type SparseVector = { ids: Int32Array; values: Float32Array };
+/**
+ * A sparse vector: feature ids in ascending order and their raw weights, as the range
+ * `start`..`end` of arrays an activity's vectors share (one allocation per activity, not six).
+ * Weights are kept as multiples of 1/`WEIGHT_SCALE` in 16 bits: every weight the profile gives
+ * (2, 1, 0.75, 0.3 and their products and sums) is one exactly.
+ */
+export type SparseVector = {
+  ids: Int32Array;
+  weights: Uint16Array;
+  start: number;
+  end: number;
+};
 
-export const EMPTY_VECTOR: SparseVector = { ids: new Int32Array(0), values: new Float32Array(0) };
+export const WEIGHT_SCALE = 40;
+const MAX_WEIGHT = 65_535;
 
-export function toSparse(entries: ReadonlyMap<number, number>): SparseVector {
-  const ids = Int32Array.from(entries.keys()).sort();
-  const values = new Float32Array(ids.length);
-  for (let n = 0; n < ids.length; n++) values[n] = entries.get(ids[n] ?? 0) ?? 0;
-  return { ids, values };
+/** The raw weight at position `at` of a vector's arrays. */
+export function weightAt(vector: SparseVector, at: number): number {
+  return (vector.weights[at] ?? 0) / WEIGHT_SCALE;
+}
+
+/**
+ * Packs vectors (feature id -> raw weight) and plain id lists into one id array and one weight
+ * array: the vectors as ranges, the lists as views after them.
+ */
+export function packVectors(
+  vectors: ReadonlyArray<ReadonlyMap<number, number>>,
+  lists: ReadonlyArray<readonly number[]>,
+): { vectors: SparseVector[]; lists: Int32Array[] } {
+  const weighted = vectors.reduce((sum, vector) => sum + vector.size, 0);
+  const ids = new Int32Array(weighted + lists.reduce((sum, list) => sum + list.length, 0));
+  const weights = new Uint16Array(weighted);
+  let at = 0;
+  const packed = vectors.map((vector) => {
+    const start = at;
+    for (const id of [...vector.keys()].sort((x, y) => x - y)) {
+      ids[at] = id;
+      weights[at] = Math.min(MAX_WEIGHT, Math.round((vector.get(id) ?? 0) * WEIGHT_SCALE));
+      at++;
+    }
+    return { ids, weights, start, end: at };
+  });
+  const views = lists.map((list) => {
+    const start = at;
+    for (const id of list) ids[at++] = id;
+    return ids.subarray(start, at);
+  });
+  return { vectors: packed, lists: views };
 }
 
 /** Calls `visit` for every feature both vectors hold, with both raw weights. */
@@ -63,13 +101,13 @@ export function forShared(
   b: SparseVector,
   visit: (id: number, valueA: number, valueB: number) => void,
 ): void {
-  let i = 0;
-  let j = 0;
-  while (i < a.ids.length && j < b.ids.length) {
+  let i = a.start;
+  let j = b.start;
+  while (i < a.end && j < b.end) {
     const idA = a.ids[i] ?? 0;
     const idB = b.ids[j] ?? 0;
     if (idA === idB) {
-      visit(idA, a.values[i] ?? 0, b.values[j] ?? 0);
+      visit(idA, weightAt(a, i), weightAt(b, j));
       i++;
       j++;
     } else if (idA < idB) i++;

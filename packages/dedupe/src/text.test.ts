@@ -43,6 +43,12 @@ describe("reading a text field", () => {
   it("tells a short Spanish title from English by its word endings", () => {
     expect(analyseText("Vacunación migrantes").language).toBe("es");
   });
+
+  it("tells a Romanian title by the letters only Romanian writes", () => {
+    const title = analyseText("Integrarea refugiaților: cursuri de limba română la Chișinău");
+    expect(title.language).toBe("ro");
+    expect(title.isLanguageKnown).toBe(true);
+  });
 });
 
 describe("sounds of words across languages", () => {

@@ -21,11 +21,13 @@ export {
   transliterate,
 } from "./words";
 
-// word endings only one of three languages uses, for short titles without function words
+// word endings and letters only one of these languages uses, for short titles without function
+// words (Romanian: ă and ț; Turkish writes ş and â too, never ă or ț)
 const ENDINGS: Partial<Record<TextLanguage, RegExp>> = {
   en: /(?:ing|ness|ship|ies)$/,
   fr: /(?:[ç]|[èêàùœ]|eau|eaux|ée|ées|ité|ités)$|[çèêœ]/,
   es: /(?:ción|ciones|sión|siones|idad|idades|miento|mientos|ñ\p{L}*)$|ñ/u,
+  ro: /[ăţț]/,
 };
 const TEXT_LANGUAGES = Object.keys(STOPWORDS) as TextLanguage[];
 
