@@ -1,6 +1,8 @@
 import { lazy, type ReactNode, Suspense, useEffect, useLayoutEffect } from "react";
 import { AccountPage } from "../features/account/account-page";
+import { ForgotPasswordPage } from "../features/auth/forgot-password-page";
 import { LoginPage } from "../features/auth/login-page";
+import { ResetPasswordPage } from "../features/auth/reset-password-page";
 import { HomePage } from "../features/home/home-page";
 import { AcceptInvitationPage } from "../features/invitations/accept-invitation-page";
 import { MembersPage } from "../features/members/members-page";
@@ -35,6 +37,18 @@ function param(params: Params, name: string): string {
 
 export const ROUTES: readonly RouteDefinition[] = [
   { path: "/login", access: "signed-out", title: "Sign in", render: () => <LoginPage /> },
+  {
+    path: "/password-reset",
+    access: "public",
+    title: "Reset your password",
+    render: () => <ForgotPasswordPage />,
+  },
+  {
+    path: "/password-reset/:token",
+    access: "public",
+    title: "Choose a new password",
+    render: (p) => <ResetPasswordPage token={param(p, "token")} />,
+  },
   {
     path: "/invitations/:token",
     access: "public",
