@@ -57,6 +57,7 @@ import {
 } from "./editor-context";
 import { Placeholders } from "./placeholders";
 import { initials, type PresentUser, textColorOn, usePresence } from "./presence";
+import { canChangeDocument, ReadOnlyDocument, setReadOnly } from "./read-only";
 import { ActivitiesPanel, PresenceList } from "./side-panel";
 import { SlashCommand } from "./slash-command";
 import { SlashMenu } from "./slash-menu";
@@ -370,7 +371,8 @@ function EditorBody({
 
   const editor = useEditor(
     {
-      editable: canEdit,
+      // readers too: they place a caret and select; ReadOnlyDocument keeps the text unchanged
+      editable: true,
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
       editorProps: {
@@ -409,11 +411,12 @@ function EditorBody({
         CommentHighlights.configure({ onOpen: openThread }),
         SlashCommand,
         Placeholders,
+        ReadOnlyDocument.configure({ readOnly: !canEdit }),
         Extension.create({
           name: "linkShortcut",
           addKeyboardShortcuts: () => ({
             "Mod-k": ({ editor: e }) => {
-              if (!e.isEditable) return false;
+              if (!canChangeDocument(e)) return false;
               setLinkRequest((n) => n + 1);
               return true;
             },
@@ -426,8 +429,7 @@ function EditorBody({
 
   useEffect(() => {
     if (!editor) return;
-    if (editor.isEditable !== canEdit) editor.setEditable(canEdit);
-    editor.view.dom.setAttribute("aria-readonly", String(!canEdit));
+    setReadOnly(editor, !canEdit);
   }, [editor, canEdit]);
 
   useEffect(() => {
@@ -513,7 +515,7 @@ function EditorBody({
   onOwnersChangedRef.current = onOwnersChanged;
   const removeActivityRef = useRef((_pos: number, _title: string) => {});
   removeActivityRef.current = (pos: number, title: string) => {
-    if (!editor?.isEditable) return;
+    if (!editor || !canChangeDocument(editor)) return;
     const node = editor.state.doc.nodeAt(pos);
     if (node?.type.name !== "activity") return;
     const undoManager = undoManagerOf(editor);
@@ -585,7 +587,7 @@ function EditorBody({
       );
       if (found === null || !element) return false;
       landOn(element);
-      if (editor.isEditable) {
+      if (canChangeDocument(editor)) {
         const title = editor.state.doc.nodeAt(found + 1);
         editor
           .chain()
