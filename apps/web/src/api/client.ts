@@ -303,6 +303,8 @@ export const api = {
     request<ThreadView>("POST", `/api/threads/${id(threadId)}/comments`, threadViewSchema, {
       body,
     }),
+  thread: (threadId: string) =>
+    request<ThreadView>("GET", `/api/threads/${id(threadId)}`, threadViewSchema),
   setThreadResolved: (threadId: string, resolved: boolean) =>
     request<ThreadView>(
       "POST",

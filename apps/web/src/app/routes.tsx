@@ -10,6 +10,7 @@ import { MyWorkPage } from "../features/my-work";
 import { NetworkPage } from "../features/network/network-page";
 import { TasksPage } from "../features/tasks";
 import { WarningsPage } from "../features/warnings/warnings-page";
+import { ThreadPage } from "../features/workplan/thread-page";
 import { ErrorState, LoadingState } from "../ui/states";
 import { AppShell } from "./app-shell";
 import { NotFoundPage } from "./not-found-page";
@@ -79,6 +80,12 @@ export const ROUTES: readonly RouteDefinition[] = [
     access: "signed-in",
     title: "Tasks",
     render: (p) => <TasksPage networkId={param(p, "networkId")} />,
+  },
+  {
+    path: "/threads/:threadId",
+    access: "signed-in",
+    title: "Comment thread",
+    render: (p) => <ThreadPage threadId={param(p, "threadId")} />,
   },
   { path: "/my-work", access: "signed-in", title: "My work", render: () => <MyWorkPage /> },
   { path: "/account", access: "signed-in", title: "My account", render: () => <AccountPage /> },

@@ -142,6 +142,22 @@ function useJumpToLinkedActivity(
   }, [hash, target, present, jumpTo]);
 }
 
+const THREAD_HASH = /^#thread-(.+)$/;
+
+/** A deep link's thread (`#thread-…`, how a task leads back to it) opens in the panel. */
+function useOpenLinkedThread(open: (threadId: string) => void): void {
+  const { hash } = useLocation();
+  useEffect(() => {
+    const match = THREAD_HASH.exec(hash);
+    if (!match?.[1]) return;
+    try {
+      open(decodeURIComponent(match[1]));
+    } catch {
+      // a malformed link opens nothing
+    }
+  }, [hash, open]);
+}
+
 /** The collaborative workplan editor: narrative and activity blocks, presence, panel, connection. */
 export function WorkplanEditor(props: Props) {
   const session = useWorkplanSync(props.workplan.id, props.user.id);
@@ -605,6 +621,7 @@ function EditorBody({
     [editor],
   );
   useJumpToLinkedActivity(activities, jumpTo);
+  useOpenLinkedThread(openThread);
 
   const selectThread = (thread: ThreadView) => {
     setActiveThread(thread.id);
