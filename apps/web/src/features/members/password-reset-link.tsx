@@ -30,7 +30,7 @@ export function PasswordResetButton({
   return (
     <button
       type="button"
-      className="button button-ghost button-small nowrap"
+      className="button button-ghost button-small"
       disabled={busy}
       onClick={() => void issue()}
       aria-label={`Password-reset link for ${member.name}`}
