@@ -44,7 +44,8 @@ export type BaseDeps = {
   mailer: Mailer;
   /** Open sockets and event streams by the session or token they authenticated with. */
   credentials: LiveCredentials;
-  limiters: { account: FailureLimiter; address: FailureLimiter };
+  /** Failed passwords per account and per address; password-reset requests per e-mail. */
+  limiters: { account: FailureLimiter; address: FailureLimiter; resets: FailureLimiter };
   /** Follow-up writes (notifications, memories) retried while the database is locked. */
   background: BackgroundWriter;
 };

@@ -53,6 +53,7 @@ export async function startJunction(
     limiters: {
       account: new FailureLimiter({ limit: 5, windowMs: 15 * 60 * 1000 }),
       address: new FailureLimiter({ limit: 50, windowMs: 15 * 60 * 1000 }),
+      resets: new FailureLimiter({ limit: 5, windowMs: 15 * 60 * 1000 }),
     },
     background: createBackgroundWriter(log.child({ component: "background" })),
   };

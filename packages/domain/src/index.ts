@@ -187,6 +187,23 @@ export {
   workplanLinkSchema,
 } from "./lifecycle-api";
 export {
+  type ChangePasswordRequest,
+  type ChangePasswordResult,
+  changePasswordRequestSchema,
+  changePasswordResultSchema,
+  type IssuedPasswordReset,
+  issuedPasswordResetSchema,
+  PASSWORD_RESET_MINUTES,
+  type PasswordResetPreview,
+  type PasswordResetRequest,
+  type PasswordResetRequested,
+  passwordResetPreviewSchema,
+  passwordResetRequestedSchema,
+  passwordResetRequestSchema,
+  type ResetPasswordRequest,
+  resetPasswordRequestSchema,
+} from "./password-api";
+export {
   can,
   canWriteDocument,
   isRole,

@@ -109,6 +109,13 @@ export {
   replaceActivityOwners,
 } from "./owners";
 export {
+  findPasswordReset,
+  insertPasswordReset,
+  markPasswordResetUsed,
+  type PasswordResetRecord,
+  revokePasswordResets,
+} from "./password-resets";
+export {
   findLastCommitments,
   type RemovedActivity,
   rememberRemovedActivities,
@@ -119,6 +126,7 @@ export {
   deleteOtherSessions,
   deleteSession,
   deleteUserSessionById,
+  deleteUserSessions,
   findSession,
   insertSession,
   listUserSessions,

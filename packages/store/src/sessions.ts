@@ -82,6 +82,10 @@ export function deleteOtherSessions(db: Db, userId: string, keepId: string): num
     .changes;
 }
 
+export function deleteUserSessions(db: Db, userId: string): number {
+  return statement(db, "DELETE FROM sessions WHERE user_id = ?").run(userId).changes;
+}
+
 export function deleteExpiredSessions(db: Db, now: number): number {
   return statement(db, "DELETE FROM sessions WHERE expires_at <= ?").run(now).changes;
 }

@@ -9,7 +9,8 @@ const TAMAR = "tamar.kapanadze@example.org"; // coordinator: sees every page and
 
 let server: RunningServer;
 test.beforeAll(async () => {
-  server = await startServer();
+  // Tamar administers the instance too: the members page shows its password-reset buttons
+  server = await startServer({ JUNCTION_ADMIN_EMAIL: TAMAR });
 });
 test.afterAll(async () => {
   await server.stop();
@@ -19,6 +20,41 @@ test("the sign-in page has no serious or critical accessibility violations", asy
   await page.goto(`${server.url}/login`);
   await expect(page.getByLabel("Password")).toBeVisible();
   await expectNoSeriousViolations(page, "/login");
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByLabel("Email")).toBeVisible();
+  await expectNoSeriousViolations(page, "/password-reset");
+  await page.getByLabel("Email").fill("someone@example.org");
+  await page.getByRole("button", { name: "Send the link" }).click();
+  await expect(page.getByRole("status")).toBeVisible();
+  await expectNoSeriousViolations(page, "/password-reset (answered)");
+});
+
+test("the password-reset link's pages have no serious or critical accessibility violations", async ({
+  browser,
+}) => {
+  const admin = await browser.newContext();
+  await signInViaApi(admin, server.url, TAMAR);
+  const members = await admin.request.get(`${server.url}/api/networks/${NETWORK}/members`);
+  const viewer = ((await members.json()) as { userId: string; role: string }[]).find(
+    (m) => m.role === "viewer",
+  );
+  const issued = await admin.request.post(
+    `${server.url}/api/users/${viewer?.userId}/password-reset`,
+    { headers: { Origin: server.url } },
+  );
+  expect(issued.status()).toBe(201);
+  const { link } = (await issued.json()) as { link: string };
+  await admin.close();
+
+  const visitor = await browser.newContext();
+  const page = await visitor.newPage();
+  await page.goto(link);
+  await expect(page.getByLabel("Repeat the new password")).toBeVisible();
+  await expectNoSeriousViolations(page, "/password-reset/:token");
+  await page.goto(`${server.url}/password-reset/not.valid`);
+  await expect(page.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
+  await expectNoSeriousViolations(page, "/password-reset/:token (not valid)");
+  await visitor.close();
 });
 
 test("every signed-in page has no serious or critical accessibility violations", async ({

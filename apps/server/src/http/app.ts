@@ -24,6 +24,7 @@ import { registerMyWorkRoutes } from "./routes/my-work";
 import { registerNetworkRoutes } from "./routes/networks";
 import { registerNotificationRoutes } from "./routes/notifications";
 import { registerOwnerRoutes } from "./routes/owners";
+import { registerPasswordRoutes } from "./routes/passwords";
 import { registerTaskRoutes } from "./routes/tasks";
 import { registerVersionRoutes } from "./routes/versions";
 import { registerWarningRoutes } from "./routes/warnings";
@@ -130,6 +131,7 @@ export function createApp(deps: Deps): App {
   // the order of registration is the order of the OpenAPI document
   const routes = new RouteRegistry(app, deps);
   registerLoginRoutes(routes);
+  registerPasswordRoutes(routes);
   registerApiTokenRoutes(routes);
   registerNetworkRoutes(routes);
   registerMemberRoutes(routes);

@@ -86,6 +86,14 @@ const CASES: Case[] = [
     success: 200,
   },
   {
+    method: "POST",
+    route: "/api/users/:userId/password-reset",
+    path: (n) => `/api/users/${n.users.viewer.id}/password-reset`,
+    allowed: ["admin"],
+    success: 201,
+    outsider: 403,
+  },
+  {
     method: "GET",
     route: "/api/sessions",
     path: () => "/api/sessions",
@@ -507,6 +515,11 @@ const TESTED_ELSEWHERE = new Set([
   "DELETE /api/sessions/:sessionId",
   "DELETE /api/tokens/:tokenId",
   "POST /api/invitations/accept/:token",
+  // passwords.test.ts: the current password, or a reset link, decides
+  "POST /api/me/password",
+  "POST /api/auth/password-reset",
+  "GET /api/auth/password-reset/:token",
+  "POST /api/auth/password-reset/:token",
 ]);
 
 let harness: Harness | null = null;

@@ -18,7 +18,7 @@ export type RouteSpec<Body extends z.ZodType | undefined> = {
   auth: "public" | "user";
   body?: Body;
   response?: z.ZodType;
-  status?: 200 | 201 | 204;
+  status?: 200 | 201 | 202 | 204;
   errors?: ErrorCode[];
 };
 

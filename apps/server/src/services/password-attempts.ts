@@ -4,7 +4,7 @@ import type { Deps } from "../deps";
 import { AppError } from "../errors";
 
 /** Where a password was tried; kept in the audit log. */
-export type PasswordAttemptVia = "sign-in" | "invitation";
+export type PasswordAttemptVia = "sign-in" | "invitation" | "password-change";
 
 function addressKey(ip: string | null): string {
   return ip ?? "unknown";
@@ -48,8 +48,8 @@ export function recordFailedAttempt(
 }
 
 /**
- * The one place a password is checked (sign-in, accepting an invitation, and whatever comes
- * next): throws 429 while the account or the address is locked out, else answers the account
+ * The one place a password is checked (sign-in, accepting an invitation, changing the
+ * password): throws 429 while the account or the address is locked out, else answers the account
  * when the password is right and null when it is wrong or no account has that e-mail; both
  * take the same time and count against the same per-account and per-address limits.
  */

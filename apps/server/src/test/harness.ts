@@ -96,6 +96,7 @@ export function createHarness(overrides: Partial<Config> = {}): Harness {
     limiters: {
       account: new FailureLimiter({ limit: 5, windowMs: 15 * 60 * 1000 }),
       address: new FailureLimiter({ limit: 50, windowMs: 15 * 60 * 1000 }),
+      resets: new FailureLimiter({ limit: 5, windowMs: 15 * 60 * 1000 }),
     },
     background: createBackgroundWriter(createLogger("silent")),
   };

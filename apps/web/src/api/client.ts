@@ -1,7 +1,10 @@
 import {
   type acceptInvitationRequestSchema,
+  type ChangePasswordRequest,
+  type ChangePasswordResult,
   type CreatedInvitation,
   type CreatedToken,
+  changePasswordResultSchema,
   type createCommentRequestSchema,
   createdInvitationSchema,
   createdTokenSchema,
@@ -14,9 +17,11 @@ import {
   type IndexedActivity,
   type InvitationPreview,
   type InvitationView,
+  type IssuedPasswordReset,
   indexedActivitySchema,
   invitationPreviewSchema,
   invitationViewSchema,
+  issuedPasswordResetSchema,
   type LifecycleView,
   type LoginRequest,
   lifecycleViewSchema,
@@ -35,6 +40,10 @@ import {
   organisationViewSchema,
   type overruleRequestSchema,
   ownerViewSchema,
+  type PasswordResetPreview,
+  type PasswordResetRequested,
+  passwordResetPreviewSchema,
+  passwordResetRequestedSchema,
   type RestoreResult,
   type RevisionResult,
   restoreResultSchema,
@@ -161,6 +170,35 @@ export const api = {
   logoutOthers: () =>
     request("POST", "/api/auth/logout-others", z.object({ count: z.number().int() })),
   me: () => request<Me>("GET", "/api/me", meSchema, { expectUnauthorized: true }),
+  changePassword: (body: ChangePasswordRequest) =>
+    request<ChangePasswordResult>("POST", "/api/me/password", changePasswordResultSchema, {
+      body,
+    }),
+  requestPasswordReset: (email: string) =>
+    request<PasswordResetRequested>(
+      "POST",
+      "/api/auth/password-reset",
+      passwordResetRequestedSchema,
+      { body: { email }, expectUnauthorized: true },
+    ),
+  passwordResetPreview: (token: string) =>
+    request<PasswordResetPreview>(
+      "GET",
+      `/api/auth/password-reset/${id(token)}`,
+      passwordResetPreviewSchema,
+      { expectUnauthorized: true },
+    ),
+  resetPassword: (token: string, password: string) =>
+    requestEmpty("POST", `/api/auth/password-reset/${id(token)}`, {
+      body: { password },
+      expectUnauthorized: true,
+    }),
+  issuePasswordReset: (userId: string) =>
+    request<IssuedPasswordReset>(
+      "POST",
+      `/api/users/${id(userId)}/password-reset`,
+      issuedPasswordResetSchema,
+    ),
 
   networks: () => request<NetworkSummary[]>("GET", "/api/networks", z.array(networkSummarySchema)),
   network: (networkId: string) =>
@@ -283,6 +321,8 @@ export const api = {
     request<ThreadView>("POST", `/api/threads/${id(threadId)}/comments`, threadViewSchema, {
       body,
     }),
+  thread: (threadId: string) =>
+    request<ThreadView>("GET", `/api/threads/${id(threadId)}`, threadViewSchema),
   setThreadResolved: (threadId: string, resolved: boolean) =>
     request<ThreadView>(
       "POST",

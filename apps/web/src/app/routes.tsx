@@ -1,6 +1,8 @@
 import { lazy, type ReactNode, Suspense, useEffect, useLayoutEffect } from "react";
 import { AccountPage } from "../features/account/account-page";
+import { ForgotPasswordPage } from "../features/auth/forgot-password-page";
 import { LoginPage } from "../features/auth/login-page";
+import { ResetPasswordPage } from "../features/auth/reset-password-page";
 import { HomePage } from "../features/home/home-page";
 import { AcceptInvitationPage } from "../features/invitations/accept-invitation-page";
 import { MembersPage } from "../features/members/members-page";
@@ -8,6 +10,7 @@ import { MyWorkPage } from "../features/my-work";
 import { NetworkPage } from "../features/network/network-page";
 import { TasksPage } from "../features/tasks";
 import { WarningsPage } from "../features/warnings/warnings-page";
+import { ThreadPage } from "../features/workplan/thread-page";
 import { ErrorState, LoadingState } from "../ui/states";
 import { AppShell } from "./app-shell";
 import { NotFoundPage } from "./not-found-page";
@@ -35,6 +38,18 @@ function param(params: Params, name: string): string {
 
 export const ROUTES: readonly RouteDefinition[] = [
   { path: "/login", access: "signed-out", title: "Sign in", render: () => <LoginPage /> },
+  {
+    path: "/password-reset",
+    access: "public",
+    title: "Reset your password",
+    render: () => <ForgotPasswordPage />,
+  },
+  {
+    path: "/password-reset/:token",
+    access: "public",
+    title: "Choose a new password",
+    render: (p) => <ResetPasswordPage token={param(p, "token")} />,
+  },
   {
     path: "/invitations/:token",
     access: "public",
@@ -65,6 +80,12 @@ export const ROUTES: readonly RouteDefinition[] = [
     access: "signed-in",
     title: "Tasks",
     render: (p) => <TasksPage networkId={param(p, "networkId")} />,
+  },
+  {
+    path: "/threads/:threadId",
+    access: "signed-in",
+    title: "Comment thread",
+    render: (p) => <ThreadPage threadId={param(p, "threadId")} />,
   },
   { path: "/my-work", access: "signed-in", title: "My work", render: () => <MyWorkPage /> },
   { path: "/account", access: "signed-in", title: "My account", render: () => <AccountPage /> },

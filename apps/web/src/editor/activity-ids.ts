@@ -4,6 +4,7 @@ import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey, type Transaction } from "@tiptap/pm/state";
 import { Mapping } from "@tiptap/pm/transform";
 import { newActivityId } from "./activity-id";
+import { canChangeDocument } from "./read-only";
 
 function isId(value: unknown): value is string {
   return typeof value === "string" && value !== "";
@@ -44,7 +45,7 @@ export const ActivityIds = Extension.create({
         key: new PluginKey("activityIds"),
         appendTransaction(transactions, oldState, state) {
           // readers must not write: the server would refuse it and their copy would drift
-          if (!editor.isEditable) return null;
+          if (!canChangeDocument(editor)) return null;
           if (!transactions.some((tr) => tr.docChanged)) return null;
           const blocks: { pos: number; id: unknown }[] = [];
           state.doc.descendants((node, pos) => {

@@ -535,7 +535,11 @@ export function CommentsPanel({
         <ol className="comment-threads">{open.map(card)}</ol>
       )}
       {resolved.length > 0 ? (
-        <details className="comment-resolved">
+        <details
+          className="comment-resolved"
+          // a link to a resolved thread (a task's way back to it) shows it unfolded
+          open={resolved.some((thread) => thread.id === activeId) || undefined}
+        >
           <summary>Resolved ({resolved.length})</summary>
           <ol className="comment-threads">{resolved.map(card)}</ol>
         </details>

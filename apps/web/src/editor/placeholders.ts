@@ -2,6 +2,7 @@ import { ACTIVITY_DESCRIPTION_NODE, ACTIVITY_TITLE_NODE } from "@junction/domain
 import { Extension } from "@tiptap/core";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
+import { canChangeDocument } from "./read-only";
 
 /** Grey hints in empty activity titles and descriptions, and "Type / …" in the empty line being edited. */
 export const Placeholders = Extension.create({
@@ -39,7 +40,7 @@ export const Placeholders = Extension.create({
               return node.isBlock;
             });
             if (
-              editor.isEditable &&
+              canChangeDocument(editor) &&
               empty &&
               $from.depth === 1 &&
               $from.parent.type.name === "paragraph" &&

@@ -1,5 +1,6 @@
 import { type Editor, Extension } from "@tiptap/core";
 import { type EditorState, Plugin, PluginKey } from "@tiptap/pm/state";
+import { canChangeDocument } from "./read-only";
 
 export type SlashItem = {
   id: string;
@@ -99,7 +100,7 @@ export const SlashCommand = Extension.create({
           init: () => ({ active: false, dismissedAt: null }),
           apply(tr, previous, _oldState, newState) {
             const meta = tr.getMeta(slashKey) as SlashMeta | undefined;
-            const found = editor.isEditable ? detect(newState) : null;
+            const found = canChangeDocument(editor) ? detect(newState) : null;
             if (!found) return { active: false, dismissedAt: null };
             if (meta?.type === "dismiss" || previous.dismissedAt === found.from) {
               return { active: false, dismissedAt: found.from };

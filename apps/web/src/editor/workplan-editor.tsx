@@ -57,6 +57,7 @@ import {
 } from "./editor-context";
 import { Placeholders } from "./placeholders";
 import { initials, type PresentUser, textColorOn, usePresence } from "./presence";
+import { canChangeDocument, ReadOnlyDocument, setReadOnly } from "./read-only";
 import { ActivitiesPanel, PresenceList } from "./side-panel";
 import { SlashCommand } from "./slash-command";
 import { SlashMenu } from "./slash-menu";
@@ -152,6 +153,22 @@ function useJumpToLinkedActivity(
     frame = requestAnimationFrame(attempt);
     return () => cancelAnimationFrame(frame);
   }, [hash, target, present, jumpTo]);
+}
+
+const THREAD_HASH = /^#thread-(.+)$/;
+
+/** A deep link's thread (`#thread-…`, how a task leads back to it) opens in the panel. */
+function useOpenLinkedThread(open: (threadId: string) => void): void {
+  const { hash } = useLocation();
+  useEffect(() => {
+    const match = THREAD_HASH.exec(hash);
+    if (!match?.[1]) return;
+    try {
+      open(decodeURIComponent(match[1]));
+    } catch {
+      // a malformed link opens nothing
+    }
+  }, [hash, open]);
 }
 
 /** The collaborative workplan editor: narrative and activity blocks, presence, panel, connection. */
@@ -388,7 +405,8 @@ function EditorBody({
 
   const editor = useEditor(
     {
-      editable: canEdit,
+      // readers too: they place a caret and select; ReadOnlyDocument keeps the text unchanged
+      editable: true,
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
       editorProps: {
@@ -427,11 +445,12 @@ function EditorBody({
         CommentHighlights.configure({ onOpen: openThread }),
         SlashCommand,
         Placeholders,
+        ReadOnlyDocument.configure({ readOnly: !canEdit }),
         Extension.create({
           name: "linkShortcut",
           addKeyboardShortcuts: () => ({
             "Mod-k": ({ editor: e }) => {
-              if (!e.isEditable) return false;
+              if (!canChangeDocument(e)) return false;
               setLinkRequest((n) => n + 1);
               return true;
             },
@@ -444,11 +463,7 @@ function EditorBody({
 
   useEffect(() => {
     if (!editor) return;
-    if (editor.isEditable !== canEdit) editor.setEditable(canEdit);
-    editor.view.dom.setAttribute("aria-readonly", String(!canEdit));
-    // read-only, the document stays focusable so the keyboard still reaches and scrolls it
-    if (canEdit) editor.view.dom.removeAttribute("tabindex");
-    else editor.view.dom.setAttribute("tabindex", "0");
+    setReadOnly(editor, !canEdit);
   }, [editor, canEdit]);
 
   const requestSeq = panelRequest?.seq;
@@ -542,7 +557,7 @@ function EditorBody({
   onOwnersChangedRef.current = onOwnersChanged;
   const removeActivityRef = useRef((_pos: number, _title: string) => {});
   removeActivityRef.current = (pos: number, title: string) => {
-    if (!editor?.isEditable) return;
+    if (!editor || !canChangeDocument(editor)) return;
     const node = editor.state.doc.nodeAt(pos);
     if (node?.type.name !== "activity") return;
     const undoManager = undoManagerOf(editor);
@@ -614,7 +629,7 @@ function EditorBody({
       );
       if (found === null || !element) return false;
       landOn(element);
-      if (editor.isEditable) {
+      if (canChangeDocument(editor)) {
         const title = editor.state.doc.nodeAt(found + 1);
         editor
           .chain()
@@ -632,6 +647,7 @@ function EditorBody({
     [editor],
   );
   useJumpToLinkedActivity(activities, jumpTo);
+  useOpenLinkedThread(openThread);
 
   const selectThread = (thread: ThreadView) => {
     setActiveThread(thread.id);

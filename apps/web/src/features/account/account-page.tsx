@@ -1,12 +1,16 @@
+import { useState } from "react";
 import { Link } from "../../app/router";
 import { useMe } from "../../app/session";
 import { initials } from "../../app/user-menu";
 import { RoleBadge } from "../../ui/badges";
+import { PasswordSection } from "./password-section";
 import { SessionsSection } from "./sessions-section";
 import { TokensSection } from "./tokens-section";
 
 export function AccountPage() {
   const me = useMe();
+  // a password change signs out the other sessions: the list is read again
+  const [passwordChanges, setPasswordChanges] = useState(0);
   return (
     <section className="page page-medium" aria-labelledby="account-title">
       <div className="page-header">
@@ -72,7 +76,8 @@ export function AccountPage() {
         ) : null}
       </section>
 
-      <SessionsSection />
+      <PasswordSection onChanged={() => setPasswordChanges((count) => count + 1)} />
+      <SessionsSection key={passwordChanges} />
       <TokensSection />
     </section>
   );

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { api } from "../../api/client";
 import { describeError, isApiError } from "../../api/errors";
+import { Link } from "../../app/router";
 import { useSession } from "../../app/session";
 import { Field } from "../../ui/field";
 import { Notice } from "../../ui/states";
@@ -61,6 +62,9 @@ export function LoginPage() {
           {busy ? "Signing in…" : "Sign in"}
         </button>
       </form>
+      <p className="small auth-footnote">
+        <Link to="/password-reset">Forgot your password?</Link>
+      </p>
       <p className="muted small auth-footnote">
         New to your network? Ask a coordinator for an invitation link.
       </p>

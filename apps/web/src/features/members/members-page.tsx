@@ -1,4 +1,10 @@
-import { isRole, type MemberView, ROLES, type Role } from "@junction/domain";
+import {
+  type IssuedPasswordReset,
+  isRole,
+  type MemberView,
+  ROLES,
+  type Role,
+} from "@junction/domain";
 import { useEffect, useState } from "react";
 import { api } from "../../api/client";
 import { describeError } from "../../api/errors";
@@ -12,6 +18,7 @@ import { RoleBadge } from "../../ui/badges";
 import { FormDialog } from "../../ui/dialog";
 import { ErrorState, LoadingState, Notice } from "../../ui/states";
 import { InvitationsSection } from "./invitations-section";
+import { IssuedResetLink, PasswordResetButton } from "./password-reset-link";
 
 export function MembersPage({ networkId }: { networkId: string }) {
   const me = useMe();
@@ -22,6 +29,7 @@ export function MembersPage({ networkId }: { networkId: string }) {
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [removing, setRemoving] = useState<MemberView | null>(null);
+  const [resetLink, setResetLink] = useState<IssuedPasswordReset | { error: string } | null>(null);
   const canManage = may("member.change-role");
   const canRemove = may("member.remove");
   const canInvite = may("member.invite");
@@ -49,7 +57,7 @@ export function MembersPage({ networkId }: { networkId: string }) {
   // by name only: a row must not jump away from the control that just changed its role
   const sorted = [...(members.data ?? [])].sort((a, b) => a.name.localeCompare(b.name));
   const networkName = network.data?.name ?? "Network";
-  const showActions = canManage || canRemove;
+  const showActions = canManage || canRemove || me.isAdmin;
 
   return (
     <section className="page" aria-labelledby="members-title">
@@ -84,6 +92,7 @@ export function MembersPage({ networkId }: { networkId: string }) {
         </Notice>
       ) : null}
 
+      {resetLink ? <IssuedResetLink issued={resetLink} onDone={() => setResetLink(null)} /> : null}
       {members.status === "loading" ? <LoadingState label="Loading members…" /> : null}
       {members.status === "error" ? (
         <ErrorState error={members.error} onRetry={members.reload} />
@@ -174,6 +183,9 @@ export function MembersPage({ networkId }: { networkId: string }) {
                     </td>
                     {showActions ? (
                       <td className="cell-actions">
+                        {me.isAdmin ? (
+                          <PasswordResetButton member={member} onIssued={setResetLink} />
+                        ) : null}
                         {canRemove ? (
                           <button
                             type="button"

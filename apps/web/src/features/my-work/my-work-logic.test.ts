@@ -5,6 +5,7 @@ import {
   lastMessage,
   mySidesFirst,
   sortThreads,
+  splitResolved,
   threadReasonLabel,
 } from "./my-work-logic";
 
@@ -76,6 +77,16 @@ describe("threads", () => {
       { id: "reply", reasons: ["awaiting-reply" as const], lastActivityAt: "2026-10-01" },
     ];
     expect(sortThreads(threads).map((t) => t.id)).toEqual(["reply", "new", "old"]);
+  });
+
+  it("takes resolved threads out of the threads for you, into their own group", () => {
+    const threads = [
+      { id: "asks", status: "open" as const },
+      { id: "done", status: "resolved" as const },
+    ];
+    const { open, resolved } = splitResolved(threads);
+    expect(open.map((t) => t.id)).toEqual(["asks"]);
+    expect(resolved.map((t) => t.id)).toEqual(["done"]);
   });
 });
 

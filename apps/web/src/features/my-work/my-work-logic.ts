@@ -58,6 +58,19 @@ export function sortThreads<T extends Pick<MyThread, "reasons" | "lastActivityAt
   );
 }
 
+/**
+ * Threads still waiting for something, and those resolved since: a resolved thread asks nothing
+ * of anyone any more, so it leaves "Threads for you" for a group of its own.
+ */
+export function splitResolved<T extends Pick<MyThread, "status">>(
+  threads: readonly T[],
+): { open: T[]; resolved: T[] } {
+  return {
+    open: threads.filter((thread) => thread.status !== "resolved"),
+    resolved: threads.filter((thread) => thread.status === "resolved"),
+  };
+}
+
 /** The side(s) of a warning led by one of my organisations, first; the other side after. */
 export function mySidesFirst(warning: WarningView, me: Me): [WarningSide, WarningSide] {
   const mine = new Set(me.memberships.map((m) => m.organisationId));

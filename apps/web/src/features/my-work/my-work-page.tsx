@@ -18,6 +18,7 @@ import {
   sortTasks,
   TaskActivities,
   TaskStatusSelect,
+  TaskThreadLink,
   toDay,
   useActivityIndex,
 } from "../tasks";
@@ -26,6 +27,7 @@ import {
   lastMessage,
   mySidesFirst,
   sortThreads,
+  splitResolved,
   threadReasonLabel,
 } from "./my-work-logic";
 import { replaceMyTask, useMyWork } from "./use-my-work";
@@ -77,9 +79,10 @@ export function MyWorkPage() {
     );
   }
 
-  const { activities, tasks, threads, warnings } = work.data;
+  const { activities, tasks, warnings } = work.data;
   const consultations = work.data.consultations ?? [];
   const validations = work.data.validations ?? [];
+  const { open: threads, resolved: resolvedThreads } = splitResolved(work.data.threads);
   const open = countUnfinished(tasks);
   const multipleNetworks = me.memberships.length > 1;
   const networkName = (networkId: string) =>
@@ -160,6 +163,16 @@ export function MyWorkPage() {
             ))}
           </ul>
         )}
+        {resolvedThreads.length > 0 ? (
+          <details className="my-resolved-threads">
+            <summary>Resolved ({resolvedThreads.length})</summary>
+            <ul className="list card">
+              {resolvedThreads.map((thread) => (
+                <MyThreadRow key={thread.id} thread={thread} />
+              ))}
+            </ul>
+          </details>
+        ) : null}
       </Section>
 
       <Section id="my-activities" title="Activities you own" count={activities.length}>
@@ -295,6 +308,7 @@ function MyTask({
       <div className="list-row-main">
         <span className="list-row-title">{task.title}</span>
         <TaskActivities task={task} index={index} />
+        <TaskThreadLink task={task} />
         <span className="muted small">
           {network ? `${network} · ` : null}
           <Link to={`/networks/${encodeURIComponent(task.networkId)}/tasks`} className="link-quiet">
@@ -320,11 +334,15 @@ function MyThreadRow({ thread }: { thread: MyThread }) {
     <li className="list-row my-thread">
       <div className="list-row-main">
         <span className="my-thread-meta">
-          <span
-            className={`tag ${thread.reasons.includes("awaiting-reply") ? "tag-attention" : ""}`}
-          >
-            {threadReasonLabel(thread.reasons)}
-          </span>
+          {thread.status === "resolved" ? (
+            <span className="tag">Resolved</span>
+          ) : (
+            <span
+              className={`tag ${thread.reasons.includes("awaiting-reply") ? "tag-attention" : ""}`}
+            >
+              {threadReasonLabel(thread.reasons)}
+            </span>
+          )}
           <span className="muted small">
             {thread.workplanTitle} · {formatRelative(thread.lastActivityAt)}
           </span>

@@ -27,6 +27,7 @@ export function WorkplansSection({ networkId }: { networkId: string }) {
   const [editing, setEditing] = useState<Editing>(null);
   const [title, setTitle] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [archiving, setArchiving] = useState<WorkplanView | null>(null);
 
   const canCreate = may("workplan.create");
   const canRename = may("workplan.rename");
@@ -79,7 +80,10 @@ export function WorkplansSection({ networkId }: { networkId: string }) {
             <button
               type="button"
               className="button button-ghost button-small"
-              onClick={() => void setArchived(workplan, !workplan.archived)}
+              // archiving freezes the plan for everyone: asked first; restoring is not
+              onClick={() =>
+                workplan.archived ? void setArchived(workplan, false) : setArchiving(workplan)
+              }
               aria-label={`${workplan.archived ? "Restore" : "Archive"} ${workplan.title}`}
             >
               {workplan.archived ? "Restore" : "Archive"}
@@ -132,6 +136,24 @@ export function WorkplansSection({ networkId }: { networkId: string }) {
           <ul className="list card">{archived.map(row)}</ul>
         </details>
       ) : null}
+
+      <FormDialog
+        open={archiving !== null}
+        onClose={() => setArchiving(null)}
+        title={`Archive ${archiving?.title ?? "workplan"}?`}
+        description={
+          <p>
+            Nobody can change an archived workplan, its activities or its comments until a
+            coordinator restores it. It stays readable under “Archived”.
+          </p>
+        }
+        submitLabel="Archive workplan"
+        tone="danger"
+        onSubmit={async () => {
+          if (!archiving) return;
+          replace(await api.updateWorkplan(archiving.id, { archived: true }));
+        }}
+      />
 
       <FormDialog
         open={editing !== null}

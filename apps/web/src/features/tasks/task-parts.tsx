@@ -86,6 +86,21 @@ export function DueLabel({ task, today }: { task: TaskView; today: string }) {
 }
 
 /** The activities a task is about, each a link into its workplan once the index knows it. */
+/** The comment thread a task was made from: its page opens the thread in its workplan. */
+export function threadPath(threadId: string): string {
+  return `/threads/${encodeURIComponent(threadId)}`;
+}
+
+/** A link back to the thread the task came from, when it came from one. */
+export function TaskThreadLink({ task }: { task: TaskView }) {
+  if (!task.fromThreadId) return null;
+  return (
+    <Link to={threadPath(task.fromThreadId)} className="task-thread-link small">
+      From a comment thread
+    </Link>
+  );
+}
+
 export function TaskActivities({
   task,
   index,

@@ -20,7 +20,13 @@ import {
   type TaskStatusFilter,
   toDay,
 } from "./task-logic";
-import { DueLabel, TaskActivities, TaskStatusBadge, TaskStatusSelect } from "./task-parts";
+import {
+  DueLabel,
+  TaskActivities,
+  TaskStatusBadge,
+  TaskStatusSelect,
+  TaskThreadLink,
+} from "./task-parts";
 import { useActivityIndex, useNetworkTasks } from "./use-tasks";
 
 const STATUS_OPTIONS: ReadonlyArray<{ value: TaskStatusFilter; label: string }> = [
@@ -198,6 +204,7 @@ export function TasksPage({ networkId }: { networkId: string }) {
                     <th scope="row">
                       <span className="cell-strong">{task.title}</span>
                       <TaskActivities task={task} index={index} />
+                      <TaskThreadLink task={task} />
                     </th>
                     <td data-label="Assignee">
                       {task.assigneeName ?? <span className="muted">Nobody</span>}

@@ -1,0 +1,116 @@
+import { MIN_PASSWORD_LENGTH } from "@junction/domain";
+import { type FormEvent, useState } from "react";
+import { api } from "../../api/client";
+import { describeError, isApiError } from "../../api/errors";
+import { formatCount } from "../../lib/format";
+import { Field } from "../../ui/field";
+import { Notice } from "../../ui/states";
+import { newPasswordProblem } from "../auth/new-password";
+
+/** Changing the password needs the current one; every other session is signed out. */
+export function PasswordSection({ onChanged }: { onChanged: () => void }) {
+  const [current, setCurrent] = useState("");
+  const [next, setNext] = useState("");
+  const [confirm, setConfirm] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ field: "current" | "new" | "form"; text: string } | null>(
+    null,
+  );
+  const [done, setDone] = useState<string | null>(null);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError(null);
+    setDone(null);
+    const problem = newPasswordProblem(next, confirm);
+    if (problem) {
+      setError({ field: "new", text: problem });
+      return;
+    }
+    setBusy(true);
+    try {
+      const { endedSessions } = await api.changePassword({
+        currentPassword: current,
+        newPassword: next,
+      });
+      setCurrent("");
+      setNext("");
+      setConfirm("");
+      setDone(
+        endedSessions > 0
+          ? `Your password was changed, and ${formatCount(endedSessions, "other session")} signed out.`
+          : "Your password was changed.",
+      );
+      onChanged();
+    } catch (caught) {
+      if (isApiError(caught) && caught.code === "wrong_password") {
+        setError({ field: "current", text: "That is not your current password." });
+      } else if (isApiError(caught) && caught.code === "weak_password") {
+        setError({ field: "new", text: caught.message });
+      } else {
+        setError({ field: "form", text: describeError(caught) });
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="section" aria-labelledby="password-title">
+      <div className="section-header">
+        <div>
+          <h2 id="password-title">Password</h2>
+          <p className="muted small">
+            Changing it signs out every other browser and device; this one stays signed in.
+          </p>
+        </div>
+      </div>
+      <form className="card stack password-form" onSubmit={(event) => void handleSubmit(event)}>
+        <Field label="Current password" error={error?.field === "current" ? error.text : null}>
+          <input
+            className="input"
+            type="password"
+            name="current-password"
+            autoComplete="current-password"
+            required
+            value={current}
+            onChange={(event) => setCurrent(event.target.value)}
+          />
+        </Field>
+        <Field
+          label="New password"
+          hint={`At least ${MIN_PASSWORD_LENGTH} characters; a few unrelated words are strong and easy to remember.`}
+          error={error?.field === "new" ? error.text : null}
+        >
+          <input
+            className="input"
+            type="password"
+            name="new-password"
+            autoComplete="new-password"
+            required
+            value={next}
+            onChange={(event) => setNext(event.target.value)}
+          />
+        </Field>
+        <Field label="Repeat the new password">
+          <input
+            className="input"
+            type="password"
+            name="confirm-password"
+            autoComplete="new-password"
+            required
+            value={confirm}
+            onChange={(event) => setConfirm(event.target.value)}
+          />
+        </Field>
+        {error?.field === "form" ? <Notice tone="error">{error.text}</Notice> : null}
+        {done ? <Notice tone="success">{done}</Notice> : null}
+        <div>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? "Changing…" : "Change password"}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
