@@ -1,11 +1,14 @@
 import { lazy, type ReactNode, Suspense, useEffect, useLayoutEffect } from "react";
 import { AccountPage } from "../features/account/account-page";
 import { LoginPage } from "../features/auth/login-page";
+import { CoveragePage } from "../features/coverage/coverage-page";
+import { NetworkExportsPage } from "../features/exports/network-exports-page";
 import { HomePage } from "../features/home/home-page";
 import { AcceptInvitationPage } from "../features/invitations/accept-invitation-page";
 import { MembersPage } from "../features/members/members-page";
 import { MyWorkPage } from "../features/my-work";
 import { NetworkPage } from "../features/network/network-page";
+import { ReportPage } from "../features/report/report-page";
 import { TasksPage } from "../features/tasks";
 import { WarningsPage } from "../features/warnings/warnings-page";
 import { ErrorState, LoadingState } from "../ui/states";
@@ -65,6 +68,24 @@ export const ROUTES: readonly RouteDefinition[] = [
     access: "signed-in",
     title: "Tasks",
     render: (p) => <TasksPage networkId={param(p, "networkId")} />,
+  },
+  {
+    path: "/networks/:networkId/coverage",
+    access: "signed-in",
+    title: "Coverage",
+    render: (p) => <CoveragePage networkId={param(p, "networkId")} />,
+  },
+  {
+    path: "/networks/:networkId/report",
+    access: "signed-in",
+    title: "GCM review report",
+    render: (p) => <ReportPage networkId={param(p, "networkId")} />,
+  },
+  {
+    path: "/networks/:networkId/exports",
+    access: "signed-in",
+    title: "Exports",
+    render: (p) => <NetworkExportsPage networkId={param(p, "networkId")} />,
   },
   { path: "/my-work", access: "signed-in", title: "My work", render: () => <MyWorkPage /> },
   { path: "/account", access: "signed-in", title: "My account", render: () => <AccountPage /> },

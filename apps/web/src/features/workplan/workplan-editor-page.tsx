@@ -18,6 +18,7 @@ import { commentsClosedNotice } from "../../editor/comments";
 import { type EditorPermissions, WorkplanEditor } from "../../editor/workplan-editor";
 import { RoleBadge, StageBadge } from "../../ui/badges";
 import { ErrorState, LoadingState } from "../../ui/states";
+import { ExportMenu } from "../exports/export-menu";
 import { useWorkplanOwners } from "../owners";
 import { useWorkplanWarnings } from "../warnings";
 
@@ -172,6 +173,7 @@ export function WorkplanEditorPage({ workplanId }: { workplanId: string }) {
         <StageBadge stage={view.stage} />
         {view.archived ? <span className="badge badge-archived">Archived</span> : null}
         {role ? <RoleBadge role={role} /> : null}
+        <ExportMenu workplanId={view.id} networkId={view.networkId} />
       </div>
     </>
   );
