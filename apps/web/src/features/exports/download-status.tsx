@@ -5,10 +5,11 @@ import type { DownloadState } from "./use-download";
 
 /** What the download is doing: preparing, how much has arrived, the file it saved, or why not. */
 export function DownloadStatus({ state }: { state: DownloadState }) {
-  if (state.kind === "idle") return <div className="download-status" role="status" />;
+  // one polite live region, present before anything changes, so each step is announced
+  if (state.kind === "idle") return <div className="download-status" aria-live="polite" />;
   if (state.kind === "failed") {
     return (
-      <div className="download-status">
+      <div className="download-status" aria-live="polite">
         <Notice tone="error">{describeError(state.error)}</Notice>
       </div>
     );
@@ -16,8 +17,8 @@ export function DownloadStatus({ state }: { state: DownloadState }) {
   if (state.kind === "done") {
     const { file } = state;
     return (
-      <div className="download-status" role="status">
-        <Notice tone="success">
+      <div className="download-status" aria-live="polite">
+        <div className="notice notice-success">
           Downloaded <strong className="file-name">{file.fileName}</strong> (
           {formatBytes(file.bytes)}).
           {file.iati
@@ -27,14 +28,14 @@ export function DownloadStatus({ state }: { state: DownloadState }) {
                   : ""
               }.`
             : null}
-        </Notice>
+        </div>
       </div>
     );
   }
   const { progress } = state;
   if (progress.phase === "preparing") {
     return (
-      <div className="download-status" role="status">
+      <div className="download-status" aria-live="polite">
         <span className="spinner" aria-hidden="true" /> Preparing the file on the server…
         <progress className="download-progress" aria-label="Preparing the file" />
       </div>
@@ -45,7 +46,7 @@ export function DownloadStatus({ state }: { state: DownloadState }) {
       ? Math.min(100, Math.round((progress.received / progress.total) * 100))
       : null;
   return (
-    <div className="download-status" role="status">
+    <div className="download-status" aria-live="polite">
       <span>
         Downloading <strong className="file-name">{progress.fileName}</strong>
         {percent === null
