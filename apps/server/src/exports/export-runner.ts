@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { AppError } from "../errors";
 import type { Logger } from "../log";
 import type { ExportJob, ExportOutcome } from "./export-jobs";
 import type { WorkerReply, WorkerRequest } from "./export-worker";
@@ -20,6 +21,8 @@ export type ExportRunnerOptions = {
   log: Logger;
   /** A worker with nothing to do ends after this long, giving its memory back. */
   idleMs?: number;
+  /** Jobs that may wait for a thread; more are refused (503) rather than piling up memory. */
+  maxQueued?: number;
 };
 
 /**
@@ -55,6 +58,7 @@ type Slot = { worker: Worker; busy: Pending | null; idle: NodeJS.Timeout | null 
 export function createExportRunner(options: ExportRunnerOptions): ExportRunner {
   const { threads, log } = options;
   const idleMs = options.idleMs ?? 30_000;
+  const maxQueued = options.maxQueued ?? 16;
   if (threads <= 0) {
     return {
       async run(job) {
@@ -143,6 +147,15 @@ export function createExportRunner(options: ExportRunnerOptions): ExportRunner {
   return {
     run(job) {
       if (closed) return Promise.reject(new Error("The server is stopping"));
+      if (queue.length >= maxQueued) {
+        return Promise.reject(
+          new AppError(
+            "unavailable",
+            "The server is busy with other exports; try again in a minute",
+            { headers: { "Retry-After": "30" } },
+          ),
+        );
+      }
       return new Promise<ExportOutcome>((resolve, reject) => {
         queue.push({ job, resolve, reject });
         pump();
