@@ -1,5 +1,5 @@
 // Compiles the server for `pnpm start`: src/main.ts and the workspace packages it imports become
-// one ES module, dist/main.js, so no TypeScript loader runs in production. Native modules and the
+// one ES module, dist/main.js (and the export worker's, dist/export-worker.js), so no TypeScript loader runs in production. Native modules and the
 // mailer (loaded only when SMTP_URL is set) stay in node_modules.
 // Usage: node scripts/build.mjs [output folder inside apps/server, default dist]
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -13,8 +13,9 @@ const dist = resolve(root, process.argv[2] ?? "dist");
 rmSync(dist, { recursive: true, force: true });
 const { outputFiles } = await build({
   absWorkingDir: root,
-  entryPoints: ["src/main.ts"],
-  outfile: join(dist, "main.js"),
+  // exports run in a worker thread, which loads dist/export-worker.js beside main.js
+  entryPoints: { main: "src/main.ts", "export-worker": "src/exports/export-worker.ts" },
+  outdir: dist,
   bundle: true,
   platform: "node",
   format: "esm",

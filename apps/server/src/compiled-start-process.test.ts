@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
+import { docxParagraphs, unzipText } from "@junction/exports/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   connectClient,
@@ -68,4 +69,37 @@ describe("the compiled server, as pnpm start runs it", () => {
       removeDataDir(server);
     }
   });
+
+  it("exports in its worker thread: a demo workplan as Word and the network as a spreadsheet", async () => {
+    const server = await startServerProcess({ main: join(outdir, "main.js") });
+    try {
+      const token = await tokenFor(server, "nino.kiknadze@example.org");
+      const headers = { authorization: `Bearer ${token}` };
+      const docx = await fetch(`${server.url}/api/workplans/${WORKPLAN}/export?format=docx`, {
+        headers,
+      });
+      expect(docx.status).toBe(200);
+      expect(docx.headers.get("content-disposition")).toMatch(/^attachment; filename=".+\.docx"/);
+      const text = docxParagraphs(new Uint8Array(await docx.arrayBuffer())).join("\n");
+      const activities = (await (
+        await fetch(`${server.url}/api/workplans/${WORKPLAN}/activities`, { headers })
+      ).json()) as { title: string }[];
+      expect(activities.length).toBeGreaterThan(0);
+      for (const activity of activities) expect(text).toContain(activity.title);
+
+      const networks = (await (await fetch(`${server.url}/api/networks`, { headers })).json()) as {
+        id: string;
+      }[];
+      const xlsx = await fetch(`${server.url}/api/networks/${networks[0]?.id}/export?format=xlsx`, {
+        headers,
+      });
+      expect(xlsx.status).toBe(200);
+      const sheet = unzipText(new Uint8Array(await xlsx.arrayBuffer()))["xl/worksheets/sheet1.xml"];
+      expect(sheet).toContain(activities[0]?.title);
+      expect(await stopServerProcess(server, "SIGTERM")).toBe(0);
+    } finally {
+      await stopServerProcess(server, "SIGKILL");
+      removeDataDir(server);
+    }
+  }, 60_000);
 });

@@ -25,6 +25,7 @@ const schema = z.object({
   JUNCTION_SYNC_MAX_DOCUMENT_BYTES: positiveInt.optional(),
   JUNCTION_SYNC_MAX_UPDATES_PER_SECOND: positiveInt.optional(),
   JUNCTION_SYNC_MAX_CONNECTIONS_PER_ROOM: positiveInt.optional(),
+  JUNCTION_EXPORT_THREADS: z.coerce.number().int().min(0).max(16).default(1),
   SMTP_URL: z.url().optional(),
   SMTP_FROM: z.string().default("Junction <no-reply@localhost>"),
 });
@@ -52,6 +53,8 @@ export type Config = Readonly<{
   };
   smtpUrl: string | null;
   smtpFrom: string;
+  /** Worker threads for exports; 0 runs them on the server's own thread. */
+  exportThreads: number;
 }>;
 
 export class ConfigError extends Error {
@@ -97,5 +100,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     smtpUrl: e.SMTP_URL ?? null,
     smtpFrom: e.SMTP_FROM,
+    exportThreads: e.JUNCTION_EXPORT_THREADS,
   });
 }

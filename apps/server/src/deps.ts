@@ -5,6 +5,7 @@ import type { FailureLimiter } from "./auth/rate-limit";
 import type { BackgroundWriter } from "./background-writer";
 import type { Config } from "./config";
 import type { EventBus } from "./events";
+import type { ExportRunner } from "./exports/export-runner";
 import type { LiveCredentials } from "./live-credentials";
 import type { Logger } from "./log";
 import type { Mailer } from "./mailer";
@@ -48,6 +49,8 @@ export type BaseDeps = {
   limiters: { account: FailureLimiter; address: FailureLimiter; resets: FailureLimiter };
   /** Follow-up writes (notifications, memories) retried while the database is locked. */
   background: BackgroundWriter;
+  /** Exports, coverage and the GCM report, run off the event loop (worker threads). */
+  exports: ExportRunner;
 };
 
 /**

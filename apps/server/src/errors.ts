@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   last_coordinator: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  unprocessable: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

@@ -9,6 +9,7 @@ import { withClientAttribution } from "./client-attribution";
 import type { Config } from "./config";
 import type { BaseDeps, Deps } from "./deps";
 import { createEventBus } from "./events";
+import { createExportRunner } from "./exports/export-runner";
 import { createApp } from "./http/app";
 import { createActivityIndexer } from "./indexer/activity-indexer";
 import { createLiveCredentials } from "./live-credentials";
@@ -56,6 +57,10 @@ export async function startJunction(
       resets: new FailureLimiter({ limit: 5, windowMs: 15 * 60 * 1000 }),
     },
     background: createBackgroundWriter(log.child({ component: "background" })),
+    exports: createExportRunner({
+      threads: config.exportThreads,
+      log: log.child({ component: "exports" }),
+    }),
   };
   const updateLog = createSqliteUpdateLog(db);
   const warnings = createWarningEngine(base);
@@ -109,6 +114,7 @@ export async function startJunction(
       server.close();
       await sync.close();
       upgrade.close();
+      await deps.exports.close();
       indexer.flush();
       deps.background.flush();
       db.close();

@@ -130,6 +130,23 @@ export {
   readCommitments,
   sameCommitment,
 } from "./commitments";
+export {
+  type CoverageView,
+  coverageActivitySchema,
+  coverageCellSchema,
+  coverageSchema,
+  type GcmReportView,
+  gcmReportSchema,
+  type IatiCheck,
+  type IatiSettingsRequest,
+  type IatiSettingsView,
+  iatiCheckSchema,
+  iatiSettingsRequestSchema,
+  iatiSettingsViewSchema,
+  NETWORK_EXPORT_FORMATS,
+  REPORT_FORMATS,
+  WORKPLAN_EXPORT_FORMATS,
+} from "./exports-api";
 export { groupBy } from "./group-by";
 export {
   checkStageMove,

@@ -34,6 +34,10 @@ describe("role permissions", () => {
     ]);
   });
 
+  it("lets only coordinators change the network's settings (IATI publishing)", () => {
+    expect(ROLES.filter((role) => can(role, "network.configure"))).toEqual(["coordinator"]);
+  });
+
   it("lets only coordinators assign owners", () => {
     expect(ROLES.filter((role) => can(role, "activity.assign-owner"))).toEqual(["coordinator"]);
   });

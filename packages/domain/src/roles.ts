@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   "member.change-role",
   "member.remove",
   "organisation.manage",
+  "network.configure",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,6 +59,7 @@ const COORDINATOR: readonly Permission[] = [
   "member.change-role",
   "member.remove",
   "organisation.manage",
+  "network.configure",
 ];
 
 /** What each role may do in its network, as data: the server checks every request against it. */

@@ -12,6 +12,14 @@ export function iatiCodeName(list: IatiCodelistName, code: string): string | nul
   return Object.hasOwn(names, code) ? (names[code] ?? null) : null;
 }
 
+/** Every active code of a codelist with its English name, in the list's order. */
+export function iatiCodelist(list: IatiCodelistName): { code: string; name: string }[] {
+  return Object.entries(IATI_CODELISTS[list] as Record<string, string>).map(([code, name]) => ({
+    code,
+    name,
+  }));
+}
+
 /** A code the export writes; one outside its codelist is a bug here, never the user's. */
 export function iatiCode(list: IatiCodelistName, code: string): string {
   if (!isIatiCode(list, code)) throw new Error(`"${code}" is not an active ${list} code`);

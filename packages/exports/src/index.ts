@@ -33,7 +33,7 @@ export {
   type IatiSkipped,
   writeIati,
 } from "./iati";
-export { iatiCountryCode, isIatiCode } from "./iati-codes";
+export { iatiCodelist, iatiCountryCode, isIatiCode } from "./iati-codes";
 export {
   type IatiSettings,
   type IatiSettingsIssue,

@@ -36,6 +36,10 @@ export const AUDIT_ACTIONS = [
   "validation.overrule",
   "version.create",
   "version.restore",
+  "export.workplan",
+  "export.network",
+  "export.report",
+  "network.iati-settings",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

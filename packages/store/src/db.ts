@@ -10,6 +10,7 @@ import { REMOVED_ACTIVITIES } from "./migrations/006-removed-activities";
 import { LIFECYCLE } from "./migrations/007-lifecycle";
 import { INDEXED_UPDATE } from "./migrations/008-indexed-update";
 import { PASSWORD_RESETS } from "./migrations/009-password-resets";
+import { IATI_SETTINGS } from "./migrations/010-iati-settings";
 
 export type Db = Database.Database;
 
@@ -24,6 +25,7 @@ const MIGRATIONS: readonly string[] = [
   LIFECYCLE,
   INDEXED_UPDATE,
   PASSWORD_RESETS,
+  IATI_SETTINGS,
 ];
 
 /**

@@ -41,6 +41,7 @@ export {
   listDocumentClients,
   recordDocumentClients,
 } from "./document-clients";
+export { findIatiSettings, type IatiSettingsRecord, saveIatiSettings } from "./iati-settings";
 export {
   findInvitation,
   type InvitationRecord,

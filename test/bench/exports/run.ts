@@ -24,6 +24,7 @@ import {
   seedDemoNetwork,
 } from "@junction/store";
 import * as Y from "yjs";
+import { runServerBench } from "./server";
 
 const FORMATS = ["docx", "xlsx", "csv", "md", "iati"] as const;
 type Format = (typeof FORMATS)[number];
@@ -219,6 +220,8 @@ const fixed = (value: number, digits = 0) => value.toFixed(digits).padStart(8);
 
 if (process.argv[2] === "--one") {
   await measureOne(process.argv[3] ?? "demo", (process.argv[4] ?? "docx") as Format);
+} else if (process.argv.includes("--server-only")) {
+  await runServerBench(GENERATED_SIZE);
 } else {
   console.log(
     "| network | activities | format | file size | wall (ms) | CPU (ms) | RSS before (MB) | peak RSS (MB) |",
@@ -235,4 +238,5 @@ if (process.argv[2] === "--one") {
   console.log(
     "\nEach row is one child process: it builds the network (seeded SQLite for the demo, Y.Docs for the generated one), then exports once. Peak RSS is the process's maximum, building included; CPU is the export's own (user + system), steadier than wall time on a shared machine.",
   );
+  if (!process.argv.includes("--no-server")) await runServerBench(GENERATED_SIZE);
 }

@@ -60,6 +60,8 @@ test("the password-reset link's pages have no serious or critical accessibility 
 test("every signed-in page has no serious or critical accessibility violations", async ({
   page,
 }) => {
+  // a dozen pages, the 23-row coverage matrix among them, each analysed in full
+  test.setTimeout(180_000);
   await signInViaApi(page.context(), server.url, TAMAR);
   const pages = [
     { path: "/", ready: page.getByRole("heading", { level: 1 }) },
@@ -70,6 +72,12 @@ test("every signed-in page has no serious or critical accessibility violations",
     },
     { path: `/networks/${NETWORK}/warnings`, ready: page.getByRole("article").first() },
     { path: `/networks/${NETWORK}/tasks`, ready: page.getByRole("heading", { level: 1 }) },
+    { path: `/networks/${NETWORK}/coverage`, ready: page.getByRole("table") },
+    { path: `/networks/${NETWORK}/report`, ready: page.getByRole("table").first() },
+    {
+      path: `/networks/${NETWORK}/exports`,
+      ready: page.getByRole("button", { name: "Save IATI settings" }),
+    },
     { path: "/my-work", ready: page.getByRole("heading", { level: 1 }) },
     { path: "/account", ready: page.getByRole("heading", { level: 1 }) },
     {
@@ -82,6 +90,12 @@ test("every signed-in page has no serious or critical accessibility violations",
     await expect(ready).toBeVisible();
     await expectNoSeriousViolations(page, path);
   }
+  // the export dialog, with the IATI check it shows
+  await page.getByRole("button", { name: "Export" }).click();
+  await page.getByLabel(/IATI activity XML/).check();
+  await expect(page.getByText(/no IATI settings yet/)).toBeVisible();
+  await expectNoSeriousViolations(page, "the export dialog");
+  await page.getByRole("button", { name: "Close" }).click();
   // an expanded card shows the whole form: its fields must pass too
   await page.locator(".activity-toggle").first().click();
   await expect(page.getByLabel("Status", { exact: true }).first()).toBeVisible();

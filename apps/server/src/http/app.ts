@@ -16,6 +16,7 @@ import { RouteRegistry } from "./route";
 import { registerApiTokenRoutes } from "./routes/api-tokens";
 import { registerCommentRoutes } from "./routes/comments";
 import { registerEventRoutes } from "./routes/events";
+import { registerExportRoutes } from "./routes/exports";
 import { registerInvitationRoutes } from "./routes/invitations";
 import { registerLifecycleRoutes } from "./routes/lifecycle";
 import { registerLoginRoutes } from "./routes/login";
@@ -137,6 +138,7 @@ export function createApp(deps: Deps): App {
   registerMemberRoutes(routes);
   registerInvitationRoutes(routes);
   registerWorkplanRoutes(routes);
+  registerExportRoutes(routes);
   registerWarningRoutes(routes);
   registerCommentRoutes(routes);
   registerOwnerRoutes(routes);

@@ -23,20 +23,38 @@ export function buildOpenApi(routes: readonly RegisteredRoute[]): unknown {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const path = route.path.replace(/:(\w+)/g, "{$1}");
-    const parameters = [...route.path.matchAll(/:(\w+)/g)].map((match) => ({
+    const parameters: unknown[] = [...route.path.matchAll(/:(\w+)/g)].map((match) => ({
       name: match[1],
       in: "path",
       required: true,
       schema: { type: "string" },
     }));
+    for (const query of route.query ?? []) {
+      parameters.push({
+        name: query.name,
+        in: "query",
+        required: query.required ?? false,
+        description: query.description,
+        schema: query.enum ? { type: "string", enum: query.enum } : { type: "string" },
+      });
+    }
+    const files = Object.fromEntries(
+      (route.files ?? []).map((type) => [type, { schema: { type: "string", format: "binary" } }]),
+    );
     const status = String(route.status ?? 200);
     const responses: Record<string, unknown> = {
-      [status]: route.response
-        ? {
-            description: "OK",
-            content: { "application/json": { schema: jsonSchema(route.response, "output") } },
-          }
-        : { description: "Done" },
+      [status]:
+        route.response || route.files
+          ? {
+              description: route.files ? "The file, as an attachment (Content-Disposition)" : "OK",
+              content: {
+                ...(route.response
+                  ? { "application/json": { schema: jsonSchema(route.response, "output") } }
+                  : {}),
+                ...files,
+              },
+            }
+          : { description: "Done" },
     };
     const errors = new Set(route.errors ?? []);
     if (route.body) errors.add("validation_failed");

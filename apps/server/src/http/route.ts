@@ -8,6 +8,13 @@ import type { AppEnv } from "./env";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 
+export type QueryParameter = {
+  name: string;
+  description: string;
+  required?: boolean;
+  enum?: readonly string[];
+};
+
 export type RouteSpec<Body extends z.ZodType | undefined> = {
   method: Method;
   /** Hono path, e.g. `/api/networks/:networkId/members`. */
@@ -18,6 +25,10 @@ export type RouteSpec<Body extends z.ZodType | undefined> = {
   auth: "public" | "user";
   body?: Body;
   response?: z.ZodType;
+  /** Content types of a file the route may answer instead of (or besides) JSON. */
+  files?: string[];
+  /** Query parameters, for the OpenAPI document (handlers read and check them). */
+  query?: QueryParameter[];
   status?: 200 | 201 | 202 | 204;
   errors?: ErrorCode[];
 };

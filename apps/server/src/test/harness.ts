@@ -21,6 +21,7 @@ import { createBackgroundWriter } from "../background-writer";
 import { type Config, loadConfig } from "../config";
 import type { Deps } from "../deps";
 import { createEventBus } from "../events";
+import { createExportRunner, type ExportRunner } from "../exports/export-runner";
 import { createApp } from "../http/app";
 import { createLiveCredentials } from "../live-credentials";
 import { createLogger } from "../log";
@@ -28,6 +29,17 @@ import { stateFromLog } from "../services/document-state";
 import { createSession } from "../services/sessions";
 
 export const ORIGIN = "http://localhost";
+
+// one worker thread for every harness of a test file: starting one under tsx takes a while
+const exportRunners = new Map<number, ExportRunner>();
+function sharedExportRunner(threads: number): ExportRunner {
+  let runner = exportRunners.get(threads);
+  if (!runner) {
+    runner = createExportRunner({ threads, log: createLogger("silent"), idleMs: 5_000 });
+    exportRunners.set(threads, runner);
+  }
+  return runner;
+}
 
 export type Harness = {
   deps: Deps;
@@ -99,6 +111,7 @@ export function createHarness(overrides: Partial<Config> = {}): Harness {
       resets: new FailureLimiter({ limit: 5, windowMs: 15 * 60 * 1000 }),
     },
     background: createBackgroundWriter(createLogger("silent")),
+    exports: sharedExportRunner(config.exportThreads),
   };
   const { app, routes } = createApp(deps);
   return {

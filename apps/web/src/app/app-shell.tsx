@@ -50,6 +50,7 @@ export function AppShell({
     { label: "Workplans", to: networkId ? `/networks/${networkId}` : "/" },
     { label: "Tasks", to: networkId ? `/networks/${networkId}/tasks` : "/" },
     { label: "Warnings", to: networkId ? `/networks/${networkId}/warnings` : "/" },
+    { label: "Coverage", to: networkId ? `/networks/${networkId}/coverage` : "/" },
     { label: "Members", to: networkId ? `/networks/${networkId}/members` : "/" },
     { label: "My work", to: "/my-work" },
   ];
@@ -133,6 +134,10 @@ export function isActive(pathname: string, label: string): boolean {
   if (label === "Members") return /^\/networks\/[^/]+\/members\/?$/.test(pathname);
   if (label === "Warnings") return /^\/networks\/[^/]+\/warnings\/?$/.test(pathname);
   if (label === "Tasks") return /^\/networks\/[^/]+\/tasks\/?$/.test(pathname);
+  // the GCM report and the network's exports sit with the coverage
+  if (label === "Coverage") {
+    return /^\/networks\/[^/]+\/(coverage|report|exports)\/?$/.test(pathname);
+  }
   if (label === "My work") return pathname.startsWith("/my-work");
   // the home page lists your networks: no tab of one network is current there
   return /^\/networks\/[^/]+\/?$/.test(pathname) || pathname.startsWith("/workplans/");

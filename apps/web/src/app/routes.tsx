@@ -3,11 +3,14 @@ import { AccountPage } from "../features/account/account-page";
 import { ForgotPasswordPage } from "../features/auth/forgot-password-page";
 import { LoginPage } from "../features/auth/login-page";
 import { ResetPasswordPage } from "../features/auth/reset-password-page";
+import { CoveragePage } from "../features/coverage/coverage-page";
+import { NetworkExportsPage } from "../features/exports/network-exports-page";
 import { HomePage } from "../features/home/home-page";
 import { AcceptInvitationPage } from "../features/invitations/accept-invitation-page";
 import { MembersPage } from "../features/members/members-page";
 import { MyWorkPage } from "../features/my-work";
 import { NetworkPage } from "../features/network/network-page";
+import { ReportPage } from "../features/report/report-page";
 import { TasksPage } from "../features/tasks";
 import { WarningsPage } from "../features/warnings/warnings-page";
 import { ThreadPage } from "../features/workplan/thread-page";
@@ -86,6 +89,24 @@ export const ROUTES: readonly RouteDefinition[] = [
     access: "signed-in",
     title: "Comment thread",
     render: (p) => <ThreadPage threadId={param(p, "threadId")} />,
+  },
+  {
+    path: "/networks/:networkId/coverage",
+    access: "signed-in",
+    title: "Coverage",
+    render: (p) => <CoveragePage networkId={param(p, "networkId")} />,
+  },
+  {
+    path: "/networks/:networkId/report",
+    access: "signed-in",
+    title: "GCM review report",
+    render: (p) => <ReportPage networkId={param(p, "networkId")} />,
+  },
+  {
+    path: "/networks/:networkId/exports",
+    access: "signed-in",
+    title: "Exports",
+    render: (p) => <NetworkExportsPage networkId={param(p, "networkId")} />,
   },
   { path: "/my-work", access: "signed-in", title: "My work", render: () => <MyWorkPage /> },
   { path: "/account", access: "signed-in", title: "My account", render: () => <AccountPage /> },

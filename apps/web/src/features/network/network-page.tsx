@@ -56,6 +56,18 @@ export function NetworkPage({ networkId }: { networkId: string }) {
             </span>
           ) : null}
           <Link
+            to={`/networks/${encodeURIComponent(networkId)}/report`}
+            className="button button-secondary"
+          >
+            GCM report
+          </Link>
+          <Link
+            to={`/networks/${encodeURIComponent(networkId)}/exports`}
+            className="button button-secondary"
+          >
+            Export
+          </Link>
+          <Link
             to={`/networks/${encodeURIComponent(networkId)}/members`}
             className="button button-secondary"
           >

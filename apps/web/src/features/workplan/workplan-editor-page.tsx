@@ -22,6 +22,7 @@ import {
 } from "../../editor/workplan-editor";
 import { RoleBadge, StageBadge } from "../../ui/badges";
 import { ErrorState, LoadingState } from "../../ui/states";
+import { ExportMenu } from "../exports/export-menu";
 import { HistoryPanel } from "../history";
 import { StageBanner, useLifecycle, ValidationPanel } from "../lifecycle";
 import { useWorkplanOwners } from "../owners";
@@ -244,6 +245,7 @@ export function WorkplanEditorPage({ workplanId }: { workplanId: string }) {
         <StageBadge stage={view.stage} />
         {view.archived ? <span className="badge badge-archived">Archived</span> : null}
         {role ? <RoleBadge role={role} /> : null}
+        <ExportMenu workplanId={view.id} networkId={view.networkId} />
       </div>
     </>
   );
