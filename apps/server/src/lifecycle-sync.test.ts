@@ -402,4 +402,52 @@ describe("duplication warnings and revisions", () => {
     ]);
     expect(warningNotifications()).toBe(notified);
   });
+
+  it("counts a duplication once a revision opens: the adopted plan's open warning moves to it", async () => {
+    const { s, n } = await setUp();
+    const other = createWorkplan(s.db, {
+      networkId: n.networkId,
+      title: "Ministry plan",
+      createdBy: null,
+    });
+    const ministryActivity = (title: string) =>
+      s.sync.change(other.id, (ydoc) => {
+        const fragment = ydoc.getXmlFragment(NARRATIVE_FIELD);
+        if (fragment.length > 0) fragment.delete(0, fragment.length);
+        appendNarrative(ydoc, [
+          {
+            kind: "activity",
+            activity: { ...emptyActivity("M1"), title, lead: n.orgA, gcmObjectives: [10] },
+          },
+        ]);
+      });
+    ministryActivity("Train border police");
+    const openPairs = () =>
+      s.db
+        .prepare(
+          "SELECT workplan_a || '+' || workplan_b FROM warnings WHERE network_id = ? AND status = 'open' ORDER BY 1",
+        )
+        .pluck()
+        .all(n.networkId);
+    await vi.waitFor(() => expect(openPairs()).toHaveLength(1));
+    await adopt(s, n);
+    const revision = await call<{ id: string }>(
+      s,
+      n.cookies.coordinator,
+      "POST",
+      `/api/workplans/${n.workplanId}/revisions`,
+    );
+    expect(revision.status).toBe(201);
+    const once = [[other.id, revision.body.id].sort().join("+")];
+    expect(openPairs()).toEqual(once);
+    // the other side changes: the engine re-scores it, and pairs it with the revision alone
+    ministryActivity("Train border police officers");
+    // the index and the warnings are rewritten in one transaction
+    await vi.waitFor(() =>
+      expect(
+        s.db.prepare("SELECT data FROM activities WHERE workplan_id = ?").pluck().get(other.id),
+      ).toContain("officers"),
+    );
+    expect(openPairs()).toEqual(once);
+  });
 });

@@ -1,4 +1,4 @@
-import { findWorkplanLifecycle } from "@junction/store";
+import { findWorkplanLifecycle, listRevisionIds } from "@junction/store";
 import type { Deps } from "../deps";
 
 /** The workplans a revision descends from, nearest first (a revision of a revision...). */
@@ -19,4 +19,12 @@ export function revisionLineage(deps: Pick<Deps, "db">, workplanId: string): str
 export function isRevisionPair(deps: Pick<Deps, "db">, a: string, b: string): boolean {
   if (a === b) return false;
   return revisionLineage(deps, a).includes(b) || revisionLineage(deps, b).includes(a);
+}
+
+/**
+ * Whether a newer revision carries this workplan on: its activities live on there, with the
+ * warnings they had, so the engine pairs them no more (the warnings would be counted twice).
+ */
+export function isSuperseded(deps: Pick<Deps, "db">, workplanId: string): boolean {
+  return listRevisionIds(deps.db, workplanId).length > 0;
 }

@@ -3,6 +3,7 @@ import {
   findWarningByPair,
   insertWarning,
   listWorkplanWarnings,
+  setWarningStatus,
 } from "@junction/store";
 import type { Deps } from "../deps";
 import { orderedPair } from "./warnings";
@@ -21,6 +22,9 @@ export function carryWarningsToRevision(
   const moved = (ref: { workplanId: string; activityId: string }) =>
     ref.workplanId === adoptedId ? { ...ref, workplanId: revisionId } : ref;
   for (const warning of listWorkplanWarnings(deps.db, adoptedId)) {
+    // the adopted plan pairs with nothing more (it is superseded): its open warnings live on in
+    // the revision, so no warning counts twice
+    if (warning.status === "open") setWarningStatus(deps.db, warning.id, "gone", now);
     const first = moved(warning.a);
     const [a, b] = orderedPair(first, moved(warning.b));
     if (findWarningByPair(deps.db, warning.networkId, a, b)) continue;

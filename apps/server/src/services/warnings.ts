@@ -30,7 +30,7 @@ import { requireNetworkPermission, requireWorkplanPermission } from "./access";
 import type { Caller } from "./caller";
 import { notifyWarning } from "./notifications";
 import { type OrganisationLabels, organisationLabels } from "./organisation-labels";
-import { isRevisionPair } from "./revision-lineage";
+import { isRevisionPair, isSuperseded } from "./revision-lineage";
 
 const SEPARATOR = "::";
 
@@ -129,11 +129,19 @@ export function createWarningEngine(deps: BaseDeps): WarningEngine {
     let changed = false;
     const ref = refOf(key);
     const current = new Map<string, { score: number; reasons: string[] }>();
-    if (state.index.has(key)) {
+    // a superseded plan's warnings were carried over to its revision: it pairs with nothing more
+    const superseded = new Map<string, boolean>();
+    const isCurrent = (workplanId: string): boolean => {
+      let known = superseded.get(workplanId);
+      if (known === undefined) superseded.set(workplanId, (known = isSuperseded(deps, workplanId)));
+      return !known;
+    };
+    if (state.index.has(key) && isCurrent(ref.workplanId)) {
       for (const pair of state.index.pairsFor(key)) {
         const other = pair.a === key ? pair.b : pair.a;
         // a workplan and its revision hold copies of one another's activities, not duplicates
         if (isRevisionPair(deps, ref.workplanId, refOf(other).workplanId)) continue;
+        if (!isCurrent(refOf(other).workplanId)) continue;
         current.set(other, { score: pair.score, reasons: pair.reasons });
       }
     }
