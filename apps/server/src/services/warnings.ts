@@ -133,7 +133,10 @@ export function createWarningEngine(deps: BaseDeps): WarningEngine {
     const superseded = new Map<string, boolean>();
     const isCurrent = (workplanId: string): boolean => {
       let known = superseded.get(workplanId);
-      if (known === undefined) superseded.set(workplanId, (known = isSuperseded(deps, workplanId)));
+      if (known === undefined) {
+        known = isSuperseded(deps, workplanId);
+        superseded.set(workplanId, known);
+      }
       return !known;
     };
     if (state.index.has(key) && isCurrent(ref.workplanId)) {
