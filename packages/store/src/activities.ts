@@ -113,3 +113,14 @@ export function listWorkplansToIndex(db: Db): { id: string; networkId: string }[
      ORDER BY network_id, created_at`,
   ).all() as { id: string; networkId: string }[];
 }
+
+export function findActivity(
+  db: Db,
+  ref: { workplanId: string; activityId: string },
+): StoredActivity | null {
+  const row = statement(
+    db,
+    "SELECT workplan_id, network_id, data FROM activities WHERE workplan_id = ? AND activity_id = ?",
+  ).get(ref.workplanId, ref.activityId) as ActivityRow | undefined;
+  return row ? toStored(row) : null;
+}

@@ -9,6 +9,7 @@ import { UPDATE_QUARANTINE } from "./migrations/005-update-quarantine";
 import { REMOVED_ACTIVITIES } from "./migrations/006-removed-activities";
 import { LIFECYCLE } from "./migrations/007-lifecycle";
 import { INDEXED_UPDATE } from "./migrations/008-indexed-update";
+import { COLLECTION_INDEXES } from "./migrations/009-collection-indexes";
 
 export type Db = Database.Database;
 
@@ -22,6 +23,7 @@ const MIGRATIONS: readonly string[] = [
   REMOVED_ACTIVITIES,
   LIFECYCLE,
   INDEXED_UPDATE,
+  COLLECTION_INDEXES,
 ];
 
 /**

@@ -1,4 +1,5 @@
 export {
+  findActivity,
   lastUpdateId,
   listNetworkActivities,
   listWorkplanActivities,
@@ -109,6 +110,15 @@ export {
   replaceActivityOwners,
 } from "./owners";
 export {
+  type Cursor,
+  type CursorValue,
+  compareKeys,
+  type OrderKey,
+  type Page,
+  type PageRequest,
+  pageOfList,
+} from "./pages";
+export {
   findLastCommitments,
   type RemovedActivity,
   rememberRemovedActivities,
@@ -163,6 +173,7 @@ export {
 } from "./versions";
 export {
   type ActivityRef,
+  countWarnings,
   decideWarning,
   findWarning,
   findWarningByPair,
@@ -170,11 +181,15 @@ export {
   listActivityWarnings,
   listDecidedWarnings,
   listNetworkWarnings,
+  listWarningPage,
   listWorkplanWarnings,
   setWarningStatus,
   updateWarningAssessment,
   WARNING_STATUSES,
+  type WarningFilter,
+  type WarningListItem,
   type WarningRecord,
+  type WarningSide,
   type WarningStatus,
 } from "./warnings";
 export {

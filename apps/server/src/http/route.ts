@@ -3,8 +3,10 @@ import type { z } from "zod";
 import type { Deps } from "../deps";
 import { AppError, type ErrorCode } from "../errors";
 import type { Caller } from "../services/caller";
+import type { Page, PageQuery } from "../services/pages";
 import { changeWithOneRetry } from "../services/storage";
 import type { AppEnv } from "./env";
+import { nextLink, readPageQuery } from "./pagination";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 
@@ -20,6 +22,8 @@ export type RouteSpec<Body extends z.ZodType | undefined> = {
   response?: z.ZodType;
   status?: 200 | 201 | 204;
   errors?: ErrorCode[];
+  /** A collection: `?limit=`, `?cursor=` and these filters, a `Link: <…>; rel="next"` header. */
+  collection?: { filters: Record<string, string> };
 };
 
 export type HandlerInput<Body extends z.ZodType | undefined> = {
@@ -78,6 +82,43 @@ export class RouteRegistry {
         throw new AppError("unauthenticated", "Sign in first, or send an API token");
       return handler({ ...input, caller: input.caller });
     });
+  }
+
+  /**
+   * A collection (contract "Collections at scale"): the handler answers one page for `page`
+   * (`?limit=`, default 100, at most 500, and `?cursor=`); the route answers its items as a JSON
+   * array and, when more remain, `Link: <url>; rel="next"`. `filters` documents the query filters.
+   */
+  collection<Item>(
+    spec: Omit<RouteSpec<undefined>, "auth" | "body" | "method" | "response" | "collection"> & {
+      item: z.ZodType<Item>;
+      filters?: Record<string, string>;
+    },
+    handler: (input: UserHandlerInput<undefined> & { page: PageQuery }) => Page<Item>,
+  ): void {
+    const { item, filters, ...rest } = spec;
+    this.#add(
+      {
+        ...rest,
+        method: "get",
+        auth: "user",
+        response: item.array(),
+        errors: [...new Set([...(rest.errors ?? []), "bad_request" as const])],
+        collection: { filters: filters ?? {} },
+      },
+      (input) => {
+        if (!input.caller)
+          throw new AppError("unauthenticated", "Sign in first, or send an API token");
+        const page = handler({
+          ...input,
+          body: undefined,
+          caller: input.caller,
+          page: readPageQuery(input.c),
+        });
+        if (page.next) input.c.header("Link", nextLink(input.c, page.next));
+        return page.items;
+      },
+    );
   }
 
   #add<Body extends z.ZodType | undefined>(

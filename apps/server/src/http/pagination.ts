@@ -1,0 +1,65 @@
+import type { Context } from "hono";
+import { AppError } from "../errors";
+import { type Cursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageQuery } from "../services/pages";
+import type { AppEnv } from "./env";
+
+/** Reads `?limit=` (1 to 500, default 100) and `?cursor=` (opaque; decoded, checked by the service). */
+export function readPageQuery(c: Context<AppEnv>): PageQuery {
+  const limitText = c.req.query("limit");
+  let limit = DEFAULT_PAGE_SIZE;
+  if (limitText !== undefined) {
+    if (!/^\d+$/.test(limitText) || Number(limitText) < 1 || Number(limitText) > MAX_PAGE_SIZE) {
+      throw new AppError(
+        "bad_request",
+        `limit must be a whole number from 1 to ${MAX_PAGE_SIZE} (got "${limitText}")`,
+      );
+    }
+    limit = Number(limitText);
+  }
+  const cursorText = c.req.query("cursor");
+  return { limit, cursor: cursorText === undefined ? null : decodeCursor(cursorText) };
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor), "utf8").toString("base64url");
+}
+
+function decodeCursor(text: string): readonly unknown[] {
+  try {
+    if (!/^[A-Za-z0-9_-]+$/.test(text)) throw new Error("not base64url");
+    const value: unknown = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+    if (Array.isArray(value)) return value;
+  } catch {
+    // answered below
+  }
+  throw new AppError(
+    "bad_request",
+    "The cursor is not one this list gave out: follow the Link header, or start again without ?cursor=",
+  );
+}
+
+/** `Link: <url>; rel="next"`: this request's URL with the next page's cursor. */
+export function nextLink(c: Context<AppEnv>, next: Cursor): string {
+  const url = new URL(c.req.url);
+  url.searchParams.set("cursor", encodeCursor(next));
+  return `<${url.href}>; rel="next"`;
+}
+
+/** Reads a filter from the query string: absent is undefined, a value outside `values` is a 400. */
+export function readFilter<T extends string>(
+  c: Context<AppEnv>,
+  name: string,
+  values?: readonly T[],
+): T | undefined {
+  const text = c.req.query(name);
+  if (text === undefined) return undefined;
+  if (text === "" || (values && !values.includes(text as T))) {
+    throw new AppError(
+      "bad_request",
+      values
+        ? `${name} must be one of ${values.join(", ")} (got "${text}")`
+        : `${name} must not be empty`,
+    );
+  }
+  return text as T;
+}
