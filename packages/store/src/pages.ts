@@ -1,3 +1,6 @@
+import type { Db } from "./db";
+import { statement } from "./statements";
+
 /** One value of a sort key, as a cursor carries it. */
 export type CursorValue = string | number;
 /** Where a page ended: the sort key of its last item, opaque to callers. */
@@ -83,4 +86,35 @@ export function compareKeys(a: Cursor, b: Cursor): number {
     return String(x) < String(y) ? -1 : 1;
   }
   return 0;
+}
+
+/**
+ * One page of `select` (a `SELECT … FROM …` without WHERE) in the order `keys` give, from the
+ * row after `page.after`: `LIMIT limit + 1` over an index, whatever the table holds.
+ */
+export function selectPage<Row>(
+  db: Db,
+  query: { select: string; where: readonly string[]; params: readonly unknown[] },
+  keys: readonly OrderKey[],
+  page: PageRequest,
+): Page<Row> {
+  const where = [...query.where];
+  if (page.after) where.push(afterCursor(keys));
+  const sortKeys = keys.map((key, i) => `${key.sql} AS sort_key_${i}`).join(", ");
+  const rows = statement(
+    db,
+    `${query.select.replace(/^\s*SELECT /i, `SELECT ${sortKeys}, `)}
+     ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
+     ORDER BY ${orderBy(keys)} LIMIT ?`,
+  ).all(
+    ...query.params,
+    ...(page.after ? cursorParameters(page.after) : []),
+    page.limit + 1,
+  ) as (Row & Record<string, CursorValue>)[];
+  return toPage(
+    rows,
+    page.limit,
+    (row) => keys.map((_, i) => row[`sort_key_${i}`] as CursorValue),
+    (row) => row,
+  );
 }

@@ -1,6 +1,12 @@
 import type { Context } from "hono";
 import { AppError } from "../errors";
-import { type Cursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageQuery } from "../services/pages";
+import {
+  type Cursor,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  type PageQuery,
+  pageOfList,
+} from "../services/pages";
 import type { AppEnv } from "./env";
 
 /** Reads `?limit=` (1 to 500, default 100) and `?cursor=` (opaque; decoded, checked by the service). */
@@ -62,4 +68,42 @@ export function readFilter<T extends string>(
     );
   }
   return text as T;
+}
+
+/** How a short list held in memory is ordered for paging: its key's shape and the key. */
+export type ListOrder<T> = { shape: readonly ("string" | "number")[]; keyOf: (item: T) => Cursor };
+
+const time = (iso: string): number => Date.parse(iso);
+
+/** Orders for the short lists (a user's tokens, a workplan's versions) paged in memory. */
+export const LIST_ORDERS = {
+  newestFirst: {
+    shape: ["number", "string"],
+    keyOf: (item: { createdAt: string; id: string }) => [-time(item.createdAt), item.id],
+  },
+  lastSeenFirst: {
+    shape: ["number", "string"],
+    keyOf: (item: { lastSeenAt: string; id: string }) => [-time(item.lastSeenAt), item.id],
+  },
+  byName: {
+    shape: ["string", "string"],
+    keyOf: (item: { name: string; id: string }) => [item.name, item.id],
+  },
+  oldestMoveFirst: {
+    shape: ["number", "string"],
+    keyOf: (item: { at: string; id: string }) => [time(item.at), item.id],
+  },
+  workplans: {
+    shape: ["number", "number", "string"],
+    keyOf: (item: { archived: boolean; createdAt: string; id: string }) => [
+      item.archived ? 1 : 0,
+      time(item.createdAt),
+      item.id,
+    ],
+  },
+} as const;
+
+/** A page of a short list (bounded by nature) in `order`; the cursor is checked like any other. */
+export function pageOfShortList<T>(list: readonly T[], order: ListOrder<T>, page: PageQuery) {
+  return pageOfList(list, order.shape, order.keyOf, page);
 }
