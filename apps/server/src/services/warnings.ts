@@ -105,6 +105,9 @@ export function changedMaterially(before: MaterialFields, after: MaterialFields)
   return union > 0 && shared / union < 0.8;
 }
 
+/** Activities reconciled per turn of the event loop when a whole network is swept. */
+const SWEEP_CHUNK = 200;
+
 type NetworkState = { index: DedupeIndex; activities: Map<string, StoredActivity> };
 
 /** The live duplication warnings; see `DuplicationWarnings`. */
@@ -202,15 +205,57 @@ export function createWarningEngine(deps: BaseDeps): WarningEngine {
     index.learn(decisions);
   }
 
-  function sweep(networkId: string, state: NetworkState): boolean {
+  function sweepKeys(networkId: string, state: NetworkState, keys: readonly string[]): boolean {
     const now = deps.now();
     let changed = false;
     const apply = deps.db.transaction(() => {
-      for (const key of state.activities.keys())
-        if (reconcile(networkId, state, key, now)) changed = true;
+      for (const key of keys) if (reconcile(networkId, state, key, now)) changed = true;
     });
     apply();
     return changed;
+  }
+
+  function publishNetworkChange(networkId: string): void {
+    deps.events.publish({
+      type: "warnings-changed",
+      networkId,
+      data: {
+        networkId,
+        workplanIds: [...new Set(listWorkplans(deps.db, networkId).map((w) => w.id))],
+      },
+    });
+  }
+
+  /**
+   * Brings stored warnings in line with every activity of the network. A big network is done
+   * SWEEP_CHUNK activities per turn of the event loop, so requests and sockets are served between.
+   */
+  function sweep(networkId: string, state: NetworkState, announce: boolean): void {
+    const keys = [...state.activities.keys()];
+    if (keys.length <= SWEEP_CHUNK) {
+      if (sweepKeys(networkId, state, keys) && announce) publishNetworkChange(networkId);
+      return;
+    }
+    let changed = false;
+    let at = 0;
+    const step = () => {
+      // the network was forgotten (or rebuilt) meanwhile: its new state sweeps itself
+      if (networks.get(networkId) !== state) return;
+      try {
+        if (sweepKeys(networkId, state, keys.slice(at, at + SWEEP_CHUNK))) changed = true;
+      } catch (error) {
+        // a locked database: the next change or decision sweeps again
+        deps.log.warn("could not bring the warnings up to date", {
+          networkId,
+          error: String(error),
+        });
+        return;
+      }
+      at += SWEEP_CHUNK;
+      if (at < keys.length) setImmediate(step);
+      else if (changed) publishNetworkChange(networkId);
+    };
+    setImmediate(step);
   }
 
   function ensure(networkId: string): NetworkState {
@@ -228,7 +273,7 @@ export function createWarningEngine(deps: BaseDeps): WarningEngine {
     const state = { index, activities };
     networks.set(networkId, state);
     // first use in this process: bring stored warnings in line with every activity once
-    sweep(networkId, state);
+    sweep(networkId, state, false);
     return state;
   }
 
@@ -297,15 +342,7 @@ export function createWarningEngine(deps: BaseDeps): WarningEngine {
       const state = networks.get(networkId);
       if (!state) return;
       learn(networkId, state.index);
-      if (sweep(networkId, state))
-        deps.events.publish({
-          type: "warnings-changed",
-          networkId,
-          data: {
-            networkId,
-            workplanIds: [...new Set(listWorkplans(deps.db, networkId).map((w) => w.id))],
-          },
-        });
+      sweep(networkId, state, true);
     },
   };
 }
