@@ -17,9 +17,11 @@ import {
 import {
   groupByWorkplan,
   lastMessage,
+  moreWarnings,
   mySidesFirst,
   sortThreads,
   threadReasonLabel,
+  totalOpenWarnings,
 } from "./my-work-logic";
 import { replaceMyTask, useMyWork } from "./use-my-work";
 
@@ -71,6 +73,8 @@ export function MyWorkPage() {
   }
 
   const { activities, tasks, threads, warnings } = work.data;
+  const warningCounts = work.data.warningCounts ?? [];
+  const openWarnings = totalOpenWarnings(warnings.length, warningCounts);
   const open = countUnfinished(tasks);
   const multipleNetworks = me.memberships.length > 1;
   const networkName = (networkId: string) =>
@@ -86,7 +90,7 @@ export function MyWorkPage() {
               formatCount(open, "open task"),
               formatCount(threads.length, "thread"),
               formatCount(activities.length, "activity", "activities"),
-              formatCount(warnings.length, "warning"),
+              formatCount(openWarnings, "warning"),
             ].join(" · ")}
           </p>
         </div>
@@ -164,7 +168,7 @@ export function MyWorkPage() {
       <Section
         id="my-warnings"
         title="Open warnings on your organisation's activities"
-        count={warnings.length}
+        count={openWarnings}
       >
         {warnings.length === 0 ? (
           <EmptyState title="No open warnings">
@@ -180,6 +184,15 @@ export function MyWorkPage() {
             ))}
           </ul>
         )}
+        {moreWarnings(warnings, warningCounts).map((more) => (
+          <p key={more.networkId} className="muted load-more">
+            {formatCount(more.shown, "strongest warning")} of {more.open} shown
+            {multipleNetworks ? ` in ${networkName(more.networkId) ?? "this network"}` : ""}.{" "}
+            <Link to={more.to} className="button button-secondary button-small">
+              See all {more.open} on the Warnings page
+            </Link>
+          </p>
+        ))}
       </Section>
     </section>
   );
