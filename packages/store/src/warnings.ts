@@ -288,7 +288,17 @@ export function listWarningPage(
   page: PageRequest,
 ): Page<WarningListItem> {
   const where = warningWhere(filter);
-  const after = page.after ? ` AND ${afterCursor(WARNING_ORDER)}` : "";
+  // one side of "open first" only: the rank is constant, and dropping it from the order lets
+  // SQLite walk warnings_network_order instead of sorting every match (the cursor keeps it)
+  const statuses = filter.statuses;
+  const oneRank =
+    filter.id !== undefined ||
+    (statuses !== undefined &&
+      (statuses.every((status) => status === "open") ||
+        statuses.every((status) => status !== "open")));
+  const keys = oneRank ? WARNING_ORDER.slice(1) : WARNING_ORDER;
+  const afterKey = page.after && oneRank ? page.after.slice(1) : page.after;
+  const after = afterKey ? ` AND ${afterCursor(keys)}` : "";
   const rows = statement(
     db,
     `SELECT w.*, (w.status != 'open') AS rank,
@@ -304,11 +314,11 @@ export function listWarningPage(
      LEFT JOIN workplans wb ON wb.id = w.workplan_b
      LEFT JOIN users u ON u.id = w.decided_by
      WHERE ${where.sql}${after}
-     ORDER BY ${orderBy(WARNING_ORDER)}
+     ORDER BY ${orderBy(keys)}
      LIMIT ?`,
   ).all(
     ...where.params,
-    ...(page.after ? cursorParameters(page.after) : []),
+    ...(afterKey ? cursorParameters(afterKey) : []),
     page.limit + 1,
   ) as WarningListRow[];
   return toPage(
