@@ -1,5 +1,4 @@
 import { createdTokenSchema, createTokenRequestSchema, tokenViewSchema } from "@junction/domain";
-import { z } from "zod";
 import { createApiToken, listApiTokens, revokeToken } from "../../services/api-tokens";
 import { LIST_ORDERS, pageOfShortList } from "../pagination";
 import type { RouteRegistry } from "../route";

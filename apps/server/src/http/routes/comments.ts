@@ -4,7 +4,6 @@ import {
   threadViewSchema,
   updateCommentRequestSchema,
 } from "@junction/domain";
-import { z } from "zod";
 import {
   deleteComment,
   editComment,

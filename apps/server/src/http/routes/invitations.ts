@@ -6,7 +6,6 @@ import {
   invitationViewSchema,
   meSchema,
 } from "@junction/domain";
-import { z } from "zod";
 import {
   acceptInvitation,
   inviteMember,

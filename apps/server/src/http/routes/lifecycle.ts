@@ -9,7 +9,6 @@ import {
   validationAnswerRequestSchema,
   validationViewSchema,
 } from "@junction/domain";
-import { z } from "zod";
 import { getLifecycle, setConsultation } from "../../services/lifecycle";
 import { openRevision } from "../../services/revisions";
 import { listWorkplanStages, moveStage } from "../../services/stages";

@@ -1,5 +1,4 @@
 import { memberViewSchema, ROLES, updateMemberRequestSchema } from "@junction/domain";
-import { z } from "zod";
 import { changeMember, listNetworkMembers, removeMember } from "../../services/members";
 import { readFilter } from "../pagination";
 import type { RouteRegistry } from "../route";

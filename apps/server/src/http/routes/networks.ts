@@ -4,7 +4,6 @@ import {
   networkSummarySchema,
   organisationViewSchema,
 } from "@junction/domain";
-import { z } from "zod";
 import {
   addOrganisation,
   createNetwork,

@@ -3,7 +3,6 @@ import {
   notificationViewSchema,
   unreadCountSchema,
 } from "@junction/domain";
-import { z } from "zod";
 import {
   countMyUnread,
   listMyNotifications,

@@ -4,7 +4,6 @@ import {
   taskViewSchema,
   updateTaskRequestSchema,
 } from "@junction/domain";
-import { z } from "zod";
 import { changeTask, createTask, getTask, listTasks } from "../../services/tasks";
 import { readFilter } from "../pagination";
 import type { RouteRegistry } from "../route";

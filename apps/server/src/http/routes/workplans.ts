@@ -5,7 +5,6 @@ import {
   updateWorkplanRequestSchema,
   workplanViewSchema,
 } from "@junction/domain";
-import { z } from "zod";
 import {
   changeWorkplan,
   createWorkplan,
