@@ -7,6 +7,7 @@ import type { Page, PageQuery } from "../services/pages";
 import { changeWithOneRetry } from "../services/storage";
 import type { AppEnv } from "./env";
 import { nextLink, readPageQuery } from "./pagination";
+import { HandlerTurns } from "./turns";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 
@@ -60,6 +61,7 @@ export class RouteRegistry {
   readonly routes: RegisteredRoute[] = [];
   readonly #app: Hono<AppEnv>;
   readonly #deps: Deps;
+  readonly #turns = new HandlerTurns();
 
   constructor(app: Hono<AppEnv>, deps: Deps) {
     this.#app = app;
@@ -134,6 +136,7 @@ export class RouteRegistry {
       const body = (
         spec.body ? spec.body.parse(await readJson(c)) : undefined
       ) as HandlerInput<Body>["body"];
+      await this.#turns.wait();
       const attempt = () =>
         handler({
           c,
