@@ -142,9 +142,10 @@ export function markNotificationsRead(
   return changed;
 }
 
+// the rowid breaks ties in insertion order (the app never VACUUMs, which could renumber it)
 const NOTIFICATION_ORDER: readonly OrderKey[] = [
   { sql: "created_at", desc: true },
-  { sql: "id", desc: true },
+  { sql: "rowid", desc: true },
 ];
 
 /** A page of a user's notifications, newest first (`unread`: only those not read yet). */

@@ -194,7 +194,7 @@ const TASK_ORDER: readonly OrderKey[] = [
   { sql: "(t.due IS NULL)" },
   { sql: "coalesce(t.due, '')" },
   { sql: "t.created_at" },
-  { sql: "t.id" },
+  { sql: "t.rowid" },
 ];
 
 export type TaskFilter = { status?: TaskStatus; assigneeId?: string };

@@ -70,16 +70,25 @@ export function readFilter<T extends string>(
   return text as T;
 }
 
-/** How a short list held in memory is ordered for paging: its key's shape and the key. */
-export type ListOrder<T> = { shape: readonly ("string" | "number")[]; keyOf: (item: T) => Cursor };
+/**
+ * How a short list held in memory is ordered for paging: its key's shape and the key. `grows`
+ * says where the list's own order puts new items: its position from that end breaks ties (two
+ * stage moves in one millisecond keep the order the store gave them).
+ */
+export type ListOrder<T> = {
+  shape: readonly ("string" | "number")[];
+  keyOf: (item: T) => Cursor;
+  grows?: "at-end" | "at-start";
+};
 
 const time = (iso: string): number => Date.parse(iso);
 
 /** Orders for the short lists (a user's tokens, a workplan's versions) paged in memory. */
 export const LIST_ORDERS = {
   newestFirst: {
-    shape: ["number", "string"],
-    keyOf: (item: { createdAt: string; id: string }) => [-time(item.createdAt), item.id],
+    shape: ["number", "number"],
+    keyOf: (item: { createdAt: string }) => [-time(item.createdAt)],
+    grows: "at-start",
   },
   lastSeenFirst: {
     shape: ["number", "string"],
@@ -90,8 +99,9 @@ export const LIST_ORDERS = {
     keyOf: (item: { name: string; id: string }) => [item.name, item.id],
   },
   oldestMoveFirst: {
-    shape: ["number", "string"],
-    keyOf: (item: { at: string; id: string }) => [time(item.at), item.id],
+    shape: ["number", "number"],
+    keyOf: (item: { at: string }) => [time(item.at)],
+    grows: "at-end",
   },
   workplans: {
     shape: ["number", "number", "string"],
@@ -105,5 +115,15 @@ export const LIST_ORDERS = {
 
 /** A page of a short list (bounded by nature) in `order`; the cursor is checked like any other. */
 export function pageOfShortList<T>(list: readonly T[], order: ListOrder<T>, page: PageQuery) {
-  return pageOfList(list, order.shape, order.keyOf, page);
+  const { grows } = order;
+  if (grows === undefined) return pageOfList(list, order.shape, order.keyOf, page);
+  const last = list.length - 1;
+  const positioned = list.map((item, index) => ({ item, index }));
+  const result = pageOfList(
+    positioned,
+    order.shape,
+    ({ item, index }) => [...order.keyOf(item), grows === "at-end" ? index : index - last],
+    page,
+  );
+  return { items: result.items.map(({ item }) => item), next: result.next };
 }

@@ -95,7 +95,7 @@ export function notify(deps: BaseDeps, input: NotificationInput): void {
   }
 }
 
-const NOTIFICATION_CURSOR = ["number", "string"] as const;
+const NOTIFICATION_CURSOR = ["number", "number"] as const;
 
 /** A page of the caller's notifications, newest first (`unread`: only unread, or only read). */
 export function listMyNotifications(

@@ -105,7 +105,7 @@ function notifyAssigned(deps: Deps, caller: Caller, task: TaskRecord): void {
   });
 }
 
-const TASK_CURSOR = ["number", "number", "string", "number", "string"] as const;
+const TASK_CURSOR = ["number", "number", "string", "number", "number"] as const;
 
 /** A page of the network's tasks, unfinished first, then by due date. */
 export function listTasks(
