@@ -239,6 +239,14 @@ export const warningViewSchema = z.object({
 });
 export type WarningView = z.infer<typeof warningViewSchema>;
 
+/** `GET /api/networks/:networkId/warnings/counts`: counted on the server, nothing listed. */
+export const warningCountsSchema = z.object({
+  open: z.number().int(),
+  dismissed: z.number().int(),
+  coordinate: z.number().int(),
+});
+export type WarningCounts = z.infer<typeof warningCountsSchema>;
+
 export const warningDecisionRequestSchema = z.object({ decision: z.enum(WARNING_DECISIONS) });
 export type WarningDecision = (typeof WARNING_DECISIONS)[number];
 
@@ -450,7 +458,12 @@ export const myWorkSchema = z.object({
       reasons: z.array(z.enum(["mentioned", "awaiting-reply"])),
     }),
   ),
+  /** The strongest open warnings on the caller's organisations' activities (the first few). */
   warnings: z.array(warningViewSchema),
+  /** How many open warnings there are in all, per network (the list above shows the first few). */
+  warningCounts: z
+    .array(z.object({ networkId: z.string(), organisationId: z.string(), open: z.number().int() }))
+    .optional(),
   /** Commenters: workplans in consultation inviting comments (the server always sends it). */
   consultations: z.array(consultationInvitationSchema).optional(),
   /** Editors and coordinators: workplans in validation waiting for their organisation's answer. */

@@ -1,5 +1,6 @@
 import { type Activity, readCommitments } from "@junction/domain";
 import type { Db } from "./db";
+import { type OrderKey, type Page, type PageRequest, selectPage } from "./pages";
 import { rememberRemovedActivities } from "./removed-activities";
 import { statement } from "./statements";
 
@@ -112,4 +113,45 @@ export function listWorkplansToIndex(db: Db): { id: string; networkId: string }[
         OR indexed_update_id < coalesce((SELECT last_update_id FROM workplan_snapshots WHERE workplan_id = w.id), 0)
      ORDER BY network_id, created_at`,
   ).all() as { id: string; networkId: string }[];
+}
+
+export function findActivity(
+  db: Db,
+  ref: { workplanId: string; activityId: string },
+): StoredActivity | null {
+  const row = statement(
+    db,
+    "SELECT workplan_id, network_id, data FROM activities WHERE workplan_id = ? AND activity_id = ?",
+  ).get(ref.workplanId, ref.activityId) as ActivityRow | undefined;
+  return row ? toStored(row) : null;
+}
+
+const ACTIVITY_ORDER: readonly OrderKey[] = [{ sql: "position" }, { sql: "activity_id" }];
+
+export type ActivityFilter = { leadId?: string; status?: string };
+
+/** A page of a workplan's activity index, in document order. */
+export function listWorkplanActivityPage(
+  db: Db,
+  workplanId: string,
+  filter: ActivityFilter,
+  page: PageRequest,
+): Page<StoredActivity> {
+  const where = ["workplan_id = ?"];
+  const params: unknown[] = [workplanId];
+  if (filter.leadId !== undefined) {
+    where.push("lead = ?");
+    params.push(filter.leadId);
+  }
+  if (filter.status !== undefined) {
+    where.push("json_extract(data, '$.status') = ?");
+    params.push(filter.status);
+  }
+  const rows = selectPage<ActivityRow>(
+    db,
+    { select: "SELECT workplan_id, network_id, data FROM activities", where, params },
+    ACTIVITY_ORDER,
+    page,
+  );
+  return { items: rows.items.map(toStored), next: rows.next };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "./db";
+import { type OrderKey, type Page, type PageRequest, selectPage } from "./pages";
 import { statement } from "./statements";
 
 /** Where a thread points: a range (two encoded relative positions) or a whole field. */
@@ -287,4 +288,43 @@ export function listUserThreadIds(
     mentioned: row.mentioned === 1,
     participated: row.participated === 1,
   }));
+}
+
+const THREAD_ORDER: readonly OrderKey[] = [{ sql: "t.created_at" }, { sql: "t.id" }];
+
+export type ThreadFilter = { resolved?: boolean; activityId?: string };
+
+/** A page of a workplan's threads, oldest first. */
+export function listWorkplanThreadPage(
+  db: Db,
+  workplanId: string,
+  filter: ThreadFilter,
+  page: PageRequest,
+): Page<ThreadRecord> {
+  const where = ["t.workplan_id = ?"];
+  const params: unknown[] = [workplanId];
+  if (filter.resolved === true) where.push("t.resolved_at IS NOT NULL");
+  if (filter.resolved === false) where.push("t.resolved_at IS NULL");
+  if (filter.activityId !== undefined) {
+    where.push("t.activity_id = ?");
+    params.push(filter.activityId);
+  }
+  const rows = selectPage<ThreadRow>(
+    db,
+    { select: THREAD_SELECT, where, params },
+    THREAD_ORDER,
+    page,
+  );
+  return { items: rows.items.map(toThread), next: rows.next };
+}
+
+/** The comments of some threads, oldest first, in one query. */
+export function listThreadsComments(db: Db, threadIds: readonly string[]): CommentRecord[] {
+  if (threadIds.length === 0) return [];
+  const rows = db
+    .prepare(
+      `${COMMENT_SELECT} WHERE c.thread_id IN (${threadIds.map(() => "?").join(", ")}) ORDER BY c.created_at, c.rowid`,
+    )
+    .all(...threadIds) as CommentRow[];
+  return rows.map(toComment);
 }

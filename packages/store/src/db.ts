@@ -11,6 +11,7 @@ import { LIFECYCLE } from "./migrations/007-lifecycle";
 import { INDEXED_UPDATE } from "./migrations/008-indexed-update";
 import { PASSWORD_RESETS } from "./migrations/009-password-resets";
 import { IATI_SETTINGS } from "./migrations/010-iati-settings";
+import { COLLECTION_INDEXES } from "./migrations/011-collection-indexes";
 
 export type Db = Database.Database;
 
@@ -26,6 +27,7 @@ const MIGRATIONS: readonly string[] = [
   INDEXED_UPDATE,
   PASSWORD_RESETS,
   IATI_SETTINGS,
+  COLLECTION_INDEXES,
 ];
 
 /**

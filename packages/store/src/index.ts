@@ -1,7 +1,10 @@
 export {
+  type ActivityFilter,
+  findActivity,
   lastUpdateId,
   listNetworkActivities,
   listWorkplanActivities,
+  listWorkplanActivityPage,
   listWorkplansToIndex,
   markWorkplanIndexed,
   replaceWorkplanActivities,
@@ -15,12 +18,15 @@ export {
   insertComment,
   insertThread,
   listThreadComments,
+  listThreadsComments,
   listUserThreadIds,
   listWorkplanComments,
+  listWorkplanThreadPage,
   listWorkplanThreads,
   markCommentDeleted,
   setThreadResolved,
   type ThreadAnchor,
+  type ThreadFilter,
   type ThreadRecord,
   updateCommentBody,
 } from "./comments";
@@ -75,9 +81,11 @@ export {
   countCoordinators,
   findMember,
   findMembership,
+  listMemberPage,
   listMembers,
   listUserMemberships,
   type MemberDetail,
+  type MemberFilter,
   type MembershipRecord,
   removeMembership,
   type UserMembership,
@@ -96,6 +104,7 @@ export {
 export {
   countUnreadNotifications,
   insertNotification,
+  listNotificationPage,
   listUserNotifications,
   markNotificationsRead,
   type NotificationRecord,
@@ -109,6 +118,15 @@ export {
   type OwnerRecord,
   replaceActivityOwners,
 } from "./owners";
+export {
+  type Cursor,
+  type CursorValue,
+  compareKeys,
+  type OrderKey,
+  type Page,
+  type PageRequest,
+  pageOfList,
+} from "./pages";
 export {
   findPasswordReset,
   insertPasswordReset,
@@ -138,9 +156,11 @@ export {
   findTask,
   insertTask,
   listAssignedTasks,
+  listNetworkTaskPage,
   listNetworkTasks,
   listThreadTasks,
   listWorkplanThreadTasks,
+  type TaskFilter,
   type TaskRecord,
   updateTask,
 } from "./tasks";
@@ -172,6 +192,7 @@ export {
 } from "./versions";
 export {
   type ActivityRef,
+  countWarnings,
   decideWarning,
   findWarning,
   findWarningByPair,
@@ -179,11 +200,15 @@ export {
   listActivityWarnings,
   listDecidedWarnings,
   listNetworkWarnings,
+  listWarningPage,
   listWorkplanWarnings,
   setWarningStatus,
   updateWarningAssessment,
   WARNING_STATUSES,
+  type WarningFilter,
+  type WarningListItem,
   type WarningRecord,
+  type WarningSide,
   type WarningStatus,
 } from "./warnings";
 export {

@@ -1,5 +1,6 @@
 import type { Role } from "@junction/domain";
 import type { Db } from "./db";
+import { type OrderKey, type Page, type PageRequest, selectPage } from "./pages";
 import { iso, statement } from "./statements";
 
 export type MembershipRecord = {
@@ -156,4 +157,34 @@ export function countCoordinators(db: Db, networkId: string): number {
       "SELECT COUNT(*) AS n FROM memberships WHERE network_id = ? AND role = 'coordinator'",
     ).get(networkId) as { n: number }
   ).n;
+}
+
+const MEMBER_ORDER: readonly OrderKey[] = [{ sql: "u.name" }, { sql: "m.user_id" }];
+
+export type MemberFilter = { organisationId?: string; role?: Role };
+
+/** A page of the network's members by name. */
+export function listMemberPage(
+  db: Db,
+  networkId: string,
+  filter: MemberFilter,
+  page: PageRequest,
+): Page<MemberDetail> {
+  const where = ["m.network_id = ?"];
+  const params: unknown[] = [networkId];
+  if (filter.organisationId !== undefined) {
+    where.push("m.organisation_id = ?");
+    params.push(filter.organisationId);
+  }
+  if (filter.role !== undefined) {
+    where.push("m.role = ?");
+    params.push(filter.role);
+  }
+  const rows = selectPage<MemberRow>(
+    db,
+    { select: MEMBER_SELECT, where, params },
+    MEMBER_ORDER,
+    page,
+  );
+  return { items: rows.items.map(toMember), next: rows.next };
 }

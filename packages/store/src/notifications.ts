@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { NOTIFICATION_KINDS, type NotificationKind } from "@junction/domain";
 import type { Db } from "./db";
+import { type OrderKey, type Page, type PageRequest, selectPage } from "./pages";
 import { statement } from "./statements";
 
 /** What a notification is about, to link to; every field optional. */
@@ -139,4 +140,29 @@ export function markNotificationsRead(
   });
   write();
   return changed;
+}
+
+// the rowid breaks ties in insertion order (the app never VACUUMs, which could renumber it)
+const NOTIFICATION_ORDER: readonly OrderKey[] = [
+  { sql: "created_at", desc: true },
+  { sql: "rowid", desc: true },
+];
+
+/** A page of a user's notifications, newest first (`unread`: only those not read yet). */
+export function listNotificationPage(
+  db: Db,
+  userId: string,
+  filter: { unread?: boolean },
+  page: PageRequest,
+): Page<NotificationRecord> {
+  const where = ["user_id = ?"];
+  if (filter.unread === true) where.push("read_at IS NULL");
+  if (filter.unread === false) where.push("read_at IS NOT NULL");
+  const rows = selectPage<NotificationRow>(
+    db,
+    { select: "SELECT * FROM notifications", where, params: [userId] },
+    NOTIFICATION_ORDER,
+    page,
+  );
+  return { items: rows.items.map(toNotification), next: rows.next };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { TASK_STATUSES, type TaskStatus } from "@junction/domain";
 import type { Db } from "./db";
+import { type OrderKey, type Page, type PageRequest, selectPage } from "./pages";
 import { statement } from "./statements";
 
 export type TaskRecord = {
@@ -185,4 +186,36 @@ export function updateTask(
     now,
     id,
   );
+}
+
+// unfinished first, then by due date (undated last), then oldest; the id makes the order total
+const TASK_ORDER: readonly OrderKey[] = [
+  { sql: "(t.status IN ('done', 'cancelled'))" },
+  { sql: "(t.due IS NULL)" },
+  { sql: "coalesce(t.due, '')" },
+  { sql: "t.created_at" },
+  { sql: "t.rowid" },
+];
+
+export type TaskFilter = { status?: TaskStatus; assigneeId?: string };
+
+/** A page of the network's tasks in the order the tasks page shows them. */
+export function listNetworkTaskPage(
+  db: Db,
+  networkId: string,
+  filter: TaskFilter,
+  page: PageRequest,
+): Page<TaskRecord> {
+  const where = ["t.network_id = ?"];
+  const params: unknown[] = [networkId];
+  if (filter.status !== undefined) {
+    where.push("t.status = ?");
+    params.push(filter.status);
+  }
+  if (filter.assigneeId !== undefined) {
+    where.push("t.assignee_id = ?");
+    params.push(filter.assigneeId);
+  }
+  const rows = selectPage<TaskRow>(db, { select: TASK_SELECT, where, params }, TASK_ORDER, page);
+  return { items: rows.items.map(toTask), next: rows.next };
 }

@@ -1,5 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "./db";
+import {
+  afterCursor,
+  cursorParameters,
+  type OrderKey,
+  orderBy,
+  type Page,
+  type PageRequest,
+  toPage,
+} from "./pages";
 import { statement } from "./statements";
 
 export const WARNING_STATUSES = ["open", "dismissed", "coordinate", "gone"] as const;
@@ -185,4 +194,157 @@ export function listDecidedWarnings(db: Db, networkId: string): WarningRecord[] 
     `SELECT * FROM warnings WHERE network_id = ? AND status IN ('dismissed', 'coordinate') AND decided_by IS NOT NULL ORDER BY decided_at`,
   ).all(networkId) as WarningRow[];
   return rows.map(toWarning);
+}
+
+/** Which warnings a page or a count covers; `gone` ones never. */
+export type WarningFilter = {
+  id?: string;
+  networkId?: string;
+  /** Warnings with an activity of this workplan on either side. */
+  workplanId?: string;
+  statuses?: readonly Exclude<WarningStatus, "gone">[];
+  /** Warnings with an activity led by this organisation on either side. */
+  organisationId?: string;
+};
+
+/** One side of a warning as the index holds it now (null: the activity left its document). */
+export type WarningSide = { workplanTitle: string; title: string; lead: string | null } | null;
+
+export type WarningListItem = WarningRecord & {
+  sideA: WarningSide;
+  sideB: WarningSide;
+  decidedByName: string | null;
+};
+
+// open first, then the strongest match; the id breaks ties so the order is total
+export const WARNING_ORDER: readonly OrderKey[] = [
+  { sql: "(w.status != 'open')" },
+  { sql: "w.score", desc: true },
+  { sql: "w.id" },
+];
+
+function warningWhere(filter: WarningFilter): { sql: string; params: unknown[] } {
+  const clauses = ["w.status != 'gone'"];
+  const params: unknown[] = [];
+  if (filter.id !== undefined) {
+    clauses.push("w.id = ?");
+    params.push(filter.id);
+  }
+  if (filter.networkId !== undefined) {
+    clauses.push("w.network_id = ?");
+    params.push(filter.networkId);
+  }
+  if (filter.workplanId !== undefined) {
+    clauses.push(
+      "w.id IN (SELECT id FROM warnings WHERE workplan_a = ? UNION SELECT id FROM warnings WHERE workplan_b = ?)",
+    );
+    params.push(filter.workplanId, filter.workplanId);
+  }
+  if (filter.statuses !== undefined) {
+    clauses.push(`w.status IN (${filter.statuses.map(() => "?").join(", ") || "NULL"})`);
+    params.push(...filter.statuses);
+  }
+  if (filter.organisationId !== undefined) {
+    // organisation ids are unique across networks; the network only narrows the index range
+    const network = filter.networkId !== undefined ? "l.network_id = ? AND " : "";
+    const side = (x: "a" | "b") =>
+      `SELECT x.id FROM activities l JOIN warnings x ON x.workplan_${x} = l.workplan_id AND x.activity_${x} = l.activity_id WHERE ${network}l.lead = ?`;
+    clauses.push(`w.id IN (${side("a")} UNION ${side("b")})`);
+    const lead =
+      filter.networkId !== undefined
+        ? [filter.networkId, filter.organisationId]
+        : [filter.organisationId];
+    params.push(...lead, ...lead);
+  }
+  return { sql: clauses.join(" AND "), params };
+}
+
+type WarningListRow = WarningRow & {
+  rank: number;
+  a_title: string | null;
+  a_lead: string | null;
+  a_workplan_title: string | null;
+  a_present: number | null;
+  b_title: string | null;
+  b_lead: string | null;
+  b_workplan_title: string | null;
+  b_present: number | null;
+  decided_by_name: string | null;
+};
+
+function sideOf(
+  present: number | null,
+  title: string | null,
+  lead: string | null,
+  workplanTitle: string | null,
+): WarningSide {
+  return present === null ? null : { workplanTitle: workplanTitle ?? "", title: title ?? "", lead };
+}
+
+/** A page of warnings in `WARNING_ORDER`, with both activities' titles and leads. */
+export function listWarningPage(
+  db: Db,
+  filter: WarningFilter,
+  page: PageRequest,
+): Page<WarningListItem> {
+  const where = warningWhere(filter);
+  // one side of "open first" only: the rank is constant, and dropping it from the order lets
+  // SQLite walk warnings_network_order instead of sorting every match (the cursor keeps it)
+  const statuses = filter.statuses;
+  const oneRank =
+    filter.id !== undefined ||
+    (statuses !== undefined &&
+      (statuses.every((status) => status === "open") ||
+        statuses.every((status) => status !== "open")));
+  const keys = oneRank ? WARNING_ORDER.slice(1) : WARNING_ORDER;
+  const afterKey = page.after && oneRank ? page.after.slice(1) : page.after;
+  const after = afterKey ? ` AND ${afterCursor(keys)}` : "";
+  const rows = statement(
+    db,
+    `SELECT w.*, (w.status != 'open') AS rank,
+       json_extract(xa.data, '$.title') AS a_title, xa.lead AS a_lead, wa.title AS a_workplan_title,
+       CASE WHEN xa.activity_id IS NULL THEN NULL ELSE 1 END AS a_present,
+       json_extract(xb.data, '$.title') AS b_title, xb.lead AS b_lead, wb.title AS b_workplan_title,
+       CASE WHEN xb.activity_id IS NULL THEN NULL ELSE 1 END AS b_present,
+       u.name AS decided_by_name
+     FROM warnings w
+     LEFT JOIN activities xa ON xa.workplan_id = w.workplan_a AND xa.activity_id = w.activity_a
+     LEFT JOIN activities xb ON xb.workplan_id = w.workplan_b AND xb.activity_id = w.activity_b
+     LEFT JOIN workplans wa ON wa.id = w.workplan_a
+     LEFT JOIN workplans wb ON wb.id = w.workplan_b
+     LEFT JOIN users u ON u.id = w.decided_by
+     WHERE ${where.sql}${after}
+     ORDER BY ${orderBy(keys)}
+     LIMIT ?`,
+  ).all(
+    ...where.params,
+    ...(afterKey ? cursorParameters(afterKey) : []),
+    page.limit + 1,
+  ) as WarningListRow[];
+  return toPage(
+    rows,
+    page.limit,
+    (row) => [row.rank, row.score, row.id],
+    (row) => ({
+      ...toWarning(row),
+      sideA: sideOf(row.a_present, row.a_title, row.a_lead, row.a_workplan_title),
+      sideB: sideOf(row.b_present, row.b_title, row.b_lead, row.b_workplan_title),
+      decidedByName: row.decided_by_name,
+    }),
+  );
+}
+
+/** How many warnings match, by status (a COUNT over the indexes, nothing loaded). */
+export function countWarnings(
+  db: Db,
+  filter: WarningFilter,
+): Record<Exclude<WarningStatus, "gone">, number> {
+  const where = warningWhere(filter);
+  const rows = statement(
+    db,
+    `SELECT w.status, COUNT(*) AS n FROM warnings w WHERE ${where.sql} GROUP BY w.status`,
+  ).all(...where.params) as { status: WarningStatus; n: number }[];
+  const counts = { open: 0, dismissed: 0, coordinate: 0 };
+  for (const row of rows) if (row.status !== "gone") counts[row.status] = row.n;
+  return counts;
 }

@@ -38,6 +38,34 @@ export function buildOpenApi(routes: readonly RegisteredRoute[]): unknown {
         schema: query.enum ? { type: "string", enum: query.enum } : { type: "string" },
       });
     }
+    if (route.collection) {
+      parameters.push(
+        {
+          name: "limit",
+          in: "query",
+          required: false,
+          description: "Items per page, 1 to 500 (default 100)",
+          schema: { type: "integer", minimum: 1, maximum: 500, default: 100 },
+        } as (typeof parameters)[number],
+        {
+          name: "cursor",
+          in: "query",
+          required: false,
+          description: 'Where the page starts: copy it from the previous answer\'s Link rel="next"',
+          schema: { type: "string" },
+        } as (typeof parameters)[number],
+        ...Object.entries(route.collection.filters).map(
+          ([name, description]) =>
+            ({
+              name,
+              in: "query",
+              required: false,
+              description,
+              schema: { type: "string" },
+            }) as (typeof parameters)[number],
+        ),
+      );
+    }
     const files = Object.fromEntries(
       (route.files ?? []).map((type) => [type, { schema: { type: "string", format: "binary" } }]),
     );
@@ -47,6 +75,17 @@ export function buildOpenApi(routes: readonly RegisteredRoute[]): unknown {
         route.response || route.files
           ? {
               description: route.files ? "The file, as an attachment (Content-Disposition)" : "OK",
+              ...(route.collection
+                ? {
+                    headers: {
+                      Link: {
+                        description:
+                          'When more items remain: <URL of the next page>; rel="next" (absent on the last page)',
+                        schema: { type: "string" },
+                      },
+                    },
+                  }
+                : {}),
               content: {
                 ...(route.response
                   ? { "application/json": { schema: jsonSchema(route.response, "output") } }

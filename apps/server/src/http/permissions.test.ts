@@ -249,6 +249,13 @@ const CASES: Case[] = [
     success: 200,
   },
   {
+    method: "GET",
+    route: "/api/networks/:networkId/warnings/counts",
+    path: (n) => `/api/networks/${n.networkId}/warnings/counts`,
+    allowed: MEMBERS,
+    success: 200,
+  },
+  {
     method: "POST",
     route: "/api/warnings/:warningId/decision",
     path: (n) => `/api/warnings/${n.warningId}/decision`,

@@ -3,8 +3,11 @@ import type { z } from "zod";
 import type { Deps } from "../deps";
 import { AppError, type ErrorCode } from "../errors";
 import type { Caller } from "../services/caller";
+import type { Page, PageQuery } from "../services/pages";
 import { changeWithOneRetry } from "../services/storage";
 import type { AppEnv } from "./env";
+import { nextLink, readPageQuery } from "./pagination";
+import { HandlerTurns } from "./turns";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 
@@ -31,6 +34,8 @@ export type RouteSpec<Body extends z.ZodType | undefined> = {
   query?: QueryParameter[];
   status?: 200 | 201 | 202 | 204;
   errors?: ErrorCode[];
+  /** A collection: `?limit=`, `?cursor=` and these filters, a `Link: <…>; rel="next"` header. */
+  collection?: { filters: Record<string, string> };
 };
 
 export type HandlerInput<Body extends z.ZodType | undefined> = {
@@ -67,6 +72,7 @@ export class RouteRegistry {
   readonly routes: RegisteredRoute[] = [];
   readonly #app: Hono<AppEnv>;
   readonly #deps: Deps;
+  readonly #turns = new HandlerTurns();
 
   constructor(app: Hono<AppEnv>, deps: Deps) {
     this.#app = app;
@@ -91,6 +97,43 @@ export class RouteRegistry {
     });
   }
 
+  /**
+   * A collection (contract "Collections at scale"): the handler answers one page for `page`
+   * (`?limit=`, default 100, at most 500, and `?cursor=`); the route answers its items as a JSON
+   * array and, when more remain, `Link: <url>; rel="next"`. `filters` documents the query filters.
+   */
+  collection<Item>(
+    spec: Omit<RouteSpec<undefined>, "auth" | "body" | "method" | "response" | "collection"> & {
+      item: z.ZodType<Item>;
+      filters?: Record<string, string>;
+    },
+    handler: (input: UserHandlerInput<undefined> & { page: PageQuery }) => Page<Item>,
+  ): void {
+    const { item, filters, ...rest } = spec;
+    this.#add(
+      {
+        ...rest,
+        method: "get",
+        auth: "user",
+        response: item.array(),
+        errors: [...new Set([...(rest.errors ?? []), "bad_request" as const])],
+        collection: { filters: filters ?? {} },
+      },
+      (input) => {
+        if (!input.caller)
+          throw new AppError("unauthenticated", "Sign in first, or send an API token");
+        const page = handler({
+          ...input,
+          body: undefined,
+          caller: input.caller,
+          page: readPageQuery(input.c),
+        });
+        if (page.next) input.c.header("Link", nextLink(input.c, page.next));
+        return page.items;
+      },
+    );
+  }
+
   #add<Body extends z.ZodType | undefined>(
     spec: RouteSpec<Body>,
     handler: (input: HandlerInput<Body> & { caller: Caller | null }) => unknown | Promise<unknown>,
@@ -104,6 +147,7 @@ export class RouteRegistry {
       const body = (
         spec.body ? spec.body.parse(await readJson(c)) : undefined
       ) as HandlerInput<Body>["body"];
+      await this.#turns.wait();
       const attempt = () =>
         handler({
           c,

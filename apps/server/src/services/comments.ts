@@ -16,9 +16,9 @@ import {
   insertComment,
   insertThread,
   listThreadComments,
+  listThreadsComments,
   listThreadTasks,
-  listWorkplanComments,
-  listWorkplanThreads,
+  listWorkplanThreadPage,
   listWorkplanThreadTasks,
   markCommentDeleted,
   setThreadResolved,
@@ -32,6 +32,7 @@ import { AppError } from "../errors";
 import { requireWorkplanPermission, requireWritableWorkplan } from "./access";
 import type { Caller } from "./caller";
 import { notify } from "./notifications";
+import { mapPage, type Page, type PageQuery, pageRequest } from "./pages";
 import { today, toTaskView } from "./tasks";
 
 export const DELETED_BODY = "(deleted)";
@@ -174,16 +175,37 @@ function notifyMentions(
   }
 }
 
-export function listThreads(deps: Deps, caller: Caller, workplanId: string): ThreadView[] {
+const THREAD_CURSOR = ["number", "string"] as const;
+
+/** A page of the workplan's threads, oldest first, each with its messages and tasks. */
+export function listThreads(
+  deps: Deps,
+  caller: Caller,
+  workplanId: string,
+  query: PageQuery,
+  filters: { resolved?: boolean; activity?: string } = {},
+): Page<ThreadView> {
   requireWorkplanPermission(deps, caller, workplanId, "workplan.read");
-  const byThread = groupBy(listWorkplanComments(deps.db, workplanId), (c) => c.threadId);
+  const page = listWorkplanThreadPage(
+    deps.db,
+    workplanId,
+    { resolved: filters.resolved, activityId: filters.activity },
+    pageRequest(query, THREAD_CURSOR),
+  );
+  const ids = page.items.map((thread) => thread.id);
+  const byThread = groupBy(listThreadsComments(deps.db, ids), (c) => c.threadId);
+  const shown = new Set(ids);
   const tasksByThread = groupBy(
-    listWorkplanThreadTasks(deps.db, workplanId),
+    listWorkplanThreadTasks(deps.db, workplanId).filter(
+      (task) => task.fromThreadId !== null && shown.has(task.fromThreadId),
+    ),
     (task) => task.fromThreadId,
   );
   const day = today(deps);
-  return listWorkplanThreads(deps.db, workplanId).map((thread) =>
-    toThreadView(thread, byThread.get(thread.id) ?? [], tasksByThread.get(thread.id) ?? [], day),
+  return mapPage(page, (threads) =>
+    threads.map((thread) =>
+      toThreadView(thread, byThread.get(thread.id) ?? [], tasksByThread.get(thread.id) ?? [], day),
+    ),
   );
 }
 

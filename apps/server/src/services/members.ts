@@ -4,7 +4,7 @@ import {
   countCoordinators,
   findMember,
   findOrganisation,
-  listMembers,
+  listMemberPage,
   type MemberDetail,
   removeMembership,
   updateMembership,
@@ -13,6 +13,7 @@ import type { Deps } from "../deps";
 import { AppError } from "../errors";
 import { requireNetworkAdministration } from "./access";
 import type { Caller } from "./caller";
+import { mapPage, type Page, type PageQuery, pageRequest } from "./pages";
 
 function toView(member: MemberDetail): MemberView {
   return {
@@ -27,9 +28,24 @@ function toView(member: MemberDetail): MemberView {
   };
 }
 
-export function listNetworkMembers(deps: Deps, caller: Caller, networkId: string): MemberView[] {
+const MEMBER_CURSOR = ["string", "string"] as const;
+
+/** A page of the network's members by name (`organisation`, `role`: only those). */
+export function listNetworkMembers(
+  deps: Deps,
+  caller: Caller,
+  networkId: string,
+  query: PageQuery,
+  filters: { organisation?: string; role?: Role } = {},
+): Page<MemberView> {
   requireNetworkAdministration(deps, caller, networkId, "member.read");
-  return listMembers(deps.db, networkId).map(toView);
+  const page = listMemberPage(
+    deps.db,
+    networkId,
+    { organisationId: filters.organisation, role: filters.role },
+    pageRequest(query, MEMBER_CURSOR),
+  );
+  return mapPage(page, (members) => members.map(toView));
 }
 
 function requireMember(deps: Deps, networkId: string, userId: string): MemberDetail {

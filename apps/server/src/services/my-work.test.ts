@@ -214,6 +214,7 @@ describe("from a comment to someone's work", () => {
       tasks: [],
       threads: [],
       warnings: [],
+      warningCounts: [expect.objectContaining({ open: 0 })],
       consultations: [],
       validations: [],
     });

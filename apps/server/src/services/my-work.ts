@@ -1,5 +1,6 @@
 import type { MyWork } from "@junction/domain";
 import {
+  findActivity,
   findMembership,
   findThread,
   findWorkplan,
@@ -9,30 +10,22 @@ import {
   listUserMemberships,
   listUserOwnedActivities,
   listUserThreadIds,
-  listWorkplanActivities,
-  type StoredActivity,
 } from "@junction/store";
 import type { Deps } from "../deps";
 import type { Caller } from "./caller";
 import { toThreadView } from "./comments";
 import { lifecycleWork } from "./lifecycle-work";
 import { taskViewsFor, today } from "./tasks";
-import { listWarningsForNetwork } from "./warnings";
+import { openWarningsOfOrganisation } from "./warnings";
+
+/** Open warnings My work lists per network; it counts them all. */
+export const MY_WORK_WARNINGS = 20;
 
 type MyThread = MyWork["threads"][number];
 
 function ownedActivities(deps: Deps, userId: string): MyWork["activities"] {
-  const indexes = new Map<string, Map<string, StoredActivity>>();
-  const activitiesOf = (workplanId: string) => {
-    let index = indexes.get(workplanId);
-    if (!index) {
-      index = new Map(listWorkplanActivities(deps.db, workplanId).map((a) => [a.id, a]));
-      indexes.set(workplanId, index);
-    }
-    return index;
-  };
   return listUserOwnedActivities(deps.db, userId).flatMap((owned) => {
-    const activity = activitiesOf(owned.workplanId).get(owned.activityId);
+    const activity = findActivity(deps.db, owned);
     const workplan = findWorkplan(deps.db, owned.workplanId);
     // an activity deleted from its document leaves no work to show
     if (!activity || !workplan) return [];
@@ -76,15 +69,25 @@ function threadsFor(deps: Deps, userId: string): MyThread[] {
 /** Everything waiting for the caller across their networks. */
 export function getMyWork(deps: Deps, caller: Caller): MyWork {
   const userId = caller.user.id;
-  const warnings = listUserMemberships(deps.db, userId).flatMap((membership) =>
-    listWarningsForNetwork(deps, caller, membership.networkId).filter(
-      (warning) =>
-        warning.status === "open" &&
-        (warning.a.leadId === membership.organisationId ||
-          warning.b.leadId === membership.organisationId),
-    ),
-  );
+  const warnings: MyWork["warnings"] = [];
+  const warningCounts: NonNullable<MyWork["warningCounts"]> = [];
+  for (const membership of listUserMemberships(deps.db, userId)) {
+    // counted and cut on the server: the rest is on the network's Warnings page (?organisation=)
+    const mine = openWarningsOfOrganisation(
+      deps,
+      membership.networkId,
+      membership.organisationId,
+      MY_WORK_WARNINGS,
+    );
+    warnings.push(...mine.items);
+    warningCounts.push({
+      networkId: membership.networkId,
+      organisationId: membership.organisationId,
+      open: mine.count,
+    });
+  }
   return {
+    warningCounts,
     activities: ownedActivities(deps, userId),
     tasks: taskViewsFor(deps, listAssignedTasks(deps.db, userId)),
     threads: threadsFor(deps, userId),

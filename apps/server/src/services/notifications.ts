@@ -7,7 +7,7 @@ import {
   isStorageUnavailable,
   listMembers,
   listNetworkActivities,
-  listUserNotifications,
+  listNotificationPage,
   markNotificationsRead,
   type NotificationRecord,
   type NotificationSubject,
@@ -15,8 +15,7 @@ import {
 } from "@junction/store";
 import type { BaseDeps, Deps } from "../deps";
 import type { Caller } from "./caller";
-
-const LATEST = 100;
+import { mapPage, type Page, type PageQuery, pageRequest } from "./pages";
 
 export type NotificationInput = {
   userId: string;
@@ -96,8 +95,22 @@ export function notify(deps: BaseDeps, input: NotificationInput): void {
   }
 }
 
-export function listMyNotifications(deps: Deps, caller: Caller): NotificationView[] {
-  return listUserNotifications(deps.db, caller.user.id, LATEST).map(toView);
+const NOTIFICATION_CURSOR = ["number", "number"] as const;
+
+/** A page of the caller's notifications, newest first (`unread`: only unread, or only read). */
+export function listMyNotifications(
+  deps: Deps,
+  caller: Caller,
+  query: PageQuery,
+  filters: { unread?: boolean } = {},
+): Page<NotificationView> {
+  const page = listNotificationPage(
+    deps.db,
+    caller.user.id,
+    filters,
+    pageRequest(query, NOTIFICATION_CURSOR),
+  );
+  return mapPage(page, (notifications) => notifications.map(toView));
 }
 
 export function countMyUnread(deps: Deps, caller: Caller): UnreadCount {

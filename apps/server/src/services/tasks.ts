@@ -7,7 +7,7 @@ import {
   findWarning,
   insertTask,
   listNetworkActivities,
-  listNetworkTasks,
+  listNetworkTaskPage,
   listThreadComments,
   type TaskRecord,
   updateTask,
@@ -17,6 +17,7 @@ import { AppError } from "../errors";
 import { requireNetworkPermission } from "./access";
 import type { Caller } from "./caller";
 import { notify } from "./notifications";
+import { mapPage, type Page, type PageQuery, pageRequest } from "./pages";
 
 const MAX_TITLE = 300;
 const FINISHED: readonly TaskStatus[] = ["done", "cancelled"];
@@ -104,9 +105,24 @@ function notifyAssigned(deps: Deps, caller: Caller, task: TaskRecord): void {
   });
 }
 
-export function listTasks(deps: Deps, caller: Caller, networkId: string): TaskView[] {
+const TASK_CURSOR = ["number", "number", "string", "number", "number"] as const;
+
+/** A page of the network's tasks, unfinished first, then by due date. */
+export function listTasks(
+  deps: Deps,
+  caller: Caller,
+  networkId: string,
+  query: PageQuery,
+  filters: { status?: TaskStatus; assignee?: string } = {},
+): Page<TaskView> {
   requireNetworkPermission(deps, caller, networkId, "workplan.read");
-  return taskViewsFor(deps, listNetworkTasks(deps.db, networkId));
+  const page = listNetworkTaskPage(
+    deps.db,
+    networkId,
+    { status: filters.status, assigneeId: filters.assignee },
+    pageRequest(query, TASK_CURSOR),
+  );
+  return mapPage(page, (tasks) => taskViewsFor(deps, tasks));
 }
 
 function requireTask(deps: Deps, caller: Caller, taskId: string): TaskRecord {

@@ -8,21 +8,25 @@ import type { Activity, WarningDecision, WarningView } from "@junction/domain";
 import {
   type ActivityRef,
   appendAudit,
+  countWarnings,
   decideWarning,
-  findUserById,
+  findActivity,
+  findOrganisation,
   findWarning,
   findWarningByPair,
   insertWarning,
   listActivityWarnings,
   listDecidedWarnings,
   listNetworkActivities,
-  listNetworkWarnings,
+  listWarningPage,
   listWorkplans,
-  listWorkplanWarnings,
   type StoredActivity,
   setWarningStatus,
   updateWarningAssessment,
+  type WarningFilter,
+  type WarningListItem,
   type WarningRecord,
+  type WarningSide,
 } from "@junction/store";
 import type { BaseDeps, Deps, DuplicationWarnings } from "../deps";
 import { AppError } from "../errors";
@@ -30,6 +34,7 @@ import { requireNetworkPermission, requireWorkplanPermission } from "./access";
 import type { Caller } from "./caller";
 import { notifyWarning } from "./notifications";
 import { type OrganisationLabels, organisationLabels } from "./organisation-labels";
+import { mapPage, type Page, type PageQuery, pageRequest } from "./pages";
 import { isRevisionPair, isSuperseded } from "./revision-lineage";
 
 const SEPARATOR = "::";
@@ -99,6 +104,9 @@ export function changedMaterially(before: MaterialFields, after: MaterialFields)
   const union = a.size + b.size - shared;
   return union > 0 && shared / union < 0.8;
 }
+
+/** Activities reconciled per turn of the event loop when a whole network is swept. */
+const SWEEP_CHUNK = 200;
 
 type NetworkState = { index: DedupeIndex; activities: Map<string, StoredActivity> };
 
@@ -208,15 +216,57 @@ export function createWarningEngine(deps: BaseDeps): WarningEngine {
     index.learn(decisions);
   }
 
-  function sweep(networkId: string, state: NetworkState): boolean {
+  function sweepKeys(networkId: string, state: NetworkState, keys: readonly string[]): boolean {
     const now = deps.now();
     let changed = false;
     const apply = deps.db.transaction(() => {
-      for (const key of state.activities.keys())
-        if (reconcile(networkId, state, key, now)) changed = true;
+      for (const key of keys) if (reconcile(networkId, state, key, now)) changed = true;
     });
     apply();
     return changed;
+  }
+
+  function publishNetworkChange(networkId: string): void {
+    deps.events.publish({
+      type: "warnings-changed",
+      networkId,
+      data: {
+        networkId,
+        workplanIds: [...new Set(listWorkplans(deps.db, networkId).map((w) => w.id))],
+      },
+    });
+  }
+
+  /**
+   * Brings stored warnings in line with every activity of the network. A big network is done
+   * SWEEP_CHUNK activities per turn of the event loop, so requests and sockets are served between.
+   */
+  function sweep(networkId: string, state: NetworkState, announce: boolean): void {
+    const keys = [...state.activities.keys()];
+    if (keys.length <= SWEEP_CHUNK) {
+      if (sweepKeys(networkId, state, keys) && announce) publishNetworkChange(networkId);
+      return;
+    }
+    let changed = false;
+    let at = 0;
+    const step = () => {
+      // the network was forgotten (or rebuilt) meanwhile: its new state sweeps itself
+      if (networks.get(networkId) !== state) return;
+      try {
+        if (sweepKeys(networkId, state, keys.slice(at, at + SWEEP_CHUNK))) changed = true;
+      } catch (error) {
+        // a locked database: the next change or decision sweeps again
+        deps.log.warn("could not bring the warnings up to date", {
+          networkId,
+          error: String(error),
+        });
+        return;
+      }
+      at += SWEEP_CHUNK;
+      if (at < keys.length) setImmediate(step);
+      else if (changed) publishNetworkChange(networkId);
+    };
+    setImmediate(step);
   }
 
   function ensure(networkId: string): NetworkState {
@@ -234,7 +284,7 @@ export function createWarningEngine(deps: BaseDeps): WarningEngine {
     const state = { index, activities };
     networks.set(networkId, state);
     // first use in this process: bring stored warnings in line with every activity once
-    sweep(networkId, state);
+    sweep(networkId, state, false);
     return state;
   }
 
@@ -303,83 +353,159 @@ export function createWarningEngine(deps: BaseDeps): WarningEngine {
       const state = networks.get(networkId);
       if (!state) return;
       learn(networkId, state.index);
-      if (sweep(networkId, state))
-        deps.events.publish({
-          type: "warnings-changed",
-          networkId,
-          data: {
-            networkId,
-            workplanIds: [...new Set(listWorkplans(deps.db, networkId).map((w) => w.id))],
-          },
-        });
+      sweep(networkId, state, true);
     },
   };
 }
 
-function toView(
-  deps: Deps,
-  warning: WarningRecord,
-  titles: Map<string, string>,
-): WarningView | null {
+export type WarningStatusFilter = "open" | "dismissed" | "coordinate" | "decided";
+export const WARNING_STATUS_FILTERS: readonly WarningStatusFilter[] = [
+  "open",
+  "dismissed",
+  "coordinate",
+  "decided",
+];
+export type WarningListFilters = { status?: WarningStatusFilter; organisation?: string };
+export type WarningCounts = { open: number; dismissed: number; coordinate: number };
+
+const WARNING_CURSOR = ["number", "number", "string"] as const;
+
+function statusesOf(status: WarningStatusFilter | undefined): WarningFilter["statuses"] {
+  if (status === undefined) return undefined;
+  return status === "decided" ? ["dismissed", "coordinate"] : [status];
+}
+
+function toView(warning: WarningListItem, labels: OrganisationLabels): WarningView | null {
   if (warning.status === "gone") return null;
-  const activities = new Map<string, StoredActivity>();
-  for (const activity of listNetworkActivities(deps.db, warning.networkId)) {
-    activities.set(keyOf({ workplanId: activity.workplanId, activityId: activity.id }), activity);
-  }
-  const labels = organisationLabels(deps, warning.networkId);
-  const side = (ref: ActivityRef) => {
-    const activity = activities.get(keyOf(ref));
-    return {
-      workplanId: ref.workplanId,
-      workplanTitle: titles.get(ref.workplanId) ?? "",
-      activityId: ref.activityId,
-      title: activity?.title ?? "",
-      lead: activity?.lead ? labels.labelOf(activity.lead) : null,
-      leadId: activity?.lead ?? null,
-    };
-  };
+  const side = (ref: ActivityRef, stored: WarningSide) => ({
+    workplanId: ref.workplanId,
+    workplanTitle: stored?.workplanTitle ?? "",
+    activityId: ref.activityId,
+    title: stored?.title ?? "",
+    lead: stored?.lead ? labels.labelOf(stored.lead) : null,
+    leadId: stored?.lead ?? null,
+  });
   return {
     id: warning.id,
     networkId: warning.networkId,
     score: Math.round(warning.score * 1000) / 1000,
     reasons: warning.reasons,
     status: warning.status,
-    a: side(warning.a),
-    b: side(warning.b),
+    a: side(warning.a, warning.sideA),
+    b: side(warning.b, warning.sideB),
     decidedBy: warning.decidedBy,
-    decidedByName: warning.decidedBy
-      ? (findUserById(deps.db, warning.decidedBy)?.name ?? null)
-      : null,
+    decidedByName: warning.decidedByName,
     decidedAt: warning.decidedAt === null ? null : new Date(warning.decidedAt).toISOString(),
     createdAt: new Date(warning.createdAt).toISOString(),
     updatedAt: new Date(warning.updatedAt).toISOString(),
   };
 }
 
-function views(deps: Deps, networkId: string, warnings: WarningRecord[]): WarningView[] {
-  const titles = new Map(listWorkplans(deps.db, networkId).map((w) => [w.id, w.title]));
-  return warnings.flatMap((warning) => {
-    const view = toView(deps, warning, titles);
-    return view ? [view] : [];
-  });
+/** One page of warnings as views: the activities of the page only, one query. */
+function warningPage(
+  deps: Deps,
+  networkId: string,
+  filter: WarningFilter,
+  query: PageQuery,
+): Page<WarningView> {
+  const page = listWarningPage(deps.db, filter, pageRequest(query, WARNING_CURSOR));
+  const labels = organisationLabels(deps, networkId);
+  return mapPage(page, (items) =>
+    items.flatMap((warning) => {
+      const view = toView(warning, labels);
+      return view ? [view] : [];
+    }),
+  );
 }
 
+function viewOfWarning(deps: Deps, warning: WarningRecord): WarningView | null {
+  const page = warningPage(deps, warning.networkId, { id: warning.id }, { limit: 1, cursor: null });
+  return page.items[0] ?? null;
+}
+
+function organisationFilter(
+  deps: Deps,
+  networkId: string,
+  organisation: string | undefined,
+): string | undefined {
+  if (organisation === undefined) return undefined;
+  if (findOrganisation(deps.db, organisation)?.networkId !== networkId) {
+    throw new AppError(
+      "bad_request",
+      `organisation ${organisation} is not an organisation of this network: use an id from its organisations`,
+    );
+  }
+  return organisation;
+}
+
+/** The warnings on a workplan's activities, open first, a page at a time. */
 export function listWarningsForWorkplan(
   deps: Deps,
   caller: Caller,
   workplanId: string,
-): WarningView[] {
+  query: PageQuery,
+  filters: WarningListFilters = {},
+): Page<WarningView> {
   const { workplan } = requireWorkplanPermission(deps, caller, workplanId, "workplan.read");
-  return views(deps, workplan.networkId, listWorkplanWarnings(deps.db, workplanId));
+  return warningPage(
+    deps,
+    workplan.networkId,
+    {
+      workplanId,
+      statuses: statusesOf(filters.status),
+      organisationId: organisationFilter(deps, workplan.networkId, filters.organisation),
+    },
+    query,
+  );
 }
 
+/** The network's warnings, open first, then the strongest, a page at a time. */
 export function listWarningsForNetwork(
   deps: Deps,
   caller: Caller,
   networkId: string,
-): WarningView[] {
+  query: PageQuery,
+  filters: WarningListFilters = {},
+): Page<WarningView> {
   requireNetworkPermission(deps, caller, networkId, "workplan.read");
-  return views(deps, networkId, listNetworkWarnings(deps.db, networkId));
+  return warningPage(
+    deps,
+    networkId,
+    {
+      networkId,
+      statuses: statusesOf(filters.status),
+      organisationId: organisationFilter(deps, networkId, filters.organisation),
+    },
+    query,
+  );
+}
+
+/** How many of the network's warnings are open, not duplicates, coordinating (COUNT, no rows). */
+export function countWarningsForNetwork(
+  deps: Deps,
+  caller: Caller,
+  networkId: string,
+  filters: { organisation?: string } = {},
+): WarningCounts {
+  requireNetworkPermission(deps, caller, networkId, "workplan.read");
+  return countWarnings(deps.db, {
+    networkId,
+    organisationId: organisationFilter(deps, networkId, filters.organisation),
+  });
+}
+
+/** Open warnings on an organisation's activities in a network, for My work. */
+export function openWarningsOfOrganisation(
+  deps: Deps,
+  networkId: string,
+  organisationId: string,
+  limit: number,
+): { items: WarningView[]; count: number } {
+  const filter: WarningFilter = { networkId, statuses: ["open"], organisationId };
+  return {
+    items: warningPage(deps, networkId, filter, { limit, cursor: null }).items,
+    count: countWarnings(deps.db, filter).open,
+  };
 }
 
 /** A coordinator's decision on a warning; every decision lands in the audit log. */
@@ -393,14 +519,8 @@ export function decideOnWarning(
   if (!warning || warning.status === "gone")
     throw new AppError("not_found", `Warning ${warningId} not found, or no longer raised`);
   requireNetworkPermission(deps, caller, warning.networkId, "warning.decide");
-  const activities = new Map(
-    listNetworkActivities(deps.db, warning.networkId).map((a) => [
-      keyOf({ workplanId: a.workplanId, activityId: a.id }),
-      a,
-    ]),
-  );
-  const a = activities.get(keyOf(warning.a));
-  const b = activities.get(keyOf(warning.b));
+  const a = findActivity(deps.db, warning.a);
+  const b = findActivity(deps.db, warning.b);
   const now = deps.now();
   const status =
     decision === "not-duplicate" ? "dismissed" : decision === "coordinate" ? "coordinate" : "open";
@@ -439,7 +559,7 @@ export function decideOnWarning(
     },
   });
   const updated = findWarning(deps.db, warningId);
-  const view = updated ? views(deps, warning.networkId, [updated])[0] : undefined;
+  const view = updated ? viewOfWarning(deps, updated) : null;
   if (!view) throw new AppError("not_found", `Warning ${warningId} not found`);
   return view;
 }

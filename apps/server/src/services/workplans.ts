@@ -3,7 +3,7 @@ import {
   appendAudit,
   findWorkplan,
   createWorkplan as insertWorkplan,
-  listWorkplanActivities,
+  listWorkplanActivityPage,
   listWorkplans,
   updateWorkplan,
 } from "@junction/store";
@@ -16,6 +16,7 @@ import {
 } from "./access";
 import type { Caller } from "./caller";
 import { organisationLabels } from "./organisation-labels";
+import { mapPage, type Page, type PageQuery, pageRequest } from "./pages";
 
 export function listNetworkWorkplans(
   deps: Deps,
@@ -113,16 +114,31 @@ export function changeWorkplan(
 }
 
 /** The activity index of one workplan, with organisations named as in the dedupe input. */
-export function listActivities(deps: Deps, caller: Caller, workplanId: string): IndexedActivity[] {
+const ACTIVITY_CURSOR = ["number", "string"] as const;
+
+/** A page of the workplan's activity index in document order. */
+export function listActivities(
+  deps: Deps,
+  caller: Caller,
+  workplanId: string,
+  query: PageQuery,
+  filters: { organisation?: string; status?: string } = {},
+): Page<IndexedActivity> {
   const { workplan } = requireWorkplanPermission(deps, caller, workplanId, "workplan.read");
   const nameOf = organisationLabels(deps, workplan.networkId).labelOf;
-  return listWorkplanActivities(deps.db, workplanId).map(
-    ({ networkId: _networkId, ...activity }) => ({
+  const page = listWorkplanActivityPage(
+    deps.db,
+    workplanId,
+    { leadId: filters.organisation, status: filters.status },
+    pageRequest(query, ACTIVITY_CURSOR),
+  );
+  return mapPage(page, (activities) =>
+    activities.map(({ networkId: _networkId, ...activity }) => ({
       ...activity,
       lead: activity.lead === null ? null : nameOf(activity.lead),
       partners: activity.partners.map(nameOf),
       leadId: activity.lead,
       partnerIds: activity.partners,
-    }),
+    })),
   );
 }

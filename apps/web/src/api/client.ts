@@ -71,11 +71,13 @@ import {
   type VersionView,
   validationViewSchema,
   versionViewSchema,
+  type WarningCounts,
   type WarningDecision,
   type WarningView,
   type WorkplanDiff,
   type WorkplanOwners,
   type WorkplanView,
+  warningCountsSchema,
   warningViewSchema,
   workplanDiffSchema,
   workplanOwnersSchema,
@@ -157,6 +159,62 @@ async function request<T>(
   return parsed.data;
 }
 
+/** One page of a collection and the URL of the next one (`Link: <…>; rel="next"`), if any. */
+export type ListPage<T> = { items: T[]; next: string | null };
+
+/** The path and query of the `rel="next"` URL in a Link header; null when there is none. */
+export function nextPageUrl(link: string | null): string | null {
+  if (!link) return null;
+  for (const part of link.split(",")) {
+    const match = /<([^>]*)>\s*;\s*rel="?next"?/i.exec(part.trim());
+    if (match?.[1] !== undefined) {
+      // the server names itself; the app asks its own origin, whatever host it was reached at
+      const url = new URL(match[1], "http://origin.invalid");
+      return `${url.pathname}${url.search}`;
+    }
+  }
+  return null;
+}
+
+/** Sets query parameters on a path (undefined and "" leave one out). */
+export function withQuery(
+  path: string,
+  query: Record<string, string | number | undefined>,
+): string {
+  const [pathname, search = ""] = path.split("?");
+  const params = new URLSearchParams(search);
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== "") params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${pathname}?${text}` : (pathname ?? path);
+}
+
+async function requestPage<T>(path: string, item: z.ZodType<T>): Promise<ListPage<T>> {
+  const response = await send("GET", path, {});
+  const parsed = z.array(item).safeParse(await response.json());
+  if (!parsed.success) {
+    throw new ApiError(
+      response.status,
+      "bad_response",
+      "The server sent an answer this page cannot read. Reload the page; if this persists, tell your administrator.",
+      { cause: parsed.error },
+    );
+  }
+  return { items: parsed.data, next: nextPageUrl(response.headers.get("Link")) };
+}
+
+/** Every item of a collection, following its pages (for lists bounded by nature). */
+async function requestAll<T>(path: string, item: z.ZodType<T>): Promise<T[]> {
+  const items: T[] = [];
+  for (let next: string | null = withQuery(path, { limit: 500 }); next !== null; ) {
+    const page: ListPage<T> = await requestPage(next, item);
+    items.push(...page.items);
+    next = page.next;
+  }
+  return items;
+}
+
 async function requestEmpty(method: Method, path: string, options: RequestOptions = {}) {
   await send(method, path, options);
 }
@@ -200,17 +258,16 @@ export const api = {
       issuedPasswordResetSchema,
     ),
 
-  networks: () => request<NetworkSummary[]>("GET", "/api/networks", z.array(networkSummarySchema)),
+  networks: () => requestAll<NetworkSummary>("/api/networks", networkSummarySchema),
   network: (networkId: string) =>
     request<NetworkSummary>("GET", `/api/networks/${id(networkId)}`, networkSummarySchema),
   createNetwork: (body: z.input<typeof createNetworkRequestSchema>) =>
     request<NetworkSummary>("POST", "/api/networks", networkSummarySchema, { body }),
 
   organisations: (networkId: string) =>
-    request<OrganisationView[]>(
-      "GET",
+    requestAll<OrganisationView>(
       `/api/networks/${id(networkId)}/organisations`,
-      z.array(organisationViewSchema),
+      organisationViewSchema,
     ),
   createOrganisation: (networkId: string, body: z.input<typeof createOrganisationRequestSchema>) =>
     request<OrganisationView>(
@@ -221,11 +278,7 @@ export const api = {
     ),
 
   members: (networkId: string) =>
-    request<MemberView[]>(
-      "GET",
-      `/api/networks/${id(networkId)}/members`,
-      z.array(memberViewSchema),
-    ),
+    requestAll<MemberView>(`/api/networks/${id(networkId)}/members`, memberViewSchema),
   updateMember: (
     networkId: string,
     userId: string,
@@ -241,11 +294,7 @@ export const api = {
     requestEmpty("DELETE", `/api/networks/${id(networkId)}/members/${id(userId)}`),
 
   invitations: (networkId: string) =>
-    request<InvitationView[]>(
-      "GET",
-      `/api/networks/${id(networkId)}/invitations`,
-      z.array(invitationViewSchema),
-    ),
+    requestAll<InvitationView>(`/api/networks/${id(networkId)}/invitations`, invitationViewSchema),
   invite: (networkId: string, body: z.input<typeof createInvitationRequestSchema>) =>
     request<CreatedInvitation>(
       "POST",
@@ -269,11 +318,7 @@ export const api = {
     }),
 
   workplans: (networkId: string) =>
-    request<WorkplanView[]>(
-      "GET",
-      `/api/networks/${id(networkId)}/workplans`,
-      z.array(workplanViewSchema),
-    ),
+    requestAll<WorkplanView>(`/api/networks/${id(networkId)}/workplans`, workplanViewSchema),
   createWorkplan: (networkId: string, title: string) =>
     request<WorkplanView>("POST", `/api/networks/${id(networkId)}/workplans`, workplanViewSchema, {
       body: { title },
@@ -285,34 +330,42 @@ export const api = {
   workplan: (workplanId: string) =>
     request<WorkplanView>("GET", `/api/workplans/${id(workplanId)}`, workplanViewSchema),
   activities: (workplanId: string) =>
-    request<IndexedActivity[]>(
-      "GET",
+    requestAll<IndexedActivity>(
       `/api/workplans/${id(workplanId)}/activities`,
-      z.array(indexedActivitySchema),
+      indexedActivitySchema,
     ),
 
+  /** A page of the network's warnings (server filters); `next` continues a walk. */
+  warningPage: (
+    networkId: string,
+    filter: { status?: string; organisation?: string; limit?: number },
+    next?: string | null,
+  ) =>
+    requestPage<WarningView>(
+      next ??
+        withQuery(`/api/networks/${id(networkId)}/warnings`, {
+          status: filter.status,
+          organisation: filter.organisation,
+          limit: filter.limit,
+        }),
+      warningViewSchema,
+    ),
+  warningCounts: (networkId: string, organisation?: string) =>
+    request<WarningCounts>(
+      "GET",
+      withQuery(`/api/networks/${id(networkId)}/warnings/counts`, { organisation }),
+      warningCountsSchema,
+    ),
   networkWarnings: (networkId: string) =>
-    request<WarningView[]>(
-      "GET",
-      `/api/networks/${id(networkId)}/warnings`,
-      z.array(warningViewSchema),
-    ),
+    requestAll<WarningView>(`/api/networks/${id(networkId)}/warnings`, warningViewSchema),
   workplanWarnings: (workplanId: string) =>
-    request<WarningView[]>(
-      "GET",
-      `/api/workplans/${id(workplanId)}/warnings`,
-      z.array(warningViewSchema),
-    ),
+    requestAll<WarningView>(`/api/workplans/${id(workplanId)}/warnings`, warningViewSchema),
   decideWarning: (warningId: string, decision: WarningDecision) =>
     request<WarningView>("POST", `/api/warnings/${id(warningId)}/decision`, warningViewSchema, {
       body: { decision },
     }),
   threads: (workplanId: string) =>
-    request<ThreadView[]>(
-      "GET",
-      `/api/workplans/${id(workplanId)}/threads`,
-      z.array(threadViewSchema),
-    ),
+    requestAll<ThreadView>(`/api/workplans/${id(workplanId)}/threads`, threadViewSchema),
   createThread: (workplanId: string, body: z.input<typeof createThreadRequestSchema>) =>
     request<ThreadView>("POST", `/api/workplans/${id(workplanId)}/threads`, threadViewSchema, {
       body,
@@ -344,20 +397,29 @@ export const api = {
   createTask: (networkId: string, body: z.input<typeof createTaskRequestSchema>) =>
     request<TaskView>("POST", `/api/networks/${id(networkId)}/tasks`, taskViewSchema, { body }),
 
-  sessions: () => request<SessionView[]>("GET", "/api/sessions", z.array(sessionViewSchema)),
+  sessions: () => requestAll<SessionView>("/api/sessions", sessionViewSchema),
   revokeSession: (sessionId: string) => requestEmpty("DELETE", `/api/sessions/${id(sessionId)}`),
-  tokens: () => request<TokenView[]>("GET", "/api/tokens", z.array(tokenViewSchema)),
+  tokens: () => requestAll<TokenView>("/api/tokens", tokenViewSchema),
   createToken: (name: string) =>
     request<CreatedToken>("POST", "/api/tokens", createdTokenSchema, { body: { name } }),
   revokeToken: (tokenId: string) => requestEmpty("DELETE", `/api/tokens/${id(tokenId)}`),
 
   myWork: () => request<MyWork>("GET", "/api/me/work", myWorkSchema),
+  taskPage: (networkId: string, limit: number, next?: string | null) =>
+    requestPage<TaskView>(
+      next ?? withQuery(`/api/networks/${id(networkId)}/tasks`, { limit }),
+      taskViewSchema,
+    ),
   tasks: (networkId: string) =>
-    request<TaskView[]>("GET", `/api/networks/${id(networkId)}/tasks`, z.array(taskViewSchema)),
+    requestAll<TaskView>(`/api/networks/${id(networkId)}/tasks`, taskViewSchema),
   updateTask: (taskId: string, body: z.input<typeof updateTaskRequestSchema>) =>
     request<TaskView>("PATCH", `/api/tasks/${id(taskId)}`, taskViewSchema, { body }),
-  notifications: () =>
-    request<NotificationView[]>("GET", "/api/notifications", z.array(notificationViewSchema)),
+  notificationPage: (limit: number, next?: string | null) =>
+    requestPage<NotificationView>(
+      next ?? withQuery("/api/notifications", { limit }),
+      notificationViewSchema,
+    ),
+  notifications: () => requestAll<NotificationView>("/api/notifications", notificationViewSchema),
   unreadNotifications: () =>
     request<UnreadCount>("GET", "/api/notifications/unread", unreadCountSchema),
   lifecycle: (workplanId: string) =>
@@ -367,11 +429,7 @@ export const api = {
       lifecycleViewSchema,
     ),
   stageMoves: (workplanId: string) =>
-    request<StageMoveView[]>(
-      "GET",
-      `/api/workplans/${id(workplanId)}/stages`,
-      z.array(stageMoveViewSchema),
-    ),
+    requestAll<StageMoveView>(`/api/workplans/${id(workplanId)}/stages`, stageMoveViewSchema),
   moveStage: (workplanId: string, body: StageMoveRequest) =>
     request<StageMoveResult>(
       "POST",
@@ -407,11 +465,7 @@ export const api = {
       revisionResultSchema,
     ),
   versions: (workplanId: string) =>
-    request<VersionView[]>(
-      "GET",
-      `/api/workplans/${id(workplanId)}/versions`,
-      z.array(versionViewSchema),
-    ),
+    requestAll<VersionView>(`/api/workplans/${id(workplanId)}/versions`, versionViewSchema),
   saveVersion: (workplanId: string, name: string) =>
     request<VersionView>("POST", `/api/workplans/${id(workplanId)}/versions`, versionViewSchema, {
       body: { name },

@@ -1,19 +1,19 @@
 import { createdTokenSchema, createTokenRequestSchema, tokenViewSchema } from "@junction/domain";
-import { z } from "zod";
 import { createApiToken, listApiTokens, revokeToken } from "../../services/api-tokens";
+import { LIST_ORDERS, pageOfShortList } from "../pagination";
 import type { RouteRegistry } from "../route";
 
 /** The user's personal API tokens (services/api-tokens.ts). */
 export function registerApiTokenRoutes(api: RouteRegistry): void {
-  api.user(
+  api.collection(
     {
-      method: "get",
       path: "/api/tokens",
       summary: "The user's API tokens, without secrets",
       tag: "account",
-      response: z.array(tokenViewSchema),
+      item: tokenViewSchema,
     },
-    ({ deps, caller }) => listApiTokens(deps, caller),
+    ({ deps, caller, page }) =>
+      pageOfShortList(listApiTokens(deps, caller), LIST_ORDERS.newestFirst, page),
   );
 
   api.user(

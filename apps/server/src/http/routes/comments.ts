@@ -4,7 +4,6 @@ import {
   threadViewSchema,
   updateCommentRequestSchema,
 } from "@junction/domain";
-import { z } from "zod";
 import {
   deleteComment,
   editComment,
@@ -14,21 +13,31 @@ import {
   setThreadStatus,
   startThread,
 } from "../../services/comments";
+import { readFilter } from "../pagination";
 import type { RouteRegistry } from "../route";
 
 /** Comment threads and their messages (services/comments.ts). */
 export function registerCommentRoutes(api: RouteRegistry): void {
-  api.user(
+  api.collection(
     {
-      method: "get",
       path: "/api/workplans/:workplanId/threads",
       summary:
-        "The workplan's comment threads with their messages and the tasks made from them (resolved ones included)",
+        "The workplan's comment threads, oldest first, with their messages and the tasks made from them (resolved ones included)",
       tag: "comments",
-      response: z.array(threadViewSchema),
+      item: threadViewSchema,
+      filters: {
+        status: "open or resolved; default both",
+        activity: "an activity id: the threads on that activity",
+      },
       errors: ["not_found"],
     },
-    ({ deps, caller, params }) => listThreads(deps, caller, params.workplanId ?? ""),
+    ({ c, deps, caller, params, page }) => {
+      const status = readFilter(c, "status", ["open", "resolved"] as const);
+      return listThreads(deps, caller, params.workplanId ?? "", page, {
+        resolved: status === undefined ? undefined : status === "resolved",
+        activity: readFilter(c, "activity"),
+      });
+    },
   );
 
   api.user(

@@ -6,7 +6,6 @@ import {
   invitationViewSchema,
   meSchema,
 } from "@junction/domain";
-import { z } from "zod";
 import {
   acceptInvitation,
   inviteMember,
@@ -17,6 +16,7 @@ import {
 import { describeMe } from "../../services/login";
 import { createSession } from "../../services/sessions";
 import { setSessionCookie } from "../cookies";
+import { LIST_ORDERS, pageOfShortList } from "../pagination";
 import type { RouteRegistry } from "../route";
 
 function requestOrigin(url: string): string {
@@ -25,16 +25,20 @@ function requestOrigin(url: string): string {
 
 /** Invitations: issuing, revoking, previewing and accepting them (services/invitations.ts). */
 export function registerInvitationRoutes(api: RouteRegistry): void {
-  api.user(
+  api.collection(
     {
-      method: "get",
       path: "/api/networks/:networkId/invitations",
       summary: "Invitations of the network (coordinators)",
       tag: "members",
-      response: z.array(invitationViewSchema),
+      item: invitationViewSchema,
       errors: ["forbidden", "not_found"],
     },
-    ({ deps, caller, params }) => listNetworkInvitations(deps, caller, params.networkId ?? ""),
+    ({ deps, caller, params, page }) =>
+      pageOfShortList(
+        listNetworkInvitations(deps, caller, params.networkId ?? ""),
+        LIST_ORDERS.newestFirst,
+        page,
+      ),
   );
 
   api.user(

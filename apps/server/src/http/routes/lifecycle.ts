@@ -9,11 +9,11 @@ import {
   validationAnswerRequestSchema,
   validationViewSchema,
 } from "@junction/domain";
-import { z } from "zod";
 import { getLifecycle, setConsultation } from "../../services/lifecycle";
 import { openRevision } from "../../services/revisions";
 import { listWorkplanStages, moveStage } from "../../services/stages";
 import { answerValidation, overruleObjection } from "../../services/validation";
+import { LIST_ORDERS, pageOfShortList } from "../pagination";
 import type { RouteRegistry } from "../route";
 
 /** Stages, consultation, validation and revisions of a workplan; each check sits in its service. */
@@ -32,16 +32,20 @@ export function registerLifecycleRoutes(api: RouteRegistry): void {
     ({ deps, caller, params, body }) => moveStage(deps, caller, params.workplanId ?? "", body),
   );
 
-  api.user(
+  api.collection(
     {
-      method: "get",
       path: "/api/workplans/:workplanId/stages",
       summary: "Every stage move of the workplan, oldest first: from, to, by, at, reason",
       tag: "lifecycle",
-      response: z.array(stageMoveViewSchema),
+      item: stageMoveViewSchema,
       errors: ["not_found"],
     },
-    ({ deps, caller, params }) => listWorkplanStages(deps, caller, params.workplanId ?? ""),
+    ({ deps, caller, params, page }) =>
+      pageOfShortList(
+        listWorkplanStages(deps, caller, params.workplanId ?? ""),
+        LIST_ORDERS.oldestMoveFirst,
+        page,
+      ),
   );
 
   api.user(

@@ -9,6 +9,7 @@ import {
   logoutOthers,
 } from "../../services/login";
 import { clearSessionCookie, setSessionCookie } from "../cookies";
+import { LIST_ORDERS, pageOfShortList } from "../pagination";
 import type { RouteRegistry } from "../route";
 
 /** Signing in and out, the signed-in user and their sessions (services/login.ts). */
@@ -71,15 +72,15 @@ export function registerLoginRoutes(api: RouteRegistry): void {
     ({ deps, caller }) => describeMe(deps, caller.user),
   );
 
-  api.user(
+  api.collection(
     {
-      method: "get",
       path: "/api/sessions",
       summary: "The user's active sessions",
       tag: "account",
-      response: z.array(sessionViewSchema),
+      item: sessionViewSchema,
     },
-    ({ deps, caller }) => listSessions(deps, caller),
+    ({ deps, caller, page }) =>
+      pageOfShortList(listSessions(deps, caller), LIST_ORDERS.lastSeenFirst, page),
   );
 
   api.user(

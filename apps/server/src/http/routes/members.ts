@@ -1,20 +1,27 @@
-import { memberViewSchema, updateMemberRequestSchema } from "@junction/domain";
-import { z } from "zod";
+import { memberViewSchema, ROLES, updateMemberRequestSchema } from "@junction/domain";
 import { changeMember, listNetworkMembers, removeMember } from "../../services/members";
+import { readFilter } from "../pagination";
 import type { RouteRegistry } from "../route";
 
 /** A network's members and their roles (services/members.ts). */
 export function registerMemberRoutes(api: RouteRegistry): void {
-  api.user(
+  api.collection(
     {
-      method: "get",
       path: "/api/networks/:networkId/members",
-      summary: "The network's members and their roles",
+      summary: "The network's members and their roles, by name",
       tag: "members",
-      response: z.array(memberViewSchema),
+      item: memberViewSchema,
+      filters: {
+        organisation: "an organisation id: its members only",
+        role: "coordinator, editor, commenter or viewer",
+      },
       errors: ["not_found"],
     },
-    ({ deps, caller, params }) => listNetworkMembers(deps, caller, params.networkId ?? ""),
+    ({ c, deps, caller, params, page }) =>
+      listNetworkMembers(deps, caller, params.networkId ?? "", page, {
+        organisation: readFilter(c, "organisation"),
+        role: readFilter(c, "role", ROLES),
+      }),
   );
 
   api.user(

@@ -4,7 +4,6 @@ import {
   networkSummarySchema,
   organisationViewSchema,
 } from "@junction/domain";
-import { z } from "zod";
 import {
   addOrganisation,
   createNetwork,
@@ -12,19 +11,20 @@ import {
   listNetworkOrganisations,
   listNetworksFor,
 } from "../../services/networks";
+import { LIST_ORDERS, pageOfShortList } from "../pagination";
 import type { RouteRegistry } from "../route";
 
 /** Networks and their organisations (services/networks.ts). */
 export function registerNetworkRoutes(api: RouteRegistry): void {
-  api.user(
+  api.collection(
     {
-      method: "get",
       path: "/api/networks",
       summary: "Networks the user belongs to",
       tag: "networks",
-      response: z.array(networkSummarySchema),
+      item: networkSummarySchema,
     },
-    ({ deps, caller }) => listNetworksFor(deps, caller),
+    ({ deps, caller, page }) =>
+      pageOfShortList(listNetworksFor(deps, caller), LIST_ORDERS.byName, page),
   );
 
   api.user(
@@ -53,16 +53,20 @@ export function registerNetworkRoutes(api: RouteRegistry): void {
     ({ deps, caller, params }) => getNetwork(deps, caller, params.networkId ?? ""),
   );
 
-  api.user(
+  api.collection(
     {
-      method: "get",
       path: "/api/networks/:networkId/organisations",
       summary: "The network's organisations",
       tag: "networks",
-      response: z.array(organisationViewSchema),
+      item: organisationViewSchema,
       errors: ["not_found"],
     },
-    ({ deps, caller, params }) => listNetworkOrganisations(deps, caller, params.networkId ?? ""),
+    ({ deps, caller, params, page }) =>
+      pageOfShortList(
+        listNetworkOrganisations(deps, caller, params.networkId ?? ""),
+        LIST_ORDERS.byName,
+        page,
+      ),
   );
 
   api.user(

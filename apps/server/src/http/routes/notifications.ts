@@ -3,25 +3,30 @@ import {
   notificationViewSchema,
   unreadCountSchema,
 } from "@junction/domain";
-import { z } from "zod";
 import {
   countMyUnread,
   listMyNotifications,
   markMyNotificationsRead,
 } from "../../services/notifications";
+import { readFilter } from "../pagination";
 import type { RouteRegistry } from "../route";
 
 /** Notifications (services/notifications.ts). */
 export function registerNotificationRoutes(api: RouteRegistry): void {
-  api.user(
+  api.collection(
     {
-      method: "get",
       path: "/api/notifications",
-      summary: "My latest 100 notifications, newest first",
+      summary: "My notifications, newest first",
       tag: "notifications",
-      response: z.array(notificationViewSchema),
+      item: notificationViewSchema,
+      filters: { status: "unread or read; default both" },
     },
-    ({ deps, caller }) => listMyNotifications(deps, caller),
+    ({ c, deps, caller, page }) => {
+      const status = readFilter(c, "status", ["unread", "read"] as const);
+      return listMyNotifications(deps, caller, page, {
+        unread: status === undefined ? undefined : status === "unread",
+      });
+    },
   );
 
   api.user(

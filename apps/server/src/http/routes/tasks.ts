@@ -1,20 +1,32 @@
-import { createTaskRequestSchema, taskViewSchema, updateTaskRequestSchema } from "@junction/domain";
-import { z } from "zod";
+import {
+  createTaskRequestSchema,
+  TASK_STATUSES,
+  taskViewSchema,
+  updateTaskRequestSchema,
+} from "@junction/domain";
 import { changeTask, createTask, getTask, listTasks } from "../../services/tasks";
+import { readFilter } from "../pagination";
 import type { RouteRegistry } from "../route";
 
 /** Tasks (services/tasks.ts). */
 export function registerTaskRoutes(api: RouteRegistry): void {
-  api.user(
+  api.collection(
     {
-      method: "get",
       path: "/api/networks/:networkId/tasks",
-      summary: "The network's tasks, unfinished first",
+      summary: "The network's tasks, unfinished first, then by due date",
       tag: "tasks",
-      response: z.array(taskViewSchema),
+      item: taskViewSchema,
+      filters: {
+        status: `${TASK_STATUSES.join(", ")}`,
+        assignee: "a user id: the tasks assigned to them",
+      },
       errors: ["not_found"],
     },
-    ({ deps, caller, params }) => listTasks(deps, caller, params.networkId ?? ""),
+    ({ c, deps, caller, params, page }) =>
+      listTasks(deps, caller, params.networkId ?? "", page, {
+        status: readFilter(c, "status", TASK_STATUSES),
+        assignee: readFilter(c, "assignee"),
+      }),
   );
 
   api.user(

@@ -14,21 +14,26 @@ import {
   listWorkplanVersions,
   saveNamedVersion,
 } from "../../services/versions";
+import { LIST_ORDERS, pageOfShortList } from "../pagination";
 import type { RouteRegistry } from "../route";
 
 /** Saved versions of a workplan: list, save, read, compare, restore. */
 export function registerVersionRoutes(api: RouteRegistry): void {
-  api.user(
+  api.collection(
     {
-      method: "get",
       path: "/api/workplans/:workplanId/versions",
       summary:
         "The workplan's saved versions, newest first: named ones, one per stage move, restores and a revision's starting point",
       tag: "versions",
-      response: z.array(versionViewSchema),
+      item: versionViewSchema,
       errors: ["not_found"],
     },
-    ({ deps, caller, params }) => listWorkplanVersions(deps, caller, params.workplanId ?? ""),
+    ({ deps, caller, params, page }) =>
+      pageOfShortList(
+        listWorkplanVersions(deps, caller, params.workplanId ?? ""),
+        LIST_ORDERS.newestFirst,
+        page,
+      ),
   );
 
   api.user(

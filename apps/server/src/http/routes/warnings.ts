@@ -1,36 +1,71 @@
-import { warningDecisionRequestSchema, warningViewSchema } from "@junction/domain";
-import { z } from "zod";
 import {
+  warningCountsSchema,
+  warningDecisionRequestSchema,
+  warningViewSchema,
+} from "@junction/domain";
+import {
+  countWarningsForNetwork,
   decideOnWarning,
   listWarningsForNetwork,
   listWarningsForWorkplan,
+  WARNING_STATUS_FILTERS,
 } from "../../services/warnings";
+import { readFilter } from "../pagination";
 import type { RouteRegistry } from "../route";
+
+const FILTERS = {
+  status: `open, dismissed (not a duplicate), coordinate, or decided (both); default every one`,
+  organisation: "an organisation id: warnings with an activity it leads on either side",
+};
 
 /** Duplication warnings and decisions on them (services/warnings.ts). */
 export function registerWarningRoutes(api: RouteRegistry): void {
-  api.user(
+  api.collection(
     {
-      method: "get",
       path: "/api/workplans/:workplanId/warnings",
-      summary: "Duplication warnings on the workplan's activities (open and decided)",
+      summary: "Duplication warnings on the workplan's activities, open first, then the strongest",
       tag: "warnings",
-      response: z.array(warningViewSchema),
+      item: warningViewSchema,
+      filters: FILTERS,
       errors: ["not_found"],
     },
-    ({ deps, caller, params }) => listWarningsForWorkplan(deps, caller, params.workplanId ?? ""),
+    ({ c, deps, caller, params, page }) =>
+      listWarningsForWorkplan(deps, caller, params.workplanId ?? "", page, {
+        status: readFilter(c, "status", WARNING_STATUS_FILTERS),
+        organisation: readFilter(c, "organisation"),
+      }),
+  );
+
+  api.collection(
+    {
+      path: "/api/networks/:networkId/warnings",
+      summary: "Every duplication warning in the network, open first, then the strongest",
+      tag: "warnings",
+      item: warningViewSchema,
+      filters: FILTERS,
+      errors: ["not_found"],
+    },
+    ({ c, deps, caller, params, page }) =>
+      listWarningsForNetwork(deps, caller, params.networkId ?? "", page, {
+        status: readFilter(c, "status", WARNING_STATUS_FILTERS),
+        organisation: readFilter(c, "organisation"),
+      }),
   );
 
   api.user(
     {
       method: "get",
-      path: "/api/networks/:networkId/warnings",
-      summary: "Every duplication warning in the network, open first",
+      path: "/api/networks/:networkId/warnings/counts",
+      summary:
+        "How many of the network's warnings are open, not duplicates, coordinating (?organisation= narrows)",
       tag: "warnings",
-      response: z.array(warningViewSchema),
-      errors: ["not_found"],
+      response: warningCountsSchema,
+      errors: ["bad_request", "not_found"],
     },
-    ({ deps, caller, params }) => listWarningsForNetwork(deps, caller, params.networkId ?? ""),
+    ({ c, deps, caller, params }) =>
+      countWarningsForNetwork(deps, caller, params.networkId ?? "", {
+        organisation: readFilter(c, "organisation"),
+      }),
   );
 
   api.user(

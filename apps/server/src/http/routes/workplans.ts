@@ -1,10 +1,10 @@
 import {
+  ACTIVITY_STATUSES,
   createWorkplanRequestSchema,
   indexedActivitySchema,
   updateWorkplanRequestSchema,
   workplanViewSchema,
 } from "@junction/domain";
-import { z } from "zod";
 import {
   changeWorkplan,
   createWorkplan,
@@ -12,20 +12,25 @@ import {
   listActivities,
   listNetworkWorkplans,
 } from "../../services/workplans";
+import { LIST_ORDERS, pageOfShortList, readFilter } from "../pagination";
 import type { RouteRegistry } from "../route";
 
 /** Workplans and their activity index (services/workplans.ts). */
 export function registerWorkplanRoutes(api: RouteRegistry): void {
-  api.user(
+  api.collection(
     {
-      method: "get",
       path: "/api/networks/:networkId/workplans",
       summary: "The network's workplans",
       tag: "workplans",
-      response: z.array(workplanViewSchema),
+      item: workplanViewSchema,
       errors: ["not_found"],
     },
-    ({ deps, caller, params }) => listNetworkWorkplans(deps, caller, params.networkId ?? ""),
+    ({ deps, caller, params, page }) =>
+      pageOfShortList(
+        listNetworkWorkplans(deps, caller, params.networkId ?? ""),
+        LIST_ORDERS.workplans,
+        page,
+      ),
   );
 
   api.user(
@@ -69,15 +74,22 @@ export function registerWorkplanRoutes(api: RouteRegistry): void {
     ({ deps, caller, params, body }) => changeWorkplan(deps, caller, params.workplanId ?? "", body),
   );
 
-  api.user(
+  api.collection(
     {
-      method: "get",
       path: "/api/workplans/:workplanId/activities",
-      summary: "The workplan's activity index, read from its document",
+      summary: "The workplan's activity index, read from its document, in document order",
       tag: "workplans",
-      response: z.array(indexedActivitySchema),
+      item: indexedActivitySchema,
+      filters: {
+        organisation: "an organisation id: the activities it leads",
+        status: `${ACTIVITY_STATUSES.join(", ")}`,
+      },
       errors: ["not_found"],
     },
-    ({ deps, caller, params }) => listActivities(deps, caller, params.workplanId ?? ""),
+    ({ c, deps, caller, params, page }) =>
+      listActivities(deps, caller, params.workplanId ?? "", page, {
+        organisation: readFilter(c, "organisation"),
+        status: readFilter(c, "status", ACTIVITY_STATUSES),
+      }),
   );
 }

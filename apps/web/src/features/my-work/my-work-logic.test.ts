@@ -3,10 +3,12 @@ import { describe, expect, it } from "vitest";
 import {
   groupByWorkplan,
   lastMessage,
+  moreWarnings,
   mySidesFirst,
   sortThreads,
   splitResolved,
   threadReasonLabel,
+  totalOpenWarnings,
 } from "./my-work-logic";
 
 type OwnedActivity = MyWork["activities"][number];
@@ -138,6 +140,32 @@ describe("mySidesFirst", () => {
     expect(mySidesFirst(warning("iom", "unhcr"), me).map((s) => s.leadId)).toEqual([
       "iom",
       "unhcr",
+    ]);
+  });
+});
+
+describe("warnings My work cuts short", () => {
+  const counts = [
+    { networkId: "n1", organisationId: "org-1", open: 45 },
+    { networkId: "n2", organisationId: "org 2", open: 1 },
+  ];
+  const listed = (networkId: string, n: number) =>
+    Array.from({ length: n }, (_, i) => ({ id: `${networkId}-${i}`, networkId }) as WarningView);
+
+  it("counts every open warning, not only the listed ones", () => {
+    expect(totalOpenWarnings(21, counts)).toBe(46);
+    expect(totalOpenWarnings(3, [])).toBe(3);
+  });
+
+  it("links to the rest on the network's Warnings page, filtered to the organisation", () => {
+    const warnings = [...listed("n1", 20), ...listed("n2", 1)];
+    expect(moreWarnings(warnings, counts)).toEqual([
+      {
+        networkId: "n1",
+        shown: 20,
+        open: 45,
+        to: "/networks/n1/warnings?status=open&organisation=org-1",
+      },
     ]);
   });
 });

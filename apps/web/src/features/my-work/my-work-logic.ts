@@ -77,3 +77,30 @@ export function mySidesFirst(warning: WarningView, me: Me): [WarningSide, Warnin
   const isMine = (side: WarningSide) => side.leadId !== null && mine.has(side.leadId);
   return !isMine(warning.a) && isMine(warning.b) ? [warning.b, warning.a] : [warning.a, warning.b];
 }
+
+type WarningCount = NonNullable<MyWork["warningCounts"]>[number];
+
+/** Open warnings in all: the server's counts, or the list itself from a server that sends none. */
+export function totalOpenWarnings(listed: number, counts: readonly WarningCount[]): number {
+  return counts.length === 0 ? listed : counts.reduce((sum, count) => sum + count.open, 0);
+}
+
+/** Per network where My work lists only the strongest few: how many, and where to see the rest. */
+export function moreWarnings(
+  warnings: MyWork["warnings"],
+  counts: readonly WarningCount[],
+): { networkId: string; shown: number; open: number; to: string }[] {
+  return counts.flatMap((count) => {
+    const shown = warnings.filter((w) => w.networkId === count.networkId).length;
+    if (count.open <= shown) return [];
+    const query = new URLSearchParams({ status: "open", organisation: count.organisationId });
+    return [
+      {
+        networkId: count.networkId,
+        shown,
+        open: count.open,
+        to: `/networks/${encodeURIComponent(count.networkId)}/warnings?${query}`,
+      },
+    ];
+  });
+}

@@ -25,10 +25,12 @@ import {
 import {
   groupByWorkplan,
   lastMessage,
+  moreWarnings,
   mySidesFirst,
   sortThreads,
   splitResolved,
   threadReasonLabel,
+  totalOpenWarnings,
 } from "./my-work-logic";
 import { replaceMyTask, useMyWork } from "./use-my-work";
 
@@ -83,6 +85,8 @@ export function MyWorkPage() {
   const consultations = work.data.consultations ?? [];
   const validations = work.data.validations ?? [];
   const { open: threads, resolved: resolvedThreads } = splitResolved(work.data.threads);
+  const warningCounts = work.data.warningCounts ?? [];
+  const openWarnings = totalOpenWarnings(warnings.length, warningCounts);
   const open = countUnfinished(tasks);
   const multipleNetworks = me.memberships.length > 1;
   const networkName = (networkId: string) =>
@@ -98,7 +102,7 @@ export function MyWorkPage() {
               formatCount(open, "open task"),
               formatCount(threads.length, "thread"),
               formatCount(activities.length, "activity", "activities"),
-              formatCount(warnings.length, "warning"),
+              formatCount(openWarnings, "warning"),
             ].join(" · ")}
           </p>
         </div>
@@ -210,7 +214,7 @@ export function MyWorkPage() {
       <Section
         id="my-warnings"
         title="Open warnings on your organisation's activities"
-        count={warnings.length}
+        count={openWarnings}
       >
         {warnings.length === 0 ? (
           <EmptyState title="No open warnings">
@@ -226,6 +230,15 @@ export function MyWorkPage() {
             ))}
           </ul>
         )}
+        {moreWarnings(warnings, warningCounts).map((more) => (
+          <p key={more.networkId} className="muted load-more">
+            {formatCount(more.shown, "strongest warning")} of {more.open} shown
+            {multipleNetworks ? ` in ${networkName(more.networkId) ?? "this network"}` : ""}.{" "}
+            <Link to={more.to} className="button button-secondary button-small">
+              See all {more.open} on the Warnings page
+            </Link>
+          </p>
+        ))}
       </Section>
     </section>
   );

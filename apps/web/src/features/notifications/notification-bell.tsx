@@ -3,6 +3,7 @@ import { type MouseEvent, useEffect, useId, useRef, useState } from "react";
 import { describeError } from "../../api/errors";
 import { isPlainLeftClick, navigate } from "../../app/router";
 import { formatDateTime, formatRelative } from "../../lib/format";
+import { LoadMore } from "../../ui/load-more";
 import { ErrorState, LoadingState } from "../../ui/states";
 import { notificationHref, readableMessage, unreadBadge } from "./notification-logic";
 import { useNotifications } from "./use-notifications";
@@ -11,7 +12,7 @@ import { useNotifications } from "./use-notifications";
 export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const { unread, list, reload, markRead } = useNotifications(open);
+  const { unread, list, reload, loadMore, markRead } = useNotifications(open);
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -140,6 +141,14 @@ export function NotificationBell() {
               </li>
             ))}
           </ul>
+        ) : null}
+        {list.status === "ready" ? (
+          <LoadMore
+            hasMore={list.next !== null}
+            isLoading={list.isLoadingMore === true}
+            onLoadMore={loadMore}
+            label="Older notifications"
+          />
         ) : null}
       </section>
     </div>

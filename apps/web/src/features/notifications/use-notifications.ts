@@ -7,7 +7,10 @@ import { prependNotification } from "./notification-logic";
 type NotificationList =
   | { status: "idle" | "loading" }
   | { status: "error"; error: unknown }
-  | { status: "ready"; items: NotificationView[] };
+  | { status: "ready"; items: NotificationView[]; next: string | null; isLoadingMore?: boolean };
+
+/** Notifications the panel shows at first; older ones come a page at a time. */
+export const NOTIFICATION_PAGE_SIZE = 30;
 
 /**
  * The unread count (live from the first render) and the latest notifications (loaded the first
@@ -32,10 +35,37 @@ export function useNotifications(wanted: boolean) {
 
   const load = useCallback(() => {
     setList({ status: "loading" });
-    api.notifications().then(
-      (items) => setList({ status: "ready", items }),
+    api.notificationPage(NOTIFICATION_PAGE_SIZE).then(
+      (page) => setList({ status: "ready", items: page.items, next: page.next }),
       (error: unknown) => setList({ status: "error", error }),
     );
+  }, []);
+
+  const loadMore = useCallback(() => {
+    setList((current) => {
+      if (current.status !== "ready" || current.next === null || current.isLoadingMore)
+        return current;
+      api.notificationPage(NOTIFICATION_PAGE_SIZE, current.next).then(
+        (page) =>
+          setList((latest) =>
+            latest.status === "ready"
+              ? {
+                  status: "ready",
+                  items: [
+                    ...latest.items,
+                    ...page.items.filter((n) => !latest.items.some((m) => m.id === n.id)),
+                  ],
+                  next: page.next,
+                }
+              : latest,
+          ),
+        () =>
+          setList((latest) =>
+            latest.status === "ready" ? { ...latest, isLoadingMore: false } : latest,
+          ),
+      );
+      return { ...current, isLoadingMore: true };
+    });
   }, []);
 
   useEffect(() => {
@@ -46,7 +76,7 @@ export function useNotifications(wanted: boolean) {
     setUnread(event.unread);
     setList((current) =>
       current.status === "ready"
-        ? { status: "ready", items: prependNotification(current.items, event.notification) }
+        ? { ...current, items: prependNotification(current.items, event.notification) }
         : current,
     );
   });
@@ -60,7 +90,7 @@ export function useNotifications(wanted: boolean) {
     setList((current) =>
       current.status === "ready"
         ? {
-            status: "ready",
+            ...current,
             items: current.items.map((n) =>
               !ids || ids.includes(n.id) ? { ...n, read: true } : n,
             ),
@@ -71,5 +101,5 @@ export function useNotifications(wanted: boolean) {
     setUnread(count.unread);
   }, []);
 
-  return { unread, list, reload: load, markRead };
+  return { unread, list, reload: load, loadMore, markRead };
 }

@@ -7,20 +7,13 @@ import { usePermissions } from "../../app/permissions";
 import { Link } from "../../app/router";
 import { formatCount, formatDate } from "../../lib/format";
 import { FilterSelect } from "../../ui/filter-select";
+import { LoadMore } from "../../ui/load-more";
 import { EmptyState, ErrorState, LoadingState, Notice } from "../../ui/states";
 import { CoordinateTaskDialog } from "./coordinate-task-dialog";
 import { useNetworkMembers } from "./use-members";
-import { decideWarning, useNetworkWarnings } from "./use-warnings";
+import { decideWarning, useNetworkWarnings, useWarningCounts } from "./use-warnings";
 import { WarningCard } from "./warning-card";
-import {
-  filterWarnings,
-  leadOrganisations,
-  NO_FILTER,
-  type StatusFilter,
-  splitByStatus,
-  truncate,
-  type WarningFilter,
-} from "./warning-logic";
+import { NO_FILTER, type StatusFilter, truncate, type WarningFilter } from "./warning-logic";
 
 const STATUS_OPTIONS: ReadonlyArray<{ value: StatusFilter; label: string }> = [
   { value: "all", label: "All warnings" },
@@ -28,6 +21,13 @@ const STATUS_OPTIONS: ReadonlyArray<{ value: StatusFilter; label: string }> = [
   { value: "dismissed", label: "Not a duplicate" },
   { value: "coordinate", label: "Coordinating" },
 ];
+
+/** `?organisation=` and `?status=` in the address (My work links here) set the first filter. */
+function filterFromUrl(): WarningFilter {
+  const params = new URLSearchParams(window.location.search);
+  const status = STATUS_OPTIONS.find((o) => o.value === params.get("status"))?.value;
+  return { status: status ?? NO_FILTER.status, organisationId: params.get("organisation") ?? "" };
+}
 
 type Message = { tone: "success" | "info" | "error"; text: string; undo?: WarningView };
 
@@ -44,10 +44,23 @@ function taskMessage(tasks: readonly TaskView[]): string {
 
 export function WarningsPage({ networkId }: { networkId: string }) {
   const network = useResource(() => api.network(networkId), networkId);
-  const warnings = useNetworkWarnings(networkId);
+  const organisationList = useResource(
+    () => api.organisations(networkId),
+    `warning-organisations:${networkId}`,
+  );
+  const [filter, setFilter] = useState<WarningFilter>(filterFromUrl);
+  const openList = useNetworkWarnings(networkId, {
+    status: "open",
+    organisation: filter.organisationId,
+  });
+  const decidedList = useNetworkWarnings(networkId, {
+    status: filter.status === "all" || filter.status === "open" ? "decided" : filter.status,
+    organisation: filter.organisationId,
+  });
+  const totals = useWarningCounts(networkId);
+  const filtered = useWarningCounts(networkId, filter.organisationId);
   const { may } = usePermissions(networkId);
   const { nameOf } = useNetworkMembers(networkId);
-  const [filter, setFilter] = useState<WarningFilter>(NO_FILTER);
   const [taskFor, setTaskFor] = useState<WarningView | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const canDecide = may("warning.decide");
@@ -65,11 +78,36 @@ export function WarningsPage({ networkId }: { networkId: string }) {
     );
   }
 
-  const all = warnings.data ?? [];
-  const { open, decided } = splitByStatus(filterWarnings(all, filter));
-  const totals = splitByStatus(all);
-  const organisations = leadOrganisations(all);
+  const open = openList.items;
+  const decided = decidedList.items;
+  const organisations = (organisationList.data ?? [])
+    .map((o) => ({ id: o.id, label: o.acronym || o.name }))
+    .sort((a, b) => a.label.localeCompare(b.label));
   const isFiltered = filter.status !== NO_FILTER.status || filter.organisationId !== "";
+  const totalDecided = totals ? totals.dismissed + totals.coordinate : null;
+  const decidedCount =
+    filtered === null
+      ? decided.length
+      : filter.status === "dismissed"
+        ? filtered.dismissed
+        : filter.status === "coordinate"
+          ? filtered.coordinate
+          : filtered.dismissed + filtered.coordinate;
+  const openCount = filtered?.open ?? open.length;
+  const warnings = {
+    status:
+      openList.status === "error" || decidedList.status === "error"
+        ? ("error" as const)
+        : openList.status === "ready" && decidedList.status === "ready" && totals !== null
+          ? ("ready" as const)
+          : ("loading" as const),
+    error: openList.error ?? decidedList.error,
+    reload: () => {
+      openList.reload();
+      decidedList.reload();
+    },
+  };
+  const isEmpty = totals !== null && totals.open + (totalDecided ?? 0) === 0;
 
   function onDecided(warning: WarningView, decision: WarningDecision) {
     if (decision === "not-duplicate") {
@@ -145,12 +183,12 @@ export function WarningsPage({ networkId }: { networkId: string }) {
         <div>
           <h1 id="warnings-title">Duplication warnings</h1>
           <p className="muted">
-            {warnings.status === "ready"
-              ? `${formatCount(totals.open.length, "open warning")} · ${totals.decided.length} decided`
+            {totals !== null
+              ? `${formatCount(totals.open, "open warning")} · ${totalDecided} decided`
               : "Checking the network's activities…"}
           </p>
         </div>
-        {organisations.length > 0 || all.length > 0 ? (
+        {organisations.length > 0 ? (
           <fieldset className="warning-filters">
             <legend className="visually-hidden">Filter warnings</legend>
             <FilterSelect
@@ -212,7 +250,7 @@ export function WarningsPage({ networkId }: { networkId: string }) {
         />
       ) : null}
 
-      {warnings.status === "ready" && all.length === 0 ? (
+      {warnings.status === "ready" && isEmpty ? (
         <EmptyState title="No duplication warnings">
           <p className="muted">
             When two organisations plan what looks like the same work, it shows up here and beside
@@ -221,17 +259,25 @@ export function WarningsPage({ networkId }: { networkId: string }) {
         </EmptyState>
       ) : null}
 
-      {warnings.status === "ready" && all.length > 0 ? (
+      {warnings.status === "ready" && !isEmpty ? (
         <>
           {showOpen ? (
             <section className="section" aria-labelledby="open-warnings-title">
               <div className="section-header">
                 <h2 id="open-warnings-title">
-                  Open <span className="count">{open.length}</span>
+                  Open <span className="count">{openCount}</span>
                 </h2>
               </div>
               {open.length > 0 ? (
-                <ul className="warning-list">{open.map(card)}</ul>
+                <>
+                  <ul className="warning-list">{open.map(card)}</ul>
+                  <LoadMore
+                    hasMore={openList.hasMore}
+                    isLoading={openList.isLoadingMore}
+                    onLoadMore={openList.loadMore}
+                    label="Load more open warnings"
+                  />
+                </>
               ) : isFiltered ? (
                 emptyFiltered("No open warnings match these filters")
               ) : (
@@ -243,19 +289,32 @@ export function WarningsPage({ networkId }: { networkId: string }) {
           ) : null}
           {filter.status === "all" && decided.length > 0 ? (
             <details className="archived warning-decided">
-              <summary>Decided ({decided.length})</summary>
+              <summary>Decided ({decidedCount})</summary>
               <ul className="warning-list">{decided.map(card)}</ul>
+              <LoadMore
+                hasMore={decidedList.hasMore}
+                isLoading={decidedList.isLoadingMore}
+                onLoadMore={decidedList.loadMore}
+                label="Load more decided warnings"
+              />
             </details>
           ) : null}
           {decidedTitle ? (
             <section className="section" aria-labelledby="decided-warnings-title">
               <div className="section-header">
                 <h2 id="decided-warnings-title">
-                  {decidedTitle} <span className="count">{decided.length}</span>
+                  {decidedTitle} <span className="count">{decidedCount}</span>
                 </h2>
               </div>
               {decided.length > 0 ? (
-                <ul className="warning-list">{decided.map(card)}</ul>
+                <>
+                  <ul className="warning-list">{decided.map(card)}</ul>
+                  <LoadMore
+                    hasMore={decidedList.hasMore}
+                    isLoading={decidedList.isLoadingMore}
+                    onLoadMore={decidedList.loadMore}
+                  />
+                </>
               ) : (
                 emptyFiltered("No warnings match these filters")
               )}

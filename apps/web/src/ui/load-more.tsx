@@ -1,0 +1,45 @@
+import { useEffect, useRef } from "react";
+
+/**
+ * The end of a paged list: loads the next page when it scrolls into view, and is a button for
+ * keyboards, screen readers and browsers without IntersectionObserver.
+ */
+export function LoadMore({
+  hasMore,
+  isLoading,
+  onLoadMore,
+  label = "Load more",
+}: {
+  hasMore: boolean;
+  isLoading: boolean;
+  onLoadMore: () => void;
+  label?: string;
+}) {
+  const ref = useRef<HTMLButtonElement>(null);
+  const loadRef = useRef(onLoadMore);
+  loadRef.current = onLoadMore;
+  useEffect(() => {
+    const button = ref.current;
+    if (!button || !hasMore || typeof IntersectionObserver === "undefined") return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) loadRef.current();
+    });
+    observer.observe(button);
+    return () => observer.disconnect();
+  }, [hasMore]);
+  if (!hasMore) return null;
+  return (
+    <div className="load-more">
+      <button
+        ref={ref}
+        type="button"
+        className="button button-secondary"
+        onClick={onLoadMore}
+        disabled={isLoading}
+        aria-busy={isLoading}
+      >
+        {isLoading ? "Loading…" : label}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,314 @@
+// Collections benchmark: how fast the real server answers /health while 10 clients load the
+// Warnings page and My work in a loop, in a network with 2,000 activities and 2,000 open warnings,
+// against the same with no load. Prints one table (goal: p99 under load at most 3x idle).
+// Usage: pnpm bench:collections
+// COLLECTIONS_BENCH_SERVER=<dir of an apps/server checkout> measures another version of the server.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Activity, emptyActivity } from "@junction/domain";
+import {
+  createWorkplan,
+  insertWarning,
+  markWorkplanIndexed,
+  openDatabase,
+  replaceWorkplanActivities,
+} from "@junction/store";
+
+const SERVER_DIR = resolve(
+  process.env.COLLECTIONS_BENCH_SERVER ??
+    fileURLToPath(new URL("../../../apps/server", import.meta.url)),
+);
+const NETWORK = "un-network-georgia";
+const ACTIVITIES = 2_000;
+const WARNINGS = 2_000;
+const CLIENTS = 10;
+const PHASE_MS = 8_000;
+/** A pause between one client's page loads (COLLECTIONS_BENCH_PAUSE_MS); 0: as fast as it can. */
+const PAUSE_MS = Number(process.env.COLLECTIONS_BENCH_PAUSE_MS ?? 0);
+/** A request slower than this is cut off and counted as a timeout (its /health sample as this). */
+const REQUEST_TIMEOUT_MS = 30_000;
+const LEADS = ["iom", "unicef", "undp", "ilo", "unhcr"];
+const MEMBERS = [
+  "tamar.kapanadze@example.org",
+  "daniel.moreau@example.org",
+  "eka.lomidze@example.org",
+  "levan.gelashvili@example.org",
+  "irakli.janelidze@example.org",
+  "sofia.lindqvist@example.org",
+  "nana.abuladze@example.org",
+  "mariam.chikovani@example.org",
+  "otar.gogoladze@example.org",
+  "nino.kiknadze@example.org",
+];
+/**
+ * What the web app asks for when a member opens the Warnings page (the page, the header's badge
+ * and the members behind the decision lines) and then My work: the first page of each list.
+ */
+const PAGE_REQUESTS = [
+  "/api/me",
+  `/api/networks/${NETWORK}`,
+  `/api/networks/${NETWORK}/warnings?status=open&limit=50`,
+  `/api/networks/${NETWORK}/warnings/counts`,
+  `/api/networks/${NETWORK}/members?limit=500`,
+  "/api/notifications/unread",
+  "/api/me/work",
+];
+
+const delay = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once("error", fail);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => done(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: SERVER_DIR,
+    env: {
+      ...process.env,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      JUNCTION_DATA_DIR: dataDir,
+      JUNCTION_LOG_LEVEL: "error",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 300; attempt++) {
+    try {
+      if ((await fetch(`${url}/health`)).ok) return { url, child };
+    } catch {
+      // not listening yet
+    }
+    await delay(100);
+  }
+  throw new Error("the server did not start");
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  const exited = new Promise((done) => child.once("exit", done));
+  child.kill("SIGTERM");
+  // a server stuck in a long synchronous request never sees SIGTERM
+  const stuck = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(stuck);
+}
+
+/** 2,000 activities in a new workplan of the demo network, each warned against the next. */
+function addBenchWorkplan(dataDir: string): void {
+  const db = openDatabase(join(dataDir, "junction.db"));
+  const workplan = createWorkplan(db, {
+    networkId: NETWORK,
+    title: "Bench workplan",
+    createdBy: null,
+  });
+  const activities: Activity[] = Array.from({ length: ACTIVITIES }, (_, i) => ({
+    ...emptyActivity(`bench-${String(i).padStart(4, "0")}`),
+    title: `Train border officials on victim identification, cohort ${i}`,
+    description: "Two-day courses for border and migration officials in the regions.",
+    lead: LEADS[i % LEADS.length] ?? null,
+    partners: ["scmi"],
+    gcmObjectives: [10, 11],
+    locations: ["Tbilisi", "Batumi"],
+    start: "2024-01",
+    end: "2025-12",
+  }));
+  replaceWorkplanActivities(db, { id: workplan.id, networkId: NETWORK }, activities);
+  // an empty document with this index: the start-up re-index must leave the rows alone
+  markWorkplanIndexed(db, workplan.id, 0);
+  const now = Date.now();
+  db.transaction(() => {
+    for (let i = 0; i < WARNINGS; i++) {
+      const a = activities[i % ACTIVITIES];
+      const b = activities[(i + 1) % ACTIVITIES];
+      if (!a || !b) continue;
+      const [first, second] = a.id < b.id ? [a, b] : [b, a];
+      insertWarning(
+        db,
+        {
+          networkId: NETWORK,
+          a: { workplanId: workplan.id, activityId: first.id },
+          b: { workplanId: workplan.id, activityId: second.id },
+          score: 0.8,
+          reasons: ["Same objectives, places and period", "Led by different organisations"],
+        },
+        now,
+      );
+    }
+  })();
+  db.close();
+}
+
+async function tokenFor(url: string, email: string): Promise<string> {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: url },
+    body: JSON.stringify({ email, password: "junction-demo" }),
+  });
+  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  const created = await fetch(`${url}/api/tokens`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: url, cookie },
+    body: JSON.stringify({ name: "bench" }),
+  });
+  return ((await created.json()) as { token: string }).token;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+type Phase = {
+  health: number[];
+  pages: number[];
+  bytes: number;
+  statuses: Map<string, number>;
+  byPath: Map<string, number[]>;
+};
+
+/**
+ * /health one request at a time, from a process of its own: the clients' own work (70 requests
+ * in flight, their answers read) must not delay the probe and be blamed on the server.
+ */
+function healthFromAnotherProcess(url: string, forMs: number): Promise<number[]> {
+  const script = `
+    const deadline = performance.now() + ${Math.max(0, Math.round(forMs))};
+    const times = [];
+    while (performance.now() < deadline) {
+      const started = performance.now();
+      try {
+        const response = await fetch(${JSON.stringify(`${url}/health`)}, { signal: AbortSignal.timeout(${REQUEST_TIMEOUT_MS}) });
+        await response.arrayBuffer();
+        times.push(performance.now() - started);
+      } catch {
+        times.push(${REQUEST_TIMEOUT_MS});
+      }
+      await new Promise((done) => setTimeout(done, 20));
+    }
+    process.stdout.write(JSON.stringify(times));
+  `;
+  return new Promise((done, fail) => {
+    const probe = spawn(process.execPath, ["--input-type=module", "-e", script], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    probe.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString("utf8");
+    });
+    probe.once("error", fail);
+    probe.once("exit", () => {
+      try {
+        done(JSON.parse(out) as number[]);
+      } catch (error) {
+        fail(error);
+      }
+    });
+  });
+}
+
+/** For PHASE_MS: /health one request at a time, and `tokens.length` clients loading pages. */
+async function measure(url: string, tokens: readonly string[]): Promise<Phase> {
+  const phase: Phase = { health: [], pages: [], bytes: 0, statuses: new Map(), byPath: new Map() };
+  const deadline = performance.now() + PHASE_MS;
+  const clients = tokens.map(async (token) => {
+    while (performance.now() < deadline) {
+      const started = performance.now();
+      await Promise.all(
+        PAGE_REQUESTS.map(async (path) => {
+          let status = "timeout";
+          const started = performance.now();
+          try {
+            const response = await fetch(`${url}${path}`, {
+              headers: { authorization: `Bearer ${token}` },
+              signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+            });
+            phase.bytes += (await response.arrayBuffer()).byteLength;
+            status = String(response.status);
+          } catch {
+            // cut off: counted as a timeout
+          }
+          phase.statuses.set(status, (phase.statuses.get(status) ?? 0) + 1);
+          const times = phase.byPath.get(path) ?? [];
+          times.push(performance.now() - started);
+          phase.byPath.set(path, times);
+        }),
+      );
+      phase.pages.push(performance.now() - started);
+      if (PAUSE_MS > 0) await delay(PAUSE_MS);
+    }
+  });
+  phase.health = await healthFromAnotherProcess(url, deadline - performance.now());
+  await Promise.all(clients);
+  return phase;
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), "junction-bench-collections-"));
+  // first start seeds the demo network; the bench workplan is added while the server is down
+  await stopServer((await startServer(dataDir)).child);
+  addBenchWorkplan(dataDir);
+  const { url, child } = await startServer(dataDir);
+  const tokens = await Promise.all(
+    Array.from({ length: CLIENTS }, (_, i) => tokenFor(url, MEMBERS[i % MEMBERS.length] ?? "")),
+  );
+
+  await measure(url, []); // warm-up
+  const idle = await measure(url, []);
+  const loaded = await measure(url, tokens);
+
+  const health = (phase: Phase) => [...phase.health].sort((a, b) => a - b);
+  const idleSorted = health(idle);
+  const loadedSorted = health(loaded);
+  const row = (label: string, p: number) => {
+    const a = percentile(idleSorted, p);
+    const b = percentile(loadedSorted, p);
+    return `| ${label} | ${a.toFixed(1)} | ${b.toFixed(1)} | ${(b / a).toFixed(1)}x |`;
+  };
+  const pages = [...loaded.pages].sort((a, b) => a - b);
+  const statuses = [...loaded.statuses]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([status, count]) => `${count}x ${status}`)
+    .join(", ");
+  process.stdout.write(
+    [
+      `server: ${SERVER_DIR}`,
+      `network: ${ACTIVITIES} activities, ${WARNINGS} open warnings; ${CLIENTS} clients loading the Warnings page and My work in a loop (${PAUSE_MS} ms pause between loads)`,
+      "",
+      "| /health | idle ms | under load ms | ratio |",
+      "| --- | ---: | ---: | ---: |",
+      row("p50", 50),
+      row("p95", 95),
+      row("p99", 99),
+      `| samples | ${idleSorted.length} | ${loadedSorted.length} | |`,
+      "",
+      `page loads under load: ${pages.length} (p50 ${percentile(pages, 50).toFixed(0)} ms, p99 ${percentile(pages, 99).toFixed(0)} ms), ${(loaded.bytes / 1e6).toFixed(1)} MB answered, ${statuses}`,
+      ...[...loaded.byPath].map(([path, times]) => {
+        const sorted = [...times].sort((a, b) => a - b);
+        return `  ${path}: p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms`;
+      }),
+      `(a request taking over ${REQUEST_TIMEOUT_MS / 1000} s is cut off: a timeout, its /health sample counted as ${REQUEST_TIMEOUT_MS / 1000} s)`,
+      `goal: p99 under load at most 3x idle: ${percentile(loadedSorted, 99) <= 3 * percentile(idleSorted, 99) ? "met" : "missed"}`,
+      "",
+    ].join("\n"),
+  );
+
+  await stopServer(child);
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error)}\n`);
+  process.exit(1);
+});
