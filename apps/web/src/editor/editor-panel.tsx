@@ -1,0 +1,94 @@
+import { type ReactNode, useId } from "react";
+import type { EditorPanelTab } from "./editor-types";
+import type { PanelState } from "./use-panel";
+
+type Props = {
+  panel: PanelState;
+  /** More tabs from other features (validation, history), after the overview and comments. */
+  tabs: readonly EditorPanelTab[];
+  counts: { people: number; activities: number; openThreads: number };
+  overview: ReactNode;
+  comments: ReactNode;
+  jumpTo: (activityId: string) => boolean;
+};
+
+/** The side panel beside the document: a tab list and the open tab. */
+export function EditorPanel({ panel, tabs, counts, overview, comments, jumpTo }: Props) {
+  const tabIds = { overview: useId(), comments: useId() };
+  const { tab } = panel;
+  return (
+    <aside
+      className={panel.isOpen ? "editor-panel is-open" : "editor-panel"}
+      aria-label="Workplan panel"
+    >
+      <button
+        type="button"
+        className="button button-secondary button-small panel-toggle"
+        aria-expanded={panel.isOpen}
+        onClick={panel.toggle}
+      >
+        {panel.isOpen ? "Hide" : "Show"} people and activities ({counts.people} here,{" "}
+        {counts.activities} activities)
+      </button>
+      <div className="panel-tabs" role="tablist" aria-label="Panel">
+        <button
+          type="button"
+          role="tab"
+          id={`${tabIds.overview}-tab`}
+          aria-selected={tab === "overview"}
+          aria-controls={tabIds.overview}
+          className="panel-tab"
+          onClick={() => panel.selectTab("overview")}
+        >
+          People and activities
+        </button>
+        <button
+          type="button"
+          role="tab"
+          id={`${tabIds.comments}-tab`}
+          aria-selected={tab === "comments"}
+          aria-controls={tabIds.comments}
+          className="panel-tab"
+          onClick={() => panel.selectTab("comments")}
+        >
+          Comments <span className="panel-count">{counts.openThreads}</span>
+        </button>
+        {tabs.map((extra) => (
+          <button
+            key={extra.id}
+            type="button"
+            role="tab"
+            id={`${tabIds.overview}-${extra.id}-tab`}
+            aria-selected={tab === extra.id}
+            aria-controls={`${tabIds.overview}-${extra.id}`}
+            className="panel-tab"
+            onClick={() => panel.selectTab(extra.id)}
+          >
+            {extra.label}
+          </button>
+        ))}
+      </div>
+      {tabs.map((extra) =>
+        tab === extra.id ? (
+          <div
+            key={extra.id}
+            role="tabpanel"
+            id={`${tabIds.overview}-${extra.id}`}
+            aria-labelledby={`${tabIds.overview}-${extra.id}-tab`}
+          >
+            {extra.render({ jumpTo })}
+          </div>
+        ) : null,
+      )}
+      {tabs.some((extra) => extra.id === tab) ? null : tab === "overview" ? (
+        <div role="tabpanel" id={tabIds.overview} aria-labelledby={`${tabIds.overview}-tab`}>
+          {overview}
+        </div>
+      ) : (
+        <div role="tabpanel" id={tabIds.comments} aria-labelledby={`${tabIds.comments}-tab`}>
+          {comments}
+        </div>
+      )}
+    </aside>
+  );
+}
