@@ -21,12 +21,6 @@ import { createWarningEngine } from "./services/warnings";
 import { createStatusGuard } from "./status-guard";
 import { attachSyncUpgrade } from "./ws";
 
-/**
- * Under load, updates arriving within a display frame of the last append share the next one:
- * a SQLite commit costs more than relaying an update to its readers, and nobody sees 16 ms.
- */
-const SYNC_MIN_FLUSH_INTERVAL_MS = 16;
-
 export type Junction = {
   deps: Deps;
   server: ReturnType<typeof serve>;
@@ -81,12 +75,9 @@ export async function startJunction(
   const sync = createSyncServer({
     log: updateLog,
     logger: log.child({ component: "sync" }),
-    limits: {
-      minFlushIntervalMs: SYNC_MIN_FLUSH_INTERVAL_MS,
-      ...Object.fromEntries(
-        Object.entries(config.syncLimits).filter(([, value]) => value !== undefined),
-      ),
-    },
+    limits: Object.fromEntries(
+      Object.entries(config.syncLimits).filter(([, value]) => value !== undefined),
+    ),
     onDocumentChanged: (workplanId, ydoc) => indexer.schedule(workplanId, ydoc),
     guard: withClientAttribution(base, createStatusGuard(base)),
   });
