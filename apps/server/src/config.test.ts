@@ -23,6 +23,15 @@ describe("configuration", () => {
     }
   });
 
+  it("passes the sync's least interval between appends on, and refuses a negative one", () => {
+    expect(loadConfig({}).syncLimits.minFlushIntervalMs).toBeUndefined();
+    const config = loadConfig({ JUNCTION_SYNC_MIN_FLUSH_INTERVAL_MS: "16" });
+    expect(config.syncLimits.minFlushIntervalMs).toBe(16);
+    expect(() => loadConfig({ JUNCTION_SYNC_MIN_FLUSH_INTERVAL_MS: "-1" })).toThrow(
+      /JUNCTION_SYNC_MIN_FLUSH_INTERVAL_MS/,
+    );
+  });
+
   it("is frozen so nothing changes it after start", () => {
     const config = loadConfig({ PORT: "9000" });
     expect(config.port).toBe(9000);

@@ -25,6 +25,7 @@ const schema = z.object({
   JUNCTION_SYNC_MAX_DOCUMENT_BYTES: positiveInt.optional(),
   JUNCTION_SYNC_MAX_UPDATES_PER_SECOND: positiveInt.optional(),
   JUNCTION_SYNC_MAX_CONNECTIONS_PER_ROOM: positiveInt.optional(),
+  JUNCTION_SYNC_MIN_FLUSH_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).optional(),
   JUNCTION_EXPORT_THREADS: z.coerce.number().int().min(0).max(16).default(1),
   SMTP_URL: z.url().optional(),
   SMTP_FROM: z.string().default("Junction <no-reply@localhost>"),
@@ -50,6 +51,8 @@ export type Config = Readonly<{
     maxDocumentBytes?: number;
     maxUpdatesPerSecond?: number;
     maxConnectionsPerRoom?: number;
+    /** Least milliseconds between two appends to the update log; unset: one per event-loop turn. */
+    minFlushIntervalMs?: number;
   };
   smtpUrl: string | null;
   smtpFrom: string;
@@ -97,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxDocumentBytes: e.JUNCTION_SYNC_MAX_DOCUMENT_BYTES,
       maxUpdatesPerSecond: e.JUNCTION_SYNC_MAX_UPDATES_PER_SECOND,
       maxConnectionsPerRoom: e.JUNCTION_SYNC_MAX_CONNECTIONS_PER_ROOM,
+      minFlushIntervalMs: e.JUNCTION_SYNC_MIN_FLUSH_INTERVAL_MS,
     },
     smtpUrl: e.SMTP_URL ?? null,
     smtpFrom: e.SMTP_FROM,

@@ -19,6 +19,12 @@ export type SyncLimits = {
   unloadDelayMs: number;
   /** Ping idle sockets this often and close those that did not answer; 0 turns it off. */
   heartbeatMs: number;
+  /**
+   * The least time between two appends to the log: updates arriving sooner wait for the next
+   * one, which stores them together (a commit costs about as much as several updates). 0 stores
+   * every turn of the event loop's updates after that turn.
+   */
+  minFlushIntervalMs: number;
 };
 
 export const DEFAULT_SYNC_LIMITS = {
@@ -32,6 +38,7 @@ export const DEFAULT_SYNC_LIMITS = {
   compactAfterUpdates: 500,
   unloadDelayMs: 1000,
   heartbeatMs: 30_000,
+  minFlushIntervalMs: 0,
 } as const satisfies SyncLimits;
 
 export function resolveLimits(overrides: Partial<SyncLimits> = {}): SyncLimits {

@@ -8,7 +8,7 @@ import { describeError } from "./protocol";
 import { Room, type RoomContext } from "./room";
 import { createCounters, type SyncStats } from "./stats";
 import type { SyncSocket } from "./sync-socket";
-import { afterIo } from "./timers";
+import { afterIo, startTimer, stopTimer, type TimerHandle } from "./timers";
 import type { UpdateGuard, UpdateWriter } from "./update-guard";
 import type { UpdateLog } from "./update-log";
 import type { PendingUpdate } from "./update-queue";
@@ -72,6 +72,9 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   const queued = new Set<Room>();
   let isClosing = false;
   let isFlushScheduled = false;
+  /** Waiting out `minFlushIntervalMs` since the last append, or null. */
+  let flushTimer: TimerHandle | null = null;
+  let lastAppendAt = Number.NEGATIVE_INFINITY;
   let connectionCounter = 0;
 
   /** Takes a room's queued updates; a failure drops them and never reaches other rooms. */
@@ -90,6 +93,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 
   const flush = (): void => {
     isFlushScheduled = false;
+    stopTimer(flushTimer);
+    flushTimer = null;
     const work: { room: Room; accepted: PendingUpdate[] }[] = [];
     for (const room of [...queued]) {
       queued.delete(room);
@@ -98,6 +103,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     }
     if (work.length === 0) return;
     let ids: number[][];
+    lastAppendAt = Date.now();
     try {
       // append before broadcast: a crash must not lose an update another client has seen
       ids = options.log.append(
@@ -147,8 +153,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       queued.add(room);
       if (isFlushScheduled) return;
       isFlushScheduled = true;
-      // one append per turn of the event loop, for every room: no fsync per keystroke
-      afterIo(() => {
+      const run = (): void => {
         if (!isFlushScheduled) return;
         try {
           flush();
@@ -156,7 +161,12 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
           // flush contains its failures per room; this is the last line before the process
           logger.error("Flush failed", { error: describeError(error) });
         }
-      });
+      };
+      // one append per turn of the event loop, for every room, and at most one per interval:
+      // under load the updates arriving meanwhile share the next commit
+      const waitMs = limits.minFlushIntervalMs - (Date.now() - lastAppendAt);
+      if (waitMs > 0) flushTimer = startTimer(run, waitMs);
+      else afterIo(run);
     },
     flush,
   };

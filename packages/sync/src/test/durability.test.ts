@@ -74,6 +74,34 @@ describe("durability", () => {
     expect(batches).toEqual([5]);
   });
 
+  it("under load, stores what arrives within the minimum interval with the next append", async () => {
+    const memory = createMemoryUpdateLog();
+    const batches: number[] = [];
+    const log: UpdateLog = {
+      load: (docName) => memory.load(docName),
+      append: (documents) => {
+        batches.push(documents.reduce((count, { updates }) => count + updates.length, 0));
+        return memory.append(documents);
+      },
+      compact: (docName, snapshot, upToId) => memory.compact(docName, snapshot, upToId),
+      quarantine: (docName, quarantine) => memory.quarantine(docName, quarantine),
+    };
+    const server = await startTestServer({ log, limits: { minFlushIntervalMs: 1000 } });
+    const alice = connectClient(server, "wp-1", "alice", "editor");
+    const bob = connectClient(server, "wp-1", "bob", "viewer");
+    await Promise.all([whenSynced(alice), whenSynced(bob)]);
+
+    alice.type("a");
+    await vi.waitFor(() => expect(bob.text()).toBe("a"));
+    // each letter in a turn of its own: without the interval, each would be one append
+    alice.type("b");
+    await new Promise((resolve) => setImmediate(resolve));
+    alice.type("c");
+    await vi.waitFor(() => expect(bob.text()).toBe("abc"), { timeout: 5000 });
+
+    expect(batches).toEqual([1, 2]);
+  });
+
   it("compacts the log in the background and keeps the content", async () => {
     const path = tempDatabasePath();
     const db = openTestDatabase(path);
