@@ -5,7 +5,6 @@
 // COLLECTIONS_BENCH_SERVER=<dir of an apps/server checkout> measures another version of the server.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,6 +16,7 @@ import {
   openDatabase,
   replaceWorkplanActivities,
 } from "@junction/store";
+import { delay, startServer } from "../server-process";
 
 const SERVER_DIR = resolve(
   process.env.COLLECTIONS_BENCH_SERVER ??
@@ -57,44 +57,6 @@ const PAGE_REQUESTS = [
   "/api/notifications/unread",
   "/api/me/work",
 ];
-
-const delay = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once("error", fail);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => done(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: SERVER_DIR,
-    env: {
-      ...process.env,
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      JUNCTION_DATA_DIR: dataDir,
-      JUNCTION_LOG_LEVEL: "error",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 300; attempt++) {
-    try {
-      if ((await fetch(`${url}/health`)).ok) return { url, child };
-    } catch {
-      // not listening yet
-    }
-    await delay(100);
-  }
-  throw new Error("the server did not start");
-}
 
 async function stopServer(child: ChildProcess): Promise<void> {
   const exited = new Promise((done) => child.once("exit", done));
@@ -257,9 +219,9 @@ async function measure(url: string, tokens: readonly string[]): Promise<Phase> {
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "junction-bench-collections-"));
   // first start seeds the demo network; the bench workplan is added while the server is down
-  await stopServer((await startServer(dataDir)).child);
+  await stopServer((await startServer(SERVER_DIR, dataDir)).child);
   addBenchWorkplan(dataDir);
-  const { url, child } = await startServer(dataDir);
+  const { url, child } = await startServer(SERVER_DIR, dataDir);
   const tokens = await Promise.all(
     Array.from({ length: CLIENTS }, (_, i) => tokenFor(url, MEMBERS[i % MEMBERS.length] ?? "")),
   );

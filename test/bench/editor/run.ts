@@ -9,9 +9,7 @@
 // EDITOR_BENCH_PROFILE=<dir> writes a CPU profile of each phase there (open in Chromium DevTools)
 // EDITOR_BENCH_SCREENSHOTS=<dir> saves the largest plan, collapsed and expanded, at 1280 and 390 px
 // CHROMIUM_PATH=<path>       the browser (default /usr/bin/chromium)
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,6 +19,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { delay, startServer } from "../server-process";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const SERVER_DIR = join(ROOT, "apps/server");
@@ -33,8 +32,6 @@ const INSERTS = Number(process.env.EDITOR_BENCH_INSERTS ?? 7);
 const PROFILE_DIR = process.env.EDITOR_BENCH_PROFILE;
 const SCREENSHOT_DIR = process.env.EDITOR_BENCH_SCREENSHOTS;
 
-const delay = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
-
 function progress(message: string): void {
   process.stderr.write(`${message}\n`);
 }
@@ -45,43 +42,6 @@ async function until(check: () => boolean | Promise<boolean>, what: string): Pro
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await delay(100);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once("error", fail);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => done(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: SERVER_DIR,
-    env: {
-      ...process.env,
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      JUNCTION_DATA_DIR: dataDir,
-      JUNCTION_WEB_DIR: WEB_DIR,
-      JUNCTION_LOG_LEVEL: "error",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 300; attempt++) {
-    try {
-      if ((await fetch(`${url}/health`)).ok) return { url, child };
-    } catch {
-      // not listening yet
-    }
-    await delay(100);
-  }
-  throw new Error("the server did not start");
 }
 
 type Api = { url: string; cookie: string; token: string };
@@ -429,7 +389,10 @@ async function main(): Promise<void> {
     throw new Error(`no web build in ${WEB_DIR}: run pnpm --filter @junction/web build first`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), "junction-editor-bench-"));
-  const { url, child } = await startServer(dataDir);
+  const { url, child } = await startServer(SERVER_DIR, dataDir, {
+    env: { JUNCTION_WEB_DIR: WEB_DIR },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [

@@ -3,9 +3,7 @@
 // write lock (BEGIN IMMEDIATE), as a backup tool or a script could. Prints one table.
 // Usage: pnpm bench:locked-db
 // LOCKED_DB_BENCH_SERVER=<dir of an apps/server checkout> measures another version of the server.
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +11,7 @@ import { openDatabase } from "@junction/store";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { delay, startServer } from "../server-process";
 
 const SERVER_DIR = resolve(
   process.env.LOCKED_DB_BENCH_SERVER ??
@@ -21,44 +20,6 @@ const SERVER_DIR = resolve(
 const WORKPLAN = "wp-network-2021-2023";
 const PHASE_MS = 6_000;
 const EDITORS = ["eka.lomidze@example.org", "levan.gelashvili@example.org"];
-
-const delay = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once("error", fail);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => done(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: SERVER_DIR,
-    env: {
-      ...process.env,
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      JUNCTION_DATA_DIR: dataDir,
-      JUNCTION_LOG_LEVEL: "error",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 300; attempt++) {
-    try {
-      if ((await fetch(`${url}/health`)).ok) return { url, child };
-    } catch {
-      // not listening yet
-    }
-    await delay(100);
-  }
-  throw new Error("the server did not start");
-}
 
 async function tokenFor(url: string, email: string): Promise<string> {
   const login = await fetch(`${url}/api/auth/login`, {
@@ -121,7 +82,7 @@ async function measure(
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "junction-bench-locked-"));
-  const { url, child } = await startServer(dataDir);
+  const { url, child } = await startServer(SERVER_DIR, dataDir);
   const tokens = await Promise.all(EDITORS.map((email) => tokenFor(url, email)));
   const providers = tokens.map((token) => {
     const doc = new Y.Doc();

@@ -5,7 +5,6 @@
 // START_UP_BENCH_SERVER=<dir of an apps/server checkout> measures another version of the server.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,6 +20,7 @@ import {
 } from "@junction/store";
 import * as Y from "yjs";
 import { generatedWorkplanUpdate } from "../generated-workplans";
+import { delay, freePort } from "../server-process";
 
 const SERVER_DIR = resolve(
   process.env.START_UP_BENCH_SERVER ??
@@ -32,19 +32,6 @@ const WITH_INDEX = !process.argv.includes("--no-index");
 const WORKPLANS_PER_NETWORK = 100;
 const STARTS = 3;
 const IDLE_MS = 5_000;
-
-const delay = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once("error", fail);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => done(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** The demo network, then `count` workplans of 12 activities in networks of 100 workplans. */
 function generateArchive(dataDir: string, count: number): void {

@@ -2,10 +2,10 @@
 // duplication engine, sync) as its own process, measured from the outside through /proc.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { delay, freePort } from "../server-process";
 
 /** Another checkout's apps/server may be measured: SYNC_BENCH_SERVER=<dir>. */
 const SERVER_DIR = resolve(
@@ -29,19 +29,6 @@ export type JunctionProcess = {
   usage(): ProcessUsage;
   stop(): Promise<void>;
 };
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once("error", fail);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => done(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-const delay = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 let command: string[] | null = null;
 
