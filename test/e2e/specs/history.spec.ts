@@ -1,4 +1,5 @@
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { type BrowserContext, expect, test } from "@playwright/test";
+import { documentText, editorOf } from "../support/editor";
 import { type RunningServer, startServer } from "../support/server";
 import { openWorkplan } from "../support/session";
 
@@ -20,18 +21,6 @@ test.afterEach(async () => {
 test.afterAll(async () => {
   await server.stop();
 });
-
-function editorOf(page: Page) {
-  return page.locator(".editor-document");
-}
-
-function documentText(page: Page): Promise<string> {
-  return editorOf(page).evaluate((root) => {
-    const copy = root.cloneNode(true) as HTMLElement;
-    for (const element of copy.querySelectorAll(".collaboration-carets__caret")) element.remove();
-    return copy.textContent ?? "";
-  });
-}
 
 test("an editor saves a version and edits, the diff shows the change, a coordinator restores the version", async ({
   browser,

@@ -1,4 +1,5 @@
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { documentText, editorOf } from "../support/editor";
 import { type RunningServer, startServer } from "../support/server";
 import { openWorkplan } from "../support/session";
 
@@ -23,18 +24,6 @@ test.afterAll(async () => {
 
 function banner(page: Page) {
   return page.getByRole("region", { name: /^Stage: / });
-}
-
-function editorOf(page: Page) {
-  return page.locator(".editor-document");
-}
-
-function documentText(page: Page): Promise<string> {
-  return editorOf(page).evaluate((root) => {
-    const copy = root.cloneNode(true) as HTMLElement;
-    for (const element of copy.querySelectorAll(".collaboration-carets__caret")) element.remove();
-    return copy.textContent ?? "";
-  });
 }
 
 test("a coordinator takes the plan to adoption while an editor watches it freeze, then opens a revision", async ({
