@@ -1,4 +1,3 @@
-import { MIN_PASSWORD_LENGTH } from "@junction/domain";
 import { type FormEvent, useState } from "react";
 import { api } from "../../api/client";
 import { describeError, isApiError } from "../../api/errors";
@@ -6,6 +5,7 @@ import { formatCount } from "../../lib/format";
 import { Field } from "../../ui/field";
 import { Notice } from "../../ui/states";
 import { newPasswordProblem } from "../auth/new-password";
+import { NewPasswordFields } from "../auth/new-password-fields";
 
 /** Changing the password needs the current one; every other session is signed out. */
 export function PasswordSection({ onChanged }: { onChanged: () => void }) {
@@ -77,32 +77,13 @@ export function PasswordSection({ onChanged }: { onChanged: () => void }) {
             onChange={(event) => setCurrent(event.target.value)}
           />
         </Field>
-        <Field
-          label="New password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters; a few unrelated words are strong and easy to remember.`}
+        <NewPasswordFields
+          password={next}
+          confirm={confirm}
+          onPasswordChange={setNext}
+          onConfirmChange={setConfirm}
           error={error?.field === "new" ? error.text : null}
-        >
-          <input
-            className="input"
-            type="password"
-            name="new-password"
-            autoComplete="new-password"
-            required
-            value={next}
-            onChange={(event) => setNext(event.target.value)}
-          />
-        </Field>
-        <Field label="Repeat the new password">
-          <input
-            className="input"
-            type="password"
-            name="confirm-password"
-            autoComplete="new-password"
-            required
-            value={confirm}
-            onChange={(event) => setConfirm(event.target.value)}
-          />
-        </Field>
+        />
         {error?.field === "form" ? <Notice tone="error">{error.text}</Notice> : null}
         {done ? <Notice tone="success">{done}</Notice> : null}
         <div>

@@ -1,4 +1,4 @@
-import { MIN_PASSWORD_LENGTH, type PasswordResetPreview } from "@junction/domain";
+import type { PasswordResetPreview } from "@junction/domain";
 import { type FormEvent, useState } from "react";
 import { api } from "../../api/client";
 import { describeError, isApiError } from "../../api/errors";
@@ -6,10 +6,10 @@ import { useResource } from "../../api/use-resource";
 import { Link } from "../../app/router";
 import { useSession } from "../../app/session";
 import { formatDateTime } from "../../lib/format";
-import { Field } from "../../ui/field";
 import { ErrorState, LoadingState, Notice } from "../../ui/states";
 import { AuthLayout } from "./auth-layout";
 import { newPasswordProblem } from "./new-password";
+import { NewPasswordFields } from "./new-password-fields";
 
 const UNUSABLE_TITLES: Record<string, string> = {
   reset_link_expired: "This link has expired",
@@ -122,31 +122,12 @@ function ResetForm({
         {formatDateTime(preview.expiresAt)}. Choosing a new password signs you out everywhere.
       </p>
       <form className="stack" onSubmit={(event) => void handleSubmit(event)}>
-        <Field
-          label="New password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters; a few unrelated words are strong and easy to remember.`}
-        >
-          <input
-            className="input"
-            type="password"
-            name="new-password"
-            autoComplete="new-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </Field>
-        <Field label="Repeat the new password">
-          <input
-            className="input"
-            type="password"
-            name="confirm-password"
-            autoComplete="new-password"
-            required
-            value={confirm}
-            onChange={(event) => setConfirm(event.target.value)}
-          />
-        </Field>
+        <NewPasswordFields
+          password={password}
+          confirm={confirm}
+          onPasswordChange={setPassword}
+          onConfirmChange={setConfirm}
+        />
         {error ? <Notice tone="error">{error}</Notice> : null}
         <button type="submit" className="button button-primary button-block" disabled={busy}>
           {busy ? "Saving…" : "Set the new password"}
