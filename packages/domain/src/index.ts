@@ -206,6 +206,15 @@ export {
   workplanLinkSchema,
 } from "./lifecycle-api";
 export {
+  DEFAULT_LOCALE,
+  isLocale,
+  LOCALES,
+  type Locale,
+  localeDirection,
+  negotiateLocale,
+  parseAcceptLanguage,
+} from "./locales";
+export {
   type ChangePasswordRequest,
   type ChangePasswordResult,
   changePasswordRequestSchema,
