@@ -132,6 +132,7 @@ export type SuggestionView = z.infer<typeof suggestionViewSchema>;
 
 /** Data of the `suggestions-changed` event on /api/events (network-scoped). */
 export const suggestionsChangedEventSchema = z.object({
+  networkId: z.string(),
   workplanId: z.string(),
   suggestionId: z.string(),
 });
