@@ -334,7 +334,9 @@ export function SuggestionsPanel({
             : null}
         </p>
       ) : (
-        <ol className="suggestion-list">{open.map(card)}</ol>
+        <ol className="suggestion-list" aria-label="Open suggestions">
+          {open.map(card)}
+        </ol>
       )}
       {decided.items.length > 0 || decided.hasMore ? (
         <details
@@ -345,7 +347,9 @@ export function SuggestionsPanel({
             Decided ({decided.items.length}
             {decided.hasMore ? "+" : ""})
           </summary>
-          <ol className="suggestion-list">{decided.items.map(card)}</ol>
+          <ol className="suggestion-list" aria-label="Decided suggestions">
+            {decided.items.map(card)}
+          </ol>
           <LoadMore
             hasMore={decided.hasMore}
             isLoading={decided.isLoadingMore}
