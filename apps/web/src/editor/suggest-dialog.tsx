@@ -91,6 +91,12 @@ export type FieldValue = SuggestedBudget | string | null;
 /** A field's current value as its suggestion dialog starts from. */
 export type FieldCurrent = { budget: Budget | null; month: string | null };
 
+function isUnchanged(field: SuggestionField, value: FieldValue, current: FieldCurrent): boolean {
+  if (field !== "budget") return value === current.month;
+  if (value === null || typeof value === "string") return value === null && current.budget === null;
+  return value.amount === current.budget?.amount && value.currency === current.budget.currency;
+}
+
 /** Proposes a new budget (amount and currency) or start or end month of an activity. */
 export function SuggestFieldDialog({
   field,
@@ -157,6 +163,9 @@ export function SuggestFieldDialog({
       onClose={onClose}
       onSubmit={async () => {
         const value = parseValue();
+        if (isUnchanged(field, value, current)) {
+          throw new Error(`That is the ${what} it has now: change it first.`);
+        }
         await onSubmit(value, { reason: reason.trim() });
       }}
     >

@@ -187,7 +187,7 @@ function SuggestionCard({
           {error}
         </p>
       ) : null}
-      {isOpen && canReply ? (
+      {isOpen && canReply && active ? (
         <CommentBox
           label="Reply"
           submitLabel="Reply"
@@ -198,7 +198,7 @@ function SuggestionCard({
           }}
         />
       ) : null}
-      {isOpen && (suggestion.canDecide || suggestion.canWithdraw) ? (
+      {isOpen && (suggestion.canDecide || suggestion.canWithdraw || (canReply && !active)) ? (
         <div className="suggestion-actions">
           {suggestion.canDecide && !outdated ? (
             <button
@@ -218,6 +218,16 @@ function SuggestionCard({
               onClick={() => void run(() => api.rejectSuggestion(suggestion.id))}
             >
               Reject
+            </button>
+          ) : null}
+          {canReply && !active ? (
+            <button
+              type="button"
+              className="button button-ghost button-small"
+              aria-label={`Reply to the suggestion by ${suggestion.authorName}`}
+              onClick={onSelect}
+            >
+              Reply
             </button>
           ) : null}
           {suggestion.canWithdraw ? (

@@ -74,7 +74,7 @@ function readOnlyNotice(
   const freeze = workplanFreeze(workplan);
   if (freeze) return FROZEN_NOTICES[freeze];
   if (role === "commenter") {
-    return "You can read this workplan and comment; only editors and coordinators change the text.";
+    return "You can read this workplan, comment and suggest changes; only editors and coordinators change the text.";
   }
   return "You can read this workplan; only editors and coordinators change the text.";
 }
