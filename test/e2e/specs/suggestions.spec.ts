@@ -1,8 +1,8 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousViolations } from "../support/axe";
-import { documentText } from "../support/editor";
+import { documentText, editorOf } from "../support/editor";
 import { type RunningServer, startServer } from "../support/server";
-import { openWorkplan } from "../support/session";
+import { openWorkplan, showDetails } from "../support/session";
 
 const WORKPLAN = "wp-network-2021-2023"; // in consultation
 const MARIAM = "mariam.chikovani@example.org"; // commenter, GAMR
@@ -75,6 +75,8 @@ async function suggest(page: Page, activityId: string, words: number, wording: s
 test("a commenter suggests new wording; the lead organisation's editor sees it live and accepts; everyone reads the new text", async ({
   browser,
 }) => {
+  // three browsers and an axe pass: more than one minute on a busy two-core machine
+  test.setTimeout(120_000);
   const wording = "Training for frontline officers on";
   const eka = await openEditor(browser, EKA, "Connected · saved");
   await eka.getByRole("tab", { name: /Suggestions/ }).click();
@@ -170,7 +172,15 @@ test("an editor switched to suggesting cannot type into the text, and the choice
   await selectFirstWords(eka, UNICEF_ACTIVITY, 1);
   await eka.keyboard.type("typed over");
   expect(await documentText(eka)).toBe(before);
-  await expect(eka.getByRole("button", { name: "Suggest", exact: true })).toBeEnabled();
+  const suggestButton = eka.getByRole("button", { name: "Suggest", exact: true });
+  await expect(suggestButton).toBeEnabled();
+  await suggestButton.click();
+  const dialog = eka.getByRole("dialog", { name: "Suggest a change" });
+  await expect(dialog.getByLabel("Proposed wording")).toBeFocused();
+  await expectNoSeriousViolations(eka, "the Suggest dialog");
+  await eka.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(editorOf(eka)).toBeFocused();
 
   await eka.reload();
   await expect(eka.locator(".connection")).toHaveText("Connected · saved");
@@ -182,4 +192,36 @@ test("an editor switched to suggesting cannot type into the text, and the choice
     "aria-readonly",
     "false",
   );
+});
+
+test("a commenter suggests a new budget; the lead organisation's editor accepts it and the field changes", async ({
+  browser,
+}) => {
+  const mariam = await openEditor(browser, MARIAM, "Connected · up to date");
+  const card = mariam.locator(`[data-activity-id="${UNICEF_OTHER_ACTIVITY}"]`);
+  await showDetails(card);
+  const open = card.getByRole("button", { name: "Suggest a change to the budget" });
+  await open.click();
+  const dialog = mariam.getByRole("dialog", { name: "Suggest a new budget" });
+  await dialog.getByLabel("Amount").fill("ten thousand");
+  await dialog.getByLabel("Currency").fill("gel");
+  await dialog.getByRole("button", { name: "Suggest", exact: true }).click();
+  // checked as the form's own fields are: nothing is sent until it reads as an amount
+  await expect(dialog).toContainText("Enter the amount as a number");
+  await dialog.getByLabel("Amount").fill("98765");
+  await dialog.getByRole("button", { name: "Suggest", exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(open).toBeFocused();
+
+  const eka = await openEditor(browser, EKA, "Connected · saved");
+  await eka.getByRole("tab", { name: /Suggestions/ }).click();
+  const suggestion = openSuggestions(eka).locator(".suggestion-card", { hasText: "98765" });
+  await expect(suggestion).toContainText("Budget");
+  await suggestion.getByRole("button", { name: "Accept" }).click();
+  await expect(suggestion).toHaveCount(0);
+  const ekaCard = eka.locator(`[data-activity-id="${UNICEF_OTHER_ACTIVITY}"]`);
+  await showDetails(ekaCard);
+  await expect(ekaCard.getByLabel("Amount")).toHaveValue("98765");
+  await expect(ekaCard.getByLabel("Currency")).toHaveValue("GEL");
+  await expect(card.getByLabel("Amount")).toHaveValue("98765");
 });

@@ -1,6 +1,6 @@
 import type { Budget, SuggestionField, ThreadView } from "@junction/domain";
 import { EditorContent } from "@tiptap/react";
-import { type ReactNode, useCallback, useMemo, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { RemovalToast, useActivityRemoval } from "./activity-removal";
 import { selectionTarget, useWorkplanThreads } from "./comments";
 import { useJumpToLinkedActivity, useOpenLinkedThread } from "./deep-links";
@@ -59,6 +59,18 @@ export function EditorBody({
   const [live] = useState(createActivityLive);
   const [taskFrom, setTaskFrom] = useState<ThreadView | null>(null);
   const [suggestRequest, setSuggestRequest] = useState<SuggestRequest | null>(null);
+  const suggestOpener = useRef<HTMLElement | null>(null);
+  const openSuggest = useCallback((next: SuggestRequest) => {
+    const active = document.activeElement;
+    suggestOpener.current = active instanceof HTMLElement ? active : null;
+    setSuggestRequest(next);
+  }, []);
+  // once the dialog is gone, focus goes back where it was: the text, or the field's button
+  useEffect(() => {
+    if (suggestRequest !== null) return;
+    suggestOpener.current?.focus();
+    suggestOpener.current = null;
+  }, [suggestRequest]);
   const [mode, setMode] = useEditingMode(workplan.id);
   // suggesting, an editor's document is read-only as a commenter's: Suggest is the way to change it
   const suggesting = permissions.canEdit && permissions.canSuggest && mode === "suggesting";
@@ -116,15 +128,15 @@ export function EditorBody({
   const startSuggestion = useCallback(() => {
     if (!editor) return;
     const target = suggestionTarget(editor.state);
-    if (target) setSuggestRequest({ kind: "text", target });
-  }, [editor]);
+    if (target) openSuggest({ kind: "text", target });
+  }, [editor, openSuggest]);
   const suggestField = useStableCallback(
     (
       activityId: string,
       field: SuggestionField,
       current: { title: string; budget: Budget | null; month: string | null },
     ) =>
-      setSuggestRequest({
+      openSuggest({
         kind: "field",
         activityId,
         field,

@@ -9,7 +9,7 @@ import { Extension } from "@tiptap/core";
 import { type EditorState, Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { api } from "../api/client";
 import { type PagedList, usePagedList } from "../api/use-paged-list";
 import { useServerEvent } from "../app/session";
@@ -300,9 +300,9 @@ export function useWorkplanSuggestions(workplanId: string): WorkplanSuggestions 
     if (event.workplanId === workplanId) reload();
   });
   useServerEvent("reconnected", () => reload());
-  const decidedOnly = {
-    ...decided,
-    items: decided.items.filter((s) => s.status !== "open"),
-  };
-  return { open, decided: decidedOnly, error, reload };
+  const decidedItems = useMemo(
+    () => decided.items.filter((suggestion) => suggestion.status !== "open"),
+    [decided.items],
+  );
+  return { open, decided: { ...decided, items: decidedItems }, error, reload };
 }
