@@ -5,6 +5,7 @@ import {
   NARRATIVE_FIELD,
   readSuggestionField,
 } from "@junction/domain/doc";
+import { docxParagraphs } from "@junction/exports/testing";
 import {
   addMembership,
   createUser,
@@ -426,5 +427,26 @@ describe("accepting and rejecting", () => {
     const same = textBody("monthly", "monthly");
     expect((await suggest(cookies.commenter, same)).status).toBe(400);
     expect(snapshotDatabase(h.db)).toBe(before);
+  });
+});
+
+describe("exports of a workplan with suggestions", () => {
+  it("carry the text without open suggestions and say how many are open", async () => {
+    const { h, n, cookies, suggested, decide, textBody } = setUp();
+    await suggested(cookies.commenter, textBody("monthly", "weekly"));
+    await suggested(cookies.commenter, textBody("Shelter", "Housing", "X1"));
+    const withdrawn = await suggested(cookies.commenter, textBody("commission", "Commission"));
+    await decide(cookies.commenter, withdrawn.id, "withdraw");
+    const exported = (format: string) =>
+      h.request(`/api/workplans/${n.workplanId}/export?format=${format}`, {
+        headers: { cookie: cookies.viewer },
+      });
+    const markdown = await (await exported("md")).text();
+    expect(markdown).toContain("2 suggestions on this text are still open and are not included.");
+    expect(markdown).toContain("meets monthly");
+    expect(markdown).not.toContain("weekly");
+    const docx = docxParagraphs(new Uint8Array(await (await exported("docx")).arrayBuffer()));
+    expect(docx).toContain("2 suggestions on this text are still open and are not included.");
+    expect(docx.join("\n")).not.toContain("Housing");
   });
 });
