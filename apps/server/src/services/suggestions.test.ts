@@ -430,7 +430,8 @@ describe("accepting and rejecting", () => {
   });
 });
 
-describe("exports of a workplan with suggestions", () => {
+// the export runs in a worker thread, which takes a while to start under tsx
+describe("exports of a workplan with suggestions", { timeout: 30_000 }, () => {
   it("carry the text without open suggestions and say how many are open", async () => {
     const { h, n, cookies, suggested, decide, textBody } = setUp();
     await suggested(cookies.commenter, textBody("monthly", "weekly"));
