@@ -56,7 +56,7 @@ function narrative(ydoc: Y.Doc): string {
   return paragraphs(ydoc).map(plain).join("\n");
 }
 
-describe("suggestions against the real server", { timeout: 30_000 }, () => {
+describe("suggestions against the real server", { timeout: 60_000 }, () => {
   it("refuses a commenter's raw edit of the text but takes their suggestion, which an editor's accept applies for everyone", async () => {
     const server = await startServerProcess();
     servers.push(server);
