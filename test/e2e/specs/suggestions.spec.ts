@@ -225,3 +225,32 @@ test("a commenter suggests a new budget; the lead organisation's editor accepts 
   await expect(ekaCard.getByLabel("Currency")).toHaveValue("GEL");
   await expect(card.getByLabel("Amount")).toHaveValue("98765");
 });
+
+test("a commenter suggests words to insert at the cursor in an activity's title; accepted, they are in everyone's title", async ({
+  browser,
+}) => {
+  const words = " (pilot phase)";
+  const mariam = await openEditor(browser, MARIAM, "Connected · up to date");
+  const title = mariam.locator(`[data-activity-id="${UNICEF_OTHER_ACTIVITY}"] .activity-title`);
+  const before = (await title.textContent()) ?? "";
+  // the caret at the title's end (End would stop at the end of its first visual line)
+  await title.evaluate((element) => {
+    const text = element.lastChild;
+    if (!text || text.nodeType !== Node.TEXT_NODE) throw new Error("no title text");
+    document.getSelection()?.collapse(text, text.textContent?.length ?? 0);
+  });
+  await mariam.getByRole("button", { name: "Suggest", exact: true }).click();
+  const dialog = mariam.getByRole("dialog", { name: "Suggest an insertion" });
+  await dialog.getByLabel("Words to insert").fill(words);
+  await dialog.getByRole("button", { name: "Suggest", exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(title.locator(".suggestion-insert")).toHaveText(words);
+
+  const tamar = await openEditor(browser, TAMAR, "Connected · saved");
+  await tamar.getByRole("tab", { name: /Suggestions/ }).click();
+  const suggestion = openSuggestions(tamar).locator(".suggestion-card", { hasText: words.trim() });
+  await expect(suggestion).toContainText("Insert");
+  await suggestion.getByRole("button", { name: "Accept" }).click();
+  await expect(title).toHaveText(`${before}${words}`);
+  await expect(title.locator(".suggestion-insert")).toHaveCount(0);
+});
