@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { insertThread } from "./comments";
+import { insertThread, listWorkplanThreadPage } from "./comments";
 import { type Db, openDatabase } from "./db";
 import { addMembership } from "./memberships";
 import { createNetwork, createOrganisation } from "./networks";
@@ -137,5 +137,18 @@ describe("suggestions in the store", () => {
       { limit: 10, after: null },
     );
     expect(openOnes.items.map((s) => s.id)).toEqual([made[1]?.id, made[2]?.id]);
+  });
+
+  it("keeps a suggestion's thread out of the workplan's comment threads", () => {
+    const { db, ana, workplan, suggest } = setUp();
+    const comment = insertThread(
+      db,
+      { workplanId: workplan.id, activityId: null, anchor: null, quote: "", createdBy: ana.id },
+      500,
+    );
+    const suggestion = suggest();
+    const threads = listWorkplanThreadPage(db, workplan.id, {}, { limit: 10, after: null });
+    expect(threads.items.map((t) => t.id)).toEqual([comment.id]);
+    expect(findSuggestion(db, suggestion.id)?.threadId).not.toBe(comment.id);
   });
 });

@@ -92,7 +92,8 @@ export function EditorBody({
     onOpenThread: panel.openThread,
     onOpenSuggestion: panel.openSuggestion,
   });
-  // a suggestion's reason and replies are its own thread: shown with it, not among the comments
+  // a suggestion's reason and replies are its own thread, shown with it: the server leaves
+  // those threads out of the list, and this keeps out one fetched alone after a reply
   const suggestionThreadIds = useMemo(
     () =>
       new Set(
