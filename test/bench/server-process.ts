@@ -1,5 +1,7 @@
 // What the benchmarks that run the real server as a process share: a free port, a pause, and
 // starting `src/main.ts` through tsx on a data directory until /health answers.
+// BENCH_SERVER_NODE_ARGS adds Node options to the server alone (NODE_OPTIONS refuses some, and
+// reaches the bench's own processes too), e.g. "--cpu-prof --cpu-prof-dir=<dir>" to profile it.
 import { type ChildProcess, type StdioOptions, spawn } from "node:child_process";
 import { createServer } from "node:net";
 
@@ -23,7 +25,8 @@ export async function startServer(
   options: { env?: Record<string, string>; stdio?: StdioOptions } = {},
 ): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "src/main.ts"], {
     cwd: serverDir,
     env: {
       ...process.env,

@@ -80,6 +80,14 @@ export function listNetworkActivities(db: Db, networkId: string): StoredActivity
   return rows.map(toStored);
 }
 
+/** How many activities a network's workplans hold (COUNT over an index, no rows read). */
+export function countNetworkActivities(db: Db, networkId: string): number {
+  const row = statement(db, "SELECT COUNT(*) AS n FROM activities WHERE network_id = ?").get(
+    networkId,
+  ) as { n: number };
+  return row.n;
+}
+
 /**
  * The last update id in a workplan's log, or its snapshot's when compaction removed every update
  * after it; 0 for an empty log. Ids only grow, so a larger one means the document moved.

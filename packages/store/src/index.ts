@@ -1,5 +1,6 @@
 export {
   type ActivityFilter,
+  countNetworkActivities,
   findActivity,
   lastUpdateId,
   listNetworkActivities,

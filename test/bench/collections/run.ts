@@ -1,11 +1,14 @@
 // Collections benchmark: how fast the real server answers /health while 10 clients load the
 // Warnings page and My work in a loop, in a network with 2,000 activities and 2,000 open warnings,
-// against the same with no load. Prints one table (goal: p99 under load at most 3x idle).
+// against the same with no load. Idle and loaded phases of equal length alternate for a few rounds
+// (after a warm-up of each, not counted), so both meet the same machine; prints one table (goal:
+// p99 under load at most 3x idle) with the load average.
 // Usage: pnpm bench:collections
-// COLLECTIONS_BENCH_SERVER=<dir of an apps/server checkout> measures another version of the server.
+// COLLECTIONS_BENCH_SERVER=<dir of an apps/server checkout> measures another version of the server;
+// COLLECTIONS_BENCH_ROUNDS (default 3) and COLLECTIONS_BENCH_PHASE_MS (default 5000) size the run.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Activity, emptyActivity } from "@junction/domain";
@@ -26,7 +29,10 @@ const NETWORK = "un-network-georgia";
 const ACTIVITIES = 2_000;
 const WARNINGS = 2_000;
 const CLIENTS = 10;
-const PHASE_MS = 8_000;
+/** Each phase, idle or loaded, lasts this long; ROUNDS of each alternate, after a warm-up. */
+const PHASE_MS = Number(process.env.COLLECTIONS_BENCH_PHASE_MS ?? 5_000);
+const ROUNDS = Number(process.env.COLLECTIONS_BENCH_ROUNDS ?? 3);
+const WARM_UP_MS = 2_000;
 /** A pause between one client's page loads (COLLECTIONS_BENCH_PAUSE_MS); 0: as fast as it can. */
 const PAUSE_MS = Number(process.env.COLLECTIONS_BENCH_PAUSE_MS ?? 0);
 /** A request slower than this is cut off and counted as a timeout (its /health sample as this). */
@@ -180,10 +186,32 @@ function healthFromAnotherProcess(url: string, forMs: number): Promise<number[]>
   });
 }
 
-/** For PHASE_MS: /health one request at a time, and `tokens.length` clients loading pages. */
-async function measure(url: string, tokens: readonly string[]): Promise<Phase> {
-  const phase: Phase = { health: [], pages: [], bytes: 0, statuses: new Map(), byPath: new Map() };
-  const deadline = performance.now() + PHASE_MS;
+/**
+ * The CPU time a process has used, in ms (Linux's /proc, whose ticks are 10 ms), or null: unlike
+ * latency, what a page load costs the server does not depend on how busy the machine is.
+ */
+function cpuMsOf(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    const ms = (Number(fields[11]) + Number(fields[12])) * 10;
+    return Number.isFinite(ms) ? ms : null;
+  } catch {
+    return null;
+  }
+}
+
+function emptyPhase(): Phase {
+  return { health: [], pages: [], bytes: 0, statuses: new Map(), byPath: new Map() };
+}
+
+/** For `forMs`: /health one request at a time, and `tokens.length` clients loading pages. */
+async function measure(
+  url: string,
+  tokens: readonly string[],
+  forMs: number,
+  phase: Phase = emptyPhase(),
+): Promise<Phase> {
+  const deadline = performance.now() + forMs;
   const clients = tokens.map(async (token) => {
     while (performance.now() < deadline) {
       const started = performance.now();
@@ -211,7 +239,7 @@ async function measure(url: string, tokens: readonly string[]): Promise<Phase> {
       if (PAUSE_MS > 0) await delay(PAUSE_MS);
     }
   });
-  phase.health = await healthFromAnotherProcess(url, deadline - performance.now());
+  phase.health.push(...(await healthFromAnotherProcess(url, deadline - performance.now())));
   await Promise.all(clients);
   return phase;
 }
@@ -226,9 +254,38 @@ async function main(): Promise<void> {
     Array.from({ length: CLIENTS }, (_, i) => tokenFor(url, MEMBERS[i % MEMBERS.length] ?? "")),
   );
 
-  await measure(url, []); // warm-up
-  const idle = await measure(url, []);
-  const loaded = await measure(url, tokens);
+  // not counted: the first requests compile the routes, the first probe process warms the cache
+  await measure(url, [], WARM_UP_MS);
+  await measure(url, tokens, WARM_UP_MS);
+  const idle = emptyPhase();
+  const loaded = emptyPhase();
+  const perRound: string[] = [];
+  const loads: number[] = [loadavg()[0] ?? 0];
+  let loadedCpuMs: number | null = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    // alternate which goes first, so a machine getting busier or quieter weighs on both alike
+    const order = round % 2 === 0 ? ["idle", "loaded"] : ["loaded", "idle"];
+    const p99s: Record<string, number> = {};
+    for (const which of order) {
+      const phase = which === "idle" ? idle : loaded;
+      const from = phase.health.length;
+      const cpuBefore = cpuMsOf(child.pid);
+      await measure(url, which === "idle" ? [] : tokens, PHASE_MS, phase);
+      const cpuAfter = cpuMsOf(child.pid);
+      if (which === "loaded") {
+        loadedCpuMs =
+          loadedCpuMs === null || cpuBefore === null || cpuAfter === null
+            ? null
+            : loadedCpuMs + cpuAfter - cpuBefore;
+      }
+      const own = phase.health.slice(from).sort((a, b) => a - b);
+      p99s[which] = percentile(own, 99);
+      loads.push(loadavg()[0] ?? 0);
+    }
+    perRound.push(
+      `round ${round + 1}: p99 idle ${p99s.idle?.toFixed(1)} ms, under load ${p99s.loaded?.toFixed(1)} ms`,
+    );
+  }
 
   const health = (phase: Phase) => [...phase.health].sort((a, b) => a - b);
   const idleSorted = health(idle);
@@ -247,6 +304,7 @@ async function main(): Promise<void> {
     [
       `server: ${SERVER_DIR}`,
       `network: ${ACTIVITIES} activities, ${WARNINGS} open warnings; ${CLIENTS} clients loading the Warnings page and My work in a loop (${PAUSE_MS} ms pause between loads)`,
+      `${ROUNDS} rounds of ${PHASE_MS / 1000} s idle and ${PHASE_MS / 1000} s under load, alternating, after ${WARM_UP_MS / 1000} s of each not counted; ${cpus().length} CPUs, load average (1 min) ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)}`,
       "",
       "| /health | idle ms | under load ms | ratio |",
       "| --- | ---: | ---: | ---: |",
@@ -255,7 +313,12 @@ async function main(): Promise<void> {
       row("p99", 99),
       `| samples | ${idleSorted.length} | ${loadedSorted.length} | |`,
       "",
+      ...perRound,
+      "",
       `page loads under load: ${pages.length} (p50 ${percentile(pages, 50).toFixed(0)} ms, p99 ${percentile(pages, 99).toFixed(0)} ms), ${(loaded.bytes / 1e6).toFixed(1)} MB answered, ${statuses}`,
+      loadedCpuMs === null
+        ? "server CPU per page load: not measured (no /proc)"
+        : `server CPU per page load (${PAGE_REQUESTS.length} requests): ${(loadedCpuMs / Math.max(1, pages.length)).toFixed(1)} ms`,
       ...[...loaded.byPath].map(([path, times]) => {
         const sorted = [...times].sort((a, b) => a - b);
         return `  ${path}: p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms`;

@@ -90,7 +90,9 @@ export function createApp(deps: Deps): App {
     c.set("caller", null);
     const started = performance.now();
     await next();
-    c.header("X-Request-Id", requestId);
+    // on the response's headers, not c.header(): after the handler that would rebuild the
+    // response as a stream (an undici Response per request, and the garbage it leaves)
+    c.res.headers.set("X-Request-Id", requestId);
     if (c.req.path.startsWith("/api/") || c.res.status >= 500) {
       deps.log.info("request", {
         requestId,
@@ -102,15 +104,14 @@ export function createApp(deps: Deps): App {
     }
   });
 
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () => {
-        throw new AppError("payload_too_large", "The request body is larger than 1 MiB");
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new AppError("payload_too_large", "The request body is larger than 1 MiB");
+    },
+  });
+  // a GET carries no body, and asking for one builds a whole undici Request per request
+  app.use("/api/*", (c, next) => (SAFE_METHODS.has(c.req.method) ? next() : limitBody(c, next)));
 
   app.use("/api/*", async (c, next) => {
     const { caller, renewedSession } = authenticateRequest(deps, {

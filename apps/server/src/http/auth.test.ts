@@ -223,6 +223,25 @@ describe("security headers", () => {
       expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     }
   });
+
+  it("names the request on every answer, errors included, and refuses a body over 1 MiB", async () => {
+    const { h, n } = setUp();
+    for (const path of ["/health", "/api/me", "/api/nothing-here"]) {
+      const response = await h.request(path, { headers: { "x-request-id": "bench-7" } });
+      expect(response.headers.get("x-request-id")).toBe("bench-7");
+    }
+    expect((await h.request("/api/me")).headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const tooBig = await h.request("/api/tokens", {
+      method: "POST",
+      headers: { cookie: n.cookies.editor, origin: ORIGIN, "x-request-id": "big" },
+      json: { name: "x".repeat(1024 * 1024) },
+    });
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.headers.get("x-request-id")).toBe("big");
+    expect(((await tooBig.json()) as { error: { code: string } }).error.code).toBe(
+      "payload_too_large",
+    );
+  });
 });
 
 describe("invitations", () => {

@@ -233,3 +233,76 @@ describe("material change", () => {
     ).toBe(true);
   });
 });
+
+describe("a network of hundreds of activities", () => {
+  const TOWNS = 400;
+
+  /** One organisation's work in many towns: nothing in it duplicates anything else. */
+  function fillers(lead: string): Activity[] {
+    return Array.from({ length: TOWNS }, (_, i) =>
+      training(`F${i}`, lead, {
+        title: `Rehabilitate the water supply of town ${i}`,
+        description: `Pipes, pumps and a reservoir for the people of town ${i}.`,
+        gcmObjectives: [2],
+        locations: [`Town ${i}`],
+        targetGroups: [],
+      }),
+    );
+  }
+
+  function south(id: string, lead: string): Activity {
+    return training(id, lead, {
+      locations: ["Southern region"],
+      title: "Train border police in the south on identifying victims of trafficking",
+    });
+  }
+
+  /** The network's activities stored as a start finds them, the engine not yet told. */
+  function setUpBig() {
+    const setup = setUp();
+    const { h, n, second } = setup;
+    const store = (workplanId: string, activities: Activity[]) =>
+      replaceWorkplanActivities(h.db, { id: workplanId, networkId: n.networkId }, activities, 0);
+    store(n.workplanId, [training("X1", n.orgA), south("X2", n.orgA), ...fillers(n.orgA)]);
+    store(second.id, [training("Y1", n.orgB)]);
+    const warningsChanged = new Promise<void>((done) => {
+      h.deps.events.subscribe((event) => {
+        if (event.type === "warnings-changed") done();
+      });
+    });
+    const pairs = async () =>
+      (await setup.warnings())
+        .filter((w) => w.status === "open")
+        .map((w) => [w.a.activityId, w.b.activityId].sort().join("-"))
+        .sort();
+    return { ...setup, store, warningsChanged, pairs };
+  }
+
+  it("answers requests while it indexes the network, then announces every warning", async () => {
+    const { n, second, write, events, warningsChanged, pairs } = setUpBig();
+    write(second.id, [training("Y1", n.orgB), south("Y2", n.orgB)]);
+    // the caller got its answer before the index was built: nothing is announced yet
+    expect(events.filter((e) => e.type === "warnings-changed")).toEqual([]);
+    await new Promise((done) => setImmediate(done));
+    const order: string[] = [];
+    const answered = pairs().then((found) => {
+      order.push("answer");
+      return found;
+    });
+    const announced = warningsChanged.then(() => order.push("warnings-changed"));
+    expect(await answered).toEqual([]);
+    await announced;
+    expect(order).toEqual(["answer", "warnings-changed"]);
+    expect(await pairs()).toEqual(["X1-Y1", "X2-Y2"]);
+  });
+
+  it("reads a workplan again when it changes while the network is being indexed", async () => {
+    const { n, second, write, warningsChanged, pairs } = setUpBig();
+    write(second.id, [training("Y1", n.orgB), south("Y2", n.orgB)]);
+    await new Promise((done) => setImmediate(done));
+    // the build read the first workplan (X1, X2): X2 goes, X3 comes, then the build goes on
+    write(n.workplanId, [training("X1", n.orgA), south("X3", n.orgA), ...fillers(n.orgA)]);
+    await warningsChanged;
+    expect(await pairs()).toEqual(["X1-Y1", "X3-Y2"]);
+  });
+});

@@ -8,6 +8,7 @@ import type { Activity, WarningDecision, WarningView } from "@junction/domain";
 import {
   type ActivityRef,
   appendAudit,
+  countNetworkActivities,
   countWarnings,
   decideWarning,
   findActivity,
@@ -19,6 +20,7 @@ import {
   listDecidedWarnings,
   listNetworkActivities,
   listWarningPage,
+  listWorkplanActivities,
   listWorkplans,
   type StoredActivity,
   setWarningStatus,
@@ -105,16 +107,23 @@ export function changedMaterially(before: MaterialFields, after: MaterialFields)
   return union > 0 && shared / union < 0.8;
 }
 
-/** Activities reconciled per turn of the event loop when a whole network is swept. */
-const SWEEP_CHUNK = 200;
+/** A network of at most this many activities is swept, or indexed, in the turn that needs it. */
+const SWEEP_IN_ONE_TURN = 200;
+const BUILD_IN_ONE_TURN = 50;
+/** How long one slice of a bigger network's build or sweep may hold the event loop. */
+const SLICE_MS = 8;
 
 type NetworkState = { index: DedupeIndex; activities: Map<string, StoredActivity> };
+
+/** A network's index being built a slice per turn: workplans still to read, in order. */
+type Build = { queue: string[] };
 
 /** The live duplication warnings; see `DuplicationWarnings`. */
 export type WarningEngine = DuplicationWarnings;
 
 export function createWarningEngine(deps: BaseDeps): WarningEngine {
   const networks = new Map<string, NetworkState>();
+  const builds = new Map<string, Build>();
 
   function toDedupe(activity: StoredActivity, labels: OrganisationLabels): DedupeActivity {
     const label = labels.labelOf;
@@ -216,14 +225,26 @@ export function createWarningEngine(deps: BaseDeps): WarningEngine {
     index.learn(decisions);
   }
 
-  function sweepKeys(networkId: string, state: NetworkState, keys: readonly string[]): boolean {
+  /** Reconciles `keys` from `at` on, in one transaction, until `until` (performance.now()) passes. */
+  function sweepKeys(
+    networkId: string,
+    state: NetworkState,
+    keys: readonly string[],
+    at: number,
+    until: number,
+  ): { at: number; changed: boolean } {
     const now = deps.now();
     let changed = false;
+    let next = at;
     const apply = deps.db.transaction(() => {
-      for (const key of keys) if (reconcile(networkId, state, key, now)) changed = true;
+      while (next < keys.length) {
+        const key = keys[next++];
+        if (key !== undefined && reconcile(networkId, state, key, now)) changed = true;
+        if (performance.now() >= until) break;
+      }
     });
     apply();
-    return changed;
+    return { at: next, changed };
   }
 
   function publishNetworkChange(networkId: string): void {
@@ -238,13 +259,21 @@ export function createWarningEngine(deps: BaseDeps): WarningEngine {
   }
 
   /**
-   * Brings stored warnings in line with every activity of the network. A big network is done
-   * SWEEP_CHUNK activities per turn of the event loop, so requests and sockets are served between.
+   * Brings stored warnings in line with every activity of the network (and `removed`, activities
+   * that left it). A big network is done a slice of SLICE_MS per turn of the event loop, so
+   * requests and sockets are served between.
    */
-  function sweep(networkId: string, state: NetworkState, announce: boolean): void {
-    const keys = [...state.activities.keys()];
-    if (keys.length <= SWEEP_CHUNK) {
-      if (sweepKeys(networkId, state, keys) && announce) publishNetworkChange(networkId);
+  function sweep(
+    networkId: string,
+    state: NetworkState,
+    announce: boolean,
+    removed: readonly string[] = [],
+  ): void {
+    const keys = [...state.activities.keys(), ...removed];
+    if (keys.length <= SWEEP_IN_ONE_TURN) {
+      if (sweepKeys(networkId, state, keys, 0, Number.POSITIVE_INFINITY).changed && announce) {
+        publishNetworkChange(networkId);
+      }
       return;
     }
     let changed = false;
@@ -253,7 +282,9 @@ export function createWarningEngine(deps: BaseDeps): WarningEngine {
       // the network was forgotten (or rebuilt) meanwhile: its new state sweeps itself
       if (networks.get(networkId) !== state) return;
       try {
-        if (sweepKeys(networkId, state, keys.slice(at, at + SWEEP_CHUNK))) changed = true;
+        const slice = sweepKeys(networkId, state, keys, at, performance.now() + SLICE_MS);
+        at = slice.at;
+        if (slice.changed) changed = true;
       } catch (error) {
         // a locked database: the next change or decision sweeps again
         deps.log.warn("could not bring the warnings up to date", {
@@ -262,37 +293,116 @@ export function createWarningEngine(deps: BaseDeps): WarningEngine {
         });
         return;
       }
-      at += SWEEP_CHUNK;
       if (at < keys.length) setImmediate(step);
-      else if (changed) publishNetworkChange(networkId);
+      else if (changed && announce) publishNetworkChange(networkId);
     };
     setImmediate(step);
   }
 
-  function ensure(networkId: string): NetworkState {
-    const existing = networks.get(networkId);
-    if (existing) return existing;
+  function emptyState(networkId: string): { state: NetworkState; labels: OrganisationLabels } {
     const labels = organisationLabels(deps, networkId);
     const index = createDedupeIndex({ organisations: labels.records });
-    const activities = new Map<string, StoredActivity>();
-    for (const activity of listNetworkActivities(deps.db, networkId)) {
-      const key = keyOf({ workplanId: activity.workplanId, activityId: activity.id });
-      activities.set(key, activity);
-      index.upsert(toDedupe(activity, labels));
-    }
-    learn(networkId, index);
-    const state = { index, activities };
+    return { state: { index, activities: new Map() }, labels };
+  }
+
+  function add(state: NetworkState, labels: OrganisationLabels, activity: StoredActivity): string {
+    const key = keyOf({ workplanId: activity.workplanId, activityId: activity.id });
+    state.activities.set(key, activity);
+    state.index.upsert(toDedupe(activity, labels));
+    return key;
+  }
+
+  /** A small network, indexed now: the caller's change is scored in its own turn. */
+  function buildNow(networkId: string): NetworkState {
+    const { state, labels } = emptyState(networkId);
+    for (const activity of listNetworkActivities(deps.db, networkId)) add(state, labels, activity);
+    learn(networkId, state.index);
     networks.set(networkId, state);
     // first use in this process: bring stored warnings in line with every activity once
     sweep(networkId, state, false);
     return state;
   }
 
+  /**
+   * A big network, indexed a slice of SLICE_MS per turn (a few thousand activities take seconds
+   * to profile): a workplan's activities are read when the build reaches it, and a workplan that
+   * changes meanwhile is read again. Until the build ends the network has no warnings engine;
+   * then its warnings are swept and announced like any change.
+   */
+  function buildInSlices(networkId: string): Build {
+    const { state, labels } = emptyState(networkId);
+    const build: Build = { queue: listWorkplans(deps.db, networkId).map((w) => w.id) };
+    builds.set(networkId, build);
+    const keysOf = new Map<string, string[]>();
+    const removed = new Set<string>();
+    let pending: StoredActivity[] = [];
+    let at = 0;
+    const readNext = (): boolean => {
+      const workplanId = build.queue.shift();
+      if (workplanId === undefined) return false;
+      pending = listWorkplanActivities(deps.db, workplanId);
+      at = 0;
+      const keys = pending.map((a) => keyOf({ workplanId, activityId: a.id }));
+      const present = new Set(keys);
+      for (const key of keysOf.get(workplanId) ?? []) {
+        if (present.has(key)) continue;
+        state.activities.delete(key);
+        state.index.remove(key);
+        removed.add(key);
+      }
+      for (const key of keys) removed.delete(key);
+      keysOf.set(workplanId, keys);
+      return true;
+    };
+    const step = () => {
+      // the network was forgotten meanwhile (its organisations changed): its next use rebuilds
+      if (builds.get(networkId) !== build) return;
+      try {
+        const until = performance.now() + SLICE_MS;
+        for (;;) {
+          const activity = pending[at];
+          if (activity) {
+            at++;
+            add(state, labels, activity);
+            if (performance.now() >= until) break;
+          } else if (!readNext()) {
+            learn(networkId, state.index);
+            builds.delete(networkId);
+            networks.set(networkId, state);
+            sweep(networkId, state, true, [...removed]);
+            return;
+          }
+        }
+      } catch (error) {
+        // a locked database: the network's next change starts over
+        builds.delete(networkId);
+        deps.log.warn("could not index the network's activities", {
+          networkId,
+          error: String(error),
+        });
+        return;
+      }
+      setImmediate(step);
+    };
+    setImmediate(step);
+    return build;
+  }
+
   return {
     onActivitiesChanged(workplan, before, after) {
-      const fresh = !networks.has(workplan.networkId);
-      const state = ensure(workplan.networkId);
-      if (fresh) {
+      const building = builds.get(workplan.networkId);
+      if (building) {
+        // read (again) when the build gets there: it holds what this change wrote
+        if (!building.queue.includes(workplan.id)) building.queue.push(workplan.id);
+        return;
+      }
+      const existing = networks.get(workplan.networkId);
+      if (!existing) {
+        if (countNetworkActivities(deps.db, workplan.networkId) > BUILD_IN_ONE_TURN) {
+          buildInSlices(workplan.networkId);
+          return;
+        }
+        buildNow(workplan.networkId);
         deps.events.publish({
           type: "warnings-changed",
           networkId: workplan.networkId,
@@ -300,6 +410,7 @@ export function createWarningEngine(deps: BaseDeps): WarningEngine {
         });
         return;
       }
+      const state = existing;
       const labels = organisationLabels(deps, workplan.networkId);
       const previous = new Map(before.map((a) => [a.id, JSON.stringify(a)]));
       const changedKeys: string[] = [];
@@ -312,10 +423,7 @@ export function createWarningEngine(deps: BaseDeps): WarningEngine {
           workplanId: workplan.id,
           networkId: workplan.networkId,
         };
-        const key = keyOf({ workplanId: workplan.id, activityId: activity.id });
-        state.activities.set(key, stored);
-        state.index.upsert(toDedupe(stored, labels));
-        changedKeys.push(key);
+        changedKeys.push(add(state, labels, stored));
       }
       for (const activity of before) {
         if (seen.has(activity.id)) continue;
@@ -348,8 +456,10 @@ export function createWarningEngine(deps: BaseDeps): WarningEngine {
     },
     forgetNetwork(networkId) {
       networks.delete(networkId);
+      builds.delete(networkId);
     },
     learnDecisions(networkId) {
+      // a network being built learns every decision when its build ends
       const state = networks.get(networkId);
       if (!state) return;
       learn(networkId, state.index);
