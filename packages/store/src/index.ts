@@ -179,6 +179,7 @@ export {
   findUserByEmail,
   findUserById,
   setUserAdmin,
+  setUserLocale,
   setUserPassword,
   type UserRecord,
 } from "./users";
