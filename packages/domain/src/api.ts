@@ -42,8 +42,11 @@ export const meSchema = z.object({
   email: z.string(),
   name: z.string(),
   isAdmin: z.boolean(),
-  /** The language the user chose; null until they choose one (the browser's languages apply). */
-  locale: localeCodeSchema.nullable(),
+  /**
+   * The language the user chose; null until they choose one (the browser's languages apply).
+   * The server always sends it; optional only so clients built before it still type-check.
+   */
+  locale: localeCodeSchema.nullable().optional(),
   memberships: z.array(membershipSchema),
 });
 export type Me = z.infer<typeof meSchema>;
@@ -138,6 +141,8 @@ export const createInvitationRequestSchema = z.object({
   email: emailSchema,
   organisationId: z.string().min(1, "an organisation"),
   role: roleSchema,
+  /** The language of the invitation e-mail; default: the invitee's if known, else the inviter's. */
+  locale: localeCodeSchema.optional(),
 });
 
 /** Answer to creating an invitation: the single-use link, shown once to the coordinator. */
