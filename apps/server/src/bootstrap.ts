@@ -9,6 +9,7 @@ import {
 import { checkPasswordRules, hashPassword } from "./auth/passwords";
 import { generateRandomString } from "./auth/secrets";
 import type { Config } from "./config";
+import { formatEnglish } from "./i18n/translator";
 import type { Logger } from "./log";
 
 /** First start: seed the demo network into an empty database, and make sure the admin exists. */
@@ -42,7 +43,7 @@ async function ensureAdmin(db: Db, config: Config, email: string, log: Logger): 
   let password = config.adminPassword;
   if (password) {
     const problem = checkPasswordRules(password, { email });
-    if (problem) throw new Error(`JUNCTION_ADMIN_PASSWORD: ${problem}`);
+    if (problem) throw new Error(`JUNCTION_ADMIN_PASSWORD: ${formatEnglish(problem)}`);
   } else {
     password = `${generateRandomString()}-${generateRandomString()}`;
   }

@@ -8,6 +8,7 @@ const schema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: port.default(8787),
   JUNCTION_DATA_DIR: z.string().min(1).default("./data"),
+  JUNCTION_LOCALES_DIR: z.string().min(1).optional(),
   JUNCTION_PUBLIC_URL: z.url().optional(),
   JUNCTION_WEB_DIR: z.string().min(1).optional(),
   JUNCTION_SEED: z.enum(["demo", "none"]).default("demo"),
@@ -36,6 +37,8 @@ export type Config = Readonly<{
   port: number;
   dataDir: string;
   databasePath: string;
+  /** Translation files (`<locale>.json`) that correct or add languages; `<data dir>/locales`. */
+  localesDir: string;
   publicUrl: string | null;
   webDir: string;
   seed: "demo" | "none";
@@ -83,6 +86,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     dataDir,
     databasePath: resolve(dataDir, "junction.db"),
+    localesDir: e.JUNCTION_LOCALES_DIR
+      ? resolve(e.JUNCTION_LOCALES_DIR)
+      : resolve(dataDir, "locales"),
     publicUrl: e.JUNCTION_PUBLIC_URL ? e.JUNCTION_PUBLIC_URL.replace(/\/+$/, "") : null,
     webDir: e.JUNCTION_WEB_DIR
       ? resolve(e.JUNCTION_WEB_DIR)

@@ -6,6 +6,7 @@ import type { BackgroundWriter } from "./background-writer";
 import type { Config } from "./config";
 import type { EventBus } from "./events";
 import type { ExportRunner } from "./exports/export-runner";
+import type { Translator } from "./i18n/translator";
 import type { LiveCredentials } from "./live-credentials";
 import type { Logger } from "./log";
 import type { Mailer } from "./mailer";
@@ -51,6 +52,8 @@ export type BaseDeps = {
   background: BackgroundWriter;
   /** Exports, coverage and the GCM report, run off the event loop (worker threads). */
   exports: ExportRunner;
+  /** Server messages, e-mails and export wording in a person's language, with installed overrides. */
+  i18n: Translator;
 };
 
 /**

@@ -1,3 +1,6 @@
+import type { Message } from "./i18n/message";
+import { formatEnglish } from "./i18n/translator";
+
 export const ERROR_STATUS = {
   bad_request: 400,
   validation_failed: 400,
@@ -29,15 +32,20 @@ export class AppError extends Error {
   override name = "AppError";
   readonly code: ErrorCode;
   readonly headers: Record<string, string>;
+  /** The message to show in the caller's language; null: `message` as it is (English). */
+  readonly localized: Message | null;
 
   constructor(
     code: ErrorCode,
-    message: string,
+    message: string | Message,
     options: { cause?: unknown; headers?: Record<string, string> } = {},
   ) {
-    super(message, { cause: options.cause });
+    super(typeof message === "string" ? message : formatEnglish(message), {
+      cause: options.cause,
+    });
     this.code = code;
     this.headers = options.headers ?? {};
+    this.localized = typeof message === "string" ? null : message;
   }
 
   get status(): (typeof ERROR_STATUS)[ErrorCode] {

@@ -11,6 +11,7 @@ import type { BaseDeps, Deps } from "./deps";
 import { createEventBus } from "./events";
 import { createExportRunner } from "./exports/export-runner";
 import { createApp } from "./http/app";
+import { loadTranslator } from "./i18n/locale-files";
 import { createActivityIndexer } from "./indexer/activity-indexer";
 import { createLiveCredentials } from "./live-credentials";
 import { createLiveDocuments } from "./live-documents";
@@ -61,6 +62,7 @@ export async function startJunction(
       threads: config.exportThreads,
       log: log.child({ component: "exports" }),
     }),
+    i18n: loadTranslator(config.localesDir, log.child({ component: "translations" })),
   };
   const updateLog = createSqliteUpdateLog(db);
   const warnings = createWarningEngine(base);

@@ -30,14 +30,45 @@ export const membershipSchema = z.object({
 });
 export type Membership = z.infer<typeof membershipSchema>;
 
+/** A language code: one of LOCALES, or a language installed from the translations directory. */
+export const localeCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a language code such as fr or pt-BR")
+  .max(35);
+
 export const meSchema = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
   isAdmin: z.boolean(),
+  /**
+   * The language the user chose; null until they choose one (the browser's languages apply).
+   * The server always sends it; optional only so clients built before it still type-check.
+   */
+  locale: localeCodeSchema.nullable().optional(),
   memberships: z.array(membershipSchema),
 });
 export type Me = z.infer<typeof meSchema>;
+
+/** `PATCH /api/me`: `locale` chooses the user's language, `null` goes back to the browser's. */
+export const updateMeRequestSchema = z.strictObject({
+  locale: localeCodeSchema.nullable().optional(),
+});
+export type UpdateMeRequest = z.infer<typeof updateMeRequestSchema>;
+
+/** `GET /api/locales`: the languages this server speaks, built in or installed from files. */
+export const localeInfoSchema = z.object({
+  code: z.string(),
+  /** The language's own name for itself ("Français", "العربية"). */
+  name: z.string(),
+  dir: z.enum(["ltr", "rtl"]),
+});
+export type LocaleInfo = z.infer<typeof localeInfoSchema>;
+
+/** `GET /api/locales/:locale/messages`: a translations file's messages, by namespace then key. */
+export const localeMessagesSchema = z.record(z.string(), z.record(z.string(), z.string()));
+export type LocaleMessages = z.infer<typeof localeMessagesSchema>;
 
 export const networkSummarySchema = z.object({
   id: z.string(),
@@ -110,6 +141,8 @@ export const createInvitationRequestSchema = z.object({
   email: emailSchema,
   organisationId: z.string().min(1, "an organisation"),
   role: roleSchema,
+  /** The language of the invitation e-mail; default: the invitee's if known, else the inviter's. */
+  locale: localeCodeSchema.optional(),
 });
 
 /** Answer to creating an invitation: the single-use link, shown once to the coordinator. */

@@ -30,7 +30,12 @@ export {
   indexedActivitySchema,
   invitationPreviewSchema,
   invitationViewSchema,
+  type LocaleInfo,
+  type LocaleMessages,
   type LoginRequest,
+  localeCodeSchema,
+  localeInfoSchema,
+  localeMessagesSchema,
   loginRequestSchema,
   MAX_PASSWORD_LENGTH,
   type Me,
@@ -80,9 +85,11 @@ export {
   threadViewSchema,
   tokenViewSchema,
   type UnreadCount,
+  type UpdateMeRequest,
   unreadCountSchema,
   updateCommentRequestSchema,
   updateMemberRequestSchema,
+  updateMeRequestSchema,
   updateTaskRequestSchema,
   updateWorkplanRequestSchema,
   type ValidationRequest,
@@ -113,6 +120,7 @@ export type {
   TargetGroup,
 } from "./catalogue-types";
 export { CURRENCIES } from "./catalogues/currencies";
+export { GCM_OBJECTIVE_TITLES } from "./catalogues/gcm-objective-titles";
 export { GCM_OBJECTIVES } from "./catalogues/gcm-objectives";
 export { GCM_PRINCIPLES } from "./catalogues/gcm-principles";
 export { ORGANISATION_TYPES } from "./catalogues/organisation-types";
@@ -149,6 +157,7 @@ export {
   REPORT_FORMATS,
   WORKPLAN_EXPORT_FORMATS,
 } from "./exports-api";
+export { gcmObjectiveTitle } from "./gcm-titles";
 export { groupBy } from "./group-by";
 export {
   checkStageMove,

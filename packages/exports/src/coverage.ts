@@ -1,5 +1,9 @@
-import { type Activity, type ActivityStatus, GCM_OBJECTIVES } from "@junction/domain";
-import { objectiveTitle } from "./describe";
+import {
+  type Activity,
+  type ActivityStatus,
+  GCM_OBJECTIVES,
+  gcmObjectiveTitle,
+} from "@junction/domain";
 import type { ExportInput } from "./model";
 
 export type CoverageFilters = {
@@ -197,7 +201,7 @@ export function computeCoverage(input: ExportInput, filters: CoverageFilters = {
     );
     return {
       objective: number,
-      title: objectiveTitle(number),
+      title: gcmObjectiveTitle(number, input.locale ?? "en"),
       gap: organisations.length === 0,
       organisations,
     };

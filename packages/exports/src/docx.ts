@@ -1,15 +1,7 @@
 import type { Activity } from "@junction/domain";
 import type { NarrativeInline, NarrativeNode } from "@junction/domain/doc";
 import { Document, Paragraph, type ParagraphChild, TableRow, TextRun } from "docx";
-import {
-  createDirectory,
-  type Directory,
-  formatBudget,
-  formatIndicator,
-  objectiveLabel,
-  principleLabel,
-  sdgTargetLabel,
-} from "./describe";
+import { createDirectory, type Directory, principleLabel, sdgTargetLabel } from "./describe";
 import {
   cell,
   type DocxBlock,
@@ -25,22 +17,16 @@ import {
   textParagraphs,
   titlePage,
 } from "./docx-parts";
-import {
-  FIELD_LABELS,
-  formatDate,
-  formatPeriod,
-  openSuggestionsNote,
-  STAGE_LABELS,
-  STATUS_LABELS,
-} from "./labels";
 import { isSafeHref } from "./links";
 import type { ExportInput, ExportWorkplan } from "./model";
+import { type Words, wordsOf } from "./wording";
 import { withoutNonXml } from "./xml";
 
 type Numbering = ReturnType<typeof orderedNumbering>;
 
 /** What rendering one document needs to remember as it goes. */
 type Context = {
+  words: Words;
   directory: Directory;
   activities: Map<string, Activity>;
   placed: Set<string>;
@@ -160,41 +146,42 @@ function nodeBlocks(context: Context, node: NarrativeNode): DocxBlock[] {
       const activity = context.activities.get(node.id);
       if (!activity || context.placed.has(node.id)) return [];
       context.placed.add(node.id);
-      return activityBlocks(context.directory, activity, context.headingLevel + 1);
+      return activityBlocks(context, activity, context.headingLevel + 1);
     }
   }
 }
 
 /** An activity as a formatted block: title, description, its fields, its indicators. */
 export function activityBlocks(
-  directory: Directory,
+  { words, directory }: { words: Words; directory: Directory },
   activity: Activity,
   level: number,
 ): DocxBlock[] {
-  const lead = activity.lead ? directory.full(activity.lead) : "Not set";
-  const fields: [string, string][] = [[FIELD_LABELS.lead, lead]];
+  const notSet = words.t("notSet");
+  const lead = activity.lead ? directory.full(activity.lead) : notSet;
+  const fields: [string, string][] = [[words.t("field.lead"), lead]];
   const lists: [string, string[]][] = [
-    [FIELD_LABELS.partners, activity.partners.map(directory.full)],
-    [FIELD_LABELS.gcmObjectives, activity.gcmObjectives.map(objectiveLabel)],
-    [FIELD_LABELS.sdgTargets, activity.sdgTargets.map(sdgTargetLabel)],
-    [FIELD_LABELS.principles, activity.principles.map(principleLabel)],
-    [FIELD_LABELS.locations, activity.locations],
-    [FIELD_LABELS.targetGroups, activity.targetGroups],
+    [words.t("field.partners"), activity.partners.map(directory.full)],
+    [words.t("field.gcmObjectives"), activity.gcmObjectives.map(words.objectiveLabel)],
+    [words.t("field.sdgTargets"), activity.sdgTargets.map(sdgTargetLabel)],
+    [words.t("field.principles"), activity.principles.map(principleLabel)],
+    [words.t("field.locations"), activity.locations],
+    [words.t("field.targetGroups"), activity.targetGroups],
   ];
   for (const [label, values] of lists) {
     if (values.length > 0) fields.push([label, values.join("\n")]);
   }
-  fields.push([FIELD_LABELS.period, formatPeriod(activity.start, activity.end) || "Not set"]);
-  const budget = formatBudget(activity.budget);
-  if (budget) fields.push([FIELD_LABELS.budget, budget]);
-  fields.push([FIELD_LABELS.status, STATUS_LABELS[activity.status]]);
+  fields.push([words.t("field.period"), words.period(activity.start, activity.end) || notSet]);
+  const budget = words.budget(activity.budget);
+  if (budget) fields.push([words.t("field.budget"), budget]);
+  fields.push([words.t("field.status"), words.status(activity.status)]);
   // paragraphs, not a table: see fieldParagraphs
   if (activity.indicators.length > 0) {
-    fields.push([FIELD_LABELS.indicators, activity.indicators.map(formatIndicator).join("\n")]);
+    fields.push([words.t("field.indicators"), activity.indicators.map(words.indicator).join("\n")]);
   }
 
   const blocks: DocxBlock[] = [
-    heading(level, activity.title || "Untitled activity"),
+    heading(level, activity.title || words.t("untitledActivity")),
     ...textParagraphs(activity.description),
     ...fieldParagraphs(fields),
   ];
@@ -202,10 +189,13 @@ export function activityBlocks(
   return blocks;
 }
 
-function versionLine(workplan: ExportWorkplan): string {
+function versionLine(words: Words, workplan: ExportWorkplan): string {
   return workplan.version
-    ? `${workplan.version.name} (saved ${formatDate(workplan.version.createdAt)})`
-    : "Live document";
+    ? words.t("docx.versionSaved", {
+        name: workplan.version.name,
+        date: words.date(workplan.version.createdAt),
+      })
+    : words.t("docx.liveDocument");
 }
 
 function workplanBlocks(context: Context, workplan: ExportWorkplan, level: number): DocxBlock[] {
@@ -216,9 +206,9 @@ function workplanBlocks(context: Context, workplan: ExportWorkplan, level: numbe
   // activities the narrative does not place (none when it comes from the same document) still count
   const rest = workplan.activities.filter((activity) => !context.placed.has(activity.id));
   if (rest.length > 0) {
-    blocks.push(heading(level + 1, workplan.narrative ? "Other activities" : "Activities"));
-    for (const activity of rest)
-      blocks.push(...activityBlocks(context.directory, activity, level + 2));
+    const title = context.words.t(workplan.narrative ? "otherActivities" : "activities");
+    blocks.push(heading(level + 1, title));
+    for (const activity of rest) blocks.push(...activityBlocks(context, activity, level + 2));
   }
   return blocks;
 }
@@ -229,7 +219,9 @@ function workplanBlocks(context: Context, workplan: ExportWorkplan, level: numbe
  * where it sits in the text. Several workplans (a network's export) follow one another.
  */
 export async function writeDocx(input: ExportInput): Promise<Uint8Array> {
+  const words = wordsOf(input);
   const context: Context = {
+    words,
     directory: createDirectory(input.organisations),
     activities: new Map(),
     placed: new Set(),
@@ -240,13 +232,18 @@ export async function writeDocx(input: ExportInput): Promise<Uint8Array> {
   const single = input.workplans.length === 1 ? input.workplans[0] : undefined;
   const details: [string, string][] = single
     ? [
-        ["Stage", STAGE_LABELS[single.stage]],
-        ["Version", versionLine(single)],
+        [words.t("docx.stage"), words.stage(single.stage)],
+        [words.t("docx.version"), versionLine(words, single)],
       ]
-    : [["Workplans", input.workplans.map((w) => w.title).join("; ") || "None"]];
-  details.push(["Exported", formatDate(input.generatedAt)]);
+    : [
+        [
+          words.t("docx.workplans"),
+          input.workplans.map((w) => w.title).join("; ") || words.t("docx.none"),
+        ],
+      ];
+  details.push([words.t("docx.exported"), words.date(input.generatedAt)]);
   const notes = input.workplans.flatMap((w) => {
-    const note = openSuggestionsNote(w.openSuggestions);
+    const note = words.openSuggestions(w.openSuggestions);
     return note ? [single ? note : `${w.title}: ${note}`] : [];
   });
 
@@ -267,7 +264,9 @@ export async function writeDocx(input: ExportInput): Promise<Uint8Array> {
         }),
         new Paragraph({
           children: [
-            run(`${STAGE_LABELS[workplan.stage]} · ${versionLine(workplan)}`, { italics: true }),
+            run(`${words.stage(workplan.stage)} · ${versionLine(words, workplan)}`, {
+              italics: true,
+            }),
           ],
         }),
         ...workplanBlocks(context, workplan, 1),
@@ -278,7 +277,7 @@ export async function writeDocx(input: ExportInput): Promise<Uint8Array> {
   const document = new Document({
     creator: "Junction",
     title: withoutNonXml(single ? single.title : input.network.name),
-    description: `Exported from Junction on ${formatDate(input.generatedAt)}`,
+    description: words.t("docx.description", { date: words.date(input.generatedAt) }),
     numbering: { config: [...context.numbering.values()] },
     sections: [{ children }],
   });

@@ -2,55 +2,62 @@ import { ACTIVITY_STATUSES } from "@junction/domain";
 import { Document, Paragraph } from "docx";
 import { type DocxBlock, gridTable, heading, packDocx, run, titlePage } from "./docx-parts";
 import type { GcmReport, ReportObjective } from "./gcm-report";
-import {
-  FIELD_LABELS,
-  formatAmount,
-  formatDate,
-  formatPeriod,
-  STAGE_LABELS,
-  STATUS_LABELS,
-} from "./labels";
+import type { ExportInput } from "./model";
+import { type Words, wordsOf } from "./wording";
 import { withoutNonXml } from "./xml";
 
 function line(label: string, value: string): Paragraph {
   return new Paragraph({ children: [run(`${label}: `, { bold: true }), run(value)] });
 }
 
-function statusSummary(objective: ReportObjective): string {
+function statusSummary(words: Words, objective: ReportObjective): string {
   return ACTIVITY_STATUSES.filter((status) => objective.activities[status].length > 0)
     .map(
-      (status) => `${objective.activities[status].length} ${STATUS_LABELS[status].toLowerCase()}`,
+      (status) =>
+        `${objective.activities[status].length} ${words.status(status).toLocaleLowerCase(words.locale)}`,
     )
     .join(", ");
 }
 
-function objectiveBlocks(objective: ReportObjective): DocxBlock[] {
-  const blocks: DocxBlock[] = [heading(2, `Objective ${objective.objective}: ${objective.title}`)];
+function objectiveBlocks(words: Words, objective: ReportObjective): DocxBlock[] {
+  const blocks: DocxBlock[] = [
+    heading(
+      2,
+      words.t("report.objectiveHeading", { number: objective.objective, title: objective.title }),
+    ),
+  ];
   if (objective.activityCount === 0) {
     blocks.push(
-      new Paragraph({
-        children: [run("No activity of the plan works on this objective.", { italics: true })],
-      }),
+      new Paragraph({ children: [run(words.t("report.noActivity"), { italics: true })] }),
     );
     return blocks;
   }
   blocks.push(
-    line("Activities", `${objective.activityCount} (${statusSummary(objective)})`),
-    line("Lead organisations", objective.leads.map((o) => o.name).join("; ")),
+    line(words.t("activities"), `${objective.activityCount} (${statusSummary(words, objective)})`),
+    line(words.t("report.leads"), objective.leads.map((o) => o.name).join("; ")),
   );
   if (objective.partners.length > 0) {
-    blocks.push(line("Partner organisations", objective.partners.map((o) => o.name).join("; ")));
+    blocks.push(line(words.t("report.partners"), objective.partners.map((o) => o.name).join("; ")));
   }
   if (objective.budget.length > 0) {
     blocks.push(
-      new Paragraph({ spacing: { before: 120 }, children: [run("Budget", { bold: true })] }),
+      new Paragraph({
+        spacing: { before: 120 },
+        children: [run(words.t("field.budget"), { bold: true })],
+      }),
       gridTable(
-        ["Currency", "Required", "Secured", "Gap", "Activities"],
+        [
+          words.t("report.currency"),
+          words.t("report.required"),
+          words.t("report.secured"),
+          words.t("report.gap"),
+          words.t("activities"),
+        ],
         objective.budget.map((b) => [
           b.currency,
-          formatAmount(b.required),
-          formatAmount(b.secured),
-          formatAmount(b.gap),
+          words.amount(b.required),
+          words.amount(b.secured),
+          words.amount(b.gap),
           String(b.activities),
         ]),
       ),
@@ -60,10 +67,9 @@ function objectiveBlocks(objective: ReportObjective): DocxBlock[] {
     blocks.push(
       new Paragraph({
         children: [
-          run(
-            `${objective.activitiesWithoutAmount} activities have a budget without an amount and are not in these totals.`,
-            { italics: true },
-          ),
+          run(words.t("report.withoutAmount", { count: objective.activitiesWithoutAmount }), {
+            italics: true,
+          }),
         ],
       }),
     );
@@ -71,17 +77,17 @@ function objectiveBlocks(objective: ReportObjective): DocxBlock[] {
   for (const status of ACTIVITY_STATUSES) {
     const activities = objective.activities[status];
     if (activities.length === 0) continue;
-    blocks.push(heading(3, `${STATUS_LABELS[status]} (${activities.length})`));
+    blocks.push(heading(3, `${words.status(status)} (${activities.length})`));
     for (const activity of activities) {
       const details = [
-        activity.lead?.name ?? "no lead",
-        formatPeriod(activity.start, activity.end),
+        activity.lead?.name ?? words.t("report.noLead"),
+        words.period(activity.start, activity.end),
       ].filter(Boolean);
       blocks.push(
         new Paragraph({
           bullet: { level: 0 },
           children: [
-            run(activity.title || "Untitled activity", { bold: true }),
+            run(activity.title || words.t("untitledActivity"), { bold: true }),
             run(` (${details.join(", ")})`),
           ],
         }),
@@ -90,10 +96,10 @@ function objectiveBlocks(objective: ReportObjective): DocxBlock[] {
         blocks.push(
           gridTable(
             [
-              FIELD_LABELS.indicator,
-              FIELD_LABELS.baseline,
-              FIELD_LABELS.target,
-              FIELD_LABELS.meansOfVerification,
+              words.t("field.indicator"),
+              words.t("field.baseline"),
+              words.t("field.target"),
+              words.t("field.meansOfVerification"),
             ],
             activity.indicators.map((i) => [i.name, i.baseline, i.target, i.meansOfVerification]),
           ),
@@ -110,59 +116,67 @@ function objectiveBlocks(objective: ReportObjective): DocxBlock[] {
  * review: a summary table of all 23 objectives, then each objective's activities by status with
  * their indicators, budget secured against required, and organisations.
  */
-export async function writeGcmReportDocx(report: GcmReport): Promise<Uint8Array> {
+export async function writeGcmReportDocx(
+  report: GcmReport,
+  language: Pick<ExportInput, "locale" | "wording"> = {},
+): Promise<Uint8Array> {
+  const words = wordsOf(language);
   const children: DocxBlock[] = titlePage({
     kicker: report.network.name,
-    title: "Implementation of the Global Compact for Migration: progress by objective",
+    title: words.t("report.title"),
     details: [
       ...report.workplans.map((w): [string, string] => [
-        "Workplan",
-        `${w.title} (${STAGE_LABELS[w.stage]}${w.version ? `, version ${w.version}` : ""})`,
+        words.t("report.workplan"),
+        w.version
+          ? words.t("report.workplanVersion", {
+              title: w.title,
+              stage: words.stage(w.stage),
+              version: w.version,
+            })
+          : `${w.title} (${words.stage(w.stage)})`,
       ]),
-      ["Exported", formatDate(report.generatedAt)],
+      [words.t("docx.exported"), words.date(report.generatedAt)],
     ],
-    notes: [
-      "An activity tagged with several objectives counts under each of them, so totals are not added across objectives. Budgets are never added across currencies; cancelled activities are not in the required amounts.",
-    ],
+    notes: [words.t("report.note")],
   });
   children.push(
-    heading(1, "Summary"),
+    heading(1, words.t("report.summary")),
     gridTable(
       [
-        "Objective",
-        "Activities",
-        "Planned",
-        "Ongoing",
-        "Completed",
-        "Cancelled",
-        "Budget (secured / required)",
+        words.t("report.objective"),
+        words.t("activities"),
+        ...ACTIVITY_STATUSES.map(words.status),
+        words.t("report.budgetColumn"),
       ],
       report.objectives.map((o) => [
         `${o.objective}. ${o.title}`,
         String(o.activityCount),
         ...ACTIVITY_STATUSES.map((status) => String(o.activities[status].length)),
         o.budget
-          .map((b) => `${formatAmount(b.secured)} / ${formatAmount(b.required)} ${b.currency}`)
+          .map((b) => `${words.amount(b.secured)} / ${words.amount(b.required)} ${b.currency}`)
           .join("\n"),
       ]),
       [30, 10, 10, 10, 12, 12, 16],
     ),
-    heading(1, "By objective"),
+    heading(1, words.t("report.byObjective")),
   );
-  for (const objective of report.objectives) children.push(...objectiveBlocks(objective));
+  for (const objective of report.objectives) children.push(...objectiveBlocks(words, objective));
   if (report.untagged.length > 0) {
     children.push(
-      heading(1, "Activities without a GCM objective"),
+      heading(1, words.t("report.untagged")),
       ...report.untagged.map(
         (a) =>
-          new Paragraph({ bullet: { level: 0 }, children: [run(a.title || "Untitled activity")] }),
+          new Paragraph({
+            bullet: { level: 0 },
+            children: [run(a.title || words.t("untitledActivity"))],
+          }),
       ),
     );
   }
   return packDocx(
     new Document({
       creator: "Junction",
-      title: withoutNonXml(`${report.network.name}: GCM progress by objective`),
+      title: withoutNonXml(words.t("report.documentTitle", { network: report.network.name })),
       sections: [{ children }],
     }),
   );

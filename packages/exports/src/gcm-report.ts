@@ -3,10 +3,11 @@ import {
   type Activity,
   type ActivityStatus,
   GCM_OBJECTIVES,
+  gcmObjectiveTitle,
   type Indicator,
   type Stage,
 } from "@junction/domain";
-import { createDirectory, objectiveTitle } from "./describe";
+import { createDirectory } from "./describe";
 import type { ExportInput } from "./model";
 
 export type ReportOrganisation = { id: string; name: string };
@@ -140,7 +141,7 @@ export function buildGcmReport(input: ExportInput): GcmReport {
     }
     return {
       objective: number,
-      title: objectiveTitle(number),
+      title: gcmObjectiveTitle(number, input.locale ?? "en"),
       activityCount: entries.length,
       activities,
       indicators,

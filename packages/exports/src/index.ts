@@ -50,4 +50,12 @@ export type {
   ExportWorkplan,
 } from "./model";
 export { ACTIVITY_COLUMNS, type ActivityColumn, type ActivityRow, activityRows } from "./rows";
+export { createWords, type Words, wordsOf } from "./wording";
+export {
+  ENGLISH_WORDING,
+  type ExportWording,
+  WORDING_KEYS,
+  type WordingKey,
+} from "./wording-en";
+export { TRANSLATED_WORDING } from "./wording-locales";
 export { writeXlsx } from "./xlsx";

@@ -1,23 +1,9 @@
 import type { Activity } from "@junction/domain";
 import type { NarrativeInline, NarrativeNode } from "@junction/domain/doc";
-import {
-  createDirectory,
-  type Directory,
-  formatBudget,
-  objectiveLabel,
-  principleLabel,
-  sdgTargetLabel,
-} from "./describe";
-import {
-  FIELD_LABELS,
-  formatDate,
-  formatPeriod,
-  openSuggestionsNote,
-  STAGE_LABELS,
-  STATUS_LABELS,
-} from "./labels";
+import { createDirectory, type Directory, principleLabel, sdgTargetLabel } from "./describe";
 import { isSafeHref } from "./links";
 import type { ExportInput, ExportWorkplan } from "./model";
+import { type Words, wordsOf } from "./wording";
 
 // characters Markdown would read as syntax inside running text
 function escapeText(text: string): string {
@@ -66,6 +52,7 @@ function cellText(children: readonly NarrativeNode[]): string {
 }
 
 type Context = {
+  words: Words;
   directory: Directory;
   activities: Map<string, Activity>;
   placed: Set<string>;
@@ -114,25 +101,32 @@ function block(context: Context, node: NarrativeNode): string {
       const activity = context.activities.get(node.id);
       if (!activity || context.placed.has(node.id)) return "";
       context.placed.add(node.id);
-      return activityMarkdown(context.directory, activity, Math.min(context.headingLevel + 1, 6));
+      return activityMarkdown(context, activity, Math.min(context.headingLevel + 1, 6));
     }
   }
 }
 
-function activityMarkdown(directory: Directory, activity: Activity, level: number): string {
+function activityMarkdown(
+  { words, directory }: Pick<Context, "words" | "directory">,
+  activity: Activity,
+  level: number,
+): string {
+  const notSet = words.t("notSet");
   const fields: [string, string][] = [
-    [FIELD_LABELS.lead, activity.lead ? directory.full(activity.lead) : "Not set"],
-    [FIELD_LABELS.partners, activity.partners.map(directory.full).join("; ")],
-    [FIELD_LABELS.gcmObjectives, activity.gcmObjectives.map(objectiveLabel).join("; ")],
-    [FIELD_LABELS.sdgTargets, activity.sdgTargets.map(sdgTargetLabel).join("; ")],
-    [FIELD_LABELS.principles, activity.principles.map(principleLabel).join("; ")],
-    [FIELD_LABELS.locations, activity.locations.join("; ")],
-    [FIELD_LABELS.targetGroups, activity.targetGroups.join("; ")],
-    [FIELD_LABELS.period, formatPeriod(activity.start, activity.end) || "Not set"],
-    [FIELD_LABELS.budget, formatBudget(activity.budget)],
-    [FIELD_LABELS.status, STATUS_LABELS[activity.status]],
+    [words.t("field.lead"), activity.lead ? directory.full(activity.lead) : notSet],
+    [words.t("field.partners"), activity.partners.map(directory.full).join("; ")],
+    [words.t("field.gcmObjectives"), activity.gcmObjectives.map(words.objectiveLabel).join("; ")],
+    [words.t("field.sdgTargets"), activity.sdgTargets.map(sdgTargetLabel).join("; ")],
+    [words.t("field.principles"), activity.principles.map(principleLabel).join("; ")],
+    [words.t("field.locations"), activity.locations.join("; ")],
+    [words.t("field.targetGroups"), activity.targetGroups.join("; ")],
+    [words.t("field.period"), words.period(activity.start, activity.end) || notSet],
+    [words.t("field.budget"), words.budget(activity.budget)],
+    [words.t("field.status"), words.status(activity.status)],
   ];
-  const parts = [`${"#".repeat(level)} ${escapeText(activity.title || "Untitled activity")}`];
+  const parts = [
+    `${"#".repeat(level)} ${escapeText(activity.title || words.t("untitledActivity"))}`,
+  ];
   const description = activity.description
     .split(/\n+/)
     .map((line) => escapeLineStart(escapeText(line.trim())))
@@ -148,7 +142,7 @@ function activityMarkdown(directory: Directory, activity: Activity, level: numbe
     const cell = (text: string) => escapeText(text).replaceAll("\n", " ");
     parts.push(
       [
-        `| ${FIELD_LABELS.indicator} | ${FIELD_LABELS.baseline} | ${FIELD_LABELS.target} | ${FIELD_LABELS.meansOfVerification} |`,
+        `| ${words.t("field.indicator")} | ${words.t("field.baseline")} | ${words.t("field.target")} | ${words.t("field.meansOfVerification")} |`,
         "| --- | --- | --- | --- |",
         ...activity.indicators.map(
           (i) =>
@@ -160,8 +154,14 @@ function activityMarkdown(directory: Directory, activity: Activity, level: numbe
   return parts.join("\n\n");
 }
 
-function workplanMarkdown(directory: Directory, workplan: ExportWorkplan, level: number): string[] {
+function workplanMarkdown(
+  words: Words,
+  directory: Directory,
+  workplan: ExportWorkplan,
+  level: number,
+): string[] {
   const context: Context = {
+    words,
     directory,
     activities: new Map(workplan.activities.map((a) => [a.id, a])),
     placed: new Set(),
@@ -171,47 +171,52 @@ function workplanMarkdown(directory: Directory, workplan: ExportWorkplan, level:
   const rest = workplan.activities.filter((activity) => !context.placed.has(activity.id));
   if (rest.length > 0) {
     parts.push(
-      `${"#".repeat(level + 1)} ${workplan.narrative ? "Other activities" : "Activities"}`,
+      `${"#".repeat(level + 1)} ${words.t(workplan.narrative ? "otherActivities" : "activities")}`,
     );
     for (const activity of rest) {
-      parts.push(activityMarkdown(directory, activity, Math.min(level + 2, 6)));
+      parts.push(activityMarkdown(context, activity, Math.min(level + 2, 6)));
     }
   }
   return parts;
 }
 
-function versionLine(workplan: ExportWorkplan): string {
+function versionLine(words: Words, workplan: ExportWorkplan): string {
   return workplan.version
-    ? `version "${workplan.version.name}" saved ${formatDate(workplan.version.createdAt)}`
-    : "live document";
+    ? words.t("markdown.version", {
+        name: workplan.version.name,
+        date: words.date(workplan.version.createdAt),
+      })
+    : words.t("markdown.liveDocument");
 }
 
 /** A workplan as Markdown: a header, the narrative and every activity, readable as plain text. */
 export function writeMarkdown(input: ExportInput): string {
+  const words = wordsOf(input);
   const directory = createDirectory(input.organisations);
+  const exported = words.t("markdown.exported", { date: words.date(input.generatedAt) });
   const parts: string[] = [];
   const single = input.workplans.length === 1 ? input.workplans[0] : undefined;
   parts.push(`# ${escapeText(single ? single.title : input.network.name)}`);
   const about = single
     ? [
         escapeText(input.network.name),
-        `${STAGE_LABELS[single.stage]}, ${versionLine(single)}`,
-        `exported ${formatDate(input.generatedAt)}`,
+        `${words.stage(single.stage)}, ${versionLine(words, single)}`,
+        exported,
       ]
-    : [`exported ${formatDate(input.generatedAt)}`];
+    : [exported];
   parts.push(`*${about.join(" · ")}*`);
   for (const workplan of input.workplans) {
-    const note = openSuggestionsNote(workplan.openSuggestions);
+    const note = words.openSuggestions(workplan.openSuggestions);
     if (note) parts.push(`> ${note}`);
   }
-  if (single) parts.push(...workplanMarkdown(directory, single, 1));
+  if (single) parts.push(...workplanMarkdown(words, directory, single, 1));
   else {
     for (const workplan of input.workplans) {
       parts.push(
         `# ${escapeText(workplan.title)}`,
-        `*${STAGE_LABELS[workplan.stage]}, ${versionLine(workplan)}*`,
+        `*${words.stage(workplan.stage)}, ${versionLine(words, workplan)}*`,
       );
-      parts.push(...workplanMarkdown(directory, workplan, 1));
+      parts.push(...workplanMarkdown(words, directory, workplan, 1));
     }
   }
   return `${parts.filter((part) => part !== "").join("\n\n")}\n`;

@@ -37,6 +37,10 @@ export type ExportInput = {
   workplans: readonly ExportWorkplan[];
   /** ISO 8601 date-time of the export, printed on the files. */
   generatedAt: string;
+  /** The reader's language (`fr`, `es-AR`…): the files' fixed words, dates and amounts; English when absent. */
+  locale?: string;
+  /** Corrections of single fixed words (see wording-en.ts), ICU messages by key. */
+  wording?: Readonly<Partial<Record<string, string>>>;
 };
 
 /** An activity with the workplan it belongs to. */

@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   "auth.password-reset-request",
   "auth.password-reset-issue",
   "auth.password-reset",
+  "account.locale",
   "invitation.create",
   "invitation.revoke",
   "invitation.accept",

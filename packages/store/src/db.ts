@@ -13,6 +13,7 @@ import { PASSWORD_RESETS } from "./migrations/009-password-resets";
 import { IATI_SETTINGS } from "./migrations/010-iati-settings";
 import { COLLECTION_INDEXES } from "./migrations/011-collection-indexes";
 import { SUGGESTIONS } from "./migrations/012-suggestions";
+import { USER_LOCALE } from "./migrations/013-user-locale";
 
 export type Db = Database.Database;
 
@@ -30,6 +31,7 @@ const MIGRATIONS: readonly string[] = [
   IATI_SETTINGS,
   COLLECTION_INDEXES,
   SUGGESTIONS,
+  USER_LOCALE,
 ];
 
 /**

@@ -191,6 +191,7 @@ export {
   findUserByEmail,
   findUserById,
   setUserAdmin,
+  setUserLocale,
   setUserPassword,
   type UserRecord,
 } from "./users";

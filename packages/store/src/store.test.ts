@@ -12,7 +12,7 @@ import { listActivityOwners, listUserOwnedActivities } from "./owners";
 import { loadDemoNetwork, seedDemoNetwork } from "./seed";
 import { findSession, insertSession, touchSession } from "./sessions";
 import { statement } from "./statements";
-import { createUser, findUserByEmail } from "./users";
+import { createUser, findUserByEmail, findUserById, setUserLocale } from "./users";
 import { listWorkplans } from "./workplans";
 
 const dirs: string[] = [];
@@ -37,6 +37,17 @@ describe("the database", () => {
     const again = openDatabase(path);
     expect(schemaVersion(again)).toBe(version);
     expect(listAudit(again)).toHaveLength(1);
+    again.close();
+  });
+
+  it("keeps a user's language, none until they choose one", () => {
+    const { db, path } = tempDb();
+    const user = createUser(db, { email: "nino@example.test", name: "Nino", passwordHash: null });
+    expect(findUserById(db, user.id)?.locale).toBeNull();
+    setUserLocale(db, user.id, "fr");
+    db.close();
+    const again = openDatabase(path);
+    expect(findUserById(again, user.id)?.locale).toBe("fr");
     again.close();
   });
 

@@ -8,6 +8,8 @@ export type UserRecord = {
   name: string;
   passwordHash: string | null;
   isAdmin: boolean;
+  /** The language the user chose (a locale code); null: their browser's. */
+  locale: string | null;
   createdAt: number;
 };
 
@@ -17,6 +19,7 @@ type UserRow = {
   name: string;
   password_hash: string | null;
   is_admin: number;
+  locale: string | null;
   created_at: number;
 };
 
@@ -27,6 +30,7 @@ function toUser(row: UserRow): UserRecord {
     name: row.name,
     passwordHash: row.password_hash,
     isAdmin: row.is_admin === 1,
+    locale: row.locale,
     createdAt: row.created_at,
   };
 }
@@ -47,6 +51,7 @@ export function createUser(
     name: input.name,
     passwordHash: input.passwordHash,
     isAdmin: input.isAdmin ?? false,
+    locale: null,
     createdAt: now,
   };
 }
@@ -73,4 +78,8 @@ export function setUserAdmin(db: Db, userId: string, isAdmin: boolean): void {
 
 export function countUsers(db: Db): number {
   return (statement(db, "SELECT COUNT(*) AS n FROM users").get() as { n: number }).n;
+}
+
+export function setUserLocale(db: Db, userId: string, locale: string | null): void {
+  statement(db, "UPDATE users SET locale = ? WHERE id = ?").run(locale, userId);
 }

@@ -1,5 +1,6 @@
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@junction/domain";
 import { hash, verify } from "@node-rs/argon2";
+import { type Message, msg } from "../i18n/message";
 import { COMMON_PASSWORDS } from "./common-passwords";
 
 // OWASP's argon2id recommendation: 19 MiB, 2 iterations, 1 lane
@@ -32,19 +33,19 @@ export async function verifyAgainstDummy(password: string): Promise<void> {
 export function checkPasswordRules(
   password: string,
   context: { email?: string; name?: string } = {},
-): string | null {
+): Message | null {
   const length = [...password].length;
   if (length < MIN_PASSWORD_LENGTH) {
-    return `Use at least ${MIN_PASSWORD_LENGTH} characters; a few unrelated words make a strong password that is easy to remember`;
+    return msg("password.tooShort", { min: MIN_PASSWORD_LENGTH });
   }
-  if (length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters`;
+  if (length > MAX_PASSWORD_LENGTH) return msg("password.tooLong", { max: MAX_PASSWORD_LENGTH });
   const lowered = password.toLowerCase();
   if (COMMON_PASSWORDS.has(lowered) || /^(.)\1+$/.test(password) || isSequence(lowered)) {
-    return "This password is among the most commonly used ones; choose another";
+    return msg("password.common");
   }
   const local = context.email?.split("@")[0]?.toLowerCase();
   if ((local && local.length >= 4 && lowered.includes(local)) || lowered.includes("junction")) {
-    return "Do not build the password from your email address or the name of this service";
+    return msg("password.personal");
   }
   return null;
 }

@@ -44,6 +44,9 @@ export type ExportSource = {
   organisations: readonly ExportOrganisation[];
   workplans: readonly SourceWorkplan[];
   generatedAt: string;
+  /** The requester's language and the installed corrections of the files' words. */
+  locale?: string;
+  wording?: Readonly<Record<string, string>>;
 };
 
 export type ExportJob =
@@ -102,6 +105,8 @@ function inputOf(source: ExportSource, withNarrative: boolean): ExportInput {
     organisations: source.organisations,
     workplans: source.workplans.map((workplan) => readWorkplan(workplan, withNarrative)),
     generatedAt: source.generatedAt,
+    ...(source.locale ? { locale: source.locale } : {}),
+    ...(source.wording ? { wording: source.wording } : {}),
   };
 }
 
@@ -223,7 +228,7 @@ export async function runExportJob(job: ExportJob): Promise<ExportOutcome> {
       const input = inputOf(job.source, false);
       const report = buildGcmReport(input);
       if (job.format === "json") return { kind: "json", value: report };
-      return file(input, "docx", await writeGcmReportDocx(report), "gcm-report");
+      return file(input, "docx", await writeGcmReportDocx(report, input), "gcm-report");
     }
   }
   throw new Error(`unknown export job ${JSON.stringify((job as { kind: unknown }).kind)}`);

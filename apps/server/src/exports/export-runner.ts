@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { AppError } from "../errors";
+import { msg } from "../i18n/message";
 import type { Logger } from "../log";
 import type { ExportJob, ExportOutcome } from "./export-jobs";
 import type { WorkerReply, WorkerRequest } from "./export-worker";
@@ -149,11 +150,7 @@ export function createExportRunner(options: ExportRunnerOptions): ExportRunner {
       if (closed) return Promise.reject(new Error("The server is stopping"));
       if (queue.length >= maxQueued) {
         return Promise.reject(
-          new AppError(
-            "unavailable",
-            "The server is busy with other exports; try again in a minute",
-            { headers: { "Retry-After": "30" } },
-          ),
+          new AppError("unavailable", msg("exports.busy"), { headers: { "Retry-After": "30" } }),
         );
       }
       return new Promise<ExportOutcome>((resolve, reject) => {

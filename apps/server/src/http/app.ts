@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { parseAcceptLanguage } from "@junction/domain";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -6,6 +7,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { ZodError } from "zod";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
+import { msg } from "../i18n/message";
 import { redactPath } from "../log-redaction";
 import { authenticateRequest } from "../services/authentication";
 import { storageRefusal } from "../services/storage";
@@ -19,6 +21,7 @@ import { registerEventRoutes } from "./routes/events";
 import { registerExportRoutes } from "./routes/exports";
 import { registerInvitationRoutes } from "./routes/invitations";
 import { registerLifecycleRoutes } from "./routes/lifecycle";
+import { registerLocaleRoutes } from "./routes/locales";
 import { registerLoginRoutes } from "./routes/login";
 import { registerMemberRoutes } from "./routes/members";
 import { registerMyWorkRoutes } from "./routes/my-work";
@@ -88,6 +91,7 @@ export function createApp(deps: Deps): App {
     c.set("requestId", requestId);
     c.set("ip", clientIp(c, deps.config.trustProxy));
     c.set("caller", null);
+    c.set("locale", deps.i18n.negotiate(parseAcceptLanguage(c.req.header("accept-language"))));
     const started = performance.now();
     await next();
     // on the response's headers, not c.header(): after the handler that would rebuild the
@@ -107,7 +111,7 @@ export function createApp(deps: Deps): App {
   const limitBody = bodyLimit({
     maxSize: 1024 * 1024,
     onError: () => {
-      throw new AppError("payload_too_large", "The request body is larger than 1 MiB");
+      throw new AppError("payload_too_large", msg("request.tooLarge"));
     },
   });
   // a GET carries no body, and asking for one builds a whole undici Request per request
@@ -126,6 +130,8 @@ export function createApp(deps: Deps): App {
       setSessionCookie(c, deps, renewedSession.token, renewedSession.expiresAt);
     }
     c.set("caller", caller);
+    const chosen = caller?.user.locale;
+    if (chosen && deps.i18n.isAvailable(chosen)) c.set("locale", chosen);
     await next();
   });
 
@@ -134,6 +140,7 @@ export function createApp(deps: Deps): App {
   // the order of registration is the order of the OpenAPI document
   const routes = new RouteRegistry(app, deps);
   registerLoginRoutes(routes);
+  registerLocaleRoutes(routes);
   registerPasswordRoutes(routes);
   registerApiTokenRoutes(routes);
   registerNetworkRoutes(routes);
@@ -153,17 +160,19 @@ export function createApp(deps: Deps): App {
   registerEventRoutes(app, deps);
   app.get("/api/openapi.json", (c) => c.json(buildOpenApi(routes.routes)));
   app.all("/api/*", () => {
-    throw new AppError("not_found", "No such API route; see /api/openapi.json");
+    throw new AppError("not_found", msg("request.noRoute"));
   });
   serveWeb(app, deps);
 
   app.onError((error, c) => {
+    const locale = c.get("locale") ?? "en";
     if (error instanceof AppError) {
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
       if (error.code === "unavailable" && !("Retry-After" in error.headers)) {
         c.header("Retry-After", RETRY_AFTER_SECONDS);
       }
-      return c.json({ error: { code: error.code, message: error.message } }, error.status);
+      const message = deps.i18n.format(locale, error.localized ?? error.message);
+      return c.json({ error: { code: error.code, message } }, error.status);
     }
     if (error instanceof ZodError) {
       const message = error.issues
@@ -171,7 +180,9 @@ export function createApp(deps: Deps): App {
           (issue) => `${issue.path.length > 0 ? issue.path.join(".") : "body"}: ${issue.message}`,
         )
         .join("; ");
-      return c.json({ error: { code: "validation_failed", message } }, 400);
+      // the fields' own words stay as the schemas say them: they name JSON fields and rules
+      const summary = deps.i18n.format(locale, msg("request.invalid", { details: message }));
+      return c.json({ error: { code: "validation_failed", message: summary } }, 400);
     }
     const refusal = storageRefusal(error);
     if (refusal) {
@@ -181,7 +192,8 @@ export function createApp(deps: Deps): App {
         code: refusal.sqliteCode,
       });
       c.header("Retry-After", RETRY_AFTER_SECONDS);
-      return c.json({ error: { code: "unavailable", message: refusal.message } }, 503);
+      const message = deps.i18n.format(locale, refusal.message);
+      return c.json({ error: { code: "unavailable", message } }, 503);
     }
     deps.log.error("unhandled error", {
       requestId: c.get("requestId"),
@@ -192,7 +204,10 @@ export function createApp(deps: Deps): App {
       {
         error: {
           code: "internal",
-          message: `Something went wrong on our side (request ${c.get("requestId")})`,
+          message: deps.i18n.format(
+            locale,
+            msg("request.internal", { requestId: c.get("requestId") }),
+          ),
         },
       },
       500,

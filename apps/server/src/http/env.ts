@@ -5,5 +5,7 @@ export type AppEnv = {
     caller: Caller | null;
     requestId: string;
     ip: string | null;
+    /** The language to answer in: the user's choice, else Accept-Language, else English. */
+    locale: string;
   };
 };

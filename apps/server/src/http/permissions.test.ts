@@ -82,6 +82,28 @@ const CASES: Case[] = [
     success: 200,
   },
   {
+    method: "PATCH",
+    route: "/api/me",
+    path: () => "/api/me",
+    body: () => ({ locale: "fr" }),
+    allowed: [...MEMBERS, "stranger", "admin"],
+    success: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/locales",
+    path: () => "/api/locales",
+    allowed: [...ACTORS],
+    success: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/locales/:locale/messages",
+    path: () => "/api/locales/ar/messages",
+    allowed: [...ACTORS],
+    success: 200,
+  },
+  {
     method: "POST",
     route: "/api/auth/logout-others",
     path: () => "/api/auth/logout-others",

@@ -2,6 +2,7 @@ import type { Context, Hono } from "hono";
 import type { z } from "zod";
 import type { Deps } from "../deps";
 import { AppError, type ErrorCode } from "../errors";
+import { msg } from "../i18n/message";
 import type { Caller } from "../services/caller";
 import type { Page, PageQuery } from "../services/pages";
 import { changeWithOneRetry } from "../services/storage";
@@ -54,16 +55,13 @@ export type RegisteredRoute = RouteSpec<z.ZodType | undefined>;
 async function readJson(c: Context<AppEnv>): Promise<unknown> {
   const type = c.req.header("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
-    throw new AppError(
-      "unsupported_media_type",
-      "Send the request body as JSON (Content-Type: application/json)",
-    );
+    throw new AppError("unsupported_media_type", msg("request.notJson"));
   }
   const text = await c.req.text();
   try {
     return text === "" ? {} : JSON.parse(text);
   } catch (error) {
-    throw new AppError("bad_request", "The request body is not valid JSON", { cause: error });
+    throw new AppError("bad_request", msg("request.badJson"), { cause: error });
   }
 }
 
@@ -91,8 +89,7 @@ export class RouteRegistry {
     handler: (input: UserHandlerInput<Body>) => unknown | Promise<unknown>,
   ): void {
     this.#add({ ...spec, auth: "user" }, (input) => {
-      if (!input.caller)
-        throw new AppError("unauthenticated", "Sign in first, or send an API token");
+      if (!input.caller) throw new AppError("unauthenticated", msg("auth.signInFirst"));
       return handler({ ...input, caller: input.caller });
     });
   }
@@ -120,8 +117,7 @@ export class RouteRegistry {
         collection: { filters: filters ?? {} },
       },
       (input) => {
-        if (!input.caller)
-          throw new AppError("unauthenticated", "Sign in first, or send an API token");
+        if (!input.caller) throw new AppError("unauthenticated", msg("auth.signInFirst"));
         const page = handler({
           ...input,
           body: undefined,
@@ -142,7 +138,7 @@ export class RouteRegistry {
     this.#app.on(spec.method.toUpperCase(), spec.path, async (c) => {
       const caller = c.get("caller");
       if (spec.auth === "user" && !caller) {
-        throw new AppError("unauthenticated", "Sign in first, or send an API token");
+        throw new AppError("unauthenticated", msg("auth.signInFirst"));
       }
       const body = (
         spec.body ? spec.body.parse(await readJson(c)) : undefined

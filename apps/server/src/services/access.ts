@@ -4,7 +4,6 @@ import {
   type Permission,
   type Role,
   type Stage,
-  type WorkplanFreeze,
   workplanFreeze,
 } from "@junction/domain";
 import {
@@ -20,14 +19,8 @@ import {
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
 import type { ServerEvent } from "../events";
+import { type Message, msg } from "../i18n/message";
 import type { Caller } from "./caller";
-
-const ROLE_WORDS: Record<Role, string> = {
-  coordinator: "a coordinator",
-  editor: "an editor",
-  commenter: "a commenter",
-  viewer: "a viewer",
-};
 
 /**
  * The one permission check: the caller's membership in the network must allow the permission.
@@ -41,12 +34,12 @@ export function requireNetworkPermission(
 ): MembershipRecord {
   const membership = findMembership(deps.db, networkId, caller.user.id);
   if (!membership || !findNetwork(deps.db, networkId)) {
-    throw new AppError("not_found", `Network ${networkId} not found, or you are not a member`);
+    throw new AppError("not_found", msg("access.networkNotFound", { networkId }));
   }
   if (!can(membership.role, permission)) {
     throw new AppError(
       "forbidden",
-      `As ${ROLE_WORDS[membership.role]} in this network you cannot do this (${permission})`,
+      msg("access.roleCannot", { role: membership.role, permission }),
     );
   }
   return membership;
@@ -92,10 +85,7 @@ export function requireWorkplanPermission(
   const workplan = findWorkplan(deps.db, workplanId);
   const membership = workplan ? findMembership(deps.db, workplan.networkId, caller.user.id) : null;
   if (!workplan || !membership) {
-    throw new AppError(
-      "not_found",
-      `Workplan ${workplanId} not found, or you are not a member of its network`,
-    );
+    throw new AppError("not_found", msg("access.workplanNotFound", { workplanId }));
   }
   return {
     workplan,
@@ -103,23 +93,17 @@ export function requireWorkplanPermission(
   };
 }
 
-const FROZEN: Record<WorkplanFreeze, { state: string; remedy: string }> = {
-  archived: { state: "archived", remedy: " A coordinator can restore it to change it again." },
-  adopted: { state: "adopted", remedy: " A coordinator can start a revision from it." },
-};
-
 /**
  * The one guard for writes to a workplan: adopted and archived workplans (isWorkplanFrozen)
  * refuse every change to their document, activities and comments with 409, saying why.
  */
 export function requireWritableWorkplan(
   workplan: { stage: Stage; archived: boolean },
-  refused = "its text and activities cannot be changed",
+  refused: Message = msg("access.frozen.text"),
 ): void {
   const freeze = workplanFreeze(workplan);
   if (freeze === null) return;
-  const { state, remedy } = FROZEN[freeze];
-  throw new AppError("conflict", `This workplan is ${state} and read-only: ${refused}.${remedy}`);
+  throw new AppError("conflict", msg("access.frozen", { state: freeze, refused }));
 }
 
 /** requireWorkplanPermission for a change: also refuses (409) on a frozen workplan. */
@@ -136,7 +120,7 @@ export function requireWritableWorkplanPermission(
 
 export function requireAdmin(caller: Caller): void {
   if (!caller.user.isAdmin) {
-    throw new AppError("forbidden", "Only an instance administrator can do this");
+    throw new AppError("forbidden", msg("access.adminOnly"));
   }
 }
 
@@ -158,10 +142,10 @@ export function requireDocumentAccess(
   workplanId: string,
 ): DocumentAccess {
   const workplan = findWorkplan(deps.db, workplanId);
-  if (!workplan) throw new AppError("not_found", `Workplan ${workplanId} not found`);
+  if (!workplan) throw new AppError("not_found", msg("workplan.notFound", { workplanId }));
   const membership = findMembership(deps.db, workplan.networkId, caller.user.id);
   if (!membership) {
-    throw new AppError("forbidden", "You are not a member of this workplan's network");
+    throw new AppError("forbidden", msg("access.notMember"));
   }
   const organisation = findOrganisation(deps.db, membership.organisationId);
   return {

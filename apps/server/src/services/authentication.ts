@@ -1,5 +1,6 @@
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
+import { msg } from "../i18n/message";
 import { validateApiToken } from "./api-tokens";
 import type { Caller } from "./caller";
 import { validateSessionToken } from "./sessions";
@@ -26,8 +27,6 @@ export type Authenticated = {
   renewedSession: { token: string; expiresAt: number } | null;
 };
 
-const INVALID_TOKEN = "The API token is not valid, or it was revoked";
-
 function isOwnOrigin(deps: Pick<Deps, "config">, request: PresentedCredentials): boolean {
   if (request.origin === null) return false;
   if (request.ownOrigins.includes(request.origin)) return true;
@@ -36,7 +35,7 @@ function isOwnOrigin(deps: Pick<Deps, "config">, request: PresentedCredentials):
 
 function callerFromToken(deps: Deps, token: string, ip: string | null): Caller {
   const valid = validateApiToken(deps, token);
-  if (!valid) throw new AppError("unauthenticated", INVALID_TOKEN);
+  if (!valid) throw new AppError("unauthenticated", msg("auth.invalidToken"));
   return { user: valid.user, via: "token", sessionId: null, tokenId: valid.token.id, ip };
 }
 
@@ -52,9 +51,7 @@ export function authenticateRequest(
   if (request.token !== null) {
     const caller = callerFromToken(deps, request.token, request.ip);
     if (request.changesState && request.origin !== null && !isOwnOrigin(deps, request)) {
-      throw csrf(
-        "This request must come from Junction's own pages (Origin header missing or foreign)",
-      );
+      throw new AppError("csrf", msg("auth.foreignOrigin"));
     }
     return { caller, renewedSession: null };
   }
@@ -65,9 +62,7 @@ export function authenticateRequest(
     !isOwnOrigin(deps, request)
   ) {
     // cookies ride along on cross-site requests; only our own pages may use them to change things
-    throw csrf(
-      "This request must come from Junction's own pages (Origin header missing or foreign)",
-    );
+    throw new AppError("csrf", msg("auth.foreignOrigin"));
   }
   if (cookie === null) return { caller: null, renewedSession: null };
   const valid = validateSessionToken(deps, cookie);
@@ -96,7 +91,7 @@ export function authenticateUpgrade(deps: Deps, request: PresentedCredentials): 
   }
   const valid = cookie === null ? null : validateSessionToken(deps, cookie);
   if (!valid) {
-    throw new AppError("unauthenticated", "Sign in first, or pass ?token= with an API token");
+    throw new AppError("unauthenticated", msg("auth.signInOrTokenParameter"));
   }
   return {
     user: valid.user,

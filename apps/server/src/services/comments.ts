@@ -29,6 +29,7 @@ import {
 } from "@junction/store";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
+import { msg } from "../i18n/message";
 import { requireWorkplanPermission, requireWritableWorkplan } from "./access";
 import type { Caller } from "./caller";
 import { notify } from "./notifications";
@@ -105,7 +106,7 @@ function threadViewOf(deps: Deps, thread: ThreadRecord): ThreadView {
 
 function viewOf(deps: Deps, threadId: string): ThreadView {
   const thread = findThread(deps.db, threadId);
-  if (!thread) throw new AppError("not_found", `Thread ${threadId} not found`);
+  if (!thread) throw new AppError("not_found", msg("comment.threadNotFound", { threadId }));
   return threadViewOf(deps, thread);
 }
 
@@ -114,7 +115,7 @@ function viewOf(deps: Deps, threadId: string): ThreadView {
  * nobody starts, answers, edits, resolves or reopens one.
  */
 function requireOpenForComments(workplan: WorkplanRecord): void {
-  requireWritableWorkplan(workplan, "its comments can be read but not added to or changed");
+  requireWritableWorkplan(workplan, msg("access.frozen.comments"));
 }
 
 function requireThread(
@@ -125,10 +126,7 @@ function requireThread(
 ) {
   const thread = findThread(deps.db, threadId);
   if (!thread) {
-    throw new AppError(
-      "not_found",
-      `Thread ${threadId} not found, or you are not a member of its network`,
-    );
+    throw new AppError("not_found", msg("comment.threadNotFoundForYou", { threadId }));
   }
   const { workplan, membership } = requireWorkplanPermission(
     deps,
@@ -165,7 +163,7 @@ function notifyMentions(
       networkId: thread.networkId,
       kind: "mention",
       actorId: caller.user.id,
-      message: `${caller.user.name} mentioned you in a comment on ${workplan.title}`,
+      message: msg("notification.mention", { actor: caller.user.name, workplan: workplan.title }),
       subject: {
         workplanId: thread.workplanId,
         ...(thread.activityId ? { activityId: thread.activityId } : {}),
@@ -291,7 +289,7 @@ export function replyToThread(
       networkId: thread.networkId,
       kind: "reply",
       actorId: caller.user.id,
-      message: `${caller.user.name} replied in a thread you took part in on ${workplan.title}`,
+      message: msg("notification.reply", { actor: caller.user.name, workplan: workplan.title }),
       subject: {
         workplanId: thread.workplanId,
         ...(thread.activityId ? { activityId: thread.activityId } : {}),
@@ -305,17 +303,14 @@ export function replyToThread(
 function requireComment(deps: Deps, caller: Caller, commentId: string) {
   const comment = findComment(deps.db, commentId);
   if (!comment) {
-    throw new AppError(
-      "not_found",
-      `Message ${commentId} not found, or you are not a member of its network`,
-    );
+    throw new AppError("not_found", msg("comment.messageNotFound", { commentId }));
   }
   return { comment, ...requireThread(deps, caller, comment.threadId, "comment.create") };
 }
 
 function refuseDeleted(comment: CommentRecord): void {
   if (comment.deletedAt !== null) {
-    throw new AppError("conflict", "This message was deleted; write a new one instead");
+    throw new AppError("conflict", msg("comment.deleted"));
   }
 }
 
@@ -328,7 +323,7 @@ export function editComment(
 ): ThreadView {
   const { comment, thread, workplan } = requireComment(deps, caller, commentId);
   if (comment.authorId !== caller.user.id) {
-    throw new AppError("forbidden", "You can only edit your own messages");
+    throw new AppError("forbidden", msg("comment.onlyOwnEdit"));
   }
   refuseDeleted(comment);
   requireOpenForComments(workplan);
@@ -348,10 +343,7 @@ export function deleteComment(deps: Deps, caller: Caller, commentId: string): vo
   const { comment, thread, workplan, membership } = requireComment(deps, caller, commentId);
   const own = comment.authorId === caller.user.id;
   if (!own && !can(membership.role, "comment.moderate")) {
-    throw new AppError(
-      "forbidden",
-      "You can only delete your own messages; coordinators may remove other people's",
-    );
+    throw new AppError("forbidden", msg("comment.onlyOwnDelete"));
   }
   refuseDeleted(comment);
   const now = deps.now();
@@ -383,7 +375,10 @@ export function deleteComment(deps: Deps, caller: Caller, commentId: string): vo
       networkId: thread.networkId,
       kind: "comment-removed",
       actorId: caller.user.id,
-      message: `${caller.user.name} removed a message of yours from a thread in ${workplan.title}`,
+      message: msg("notification.commentRemoved", {
+        actor: caller.user.name,
+        workplan: workplan.title,
+      }),
       subject: { workplanId: thread.workplanId, threadId: thread.id },
     });
   }

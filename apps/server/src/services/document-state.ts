@@ -10,6 +10,7 @@ import {
 import * as Y from "yjs";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
+import { msg } from "../i18n/message";
 import { organisationLabels } from "./organisation-labels";
 
 type LoggedDocument = { snapshot: Uint8Array | null; updates: readonly { update: Uint8Array }[] };
@@ -35,11 +36,7 @@ export function readLiveState(deps: Deps, workplanId: string): Uint8Array {
   try {
     return deps.live.readState(workplanId);
   } catch (error) {
-    throw new AppError(
-      "unavailable",
-      "The workplan's document could not be read just now, so nothing was saved; try again in a moment",
-      { cause: error },
-    );
+    throw new AppError("unavailable", msg("storage.notRead"), { cause: error });
   }
 }
 

@@ -24,6 +24,8 @@ import * as Y from "yjs";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
 import type { ExportFile, ExportJob, ExportSource, SourceWorkplan } from "../exports/export-jobs";
+import { EXPORT_KEY_PREFIX } from "../i18n/locale-files";
+import { msg } from "../i18n/message";
 import { requireNetworkPermission, requireWorkplanPermission } from "./access";
 import type { Caller } from "./caller";
 import { readLiveState } from "./document-state";
@@ -54,10 +56,13 @@ function pickFormat<T extends string>(
   );
 }
 
-function sourceBase(deps: Deps, networkId: string): Omit<ExportSource, "workplans"> {
+/** Exports speak the requester's language: its words, with the installed `export.*` corrections. */
+function sourceBase(deps: Deps, networkId: string, locale = "en"): Omit<ExportSource, "workplans"> {
   const network = findNetwork(deps.db, networkId);
-  if (!network) throw new AppError("not_found", `Network ${networkId} not found`);
+  if (!network) throw new AppError("not_found", msg("network.notFound", { networkId }));
   return {
+    locale,
+    wording: deps.i18n.overridesOf(locale, EXPORT_KEY_PREFIX),
     network: { id: network.id, name: network.name, country: network.country },
     organisations: listOrganisations(deps.db, networkId).map((o) => ({
       id: o.id,
@@ -110,7 +115,7 @@ async function runFile(deps: Deps, job: ExportJob): Promise<ExportedFile> {
     throw new AppError(
       "unprocessable",
       outcome.iati.skipped.length === 0
-        ? "There is no activity to publish to IATI: an IATI file needs at least one"
+        ? msg("exports.noIatiActivity")
         : `No activity can be published to IATI as recorded, so there is no file: ${reasons.join(" | ")}${more}`,
     );
   }
@@ -134,10 +139,7 @@ function iatiSettingsFor(deps: Deps, networkId: string, format: string) {
   if (format !== "iati") return null;
   const settings = currentIatiSettings(deps, networkId);
   if (!settings) {
-    throw new AppError(
-      "conflict",
-      "This network has no IATI settings yet: a coordinator sets its IATI identifier prefix on the network's IATI settings page first",
-    );
+    throw new AppError("conflict", msg("exports.noIatiSettings"));
   }
   return settings;
 }
@@ -161,7 +163,7 @@ export async function exportWorkplan(
   deps: Deps,
   caller: Caller,
   workplanId: string,
-  query: { format?: string; version?: string },
+  query: { format?: string; version?: string; locale?: string },
 ): Promise<ExportedFile> {
   const { workplan } = requireWorkplanPermission(deps, caller, workplanId, "workplan.read");
   const format = pickFormat<WorkplanFormat>(query.format, WORKPLAN_EXPORT_FORMATS, "a workplan");
@@ -187,7 +189,7 @@ export async function exportWorkplan(
   const file = await runFile(deps, {
     kind: "file",
     format,
-    source: { ...sourceBase(deps, workplan.networkId), workplans: [source] },
+    source: { ...sourceBase(deps, workplan.networkId, query.locale), workplans: [source] },
     iati,
   });
   recordExport(deps, {
@@ -214,7 +216,7 @@ export async function exportNetwork(
   deps: Deps,
   caller: Caller,
   networkId: string,
-  query: { format?: string },
+  query: { format?: string; locale?: string },
 ): Promise<ExportedFile> {
   requireNetworkPermission(deps, caller, networkId, "workplan.read");
   const format = pickFormat<NetworkFormat>(query.format, NETWORK_EXPORT_FORMATS, "a network");
@@ -224,7 +226,7 @@ export async function exportNetwork(
     kind: "file",
     format,
     source: {
-      ...sourceBase(deps, networkId),
+      ...sourceBase(deps, networkId, query.locale),
       workplans: workplans.map((workplan) => liveWorkplan(deps, workplan)),
     },
     iati,
@@ -306,7 +308,12 @@ export async function networkCoverage(
   deps: Deps,
   caller: Caller,
   networkId: string,
-  query: { workplan?: string | string[]; place?: string; status?: string | string[] },
+  query: {
+    workplan?: string | string[];
+    place?: string;
+    status?: string | string[];
+    locale?: string;
+  },
 ): Promise<CoverageView> {
   requireNetworkPermission(deps, caller, networkId, "workplan.read");
   const workplanIds = listParam(query.workplan);
@@ -337,7 +344,7 @@ export async function networkCoverage(
   const outcome = await deps.exports.run({
     kind: "coverage",
     source: {
-      ...sourceBase(deps, networkId),
+      ...sourceBase(deps, networkId, query.locale),
       workplans: workplans.map((workplan) => indexedWorkplan(deps, workplan)),
     },
     filters: {
@@ -354,7 +361,7 @@ export async function networkReport(
   deps: Deps,
   caller: Caller,
   networkId: string,
-  query: { format?: string },
+  query: { format?: string; locale?: string },
 ): Promise<{ kind: "json"; report: GcmReportView } | { kind: "file"; file: ExportedFile }> {
   requireNetworkPermission(deps, caller, networkId, "workplan.read");
   const format = pickFormat(query.format ?? "json", REPORT_FORMATS, "the GCM report");
@@ -363,7 +370,7 @@ export async function networkReport(
     kind: "report",
     format,
     source: {
-      ...sourceBase(deps, networkId),
+      ...sourceBase(deps, networkId, query.locale),
       workplans: workplans.map((workplan) => indexedWorkplan(deps, workplan)),
     },
   };

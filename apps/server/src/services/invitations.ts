@@ -20,6 +20,7 @@ import { checkPasswordRules, hashPassword } from "../auth/passwords";
 import { issueSecret, parseSecret, secretMatches } from "../auth/secrets";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
+import { msg } from "../i18n/message";
 import { requireNetworkAdministration } from "./access";
 import type { Caller } from "./caller";
 import {
@@ -30,8 +31,7 @@ import {
 
 const DAY = 24 * 60 * 60 * 1000;
 // one message for unknown, used, revoked and expired links: nothing to learn by probing
-const INVALID =
-  "This invitation link is not valid: it may have been used, revoked or expired. Ask your coordinator for a new one";
+const INVALID = msg("invitation.invalid");
 
 function status(invitation: InvitationRecord, now: number): InvitationView["status"] {
   if (invitation.acceptedAt !== null) return "accepted";
@@ -67,23 +67,33 @@ export async function inviteMember(
   deps: Deps,
   caller: Caller,
   networkId: string,
-  input: { email: string; organisationId: string; role: Role },
+  input: { email: string; organisationId: string; role: Role; locale?: string | undefined },
   origin: string,
+  callerLocale = "en",
 ): Promise<CreatedInvitation> {
   requireNetworkAdministration(deps, caller, networkId, "member.invite");
+  if (input.locale !== undefined && !deps.i18n.isAvailable(input.locale)) {
+    throw new AppError(
+      "validation_failed",
+      msg("locale.unknown", {
+        locale: input.locale,
+        locales: deps.i18n
+          .locales()
+          .map((info) => info.code)
+          .join(", "),
+      }),
+    );
+  }
   const organisation = findOrganisation(deps.db, input.organisationId);
   if (!organisation || organisation.networkId !== networkId) {
     throw new AppError(
       "validation_failed",
-      `Organisation ${input.organisationId} is not part of this network`,
+      msg("invitation.organisationOutside", { organisationId: input.organisationId }),
     );
   }
   const existing = findUserByEmail(deps.db, input.email);
   if (existing && findMembership(deps.db, networkId, existing.id)) {
-    throw new AppError(
-      "conflict",
-      `${input.email} is already a member of this network; change their role instead`,
-    );
+    throw new AppError("conflict", msg("invitation.alreadyMember", { email: input.email }));
   }
   const now = deps.now();
   // a new invitation replaces any pending one to the same address: only the latest link works
@@ -122,10 +132,23 @@ export async function inviteMember(
   const link = `${deps.config.publicUrl ?? origin}/invitations/${issued.token}`;
   const network = findNetwork(deps.db, networkId);
   if (deps.mailer.enabled) {
+    // the invitee's language is not known yet: the one the inviter chose for them, else the
+    // invitee's if they have an account, else the inviter's own
+    const locale =
+      input.locale ??
+      (existing?.locale && deps.i18n.isAvailable(existing.locale) ? existing.locale : callerLocale);
+    const values = {
+      inviter: caller.user.name,
+      network: network?.name ?? "Junction",
+      organisation: organisation.name,
+      role: input.role,
+      link,
+      expires: new Date(invitation.expiresAt),
+    };
     await deps.mailer.send({
       to: invitation.email,
-      subject: `${caller.user.name} invites you to ${network?.name ?? "a network"} on Junction`,
-      text: `${caller.user.name} invites you to join ${network?.name ?? "their network"} as ${input.role} for ${organisation.name}.\n\nAccept the invitation: ${link}\n\nThe link works once and expires on ${new Date(invitation.expiresAt).toUTCString()}.`,
+      subject: deps.i18n.format(locale, msg("invitation.mailSubject", values)),
+      text: deps.i18n.format(locale, msg("invitation.mailText", values)),
     });
   }
   return { ...toView(deps, invitation), link };
@@ -133,10 +156,10 @@ export async function inviteMember(
 
 export function revokeNetworkInvitation(deps: Deps, caller: Caller, invitationId: string): void {
   const invitation = findInvitation(deps.db, invitationId);
-  if (!invitation) throw new AppError("not_found", `Invitation ${invitationId} not found`);
+  if (!invitation) throw new AppError("not_found", msg("invitation.notFound", { invitationId }));
   requireNetworkAdministration(deps, caller, invitation.networkId, "member.invite");
   if (!revokeInvitation(deps.db, invitationId, deps.now())) {
-    throw new AppError("conflict", "This invitation was already accepted or revoked");
+    throw new AppError("conflict", msg("invitation.closed"));
   }
   appendAudit(
     deps.db,
@@ -152,8 +175,7 @@ export function revokeNetworkInvitation(deps: Deps, caller: Caller, invitationId
 }
 
 // one message for a wrong password and for an address without an account: nothing to learn
-const WRONG_PASSWORD =
-  "That password does not open a Junction account for this address. If you have an account, enter its password; if not, create one";
+const WRONG_PASSWORD = msg("invitation.wrongPassword");
 
 /**
  * The pending invitation a link names. A wrong secret counts as a failed attempt from the
@@ -202,10 +224,7 @@ async function acceptingUser(
 ): Promise<{ user: UserRecord | null; newPasswordHash: string | null }> {
   if (caller) {
     if (caller.user.email !== invitation.email) {
-      throw new AppError(
-        "forbidden",
-        `This invitation is for ${invitation.email}; sign out first, then open the link again`,
-      );
+      throw new AppError("forbidden", msg("invitation.otherAddress", { email: invitation.email }));
     }
     return { user: caller.user, newPasswordHash: null };
   }

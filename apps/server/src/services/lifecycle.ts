@@ -16,6 +16,7 @@ import {
 } from "@junction/store";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
+import { msg } from "../i18n/message";
 import { requireWorkplanPermission, requireWritableWorkplan } from "./access";
 import type { Caller } from "./caller";
 import { requireDeadlineAhead } from "./stages";
@@ -71,11 +72,11 @@ export function setConsultation(
   deadline: string | null,
 ): LifecycleView {
   const { workplan } = requireWorkplanPermission(deps, caller, workplanId, "workplan.move-stage");
-  requireWritableWorkplan(workplan, "its consultation deadline cannot be changed");
+  requireWritableWorkplan(workplan, msg("access.frozen.deadline"));
   if (workplan.stage !== "draft" && workplan.stage !== "consultation") {
     throw new AppError(
       "conflict",
-      `The consultation is over: this workplan is in ${workplan.stage}. Move it back to consultation (with a reason) to invite comments again`,
+      msg("lifecycle.consultationOver", { stage: msg(`stage.${workplan.stage}`) }),
     );
   }
   requireDeadlineAhead(deps, deadline);

@@ -10,12 +10,11 @@ import {
 } from "@junction/store";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
+import { msg } from "../i18n/message";
 import type { Caller } from "./caller";
 import { endRevokedCredentials } from "./credentials";
 import { verifyAccountPassword } from "./password-attempts";
 import { createSession } from "./sessions";
-
-const INVALID = "The email or password is not correct";
 
 /** Password sign-in; wrong password and unknown email answer alike, and both count against limits. */
 export async function login(
@@ -23,7 +22,7 @@ export async function login(
   input: { email: string; password: string; ip: string | null; userAgent: string },
 ): Promise<{ user: UserRecord; token: string; expiresAt: number }> {
   const user = await verifyAccountPassword(deps, { ...input, via: "sign-in" });
-  if (!user) throw new AppError("invalid_credentials", INVALID);
+  if (!user) throw new AppError("invalid_credentials", msg("auth.invalidCredentials"));
   const { token, session } = createSession(deps, user.id, input.userAgent);
   appendAudit(
     deps.db,
@@ -69,7 +68,7 @@ export function listSessions(deps: Deps, caller: Caller): SessionView[] {
 /** Ends one of the caller's own sessions, with its sockets and streams. */
 export function endSession(deps: Deps, caller: Caller, sessionId: string): void {
   if (!deleteUserSessionById(deps.db, caller.user.id, sessionId)) {
-    throw new AppError("not_found", "Session not found");
+    throw new AppError("not_found", msg("auth.sessionNotFound"));
   }
   appendAudit(
     deps.db,
@@ -85,6 +84,7 @@ export function describeMe(deps: Deps, user: UserRecord): Me {
     email: user.email,
     name: user.name,
     isAdmin: user.isAdmin,
+    locale: user.locale,
     memberships: listUserMemberships(deps.db, user.id).map((m) => ({
       networkId: m.networkId,
       networkName: m.networkName,

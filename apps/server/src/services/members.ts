@@ -11,6 +11,7 @@ import {
 } from "@junction/store";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
+import { msg } from "../i18n/message";
 import { requireNetworkAdministration } from "./access";
 import type { Caller } from "./caller";
 import { mapPage, type Page, type PageQuery, pageRequest } from "./pages";
@@ -50,15 +51,12 @@ export function listNetworkMembers(
 
 function requireMember(deps: Deps, networkId: string, userId: string): MemberDetail {
   const member = findMember(deps.db, networkId, userId);
-  if (!member) throw new AppError("not_found", `Member ${userId} not found in this network`);
+  if (!member) throw new AppError("not_found", msg("member.notFound", { userId }));
   return member;
 }
 
 function lastCoordinator(): AppError {
-  return new AppError(
-    "last_coordinator",
-    "A network needs at least one coordinator: make someone else coordinator first",
-  );
+  return new AppError("last_coordinator", msg("member.lastCoordinator"));
 }
 
 function announceRole(deps: Deps, networkId: string, userId: string, role: Role | null): void {
@@ -80,7 +78,7 @@ export function changeMember(
     if (!organisation || organisation.networkId !== networkId) {
       throw new AppError(
         "validation_failed",
-        `Organisation ${change.organisationId} is not part of this network`,
+        msg("member.organisationOutside", { organisationId: change.organisationId }),
       );
     }
   }

@@ -10,6 +10,7 @@ import {
 } from "@junction/store";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
+import { msg } from "../i18n/message";
 import { requireAdmin, requireNetworkAdministration } from "./access";
 import type { Caller } from "./caller";
 
@@ -39,7 +40,7 @@ export function listNetworksFor(deps: Deps, caller: Caller): NetworkSummary[] {
 export function getNetwork(deps: Deps, caller: Caller, networkId: string): NetworkSummary {
   const membership = requireNetworkAdministration(deps, caller, networkId, "member.read");
   const network = listAllNetworks(deps.db).find((n) => n.id === networkId);
-  if (!network) throw new AppError("not_found", `Network ${networkId} not found`);
+  if (!network) throw new AppError("not_found", msg("network.notFound", { networkId }));
   return toSummary(network, membership?.role ?? null);
 }
 
@@ -90,10 +91,7 @@ export function addOrganisation(
     (o) => o.name.toLowerCase() === input.name.toLowerCase(),
   );
   if (duplicate)
-    throw new AppError(
-      "conflict",
-      `The network already has an organisation named ${duplicate.name}`,
-    );
+    throw new AppError("conflict", msg("organisation.duplicate", { name: duplicate.name }));
   const organisation = insertOrganisation(deps.db, { ...input, networkId }, deps.now());
   deps.warnings.forgetNetwork(networkId);
   appendAudit(

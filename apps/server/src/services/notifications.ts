@@ -14,6 +14,7 @@ import {
   type WarningRecord,
 } from "@junction/store";
 import type { BaseDeps, Deps } from "../deps";
+import { type Message, msg } from "../i18n/message";
 import type { Caller } from "./caller";
 import { mapPage, type Page, type PageQuery, pageRequest } from "./pages";
 
@@ -22,8 +23,8 @@ export type NotificationInput = {
   networkId: string | null;
   kind: NotificationKind;
   actorId: string | null;
-  /** One sentence: "Nino mentioned you in a comment on Joint workplan". */
-  message: string;
+  /** One sentence: "Nino mentioned you in a comment on Joint workplan", in the recipient's language. */
+  message: string | Message;
   subject: NotificationSubject;
 };
 
@@ -50,16 +51,24 @@ function linkFor(deps: BaseDeps, subject: NotificationSubject): string | null {
   return `${deps.config.publicUrl}/`;
 }
 
-function sendMail(deps: BaseDeps, record: NotificationRecord): void {
+/** The language a user reads in away from the browser (e-mail, stored notifications). */
+function readingLocale(deps: BaseDeps, user: { locale: string | null } | null): string {
+  return user?.locale && deps.i18n.isAvailable(user.locale) ? user.locale : "en";
+}
+
+function sendMail(deps: BaseDeps, record: NotificationRecord, locale: string): void {
   const user = findUserById(deps.db, record.userId);
   if (!user) return;
   const link = linkFor(deps, record.subject);
+  const message = record.message;
   // fire and forget: a slow or failing mail server never holds up or fails the request
   deps.mailer
     .send({
       to: user.email,
-      subject: `Junction: ${record.message}`,
-      text: link ? `${record.message}\n\nOpen Junction: ${link}` : record.message,
+      subject: deps.i18n.format(locale, msg("notification.mailSubject", { message })),
+      text: link
+        ? deps.i18n.format(locale, msg("notification.mailText", { message, link }))
+        : message,
     })
     .catch((error: unknown) => deps.log.warn("notification mail not sent", { error }));
 }
@@ -75,7 +84,10 @@ export function notify(deps: BaseDeps, input: NotificationInput): void {
   if (input.actorId !== null && input.actorId === input.userId) return;
   const createdAt = deps.now();
   const deliver = (): void => {
-    const record = insertNotification(deps.db, input, createdAt);
+    // stored in the words the recipient reads at the time it is sent
+    const locale = readingLocale(deps, findUserById(deps.db, input.userId));
+    const message = deps.i18n.format(locale, input.message);
+    const record = insertNotification(deps.db, { ...input, message }, createdAt);
     deps.events.publish({
       type: "notification",
       userId: input.userId,
@@ -84,7 +96,7 @@ export function notify(deps: BaseDeps, input: NotificationInput): void {
         unread: countUnreadNotifications(deps.db, input.userId),
       },
     });
-    if (deps.mailer.enabled) sendMail(deps, record);
+    if (deps.mailer.enabled) sendMail(deps, record, locale);
   };
   try {
     deliver();
@@ -156,7 +168,13 @@ export function notifyWarning(
       networkId: warning.networkId,
       kind: "warning",
       actorId: null,
-      message: `"${own.title || own.id}" may duplicate "${other.title || other.id}"${workplan ? ` (${workplan.title})` : ""}`,
+      message: workplan
+        ? msg("notification.duplicate", {
+            activity: own.title || own.id,
+            other: other.title || other.id,
+            workplan: workplan.title,
+          })
+        : `"${own.title || own.id}" may duplicate "${other.title || other.id}"`,
       subject: { workplanId: own.workplanId, activityId: own.id, warningId: warning.id },
     });
   }

@@ -23,6 +23,7 @@ import {
 } from "@junction/store";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
+import { msg } from "../i18n/message";
 import { requireWorkplanPermission, requireWritableWorkplanPermission } from "./access";
 import type { Caller } from "./caller";
 import { notify } from "./notifications";
@@ -39,7 +40,7 @@ function toView(owner: OwnerRecord): OwnerView {
 function requireActivity(deps: Deps, workplanId: string, activityId: string): StoredActivity {
   const activity = listWorkplanActivities(deps.db, workplanId).find((a) => a.id === activityId);
   if (!activity) {
-    throw new AppError("not_found", `Activity ${activityId} not found in workplan ${workplanId}`);
+    throw new AppError("not_found", msg("owners.activityNotFound", { activityId, workplanId }));
   }
   return activity;
 }
@@ -75,7 +76,7 @@ export function setActivityOwners(
   if (strangers.length > 0) {
     throw new AppError(
       "validation_failed",
-      `Owners must be members of the network; not members: ${strangers.join(", ")}`,
+      msg("owners.strangers", { names: strangers.join(", ") }),
     );
   }
   const now = deps.now();
@@ -115,7 +116,11 @@ export function setActivityOwners(
       networkId: workplan.networkId,
       kind: "owner-assigned",
       actorId: caller.user.id,
-      message: `${caller.user.name} made you an owner of "${activity.title || activityId}" in ${workplan.title}`,
+      message: msg("notification.owner", {
+        actor: caller.user.name,
+        activity: activity.title || activityId,
+        workplan: workplan.title,
+      }),
       subject: { workplanId, activityId },
     });
   }
@@ -157,8 +162,7 @@ export function workplanMembership(
   return workplan ? findMembership(deps.db, workplan.networkId, userId) : null;
 }
 
-const STATUS_FORBIDDEN =
-  "Only the activity's owners, editors of its lead organisation and coordinators can change its status";
+const STATUS_FORBIDDEN = msg("owners.statusForbidden");
 
 /**
  * Sets an activity's status in the workplan's document, through the sync server so every open
@@ -200,14 +204,10 @@ export function updateActivityStatus(
       if (element.getAttribute("status") !== status) element.setAttribute("status", status);
     });
   } catch (error) {
-    throw new AppError(
-      "unavailable",
-      "The workplan could not be saved just now, so nothing was saved; try again in a moment",
-      { cause: error },
-    );
+    throw new AppError("unavailable", msg("storage.notSaved"), { cause: error });
   }
   if (outcome === "forbidden") throw new AppError("forbidden", STATUS_FORBIDDEN);
   if (outcome === "missing") {
-    throw new AppError("not_found", `Activity ${activityId} is not in workplan ${workplanId}`);
+    throw new AppError("not_found", msg("owners.activityNotFound", { activityId, workplanId }));
   }
 }

@@ -2,6 +2,7 @@ import { appendAudit, findUserByEmail, type UserRecord } from "@junction/store";
 import { verifyAgainstDummy, verifyPassword } from "../auth/passwords";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
+import { msg } from "../i18n/message";
 
 /** Where a password was tried; kept in the audit log. */
 export type PasswordAttemptVia = "sign-in" | "invitation" | "password-change";
@@ -12,11 +13,9 @@ function addressKey(ip: string | null): string {
 
 function tooManyAttempts(retryAfter: number): AppError {
   const minutes = Math.max(1, Math.ceil(retryAfter / 60));
-  return new AppError(
-    "rate_limited",
-    `Too many failed attempts; try again in ${minutes} minute${minutes === 1 ? "" : "s"}`,
-    { headers: { "Retry-After": String(retryAfter) } },
-  );
+  return new AppError("rate_limited", msg("auth.tooManyAttempts", { minutes }), {
+    headers: { "Retry-After": String(retryAfter) },
+  });
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 import { checkPasswordRules, hashPassword } from "../auth/passwords";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
+import { msg } from "../i18n/message";
 import type { Caller } from "./caller";
 import { endRevokedCredentials } from "./credentials";
 import { verifyAccountPassword } from "./password-attempts";
@@ -23,10 +24,7 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<ChangePasswordResult> {
   if (caller.sessionId === null) {
-    throw new AppError(
-      "forbidden",
-      "Change your password from a signed-in browser session; an API token cannot change it",
-    );
+    throw new AppError("forbidden", msg("password.notWithToken"));
   }
   const user = await verifyAccountPassword(deps, {
     email: caller.user.email,
@@ -35,10 +33,7 @@ export async function changePassword(
     via: "password-change",
   });
   if (!user || user.id !== caller.user.id) {
-    throw new AppError(
-      "wrong_password",
-      "Your current password is not correct; nothing was changed",
-    );
+    throw new AppError("wrong_password", msg("password.wrongCurrent"));
   }
   const problem = checkPasswordRules(input.newPassword, { email: user.email, name: user.name });
   if (problem) throw new AppError("weak_password", problem);

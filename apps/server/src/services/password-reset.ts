@@ -21,18 +21,17 @@ import { checkPasswordRules, hashPassword } from "../auth/passwords";
 import { issueSecret, parseSecret, secretMatches } from "../auth/secrets";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
+import { msg } from "../i18n/message";
 import { requireAdmin } from "./access";
 import type { Caller } from "./caller";
 import { endRevokedCredentials } from "./credentials";
 import { recordFailedAttempt, requireAttemptAllowed } from "./password-attempts";
 
 const LIFETIME_MS = PASSWORD_RESET_MINUTES * 60 * 1000;
-const INVALID =
-  "This password-reset link is not valid. Check that you copied all of it, or ask for a new one";
-const EXPIRED = `This password-reset link has expired (links work for ${PASSWORD_RESET_MINUTES} minutes). Ask for a new one`;
-const USED = "This password-reset link was already used. Ask for a new one if you need it again";
-const REPLACED =
-  "This password-reset link was replaced by a newer one, or the password was changed since. Use the newest link, or ask for a new one";
+const INVALID = msg("reset.invalid");
+const EXPIRED = msg("reset.expired", { minutes: PASSWORD_RESET_MINUTES });
+const USED = msg("reset.used");
+const REPLACED = msg("reset.replaced");
 
 function resetLink(deps: Deps, origin: string, token: string): string {
   return `${deps.config.publicUrl ?? origin}/password-reset/${token}`;
@@ -70,7 +69,7 @@ function createResetLink(
  */
 export function requestPasswordReset(
   deps: Deps,
-  input: { email: string; ip: string | null; origin: string },
+  input: { email: string; ip: string | null; origin: string; locale: string },
 ): PasswordResetRequested {
   const email = input.email.toLowerCase();
   const now = deps.now();
@@ -80,11 +79,9 @@ export function requestPasswordReset(
   );
   if (wait > 0) {
     const minutes = Math.max(1, Math.ceil(wait / 60));
-    throw new AppError(
-      "rate_limited",
-      `Too many password-reset requests; try again in ${minutes} minute${minutes === 1 ? "" : "s"}`,
-      { headers: { "Retry-After": String(wait) } },
-    );
+    throw new AppError("rate_limited", msg("reset.tooMany", { minutes }), {
+      headers: { "Retry-After": String(wait) },
+    });
   }
   deps.limiters.resets.fail(email, now);
   recordFailedAttempt(deps, { ip: input.ip });
@@ -96,10 +93,15 @@ export function requestPasswordReset(
     resetId = reset.id;
     const link = resetLink(deps, input.origin, token);
     // not awaited: an existing account must not answer slower than an unknown address
+    // the account's language, else the asker's (most likely the account's owner)
+    const locale = user.locale && deps.i18n.isAvailable(user.locale) ? user.locale : input.locale;
     void deps.mailer.send({
       to: user.email,
-      subject: "Choose a new Junction password",
-      text: `Someone (hopefully you) asked to reset the password of the Junction account for ${user.email}.\n\nChoose a new password: ${link}\n\nThe link works once, for ${PASSWORD_RESET_MINUTES} minutes. Choosing a new password signs you out everywhere. If you did not ask for this, ignore this message: your password stays as it is.`,
+      subject: deps.i18n.format(locale, msg("reset.mailSubject")),
+      text: deps.i18n.format(
+        locale,
+        msg("reset.mailText", { email: user.email, link, minutes: PASSWORD_RESET_MINUTES }),
+      ),
     });
   }
   appendAudit(
@@ -114,9 +116,12 @@ export function requestPasswordReset(
     now,
   );
   return {
-    message: deps.mailer.enabled
-      ? `If an account uses ${email}, we have sent it a link to choose a new password. The link works once, for ${PASSWORD_RESET_MINUTES} minutes.`
-      : "This server does not send e-mail. Ask an instance administrator for a password-reset link; it works once, for a limited time.",
+    message: deps.i18n.format(
+      input.locale,
+      deps.mailer.enabled
+        ? msg("reset.sent", { email, minutes: PASSWORD_RESET_MINUTES })
+        : msg("reset.noMail"),
+    ),
   };
 }
 
@@ -129,7 +134,7 @@ export function issuePasswordReset(
 ): IssuedPasswordReset {
   requireAdmin(caller);
   const user = findUserById(deps.db, userId);
-  if (!user) throw new AppError("not_found", `User ${userId} not found`);
+  if (!user) throw new AppError("not_found", msg("reset.userNotFound", { userId }));
   const { reset, token } = createResetLink(deps, user, caller.user.id);
   appendAudit(
     deps.db,

@@ -3,6 +3,7 @@ import { readActivities, restoreDocument } from "@junction/domain/doc";
 import { appendAudit } from "@junction/store";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
+import { msg } from "../i18n/message";
 import { requireWorkplanPermission, requireWritableWorkplan } from "./access";
 import type { Caller } from "./caller";
 import { readLiveState, recordServerWriter, reindexNow } from "./document-state";
@@ -31,7 +32,7 @@ export function restoreVersion(
     workplanId,
     "version.restore",
   );
-  requireWritableWorkplan(workplan, "no version can be restored onto it");
+  requireWritableWorkplan(workplan, msg("access.frozen.restore"));
   const restored = requireVersionOf(deps, caller, workplan, versionId);
   const target = versionDocument(deps, restored);
   let clientId: number | null = null;
@@ -44,11 +45,7 @@ export function restoreVersion(
       activities = readActivities(ydoc);
     });
   } catch (error) {
-    throw new AppError(
-      "unavailable",
-      "The workplan could not be saved just now, so nothing was restored; try again in a moment",
-      { cause: error },
-    );
+    throw new AppError("unavailable", msg("storage.notRestored"), { cause: error });
   } finally {
     target.destroy();
   }

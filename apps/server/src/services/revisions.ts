@@ -16,6 +16,7 @@ import {
 import * as Y from "yjs";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
+import { msg } from "../i18n/message";
 import { requireWorkplanPermission } from "./access";
 import type { Caller } from "./caller";
 import { documentOf, readLiveState, reindexNow } from "./document-state";
@@ -40,11 +41,11 @@ export function openRevision(deps: Deps, caller: Caller, workplanId: string): Re
   if (workplan.stage !== "adopted") {
     throw new AppError(
       "conflict",
-      `Only an adopted workplan is revised; this one is in ${workplan.stage} and can be edited as it is`,
+      msg("revision.notAdopted", { stage: msg(`stage.${workplan.stage}`) }),
     );
   }
   if (workplan.archived) {
-    throw new AppError("conflict", "This workplan is archived: a coordinator restores it first");
+    throw new AppError("conflict", msg("revision.archived"));
   }
   const revisions = listRevisionIds(deps.db, workplanId).flatMap((id) => {
     const revision = findWorkplan(deps.db, id);
@@ -52,10 +53,7 @@ export function openRevision(deps: Deps, caller: Caller, workplanId: string): Re
   });
   const open = revisions.find((r) => r.stage !== "adopted" && !r.archived);
   if (open) {
-    throw new AppError(
-      "conflict",
-      `A revision of this workplan is already open: "${open.title}" (${open.id}); adopt or archive it before opening another`,
-    );
+    throw new AppError("conflict", msg("revision.alreadyOpen", { title: open.title, id: open.id }));
   }
   const adoption = findLastMoveTo(deps.db, workplanId, "adopted");
   const state =
@@ -70,11 +68,7 @@ export function openRevision(deps: Deps, caller: Caller, workplanId: string): Re
     // a new document: the sync server stores it like any change, and a first client loads it
     deps.live.change(revisionId, (ydoc) => Y.applyUpdate(ydoc, state));
   } catch (error) {
-    throw new AppError(
-      "unavailable",
-      "The revision's document could not be saved just now, so nothing was created; try again in a moment",
-      { cause: error },
-    );
+    throw new AppError("unavailable", msg("storage.revisionNotSaved"), { cause: error });
   }
   const now = deps.now();
   const adoptedOn = adoption ? adoption.at.slice(0, 10) : null;

@@ -22,6 +22,7 @@ import {
 } from "@junction/store";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
+import { msg } from "../i18n/message";
 import { requireWorkplanPermission } from "./access";
 import type { Caller } from "./caller";
 import { documentOf, readLiveState } from "./document-state";
@@ -65,10 +66,7 @@ export function formatDay(day: string): string {
 /** Refuses (400) a consultation deadline before today. */
 export function requireDeadlineAhead(deps: Deps, deadline: string | null | undefined): void {
   if (deadline && deadline < today(deps)) {
-    throw new AppError(
-      "bad_request",
-      `The consultation deadline ${deadline} has passed; choose today or a later day`,
-    );
+    throw new AppError("bad_request", msg("stages.deadlinePassed", { deadline }));
   }
 }
 
@@ -92,7 +90,6 @@ function notifyConsultation(
   deadline: string | null,
   caller: Caller,
 ): void {
-  const until = deadline ? ` until ${formatDay(deadline)}` : "";
   for (const member of listMembers(deps.db, workplan.networkId)) {
     if (member.role !== "commenter") continue;
     notify(deps, {
@@ -100,7 +97,13 @@ function notifyConsultation(
       networkId: workplan.networkId,
       kind: "consultation",
       actorId: caller.user.id,
-      message: `${caller.user.name} invites you to comment on "${workplan.title}"${until}`,
+      message: deadline
+        ? msg("notification.consultationUntil", {
+            actor: caller.user.name,
+            workplan: workplan.title,
+            deadline: new Date(`${deadline}T00:00:00Z`),
+          })
+        : msg("notification.consultation", { actor: caller.user.name, workplan: workplan.title }),
       subject: { workplanId: workplan.id },
     });
   }
@@ -119,10 +122,7 @@ export function moveStage(
 ): StageMoveResult {
   const { workplan } = requireWorkplanPermission(deps, caller, workplanId, "workplan.move-stage");
   if (workplan.archived) {
-    throw new AppError(
-      "conflict",
-      "This workplan is archived and read-only: a coordinator restores it before moving its stage",
-    );
+    throw new AppError("conflict", msg("stages.archived"));
   }
   const reason = body.reason?.trim() || null;
   const check = checkStageMove(workplan.stage, body.stage, reason);
@@ -131,10 +131,7 @@ export function moveStage(
     throw new AppError(isConflict ? "conflict" : "bad_request", check.message);
   }
   if (body.deadline !== undefined && body.stage !== "consultation") {
-    throw new AppError(
-      "bad_request",
-      "A deadline goes with a move to consultation; set it later with PUT .../consultation",
-    );
+    throw new AppError("bad_request", msg("stages.deadlineNeedsConsultation"));
   }
   requireDeadlineAhead(deps, body.deadline);
   if (body.stage === "adopted") requireNoStandingObjection(deps, workplan);

@@ -1,5 +1,6 @@
 import { countChanges, isDatabaseLocked, isStorageUnavailable } from "@junction/store";
 import type { Deps } from "../deps";
+import { type Message, msg } from "../i18n/message";
 import type { LogFields } from "../log";
 
 /** The pause before the one retry of a change the database refused as busy. */
@@ -10,15 +11,12 @@ const BUSY_RETRY_MS = 150;
  * disk full): the transaction rolled back, nothing was half-written, it can be tried again.
  * Null when the error is not such a refusal.
  */
-export function storageRefusal(error: unknown): { sqliteCode: unknown; message: string } | null {
+export function storageRefusal(error: unknown): { sqliteCode: unknown; message: Message } | null {
   if (!isStorageUnavailable(error)) return null;
   const sqliteCode = (error as { code?: unknown }).code;
   return {
     sqliteCode,
-    message:
-      sqliteCode === "SQLITE_FULL"
-        ? "The server's disk is full, so nothing was saved; tell your administrator and try again later"
-        : "The database is busy, so nothing was saved; try again in a moment",
+    message: sqliteCode === "SQLITE_FULL" ? msg("storage.full") : msg("storage.busy"),
   };
 }
 

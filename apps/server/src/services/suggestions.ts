@@ -37,6 +37,7 @@ import {
 import type * as Y from "yjs";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
+import { msg } from "../i18n/message";
 import { requireWorkplanPermission, requireWritableWorkplan } from "./access";
 import type { Caller } from "./caller";
 import { documentOf, readLiveState, recordServerWriter } from "./document-state";
@@ -166,12 +167,9 @@ function toView(viewer: Viewer, suggestion: SuggestionRecord): SuggestionView {
  * none takes new suggestions or decisions (409, saying where to go instead).
  */
 function requireOpenForSuggestions(deps: Deps, workplan: WorkplanRecord): void {
-  requireWritableWorkplan(workplan, "no suggestion can be made or decided on it");
+  requireWritableWorkplan(workplan, msg("suggestion.frozen"));
   if (isSuperseded(deps, workplan.id)) {
-    throw new AppError(
-      "conflict",
-      "A newer revision of this workplan carries it on: make and decide suggestions there",
-    );
+    throw new AppError("conflict", msg("suggestion.superseded"));
   }
 }
 
@@ -214,10 +212,7 @@ function requireSuggestion(
 ) {
   const suggestion = findSuggestion(deps.db, suggestionId);
   if (!suggestion) {
-    throw new AppError(
-      "not_found",
-      `Suggestion ${suggestionId} not found, or you are not a member of its network`,
-    );
+    throw new AppError("not_found", msg("suggestion.notFound", { suggestionId }));
   }
   const access = requireWorkplanPermission(deps, caller, suggestion.workplanId, permission);
   return { suggestion, ...access };
@@ -286,31 +281,28 @@ function proposalOf(ydoc: Y.Doc, input: CreateSuggestionRequest): Proposal {
   if (input.kind === "text") {
     const { anchor } = input;
     if (!(isEncodedRelativePosition(anchor.start) && isEncodedRelativePosition(anchor.end))) {
-      throw new AppError(
-        "validation_failed",
-        "anchor: both ends must be base64 of Y.encodeRelativePosition",
-      );
+      throw new AppError("validation_failed", msg("suggestion.badAnchor"));
     }
     const range = resolveSuggestionRange(ydoc, anchor);
     if (range === null || range.text !== input.quote) {
-      throw new AppError(
-        "conflict",
-        "The text you selected has changed or is no longer in the workplan: select it again",
-      );
+      throw new AppError("conflict", msg("suggestion.textChanged"));
     }
     const text = oneLine(input.text);
     if (text === input.quote) {
-      throw new AppError("validation_failed", "text: a wording different from the quoted text");
+      throw new AppError("validation_failed", msg("suggestion.sameText"));
     }
     // the document says where the range is, whatever the client named
     return { activityId: range.activityId, anchor, field: null, quote: input.quote, text };
   }
   const before = readSuggestionField(ydoc, input.activityId, input.field);
   if (before === undefined) {
-    throw new AppError("not_found", `Activity ${input.activityId} is not in this workplan`);
+    throw new AppError(
+      "not_found",
+      msg("suggestion.activityMissing", { activityId: input.activityId }),
+    );
   }
   if (JSON.stringify(before) === JSON.stringify(input.value ?? null)) {
-    throw new AppError("validation_failed", `value: the ${input.field} already has this value`);
+    throw new AppError("validation_failed", msg("suggestion.sameValue", { field: input.field }));
   }
   return {
     activityId: input.activityId,
@@ -431,7 +423,10 @@ export function createSuggestion(
       networkId: workplan.networkId,
       kind: "mention",
       actorId: caller.user.id,
-      message: `${caller.user.name} mentioned you in a suggestion on ${workplan.title}`,
+      message: msg("notification.suggestionMention", {
+        actor: caller.user.name,
+        workplan: workplan.title,
+      }),
       subject,
     });
   }
@@ -448,7 +443,10 @@ export function createSuggestion(
       networkId: workplan.networkId,
       kind: "suggestion",
       actorId: caller.user.id,
-      message: `${caller.user.name} suggested a change to ${workplan.title}`,
+      message: msg("notification.suggestion", {
+        actor: caller.user.name,
+        workplan: workplan.title,
+      }),
       subject,
     });
   }
@@ -457,15 +455,11 @@ export function createSuggestion(
 
 function requireOpen(suggestion: SuggestionRecord): void {
   if (suggestion.status !== "open") {
-    throw new AppError(
-      "conflict",
-      `This suggestion was already ${suggestion.status}; only open suggestions can be decided or withdrawn`,
-    );
+    throw new AppError("conflict", msg("suggestion.notOpen", { status: suggestion.status }));
   }
 }
 
-const DECIDE_FORBIDDEN =
-  "Only coordinators, editors of the activity's lead organisation (or, in the narrative, editors) can accept or reject this suggestion";
+const DECIDE_FORBIDDEN = msg("suggestion.decideForbidden");
 
 function tellAuthor(
   deps: Deps,
@@ -476,13 +470,16 @@ function tellAuthor(
 ): void {
   if (suggestion.authorId === caller.user.id) return;
   if (!findMembership(deps.db, suggestion.networkId, suggestion.authorId)) return;
-  const verb = kind === "suggestion-accepted" ? "accepted" : "rejected";
   notify(deps, {
     userId: suggestion.authorId,
     networkId: suggestion.networkId,
     kind,
     actorId: caller.user.id,
-    message: `${caller.user.name} ${verb} your suggestion on ${workplan.title}`,
+    message: msg("notification.suggestionDecided", {
+      actor: caller.user.name,
+      decision: kind === "suggestion-accepted" ? "accepted" : "rejected",
+      workplan: workplan.title,
+    }),
     subject: {
       workplanId: suggestion.workplanId,
       ...(suggestion.activityId ? { activityId: suggestion.activityId } : {}),
@@ -562,18 +559,11 @@ export function acceptSuggestion(deps: Deps, caller: Caller, suggestionId: strin
       outcome = result.ok ? "applied" : "outdated";
     });
   } catch (error) {
-    throw new AppError(
-      "unavailable",
-      "The workplan could not be saved just now, so the suggestion was not applied; try again in a moment",
-      { cause: error },
-    );
+    throw new AppError("unavailable", msg("suggestion.notSaved"), { cause: error });
   }
   if (outcome === "forbidden") throw new AppError("forbidden", DECIDE_FORBIDDEN);
   if (outcome === "outdated") {
-    throw new AppError(
-      "conflict",
-      "The text or value under this suggestion has changed since it was made, so nothing was applied; reject it, or ask for a new suggestion",
-    );
+    throw new AppError("conflict", msg("suggestion.outdated"));
   }
   const now = deps.now();
   const decide = deps.db.transaction(() => {
@@ -630,7 +620,7 @@ export function rejectSuggestion(
         now,
       )
     ) {
-      throw new AppError("conflict", "This suggestion was decided meanwhile");
+      throw new AppError("conflict", msg("suggestion.decidedMeanwhile"));
     }
     audit(deps, caller, suggestion, "suggestion.reject", note ? { note } : {}, now);
   });
@@ -648,7 +638,7 @@ export function withdrawSuggestion(
 ): SuggestionView {
   const { suggestion, workplan } = requireSuggestion(deps, caller, suggestionId, "workplan.read");
   if (suggestion.authorId !== caller.user.id) {
-    throw new AppError("forbidden", "Only its author can withdraw a suggestion");
+    throw new AppError("forbidden", msg("suggestion.onlyAuthorWithdraws"));
   }
   requireOpenForSuggestions(deps, workplan);
   requireOpen(suggestion);

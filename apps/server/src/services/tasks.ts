@@ -14,6 +14,7 @@ import {
 } from "@junction/store";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
+import { msg } from "../i18n/message";
 import { requireNetworkPermission } from "./access";
 import type { Caller } from "./caller";
 import { notify } from "./notifications";
@@ -53,7 +54,7 @@ export function taskViewsFor(deps: Deps, tasks: readonly TaskRecord[]): TaskView
 
 function viewOf(deps: Deps, taskId: string): TaskView {
   const task = findTask(deps.db, taskId);
-  if (!task) throw new AppError("not_found", `Task ${taskId} not found`);
+  if (!task) throw new AppError("not_found", msg("task.notFound", { taskId }));
   return toTaskView(task, today(deps));
 }
 
@@ -61,13 +62,10 @@ function viewOf(deps: Deps, taskId: string): TaskView {
 function requireAssignee(deps: Deps, networkId: string, userId: string): void {
   const membership = findMembership(deps.db, networkId, userId);
   if (!membership) {
-    throw new AppError("validation_failed", `Assignee ${userId} is not a member of this network`);
+    throw new AppError("validation_failed", msg("task.assigneeOutside", { userId }));
   }
   if (!can(membership.role, "task.update-assigned")) {
-    throw new AppError(
-      "validation_failed",
-      "Viewers cannot take tasks: assign a commenter, an editor or a coordinator",
-    );
+    throw new AppError("validation_failed", msg("task.viewerAssignee"));
   }
 }
 
@@ -100,7 +98,13 @@ function notifyAssigned(deps: Deps, caller: Caller, task: TaskRecord): void {
     networkId: task.networkId,
     kind: "task-assigned",
     actorId: caller.user.id,
-    message: `${caller.user.name} assigned you a task: ${task.title}${task.due ? ` (due ${task.due})` : ""}`,
+    message: task.due
+      ? msg("notification.taskAssignedDue", {
+          actor: caller.user.name,
+          task: task.title,
+          due: task.due,
+        })
+      : msg("notification.taskAssigned", { actor: caller.user.name, task: task.title }),
     subject: { taskId: task.id },
   });
 }
@@ -128,10 +132,7 @@ export function listTasks(
 function requireTask(deps: Deps, caller: Caller, taskId: string): TaskRecord {
   const task = findTask(deps.db, taskId);
   if (!task) {
-    throw new AppError(
-      "not_found",
-      `Task ${taskId} not found, or you are not a member of its network`,
-    );
+    throw new AppError("not_found", msg("task.notFoundForYou", { taskId }));
   }
   requireNetworkPermission(deps, caller, task.networkId, "workplan.read");
   return task;
@@ -167,7 +168,7 @@ export function createTask(
     if (!thread || thread.networkId !== networkId) {
       throw new AppError(
         "validation_failed",
-        `Thread ${input.fromThreadId} is not part of this network`,
+        msg("task.threadOutside", { threadId: input.fromThreadId }),
       );
     }
     const first = listThreadComments(deps.db, thread.id).find((c) => c.deletedAt === null);
@@ -179,7 +180,7 @@ export function createTask(
     if (!warning || warning.networkId !== networkId || warning.status === "gone") {
       throw new AppError(
         "validation_failed",
-        `Warning ${input.fromWarningId} is not an active warning of this network`,
+        msg("task.warningOutside", { warningId: input.fromWarningId }),
       );
     }
     const titles = new Map(
@@ -191,7 +192,7 @@ export function createTask(
     activityIds ??= [...new Set([warning.a.activityId, warning.b.activityId])];
   }
   if (title === undefined) {
-    throw new AppError("validation_failed", "title: a task needs a title");
+    throw new AppError("validation_failed", msg("task.needsTitle"));
   }
   const now = deps.now();
   const create = deps.db.transaction(() => {
@@ -266,15 +267,20 @@ export function changeTask(
   }
   updateTask(deps.db, taskId, change, deps.now());
   const updated = findTask(deps.db, taskId);
-  if (!updated) throw new AppError("not_found", `Task ${taskId} not found`);
+  if (!updated) throw new AppError("not_found", msg("task.notFound", { taskId }));
   announce(deps, updated);
   if (updated.assigneeId !== task.assigneeId) {
     notifyAssigned(deps, caller, updated);
   } else {
     const what =
       status !== undefined && status !== task.status
-        ? `marked "${updated.title}" ${status}`
-        : `updated the task "${updated.title}"`;
+        ? msg("notification.taskStatus", {
+            actor: caller.user.name,
+            task: updated.title,
+            // ICU selectors are identifiers: "in-progress" is not one
+            status: status === "in-progress" ? "inProgress" : status,
+          })
+        : msg("notification.taskUpdated", { actor: caller.user.name, task: updated.title });
     for (const userId of new Set([updated.assigneeId, updated.createdBy])) {
       if (userId === null || !findMembership(deps.db, updated.networkId, userId)) continue;
       notify(deps, {
@@ -282,7 +288,7 @@ export function changeTask(
         networkId: updated.networkId,
         kind: "task-updated",
         actorId: caller.user.id,
-        message: `${caller.user.name} ${what}`,
+        message: what,
         subject: { taskId },
       });
     }

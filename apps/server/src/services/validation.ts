@@ -13,6 +13,7 @@ import {
 } from "@junction/store";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
+import { msg } from "../i18n/message";
 import { requireWorkplanPermission } from "./access";
 import type { Caller } from "./caller";
 import { notify } from "./notifications";
@@ -120,20 +121,17 @@ export function requireNoStandingObjection(deps: Deps, workplan: WorkplanRecord)
   const blocking = view?.organisations.filter((row) => row.blocking) ?? [];
   if (blocking.length === 0) return;
   const names = blocking.map(label).join(", ");
-  throw new AppError(
-    "conflict",
-    `${names} ${blocking.length === 1 ? "objects" : "object"} to this workplan, so it cannot be adopted yet: adopt it once the objection is withdrawn, or overrule it with a reason`,
-  );
+  throw new AppError("conflict", msg("validation.objections", { names, count: blocking.length }));
 }
 
 function requireInValidation(workplan: WorkplanRecord): void {
   if (workplan.archived) {
-    throw new AppError("conflict", "This workplan is archived and read-only: restore it first");
+    throw new AppError("conflict", msg("validation.archived"));
   }
   if (workplan.stage !== "validation") {
     throw new AppError(
       "conflict",
-      `Only a workplan in validation takes approvals, objections and overrules; this one is in ${workplan.stage}`,
+      msg("validation.wrongStage", { stage: msg(`stage.${workplan.stage}`) }),
     );
   }
 }
@@ -142,10 +140,7 @@ function currentRound(deps: Deps, workplan: WorkplanRecord): ValidationRoundReco
   requireInValidation(workplan);
   const round = findLatestValidationRound(deps.db, workplan.id);
   if (!round || round.endedAt !== null) {
-    throw new AppError(
-      "conflict",
-      "This workplan has no validation running; move it to validation",
-    );
+    throw new AppError("conflict", msg("validation.notRunning"));
   }
   return round;
 }
@@ -182,10 +177,7 @@ export function answerValidation(
   );
   const name = organisation ? organisation.acronym || organisation.name : membership.organisationId;
   if (!asked.some((entry) => entry.organisationId === membership.organisationId)) {
-    throw new AppError(
-      "forbidden",
-      `Your organisation (${name}) leads no activity in this workplan, so it is not asked to validate it`,
-    );
+    throw new AppError("forbidden", msg("validation.leadsNothing", { organisation: name }));
   }
   const answer = body.answer === "approve" ? "approved" : "objected";
   const write = deps.db.transaction(() => {
@@ -228,7 +220,11 @@ export function answerValidation(
         networkId: workplan.networkId,
         kind: "validation-objection",
         actorId: caller.user.id,
-        message: `${name} objects to "${workplan.title}": ${excerpt(body.comment)}`,
+        message: msg("notification.objection", {
+          organisation: name,
+          workplan: workplan.title,
+          comment: excerpt(body.comment),
+        }),
         subject: { workplanId: workplan.id },
       });
     }
@@ -250,7 +246,7 @@ export function overruleObjection(
   if (!organisation) {
     throw new AppError(
       "not_found",
-      `Organisation ${body.organisationId} is not an organisation of this network`,
+      msg("validation.organisationOutside", { organisationId: body.organisationId }),
     );
   }
   const round = currentRound(deps, workplan);
@@ -259,10 +255,7 @@ export function overruleObjection(
     (a) => a.organisationId === body.organisationId && a.answer === "objected" && !a.overrule,
   );
   if (!standing) {
-    throw new AppError(
-      "conflict",
-      `${name} has no standing objection to this workplan to overrule`,
-    );
+    throw new AppError("conflict", msg("validation.noObjection", { organisation: name }));
   }
   const write = deps.db.transaction(() => {
     storeOverrule(
@@ -300,7 +293,12 @@ export function overruleObjection(
     networkId: workplan.networkId,
     kind: "validation-objection",
     actorId: caller.user.id,
-    message: `${caller.user.name} overruled ${name}'s objection to "${workplan.title}": ${excerpt(body.reason)}`,
+    message: msg("notification.overruled", {
+      actor: caller.user.name,
+      organisation: name,
+      workplan: workplan.title,
+      reason: excerpt(body.reason),
+    }),
     subject: { workplanId: workplan.id },
   });
   return validationView(deps, workplan) as ValidationView;
@@ -324,7 +322,10 @@ export function notifyValidationRequested(
       networkId: workplan.networkId,
       kind: "validation-requested",
       actorId,
-      message: `"${workplan.title}" is in validation: ${labels.get(member.organisationId) ?? "your organisation"} is asked to approve it or object`,
+      message: msg("notification.validationRequested", {
+        workplan: workplan.title,
+        organisation: labels.get(member.organisationId) ?? member.organisationId,
+      }),
       subject: { workplanId: workplan.id },
     });
   }

@@ -14,6 +14,7 @@ import {
 import type * as Y from "yjs";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
+import { msg } from "../i18n/message";
 import { requireWorkplanPermission, requireWritableWorkplan } from "./access";
 import type { Caller } from "./caller";
 import { documentOf, readLiveState } from "./document-state";
@@ -117,7 +118,7 @@ export function saveNamedVersion(
 ): VersionView {
   const { workplan } = requireWorkplanPermission(deps, caller, workplanId, "version.save");
   // an adopted workplan's text is saved by its adoption, and an archived one changes no more
-  requireWritableWorkplan(workplan, "no version of it can be saved");
+  requireWritableWorkplan(workplan, msg("access.frozen.version"));
   const state = readLiveState(deps, workplanId);
   const save = deps.db.transaction(() => {
     const version = saveVersion(deps, workplan, {

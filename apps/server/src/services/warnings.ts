@@ -32,6 +32,7 @@ import {
 } from "@junction/store";
 import type { BaseDeps, Deps, DuplicationWarnings } from "../deps";
 import { AppError } from "../errors";
+import { msg } from "../i18n/message";
 import { requireNetworkPermission, requireWorkplanPermission } from "./access";
 import type { Caller } from "./caller";
 import { notifyWarning } from "./notifications";
@@ -540,10 +541,7 @@ function organisationFilter(
 ): string | undefined {
   if (organisation === undefined) return undefined;
   if (findOrganisation(deps.db, organisation)?.networkId !== networkId) {
-    throw new AppError(
-      "bad_request",
-      `organisation ${organisation} is not an organisation of this network: use an id from its organisations`,
-    );
+    throw new AppError("bad_request", msg("warning.organisationOutside", { organisation }));
   }
   return organisation;
 }
@@ -627,7 +625,7 @@ export function decideOnWarning(
 ): WarningView {
   const warning = findWarning(deps.db, warningId);
   if (!warning || warning.status === "gone")
-    throw new AppError("not_found", `Warning ${warningId} not found, or no longer raised`);
+    throw new AppError("not_found", msg("warning.notRaised", { warningId }));
   requireNetworkPermission(deps, caller, warning.networkId, "warning.decide");
   const a = findActivity(deps.db, warning.a);
   const b = findActivity(deps.db, warning.b);
@@ -670,6 +668,6 @@ export function decideOnWarning(
   });
   const updated = findWarning(deps.db, warningId);
   const view = updated ? viewOfWarning(deps, updated) : null;
-  if (!view) throw new AppError("not_found", `Warning ${warningId} not found`);
+  if (!view) throw new AppError("not_found", msg("warning.notFound", { warningId }));
   return view;
 }

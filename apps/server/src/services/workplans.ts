@@ -9,6 +9,7 @@ import {
 } from "@junction/store";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
+import { msg } from "../i18n/message";
 import {
   requireNetworkPermission,
   requireWorkplanPermission,
@@ -73,7 +74,7 @@ export function changeWorkplan(
     // restoring it in the same request is the way to rename an archived workplan
     requireWritableWorkplan(
       { stage: workplan.stage, archived: workplan.archived && change.archived !== false },
-      "it cannot be renamed",
+      msg("access.frozen.rename"),
     );
   }
   updateWorkplan(deps.db, workplanId, change, deps.now());
@@ -105,7 +106,7 @@ export function changeWorkplan(
     );
   }
   const updated = findWorkplan(deps.db, workplanId);
-  if (!updated) throw new AppError("not_found", `Workplan ${workplanId} not found`);
+  if (!updated) throw new AppError("not_found", msg("workplan.notFound", { workplanId }));
   // open editors become viewers the moment it is archived, and editors again once restored
   if (isWorkplanFrozen(updated) !== isWorkplanFrozen(workplan)) {
     deps.live.refreshWorkplan(workplanId);

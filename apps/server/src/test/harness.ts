@@ -23,6 +23,7 @@ import type { Deps } from "../deps";
 import { createEventBus } from "../events";
 import { createExportRunner, type ExportRunner } from "../exports/export-runner";
 import { createApp } from "../http/app";
+import { loadTranslator } from "../i18n/locale-files";
 import { createLiveCredentials } from "../live-credentials";
 import { createLogger } from "../log";
 import { stateFromLog } from "../services/document-state";
@@ -112,6 +113,7 @@ export function createHarness(overrides: Partial<Config> = {}): Harness {
     },
     background: createBackgroundWriter(createLogger("silent")),
     exports: sharedExportRunner(config.exportThreads),
+    i18n: loadTranslator(config.localesDir, createLogger("silent")),
   };
   const { app, routes } = createApp(deps);
   return {

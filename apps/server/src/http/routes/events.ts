@@ -3,6 +3,7 @@ import { streamSSE } from "hono/streaming";
 import type { Deps } from "../../deps";
 import { AppError } from "../../errors";
 import type { ServerEvent } from "../../events";
+import { msg } from "../../i18n/message";
 import { maySeeEvent } from "../../services/access";
 import { credentialOf } from "../../services/credentials";
 import type { AppEnv } from "../env";
@@ -13,7 +14,7 @@ const HEARTBEAT_MS = 25_000;
 export function registerEventRoutes(app: Hono<AppEnv>, deps: Deps): void {
   app.get("/api/events", (c) => {
     const caller = c.get("caller");
-    if (!caller) throw new AppError("unauthenticated", "Sign in first, or send an API token");
+    if (!caller) throw new AppError("unauthenticated", msg("auth.signInFirst"));
     const userId = caller.user.id;
     return streamSSE(c, async (stream) => {
       const queue: ServerEvent[] = [];

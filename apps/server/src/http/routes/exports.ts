@@ -70,6 +70,7 @@ export function registerExportRoutes(api: RouteRegistry): void {
         await exportWorkplan(deps, caller, params.workplanId ?? "", {
           format: c.req.query("format"),
           version: c.req.query("version"),
+          locale: c.get("locale"),
         }),
       ),
   );
@@ -96,6 +97,7 @@ export function registerExportRoutes(api: RouteRegistry): void {
       fileResponse(
         await exportNetwork(deps, caller, params.networkId ?? "", {
           format: c.req.query("format"),
+          locale: c.get("locale"),
         }),
       ),
   );
@@ -158,6 +160,7 @@ export function registerExportRoutes(api: RouteRegistry): void {
         workplan: c.req.queries("workplan"),
         place: c.req.query("place"),
         status: c.req.queries("status"),
+        locale: c.get("locale"),
       }),
   );
 
@@ -176,6 +179,7 @@ export function registerExportRoutes(api: RouteRegistry): void {
     async ({ c, deps, caller, params }) => {
       const result = await networkReport(deps, caller, params.networkId ?? "", {
         format: c.req.query("format"),
+        locale: c.get("locale"),
       });
       return result.kind === "json" ? result.report : fileResponse(result.file);
     },

@@ -53,7 +53,14 @@ export function registerInvitationRoutes(api: RouteRegistry): void {
       errors: ["forbidden", "not_found", "conflict"],
     },
     ({ c, deps, caller, params, body }) =>
-      inviteMember(deps, caller, params.networkId ?? "", body, requestOrigin(c.req.url)),
+      inviteMember(
+        deps,
+        caller,
+        params.networkId ?? "",
+        body,
+        requestOrigin(c.req.url),
+        c.get("locale"),
+      ),
   );
 
   api.user(

@@ -1,5 +1,11 @@
-import { loginRequestSchema, meSchema, sessionViewSchema } from "@junction/domain";
+import {
+  loginRequestSchema,
+  meSchema,
+  sessionViewSchema,
+  updateMeRequestSchema,
+} from "@junction/domain";
 import { z } from "zod";
+import { updateMe } from "../../services/account";
 import {
   describeMe,
   endSession,
@@ -70,6 +76,25 @@ export function registerLoginRoutes(api: RouteRegistry): void {
       response: meSchema,
     },
     ({ deps, caller }) => describeMe(deps, caller.user),
+  );
+
+  api.user(
+    {
+      method: "patch",
+      path: "/api/me",
+      summary:
+        "Change the signed-in user's settings: `locale` (a code from GET /api/locales, or null for the browser's language)",
+      tag: "account",
+      body: updateMeRequestSchema,
+      response: meSchema,
+      errors: ["validation_failed"],
+    },
+    ({ c, deps, caller, body }) => {
+      const me = updateMe(deps, caller, body);
+      // this answer already speaks the new language
+      if (me.locale && deps.i18n.isAvailable(me.locale)) c.set("locale", me.locale);
+      return me;
+    },
   );
 
   api.collection(

@@ -47,6 +47,7 @@ export function registerPasswordRoutes(api: RouteRegistry): void {
         email: body.email,
         ip: c.get("ip"),
         origin: new URL(c.req.url).origin,
+        locale: c.get("locale"),
       }),
   );
 
