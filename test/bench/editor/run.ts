@@ -7,6 +7,8 @@
 // EDITOR_BENCH_INSERTS=7     activities inserted per size (the median is reported)
 // EDITOR_BENCH_WEB_DIR=<dir> measures another build of the web app (e.g. one from main)
 // EDITOR_BENCH_PROFILE=<dir> writes a CPU profile of each phase there (open in Chromium DevTools)
+// EDITOR_BENCH_TRACE=<dir>   writes a performance trace of each phase there (style, layout, paint
+//                            too; open in DevTools' Performance panel)
 // EDITOR_BENCH_SCREENSHOTS=<dir> saves the largest plan, collapsed and expanded, at 1280 and 390 px
 // CHROMIUM_PATH=<path>       the browser (default /usr/bin/chromium)
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -30,6 +32,7 @@ const PASSWORD = "junction-demo";
 const TYPED = "Partners meet monthly to review progress and adjust the plan";
 const INSERTS = Number(process.env.EDITOR_BENCH_INSERTS ?? 7);
 const PROFILE_DIR = process.env.EDITOR_BENCH_PROFILE;
+const TRACE_DIR = process.env.EDITOR_BENCH_TRACE;
 const SCREENSHOT_DIR = process.env.EDITOR_BENCH_SCREENSHOTS;
 
 function progress(message: string): void {
@@ -243,8 +246,12 @@ function percentile(values: readonly number[], p: number): number {
   );
 }
 
-/** Runs `phase`, recording a CPU profile of the page into EDITOR_BENCH_PROFILE when it is set. */
+/**
+ * Runs `phase`, recording a CPU profile of the page into EDITOR_BENCH_PROFILE and a performance
+ * trace into EDITOR_BENCH_TRACE when they are set.
+ */
 async function profiled<T>(page: Page, name: string, phase: () => Promise<T>): Promise<T> {
+  if (TRACE_DIR) return traced(page, name, phase);
   if (!PROFILE_DIR) return phase();
   const session = await page.context().newCDPSession(page);
   await session.send("Profiler.enable");
@@ -253,6 +260,37 @@ async function profiled<T>(page: Page, name: string, phase: () => Promise<T>): P
   const { profile } = await session.send("Profiler.stop");
   mkdirSync(PROFILE_DIR, { recursive: true });
   writeFileSync(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+  await session.detach();
+  return result;
+}
+
+const TRACE_CATEGORIES = [
+  "devtools.timeline",
+  "disabled-by-default-devtools.timeline",
+  "disabled-by-default-devtools.timeline.frame",
+  "v8.execute",
+  "blink.user_timing",
+];
+
+async function traced<T>(page: Page, name: string, phase: () => Promise<T>): Promise<T> {
+  if (!TRACE_DIR) return phase();
+  const session = await page.context().newCDPSession(page);
+  const events: unknown[] = [];
+  session.on("Tracing.dataCollected", ({ value }) => {
+    events.push(...value);
+  });
+  const complete = new Promise<void>((done) =>
+    session.once("Tracing.tracingComplete", () => done()),
+  );
+  await session.send("Tracing.start", {
+    traceConfig: { includedCategories: TRACE_CATEGORIES },
+    transferMode: "ReportEvents",
+  });
+  const result = await phase();
+  await session.send("Tracing.end");
+  await complete;
+  mkdirSync(TRACE_DIR, { recursive: true });
+  writeFileSync(join(TRACE_DIR, `${name}.json`), JSON.stringify({ traceEvents: events }));
   await session.detach();
   return result;
 }
