@@ -216,6 +216,30 @@ async function settleWarnings(api: Api, workplanId: string): Promise<void> {
   }, "the plan's warnings to settle");
 }
 
+/**
+ * Asks the server for /health every 100 ms until stopped: how long it took to answer shows how
+ * long the server's event loop was busy (re-indexing, re-checking duplicates) meanwhile.
+ */
+function probeServer(url: string): { stop: () => Promise<number[]> } {
+  const answers: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const started = performance.now();
+      await fetch(`${url}/health`);
+      answers.push(performance.now() - started);
+      await delay(100);
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return answers;
+    },
+  };
+}
+
 /** Waits for the server to answer quickly: re-indexing a plan after inserts must not overlap. */
 async function serverIdle(url: string): Promise<void> {
   await until(async () => {
@@ -232,6 +256,8 @@ type Measure = {
   size: number;
   typing: number[];
   inserts: number[];
+  /** /health answer times while this size typed and inserted. */
+  health: number[];
   domNodes: number;
   selects: number;
   options: number;
@@ -308,7 +334,7 @@ type Opened = {
   size: number;
   page: Page;
   openMs: number;
-  dom: Omit<Measure, "size" | "typing" | "inserts" | "openMs">;
+  dom: Omit<Measure, "size" | "typing" | "inserts" | "health" | "openMs">;
 };
 
 /** Opens a plan in its own browser context and waits until every card is on the page. */
@@ -412,15 +438,18 @@ async function measureAll(
     for (const { page } of pages) await idle(page);
   };
   const turns = (round: number) => (round % 2 === 0 ? pages : [...pages].reverse());
+  const health = new Map<number, number[]>(SIZES.map((size) => [size, []]));
   const text = ` ${TYPED}`;
   const chunks = text.match(/.{1,16}/g) ?? [text];
   for (const [round, chunk] of chunks.entries()) {
     for (const { page, size } of turns(round)) {
       await settle();
+      const probe = probeServer(url);
       await profiled(page, `typing-${size}-${round + 1}`, async () => {
         await page.keyboard.type(chunk, { delay: 40 });
         await idle(page);
       });
+      health.get(size)?.push(...(await probe.stop()));
     }
   }
   await delay(300);
@@ -440,6 +469,7 @@ async function measureAll(
     size,
     typing: typing.get(size) ?? [],
     inserts: inserts.get(size) ?? [],
+    health: health.get(size) ?? [],
     openMs,
     ...dom,
   }));
@@ -518,6 +548,7 @@ async function main(): Promise<void> {
       `Editor in Chromium, web build ${WEB_DIR === join(ROOT, "apps/web/dist") ? "apps/web/dist" : WEB_DIR}`,
       `typing: ${TYPED.length + 1} keys into an activity's description, Event Timing key to next paint (under 16 ms counts as 16)`,
       `insert: toolbar "Activity" button until the new card is painted, ${INSERTS} times`,
+      "server /health: the longest answer while that size typed, inserted and the server caught up",
       "sizes take turns (typing in chunks, inserts one by one), each after the server and pages are idle",
       "",
       row([
@@ -527,11 +558,12 @@ async function main(): Promise<void> {
         "insert p50 ms",
         "insert p95 ms",
         "DOM nodes",
+        "server /health max ms",
         "<select>",
         "<option>",
         "open s",
       ]),
-      row(["---", "---", "---", "---", "---", "---", "---", "---", "---"]),
+      row(["---", "---", "---", "---", "---", "---", "---", "---", "---", "---"]),
       ...results.map((r) =>
         row([
           r.size,
@@ -540,6 +572,7 @@ async function main(): Promise<void> {
           percentile(r.inserts, 50),
           percentile(r.inserts, 95),
           r.domNodes,
+          Math.max(...r.health),
           r.selects,
           r.options,
           r.openMs / 1000,
