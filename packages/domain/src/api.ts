@@ -286,6 +286,11 @@ export type WarningDecision = (typeof WARNING_DECISIONS)[number];
 export const warningsChangedEventSchema = z.object({
   networkId: z.string(),
   workplanIds: z.array(z.string()),
+  /**
+   * The activities whose warnings changed (both sides of each warning that did), so a page can
+   * fetch just theirs; absent when any activity of the workplans may have changed.
+   */
+  activities: z.array(z.object({ workplanId: z.string(), activityId: z.string() })).optional(),
 });
 export type WarningsChangedEvent = z.infer<typeof warningsChangedEventSchema>;
 

@@ -6,6 +6,7 @@ export {
   ACTIVITY_TITLE_NODE,
   type ActivityAttribute,
   type ActivityAttributes,
+  activityElements,
   appendNarrative,
   createActivityElement,
   findActivityElement,

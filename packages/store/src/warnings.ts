@@ -202,6 +202,8 @@ export type WarningFilter = {
   networkId?: string;
   /** Warnings with an activity of this workplan on either side. */
   workplanId?: string;
+  /** With `workplanId`: only warnings with one of these of its activities on either side. */
+  activityIds?: readonly string[];
   statuses?: readonly Exclude<WarningStatus, "gone">[];
   /** Warnings with an activity led by this organisation on either side. */
   organisationId?: string;
@@ -234,7 +236,13 @@ function warningWhere(filter: WarningFilter): { sql: string; params: unknown[] }
     clauses.push("w.network_id = ?");
     params.push(filter.networkId);
   }
-  if (filter.workplanId !== undefined) {
+  if (filter.workplanId !== undefined && filter.activityIds !== undefined) {
+    const ids = filter.activityIds.map(() => "?").join(", ") || "NULL";
+    clauses.push(
+      `w.id IN (SELECT id FROM warnings WHERE workplan_a = ? AND activity_a IN (${ids}) UNION SELECT id FROM warnings WHERE workplan_b = ? AND activity_b IN (${ids}))`,
+    );
+    params.push(filter.workplanId, ...filter.activityIds, filter.workplanId, ...filter.activityIds);
+  } else if (filter.workplanId !== undefined) {
     clauses.push(
       "w.id IN (SELECT id FROM warnings WHERE workplan_a = ? UNION SELECT id FROM warnings WHERE workplan_b = ?)",
     );

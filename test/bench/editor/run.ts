@@ -1,12 +1,14 @@
 // Editor benchmark: the workplan editor in Chromium with a small plan and a network-sized one,
-// side by side in one run. Typing is measured with the browser's Event Timing API (key to next
+// side by side in one run, all plans open at once and taking turns (see measureAll). Typing is measured with the browser's Event Timing API (key to next
 // paint); inserting an activity from the toolbar button until the new card is painted. Prints
 // p50/p95 for each size, the ratio of the large plan to the small one, and the DOM size.
 // Usage: pnpm bench:editor   (builds nothing: run `pnpm --filter @junction/web build` first)
 // EDITOR_BENCH_SIZES=10,300  sizes to compare (the first is the baseline of the ratio)
-// EDITOR_BENCH_INSERTS=7     activities inserted per size (the median is reported)
+// EDITOR_BENCH_INSERTS=9     activities inserted per size (median and p95 reported)
 // EDITOR_BENCH_WEB_DIR=<dir> measures another build of the web app (e.g. one from main)
 // EDITOR_BENCH_PROFILE=<dir> writes a CPU profile of each phase there (open in Chromium DevTools)
+// EDITOR_BENCH_TRACE=<dir>   writes a performance trace of each phase there (style, layout, paint
+//                            too; open in DevTools' Performance panel)
 // EDITOR_BENCH_SCREENSHOTS=<dir> saves the largest plan, collapsed and expanded, at 1280 and 390 px
 // CHROMIUM_PATH=<path>       the browser (default /usr/bin/chromium)
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -28,8 +30,9 @@ const SIZES = (process.env.EDITOR_BENCH_SIZES ?? "10,300").split(",").map(Number
 const COORDINATOR = "tamar.kapanadze@example.org";
 const PASSWORD = "junction-demo";
 const TYPED = "Partners meet monthly to review progress and adjust the plan";
-const INSERTS = Number(process.env.EDITOR_BENCH_INSERTS ?? 7);
+const INSERTS = Number(process.env.EDITOR_BENCH_INSERTS ?? 9);
 const PROFILE_DIR = process.env.EDITOR_BENCH_PROFILE;
+const TRACE_DIR = process.env.EDITOR_BENCH_TRACE;
 const SCREENSHOT_DIR = process.env.EDITOR_BENCH_SCREENSHOTS;
 
 function progress(message: string): void {
@@ -213,6 +216,30 @@ async function settleWarnings(api: Api, workplanId: string): Promise<void> {
   }, "the plan's warnings to settle");
 }
 
+/**
+ * Asks the server for /health every 100 ms until stopped: how long it took to answer shows how
+ * long the server's event loop was busy (re-indexing, re-checking duplicates) meanwhile.
+ */
+function probeServer(url: string): { stop: () => Promise<number[]> } {
+  const answers: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const started = performance.now();
+      await fetch(`${url}/health`);
+      answers.push(performance.now() - started);
+      await delay(100);
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return answers;
+    },
+  };
+}
+
 /** Waits for the server to answer quickly: re-indexing a plan after inserts must not overlap. */
 async function serverIdle(url: string): Promise<void> {
   await until(async () => {
@@ -229,6 +256,8 @@ type Measure = {
   size: number;
   typing: number[];
   inserts: number[];
+  /** /health answer times while this size typed and inserted. */
+  health: number[];
   domNodes: number;
   selects: number;
   options: number;
@@ -243,8 +272,12 @@ function percentile(values: readonly number[], p: number): number {
   );
 }
 
-/** Runs `phase`, recording a CPU profile of the page into EDITOR_BENCH_PROFILE when it is set. */
+/**
+ * Runs `phase`, recording a CPU profile of the page into EDITOR_BENCH_PROFILE and a performance
+ * trace into EDITOR_BENCH_TRACE when they are set.
+ */
 async function profiled<T>(page: Page, name: string, phase: () => Promise<T>): Promise<T> {
+  if (TRACE_DIR) return traced(page, name, phase);
   if (!PROFILE_DIR) return phase();
   const session = await page.context().newCDPSession(page);
   await session.send("Profiler.enable");
@@ -253,6 +286,37 @@ async function profiled<T>(page: Page, name: string, phase: () => Promise<T>): P
   const { profile } = await session.send("Profiler.stop");
   mkdirSync(PROFILE_DIR, { recursive: true });
   writeFileSync(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+  await session.detach();
+  return result;
+}
+
+const TRACE_CATEGORIES = [
+  "devtools.timeline",
+  "disabled-by-default-devtools.timeline",
+  "disabled-by-default-devtools.timeline.frame",
+  "v8.execute",
+  "blink.user_timing",
+];
+
+async function traced<T>(page: Page, name: string, phase: () => Promise<T>): Promise<T> {
+  if (!TRACE_DIR) return phase();
+  const session = await page.context().newCDPSession(page);
+  const events: unknown[] = [];
+  session.on("Tracing.dataCollected", ({ value }) => {
+    events.push(...value);
+  });
+  const complete = new Promise<void>((done) =>
+    session.once("Tracing.tracingComplete", () => done()),
+  );
+  await session.send("Tracing.start", {
+    traceConfig: { includedCategories: TRACE_CATEGORIES },
+    transferMode: "ReportEvents",
+  });
+  const result = await phase();
+  await session.send("Tracing.end");
+  await complete;
+  mkdirSync(TRACE_DIR, { recursive: true });
+  writeFileSync(join(TRACE_DIR, `${name}.json`), JSON.stringify({ traceEvents: events }));
   await session.detach();
   return result;
 }
@@ -266,12 +330,20 @@ async function idle(page: Page): Promise<void> {
   });
 }
 
-async function measure(
+type Opened = {
+  size: number;
+  page: Page;
+  openMs: number;
+  dom: Omit<Measure, "size" | "typing" | "inserts" | "health" | "openMs">;
+};
+
+/** Opens a plan in its own browser context and waits until every card is on the page. */
+async function open(
   browser: Browser,
   url: string,
   workplanId: string,
   size: number,
-): Promise<Measure> {
+): Promise<Opened> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const login = await context.request.post(`${url}/api/auth/login`, {
     data: { email: COORDINATOR, password: PASSWORD },
@@ -297,8 +369,7 @@ async function measure(
     selects: document.getElementsByTagName("select").length,
     options: document.getElementsByTagName("option").length,
   }));
-
-  // type into the description of the activity in the middle of the plan
+  // the caret goes at the end of the description of the activity in the middle of the plan
   const middle = page.locator(".editor-document [data-activity-id]").nth(Math.floor(size / 2));
   const paragraph = middle.locator(".activity-description p").first();
   await paragraph.scrollIntoViewIfNeeded();
@@ -312,12 +383,12 @@ async function measure(
       for (const entry of list.getEntries()) store.push(entry as EventEntry);
     }).observe({ type: "event", durationThreshold: 16 } as PerformanceObserverInit);
   });
-  await profiled(page, `typing-${size}`, async () => {
-    await page.keyboard.type(` ${TYPED}`, { delay: 40 });
-    await idle(page);
-  });
-  await delay(300);
-  const typing = await page.evaluate((keys) => {
+  return { size, page, openMs, dom };
+}
+
+/** Key-to-paint durations of the interactions typed so far (under 16 ms counts as 16). */
+async function typingDurations(page: Page, keys: number): Promise<number[]> {
+  return page.evaluate((count) => {
     const entries = (window as unknown as { benchEvents: EventEntry[] }).benchEvents;
     const byInteraction = new Map<number, number>();
     for (const entry of entries) {
@@ -327,31 +398,81 @@ async function measure(
     }
     const slow = [...byInteraction.values()];
     // Event Timing reports only interactions of 16 ms or more: the others count as 16 ms
-    return [...slow, ...Array.from({ length: Math.max(0, keys - slow.length) }, () => 16)];
-  }, TYPED.length + 1);
+    return [...slow, ...Array.from({ length: Math.max(0, count - slow.length) }, () => 16)];
+  }, keys);
+}
 
-  // insert an activity after the one being typed in, from the toolbar, until it is painted
-  const inserts: number[] = [];
-  for (let i = 0; i < INSERTS; i++) {
-    await idle(page);
-    const elapsed = await profiled(page, `insert-${size}-${i + 1}`, () =>
-      page.evaluate(async () => {
-        const count = () => document.querySelectorAll(".editor-document [data-activity-id]").length;
-        const before = count();
-        const button = [...document.querySelectorAll<HTMLButtonElement>(".tool-insert")][0];
-        if (!button) throw new Error("no insert button");
-        const started = performance.now();
-        button.click();
-        while (count() <= before) await new Promise((done) => requestAnimationFrame(done));
-        await new Promise((done) => requestAnimationFrame(done));
-        await new Promise((done) => setTimeout(done, 0));
-        return performance.now() - started;
-      }),
-    );
-    inserts.push(elapsed);
+/** Inserts an activity after the one holding the caret, from the toolbar, until it is painted. */
+async function insertOnce(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const count = () => document.querySelectorAll(".editor-document [data-activity-id]").length;
+    const before = count();
+    const button = [...document.querySelectorAll<HTMLButtonElement>(".tool-insert")][0];
+    if (!button) throw new Error("no insert button");
+    const started = performance.now();
+    button.click();
+    while (count() <= before) await new Promise((done) => requestAnimationFrame(done));
+    await new Promise((done) => requestAnimationFrame(done));
+    await new Promise((done) => setTimeout(done, 0));
+    return performance.now() - started;
+  });
+}
+
+/**
+ * Measures every size under the same conditions: all plans are open at once and the sizes take
+ * turns, each after the server and every page are idle, the order swapped each round, so load
+ * from elsewhere on the machine falls on both alike.
+ */
+async function measureAll(
+  browser: Browser,
+  url: string,
+  plans: Map<number, string>,
+): Promise<Measure[]> {
+  const pages: Opened[] = [];
+  for (const size of SIZES) {
+    await serverIdle(url);
+    pages.push(await open(browser, url, plans.get(size) ?? "", size));
   }
-  await context.close();
-  return { size, typing, inserts, openMs, ...dom };
+  const settle = async () => {
+    await serverIdle(url);
+    for (const { page } of pages) await idle(page);
+  };
+  const turns = (round: number) => (round % 2 === 0 ? pages : [...pages].reverse());
+  const health = new Map<number, number[]>(SIZES.map((size) => [size, []]));
+  const text = ` ${TYPED}`;
+  const chunks = text.match(/.{1,16}/g) ?? [text];
+  for (const [round, chunk] of chunks.entries()) {
+    for (const { page, size } of turns(round)) {
+      await settle();
+      const probe = probeServer(url);
+      await profiled(page, `typing-${size}-${round + 1}`, async () => {
+        await page.keyboard.type(chunk, { delay: 40 });
+        await idle(page);
+      });
+      health.get(size)?.push(...(await probe.stop()));
+    }
+  }
+  await delay(300);
+  const typing = new Map<number, number[]>();
+  for (const { page, size } of pages) typing.set(size, await typingDurations(page, text.length));
+  const inserts = new Map<number, number[]>(SIZES.map((size) => [size, []]));
+  for (let round = 0; round < INSERTS; round++) {
+    for (const { page, size } of turns(round)) {
+      await settle();
+      inserts
+        .get(size)
+        ?.push(await profiled(page, `insert-${size}-${round + 1}`, () => insertOnce(page)));
+    }
+  }
+  for (const { page } of pages) await page.context().close();
+  return pages.map(({ size, openMs, dom }) => ({
+    size,
+    typing: typing.get(size) ?? [],
+    inserts: inserts.get(size) ?? [],
+    health: health.get(size) ?? [],
+    openMs,
+    ...dom,
+  }));
 }
 
 /** The plan as people see it: collapsed, then with the middle card expanded, wide and narrow. */
@@ -419,11 +540,7 @@ async function main(): Promise<void> {
       plans.set(size, await createPlan(api, network.id, size, organisations));
     // each plan raises warnings on the others too: settle them all once every plan is written
     for (const workplanId of plans.values()) await settleWarnings(api, workplanId);
-    const results: Measure[] = [];
-    for (const size of SIZES) {
-      await serverIdle(url);
-      results.push(await measure(browser, url, plans.get(size) ?? "", size));
-    }
+    const results = await measureAll(browser, url, plans);
 
     const base = results[0];
     if (!base) return;
@@ -431,27 +548,31 @@ async function main(): Promise<void> {
       `Editor in Chromium, web build ${WEB_DIR === join(ROOT, "apps/web/dist") ? "apps/web/dist" : WEB_DIR}`,
       `typing: ${TYPED.length + 1} keys into an activity's description, Event Timing key to next paint (under 16 ms counts as 16)`,
       `insert: toolbar "Activity" button until the new card is painted, ${INSERTS} times`,
+      "server /health: the longest answer while that size typed, inserted and the server caught up",
+      "sizes take turns (typing in chunks, inserts one by one), each after the server and pages are idle",
       "",
       row([
         "activities",
         "typing p50 ms",
         "typing p95 ms",
         "insert p50 ms",
-        "insert max ms",
+        "insert p95 ms",
         "DOM nodes",
+        "server /health max ms",
         "<select>",
         "<option>",
         "open s",
       ]),
-      row(["---", "---", "---", "---", "---", "---", "---", "---", "---"]),
+      row(["---", "---", "---", "---", "---", "---", "---", "---", "---", "---"]),
       ...results.map((r) =>
         row([
           r.size,
           percentile(r.typing, 50),
           percentile(r.typing, 95),
           percentile(r.inserts, 50),
-          Math.max(...r.inserts),
+          percentile(r.inserts, 95),
           r.domNodes,
+          Math.max(...r.health),
           r.selects,
           r.options,
           r.openMs / 1000,
@@ -462,7 +583,7 @@ async function main(): Promise<void> {
         .slice(1)
         .map(
           (r) =>
-            `ratio ${r.size}/${base.size}: typing p95 ${(percentile(r.typing, 95) / percentile(base.typing, 95)).toFixed(2)}x, insert p50 ${(percentile(r.inserts, 50) / percentile(base.inserts, 50)).toFixed(2)}x, DOM ${(r.domNodes / base.domNodes).toFixed(2)}x`,
+            `ratio ${r.size}/${base.size}: typing p95 ${(percentile(r.typing, 95) / percentile(base.typing, 95)).toFixed(2)}x, insert p50 ${(percentile(r.inserts, 50) / percentile(base.inserts, 50)).toFixed(2)}x, insert p95 ${(percentile(r.inserts, 95) / percentile(base.inserts, 95)).toFixed(2)}x, DOM ${(r.domNodes / base.domNodes).toFixed(2)}x`,
         ),
     ];
     process.stdout.write(`${lines.join("\n")}\n`);

@@ -150,6 +150,56 @@ describe("duplication warnings", () => {
   });
 });
 
+describe("telling pages which warnings changed", () => {
+  const unrelated: Partial<Activity> = {
+    title: "Publish the annual migration statistics bulletin",
+    description: "Compile and publish national statistics on residence permits.",
+    gcmObjectives: [1],
+    targetGroups: ["Policy makers"],
+  };
+
+  it("names both activities of a warning that appears, and of one that goes away", async () => {
+    const { n, second, write, events } = setUp();
+    write(n.workplanId, [training("X1", n.orgA), training("X2", n.orgA, unrelated)]);
+    write(second.id, [training("Y1", n.orgB)]);
+    const changes = () =>
+      events.flatMap((e) => (e.type === "warnings-changed" ? [e.data] : [])).slice(-1);
+    const sides = [
+      { workplanId: n.workplanId, activityId: "X1" },
+      { workplanId: second.id, activityId: "Y1" },
+    ];
+    expect(changes()[0]?.activities).toEqual(expect.arrayContaining(sides));
+    expect(changes()[0]?.activities).not.toContainEqual({
+      workplanId: n.workplanId,
+      activityId: "X2",
+    });
+
+    write(second.id, [training("Y1", n.orgB, { ...unrelated, title: "Statistics bulletin" })]);
+    expect(changes()[0]?.activities).toEqual(expect.arrayContaining(sides));
+  });
+
+  it("lists the warnings of the named activities only, and refuses an empty or long list", async () => {
+    const { h, n, second, write, warnings } = setUp();
+    write(n.workplanId, [training("X1", n.orgA), training("X2", n.orgA)]);
+    write(second.id, [training("Y1", n.orgB)]);
+    expect(await warnings()).toHaveLength(2);
+    const only = async (query: string) =>
+      h.request(`/api/workplans/${n.workplanId}/warnings?${query}`, {
+        headers: { cookie: n.cookies.viewer },
+      });
+    type Listed = { a: { activityId: string }; b: { activityId: string } };
+    const x1 = (await (await only("activity=X1")).json()) as Listed[];
+    expect(x1.map((w) => [w.a.activityId, w.b.activityId].sort())).toEqual([["X1", "Y1"]]);
+    expect(await (await only("activity=X1&activity=X2")).json()).toHaveLength(2);
+    expect(await (await only("activity=Z9")).json()).toEqual([]);
+    expect((await only("activity=")).status).toBe(400);
+    const many = Array.from({ length: 101 }, (_, i) => `activity=A${i}`).join("&");
+    const refused = await only(many);
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("bad_request");
+  });
+});
+
 describe("activities with no lead yet", () => {
   it("raises no warning between two activities that both have no lead", async () => {
     const { n, second, write, warnings } = setUp();

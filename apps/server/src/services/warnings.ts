@@ -437,21 +437,31 @@ export function createWarningEngine(deps: BaseDeps): WarningEngine {
       const now = deps.now();
       let changed = false;
       const workplanIds = new Set<string>([workplan.id]);
+      // both sides of every warning on a changed activity, before and after: a warning that went
+      // away changed the other activity's list too
+      const touched = new Set<string>();
+      const touch = (key: string) => {
+        touched.add(key);
+        for (const warning of listActivityWarnings(deps.db, refOf(key))) {
+          touched.add(keyOf(warning.a));
+          touched.add(keyOf(warning.b));
+        }
+      };
       const apply = deps.db.transaction(() => {
         for (const key of changedKeys) {
+          touch(key);
           if (reconcile(workplan.networkId, state, key, now)) changed = true;
-          for (const warning of listActivityWarnings(deps.db, refOf(key))) {
-            workplanIds.add(warning.a.workplanId);
-            workplanIds.add(warning.b.workplanId);
-          }
+          touch(key);
         }
       });
       apply();
       if (changed) {
+        const activities = [...touched].map(refOf);
+        for (const activity of activities) workplanIds.add(activity.workplanId);
         deps.events.publish({
           type: "warnings-changed",
           networkId: workplan.networkId,
-          data: { networkId: workplan.networkId, workplanIds: [...workplanIds] },
+          data: { networkId: workplan.networkId, workplanIds: [...workplanIds], activities },
         });
       }
     },
@@ -476,7 +486,15 @@ export const WARNING_STATUS_FILTERS: readonly WarningStatusFilter[] = [
   "coordinate",
   "decided",
 ];
-export type WarningListFilters = { status?: WarningStatusFilter; organisation?: string };
+export type WarningListFilters = {
+  status?: WarningStatusFilter;
+  organisation?: string;
+  /** Only warnings on these activities (of the workplan listed); at most MAX_ACTIVITY_FILTER. */
+  activityIds?: readonly string[];
+};
+
+/** How many activities one request may narrow a workplan's warnings to. */
+export const MAX_ACTIVITY_FILTER = 100;
 export type WarningCounts = { open: number; dismissed: number; coordinate: number };
 
 const WARNING_CURSOR = ["number", "number", "string"] as const;
@@ -555,11 +573,19 @@ export function listWarningsForWorkplan(
   filters: WarningListFilters = {},
 ): Page<WarningView> {
   const { workplan } = requireWorkplanPermission(deps, caller, workplanId, "workplan.read");
+  const { activityIds } = filters;
+  if (activityIds && (activityIds.length > MAX_ACTIVITY_FILTER || activityIds.includes(""))) {
+    throw new AppError(
+      "bad_request",
+      `activity takes 1 to ${MAX_ACTIVITY_FILTER} non-empty activity ids (got ${activityIds.length}); leave it out for every activity`,
+    );
+  }
   return warningPage(
     deps,
     workplan.networkId,
     {
       workplanId,
+      ...(activityIds ? { activityIds } : {}),
       statuses: statusesOf(filters.status),
       organisationId: organisationFilter(deps, workplan.networkId, filters.organisation),
     },
@@ -664,6 +690,7 @@ export function decideOnWarning(
     data: {
       networkId: warning.networkId,
       workplanIds: [...new Set([warning.a.workplanId, warning.b.workplanId])],
+      activities: [warning.a, warning.b],
     },
   });
   const updated = findWarning(deps.db, warningId);

@@ -361,8 +361,14 @@ export const api = {
     ),
   networkWarnings: (networkId: string) =>
     requestAll<WarningView>(`/api/networks/${id(networkId)}/warnings`, warningViewSchema),
-  workplanWarnings: (workplanId: string) =>
-    requestAll<WarningView>(`/api/workplans/${id(workplanId)}/warnings`, warningViewSchema),
+  /** The workplan's warnings; with `activityIds`, those on these of its activities only. */
+  workplanWarnings: (workplanId: string, activityIds?: readonly string[]) =>
+    requestAll<WarningView>(
+      `/api/workplans/${id(workplanId)}/warnings${
+        activityIds ? `?${activityIds.map((a) => `activity=${id(a)}`).join("&")}` : ""
+      }`,
+      warningViewSchema,
+    ),
   decideWarning: (warningId: string, decision: WarningDecision) =>
     request<WarningView>("POST", `/api/warnings/${id(warningId)}/decision`, warningViewSchema, {
       body: { decision },

@@ -3,8 +3,11 @@ import type { ActivityAttributes } from "@junction/domain/doc";
 import { memo } from "react";
 import { useEditorContext } from "./editor-context";
 
+// one formatter for every card: toLocaleString with options builds a new one per call
+const AMOUNT = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+
 function formatAmount(amount: number): string {
-  return amount.toLocaleString("en-GB", { maximumFractionDigits: 2 });
+  return AMOUNT.format(amount);
 }
 
 /** A collapsed card's fields as one line of text: who, what for, where, how much. */

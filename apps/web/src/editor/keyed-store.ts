@@ -61,5 +61,14 @@ export function useKeyedValue<T>(store: KeyedStore<T>, key: string, fallback: T)
 
 /** Equal when both serialise alike: for small lists of plain data (an activity's warnings). */
 export function sameJson(a: unknown, b: unknown): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
+  if (a === b) return true;
+  // lists of the very same items (a patched list regrouped) need no serialising
+  if (
+    Array.isArray(a) &&
+    Array.isArray(b) &&
+    a.length === b.length &&
+    a.every((x, i) => x === b[i])
+  )
+    return true;
+  return JSON.stringify(a) === JSON.stringify(b);
 }

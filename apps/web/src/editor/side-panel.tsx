@@ -6,7 +6,7 @@ import {
   type OrganisationView,
   type WarningView,
 } from "@junction/domain";
-import { useId, useState } from "react";
+import { memo, useId, useMemo, useState } from "react";
 import { countOpen, possibleDuplicates, WarningIcon } from "../features/warnings";
 import { formatMonth, STATUS_LABELS } from "./activity-fields";
 import { initials, type PresentUser, textColorOn } from "./presence";
@@ -89,11 +89,15 @@ export function ActivitiesPanel({
     filters.objective !== "" ||
     filters.status !== "" ||
     filters.withWarnings;
-  const usedOrganisations = organisations.filter((o) =>
-    activities.some((a) => a.lead === o.id || a.partners.includes(o.id)),
+  const usedOrganisations = useUsed(
+    organisations.filter((o) =>
+      activities.some((a) => a.lead === o.id || a.partners.includes(o.id)),
+    ),
+    (o) => o.id,
   );
-  const usedObjectives = GCM_OBJECTIVES.filter((o) =>
-    activities.some((a) => a.gcmObjectives.includes(o.number)),
+  const usedObjectives = useUsed(
+    GCM_OBJECTIVES.filter((o) => activities.some((a) => a.gcmObjectives.includes(o.number))),
+    (o) => String(o.number),
   );
 
   return (
@@ -182,51 +186,69 @@ export function ActivitiesPanel({
         </p>
       ) : (
         <ol className="panel-activity-list">
-          {visible.map((activity) => {
-            const open = openCount(activity);
-            return (
-              <li key={activity.id}>
-                <button
-                  type="button"
-                  className="panel-activity"
-                  onClick={() => onJump(activity.id)}
-                >
-                  <span className="panel-activity-heading">
-                    <span className="panel-activity-title">
-                      {activity.title || "Untitled activity"}
-                    </span>
-                    {open > 0 ? (
-                      <span className="warning-marker" title={possibleDuplicates(open)}>
-                        <WarningIcon />
-                        <span aria-hidden="true">{open}</span>
-                        <span className="visually-hidden">, {possibleDuplicates(open)}</span>
-                      </span>
-                    ) : null}
-                  </span>
-                  <span className="panel-activity-meta">
-                    <span
-                      className={`status-dot status-dot-${activity.status}`}
-                      aria-hidden="true"
-                    />
-                    <span>{STATUS_LABELS[activity.status]}</span>
-                    {activity.lead ? <span>· {organisationLabel(activity.lead)}</span> : null}
-                    {activity.start ? <span>· {formatMonth(activity.start)}</span> : null}
-                  </span>
-                  {activity.gcmObjectives.length > 0 ? (
-                    <span className="panel-activity-objectives">
-                      {activity.gcmObjectives.map((n) => (
-                        <span key={n} className="mini-chip" title={GCM_OBJECTIVES[n - 1]?.title}>
-                          GCM {n}
-                        </span>
-                      ))}
-                    </span>
-                  ) : null}
-                </button>
-              </li>
-            );
-          })}
+          {visible.map((activity) => (
+            <ActivityRow
+              key={activity.id}
+              activity={activity}
+              openWarnings={openCount(activity)}
+              organisationLabel={organisationLabel}
+              onJump={onJump}
+            />
+          ))}
         </ol>
       )}
     </section>
   );
 }
+
+/** The same list while its keys stay the same, so the filters' options are not rebuilt per edit. */
+function useUsed<T>(items: T[], keyOf: (item: T) => string): T[] {
+  const key = items.map(keyOf).join("\n");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the items
+  return useMemo(() => items, [key]);
+}
+
+/** One activity of the panel's list; re-rendered only when the activity or its warnings change. */
+const ActivityRow = memo(function ActivityRow({
+  activity,
+  openWarnings,
+  organisationLabel,
+  onJump,
+}: {
+  activity: Activity;
+  openWarnings: number;
+  organisationLabel: (id: string) => string;
+  onJump: (id: string) => void;
+}) {
+  return (
+    <li>
+      <button type="button" className="panel-activity" onClick={() => onJump(activity.id)}>
+        <span className="panel-activity-heading">
+          <span className="panel-activity-title">{activity.title || "Untitled activity"}</span>
+          {openWarnings > 0 ? (
+            <span className="warning-marker" title={possibleDuplicates(openWarnings)}>
+              <WarningIcon />
+              <span aria-hidden="true">{openWarnings}</span>
+              <span className="visually-hidden">, {possibleDuplicates(openWarnings)}</span>
+            </span>
+          ) : null}
+        </span>
+        <span className="panel-activity-meta">
+          <span className={`status-dot status-dot-${activity.status}`} aria-hidden="true" />
+          <span>{STATUS_LABELS[activity.status]}</span>
+          {activity.lead ? <span>· {organisationLabel(activity.lead)}</span> : null}
+          {activity.start ? <span>· {formatMonth(activity.start)}</span> : null}
+        </span>
+        {activity.gcmObjectives.length > 0 ? (
+          <span className="panel-activity-objectives">
+            {activity.gcmObjectives.map((n) => (
+              <span key={n} className="mini-chip" title={GCM_OBJECTIVES[n - 1]?.title}>
+                GCM {n}
+              </span>
+            ))}
+          </span>
+        ) : null}
+      </button>
+    </li>
+  );
+});

@@ -13,6 +13,7 @@ import { CommentHighlights } from "./comments";
 import type { EditorUser } from "./editor-types";
 import { Placeholders } from "./placeholders";
 import { textColorOn } from "./presence";
+import { ReactSelectionOptOut } from "./react-selection";
 import { canChangeDocument, ReadOnlyDocument, setReadOnly } from "./read-only";
 import { SlashCommand } from "./slash-command";
 import { SuggestionMarks } from "./suggestions";
@@ -104,6 +105,7 @@ export function useWorkplanEditor({
         SlashCommand,
         Placeholders,
         ReadOnlyDocument.configure({ readOnly: !canEdit }),
+        ReactSelectionOptOut,
         Extension.create({
           name: "linkShortcut",
           addKeyboardShortcuts: () => ({

@@ -8,6 +8,7 @@ import {
   decideOnWarning,
   listWarningsForNetwork,
   listWarningsForWorkplan,
+  MAX_ACTIVITY_FILTER,
   WARNING_STATUS_FILTERS,
 } from "../../services/warnings";
 import { readFilter } from "../pagination";
@@ -18,6 +19,11 @@ const FILTERS = {
   organisation: "an organisation id: warnings with an activity it leads on either side",
 };
 
+const WORKPLAN_FILTERS = {
+  ...FILTERS,
+  activity: `an activity id of this workplan, repeatable up to ${MAX_ACTIVITY_FILTER} times: warnings on those activities only`,
+};
+
 /** Duplication warnings and decisions on them (services/warnings.ts). */
 export function registerWarningRoutes(api: RouteRegistry): void {
   api.collection(
@@ -26,13 +32,14 @@ export function registerWarningRoutes(api: RouteRegistry): void {
       summary: "Duplication warnings on the workplan's activities, open first, then the strongest",
       tag: "warnings",
       item: warningViewSchema,
-      filters: FILTERS,
+      filters: WORKPLAN_FILTERS,
       errors: ["not_found"],
     },
     ({ c, deps, caller, params, page }) =>
       listWarningsForWorkplan(deps, caller, params.workplanId ?? "", page, {
         status: readFilter(c, "status", WARNING_STATUS_FILTERS),
         organisation: readFilter(c, "organisation"),
+        activityIds: c.req.queries("activity"),
       }),
   );
 

@@ -1,10 +1,10 @@
 import type { WarningCounts, WarningDecision, WarningView } from "@junction/domain";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { api } from "../../api/client";
 import { type PagedList, usePagedList } from "../../api/use-paged-list";
-import { type ResourceHandle, useResource } from "../../api/use-resource";
+import { useResource } from "../../api/use-resource";
 import { useServerEvent } from "../../app/session";
-import { groupByActivity } from "./warning-logic";
+import { changedActivityIds, groupByActivity, patchWarnings } from "./warning-logic";
 
 /** Warnings a list asks for at a time. */
 export const WARNING_PAGE_SIZE = 50;
@@ -19,24 +19,6 @@ export async function decideWarning(
   const updated = await api.decideWarning(warningId, decision);
   for (const listener of decidedListeners) listener(updated);
   return updated;
-}
-
-function useWarningList(
-  resource: ResourceHandle<WarningView[]>,
-  isMine: (event: { networkId: string; workplanIds: string[] }) => boolean,
-): void {
-  const { reload, update } = resource;
-  useServerEvent("warnings-changed", (event) => {
-    if (isMine(event)) reload();
-  });
-  useEffect(() => {
-    const listener = (updated: WarningView) =>
-      update((list) => list.map((w) => (w.id === updated.id ? updated : w)));
-    decidedListeners.add(listener);
-    return () => {
-      decidedListeners.delete(listener);
-    };
-  }, [update]);
 }
 
 /** Warnings a list page shows: a status (`decided`: both kinds) and a lead organisation. */
@@ -117,7 +99,8 @@ export function useOpenWarningCount(networkId: string | null): number | null {
 }
 
 /**
- * The warnings on one workplan's activities, by activity id, kept current live.
+ * The warnings on one workplan's activities, by activity id, kept current live: a change that
+ * names its activities fetches just theirs, any other reloads them all.
  * @example const warnings = useWorkplanWarnings(workplanId); warnings.get(activity.id) ?? []
  */
 export function useWorkplanWarnings(workplanId: string): Map<string, WarningView[]> {
@@ -125,11 +108,45 @@ export function useWorkplanWarnings(workplanId: string): Map<string, WarningView
     () => api.workplanWarnings(workplanId),
     `workplan-warnings:${workplanId}`,
   );
-  // an empty list means anything may have changed (the event stream reconnected)
-  useWarningList(
-    resource,
-    (event) => event.workplanIds.length === 0 || event.workplanIds.includes(workplanId),
-  );
+  const { reload, update, status } = resource;
+  // fetches answer in the order the events came, so an older answer never overwrites a newer one
+  const queue = useRef(Promise.resolve());
+  const isReady = useRef(false);
+  isReady.current = status === "ready";
+  const shown = useRef(workplanId);
+  shown.current = workplanId;
+  useServerEvent("warnings-changed", (event) => {
+    // an empty list means anything may have changed (the event stream reconnected)
+    if (event.workplanIds.length > 0 && !event.workplanIds.includes(workplanId)) return;
+    const activityIds = changedActivityIds(event, workplanId);
+    if (activityIds?.length === 0) return;
+    if (!isReady.current) {
+      reload();
+      return;
+    }
+    queue.current = queue.current.then(async () => {
+      try {
+        if (activityIds === null) {
+          const all = await api.workplanWarnings(workplanId);
+          if (shown.current === workplanId) update(() => all);
+        } else {
+          const fresh = await api.workplanWarnings(workplanId, activityIds);
+          if (shown.current === workplanId)
+            update((list) => patchWarnings(list, fresh, workplanId, activityIds));
+        }
+      } catch {
+        reload();
+      }
+    });
+  });
+  useEffect(() => {
+    const listener = (updated: WarningView) =>
+      update((list) => list.map((w) => (w.id === updated.id ? updated : w)));
+    decidedListeners.add(listener);
+    return () => {
+      decidedListeners.delete(listener);
+    };
+  }, [update]);
   const { data } = resource;
   return useMemo(() => groupByActivity(data ?? [], workplanId), [data, workplanId]);
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   activityHref,
   assigneesFor,
+  changedActivityIds,
   coordinationTaskTitle,
   countOpen,
   dayAfter,
@@ -12,6 +13,7 @@ import {
   leadOrganisations,
   NO_FILTER,
   otherSide,
+  patchWarnings,
   possibleDuplicates,
   reasonKind,
   splitByStatus,
@@ -203,5 +205,59 @@ describe("possibleDuplicates", () => {
   it("names one warning in the singular and more in the plural", () => {
     expect(possibleDuplicates(1)).toBe("1 possible duplicate");
     expect(possibleDuplicates(2)).toBe("2 possible duplicates");
+  });
+});
+
+describe("a workplan's warnings kept current from change events", () => {
+  const pair = (id: string, a: string, b: string, score = 0.7) =>
+    warning(id, { a: side(a, "unicef"), b: side(b, "iom", "wp-2"), score });
+
+  it("fetches just the activities of this workplan that an event names", () => {
+    const event = {
+      networkId: "net",
+      workplanIds: ["wp-1", "wp-2"],
+      activities: [
+        { workplanId: "wp-1", activityId: "A1" },
+        { workplanId: "wp-2", activityId: "B1" },
+        { workplanId: "wp-1", activityId: "A1" },
+      ],
+    };
+    expect(changedActivityIds(event, "wp-1")).toEqual(["A1"]);
+    expect(changedActivityIds(event, "wp-3")).toEqual([]);
+  });
+
+  it("reloads everything when an event does not say which activities changed", () => {
+    expect(changedActivityIds({ networkId: "net", workplanIds: ["wp-1"] }, "wp-1")).toBeNull();
+    // a reconnect: anything may have changed
+    const reconnect = { networkId: "net", workplanIds: [], activities: [] };
+    expect(changedActivityIds(reconnect, "wp-1")).toBeNull();
+    const many = Array.from({ length: 101 }, (_, i) => ({
+      workplanId: "wp-1",
+      activityId: `A${i}`,
+    }));
+    expect(
+      changedActivityIds({ ...reconnect, workplanIds: ["wp-1"], activities: many }, "wp-1"),
+    ).toBeNull();
+  });
+
+  it("replaces the warnings of the changed activities and keeps the others", () => {
+    const current = [pair("w1", "A1", "B1"), pair("w2", "A2", "B2"), pair("w3", "A1", "B3")];
+    // A1 now matches B1 more strongly, and no longer B3; a new match with B4 appeared
+    const fresh = [pair("w1", "A1", "B1", 0.9), pair("w4", "A1", "B4")];
+    const patched = patchWarnings(current, fresh, "wp-1", ["A1"]);
+    const grouped = groupByActivity(patched, "wp-1");
+    expect(grouped.get("A1")?.map((w) => [w.id, w.score])).toEqual([
+      ["w1", 0.9],
+      ["w4", 0.7],
+    ]);
+    expect(grouped.get("A2")?.[0]).toBe(current[1]);
+    expect(patched.map((w) => w.id).sort()).toEqual(["w1", "w2", "w4"]);
+  });
+
+  it("clears the warnings of an activity that has none left", () => {
+    const current = [pair("w1", "A1", "B1"), pair("w2", "A2", "B2")];
+    const patched = patchWarnings(current, [], "wp-1", ["A2"]);
+    expect(groupByActivity(patched, "wp-1").has("A2")).toBe(false);
+    expect(patched).toEqual([current[0]]);
   });
 });

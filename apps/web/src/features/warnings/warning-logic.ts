@@ -1,4 +1,4 @@
-import type { MemberView, WarningSide, WarningView } from "@junction/domain";
+import type { MemberView, WarningSide, WarningsChangedEvent, WarningView } from "@junction/domain";
 import { formatDate } from "../../lib/format";
 
 export type Strength = "strong" | "likely" | "possible";
@@ -113,6 +113,43 @@ export function groupByActivity(
     }
   }
   return groups;
+}
+
+/** How many activities a change may name before a page reloads all of a workplan's warnings. */
+export const MAX_PATCHED_ACTIVITIES = 100;
+
+/**
+ * The activities of `workplanId` whose warnings an event says changed; null when it does not say
+ * (an older server, a sweep of the network, a reconnect) or names too many: then reload them all.
+ */
+export function changedActivityIds(
+  event: WarningsChangedEvent,
+  workplanId: string,
+): string[] | null {
+  if (!event.activities || event.workplanIds.length === 0) return null;
+  const ids = [
+    ...new Set(
+      event.activities.filter((a) => a.workplanId === workplanId).map((a) => a.activityId),
+    ),
+  ];
+  return ids.length > MAX_PATCHED_ACTIVITIES ? null : ids;
+}
+
+/**
+ * A workplan's warnings with those on `activityIds` replaced by `fresh` (what the server now
+ * holds on them): the others stay as they were.
+ */
+export function patchWarnings(
+  current: readonly WarningView[],
+  fresh: readonly WarningView[],
+  workplanId: string,
+  activityIds: readonly string[],
+): WarningView[] {
+  const changed = new Set(activityIds);
+  const touches = (warning: WarningView) =>
+    [warning.a, warning.b].some((s) => s.workplanId === workplanId && changed.has(s.activityId));
+  const replaced = new Set(fresh.map((w) => w.id));
+  return [...current.filter((w) => !touches(w) && !replaced.has(w.id)), ...fresh];
 }
 
 export function activityHref(side: WarningSide): string {
