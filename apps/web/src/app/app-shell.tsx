@@ -112,7 +112,12 @@ export function AppShell({
               </select>
             </label>
           ) : currentName && networkId ? (
-            <Link to={`/networks/${networkId}`} className="network-name" title={currentName}>
+            <Link
+              to={`/networks/${networkId}`}
+              className="network-name"
+              title={currentName}
+              dir="auto"
+            >
               {currentName}
             </Link>
           ) : null}
