@@ -1,6 +1,7 @@
 import type { ThreadView } from "@junction/domain";
 import { EditorContent } from "@tiptap/react";
 import { type ReactNode, useCallback, useMemo, useState } from "react";
+import { useT } from "../i18n";
 import { RemovalToast, useActivityRemoval } from "./activity-removal";
 import { selectionTarget, useWorkplanThreads } from "./comments";
 import { useJumpToLinkedActivity, useOpenLinkedThread } from "./deep-links";
@@ -49,6 +50,7 @@ export function EditorBody({
   panel: { tabs, request },
   callbacks,
 }: EditorBodyProps) {
+  const t = useT("comments");
   const [live] = useState(createActivityLive);
   const [taskFrom, setTaskFrom] = useState<ThreadView | null>(null);
   const activities = useActivities(session.ydoc);
@@ -91,12 +93,16 @@ export function EditorBody({
   const actions = useMemo<ActivityActions>(
     () => ({
       commentOnActivity: (activityId, title) =>
-        startDraft({ anchor: null, activityId, label: `On activity “${title || "Untitled"}”` }),
+        startDraft({
+          anchor: null,
+          activityId,
+          label: t("draft.onActivity", { title: title || t("draft.untitled") }),
+        }),
       showActivityComments,
       onOwnersChanged,
       removeActivity: removal.remove,
     }),
-    [startDraft, showActivityComments, onOwnersChanged, removal.remove],
+    [startDraft, showActivityComments, onOwnersChanged, removal.remove, t],
   );
   const context = useEditorContextValue({
     permissions,
