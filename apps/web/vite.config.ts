@@ -38,5 +38,21 @@ export default defineConfig({
       "/sync": { target: API_TARGET, ws: true },
     },
   },
-  build: { outDir: "dist", emptyOutDir: true },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // "i18n-fr-shell-<hash>.js" rather than five files called "shell-<hash>.js"
+        chunkFileNames(chunk) {
+          const messages = /\/i18n\/locales\/([^/]+)\/([^/]+)\.json$/.exec(
+            chunk.facadeModuleId ?? "",
+          );
+          return messages
+            ? `assets/i18n-${messages[1]}-${messages[2]}-[hash].js`
+            : "assets/[name]-[hash].js";
+        },
+      },
+    },
+  },
 });

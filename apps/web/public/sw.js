@@ -2,7 +2,8 @@
 // copy kept in IndexedDB and syncs when the connection returns).
 // - install: precache index.html and every built asset listed in /precache.json (written by Vite)
 // - /assets/*: cache first (file names carry a content hash)
-// - page loads and GET /api/me, /api/workplans/*, /api/networks/*: network first, cache as fallback
+// - page loads and GET /api/me, /api/workplans/*, /api/networks/*, /api/locales*: network first,
+//   cache as fallback (a network's corrected translations then also apply offline)
 // - never cached: /sync (WebSocket), /api/events (a stream), anything that is not a GET
 // - signing in or out clears the cached API answers (they belong to one person)
 
@@ -14,6 +15,7 @@ const CACHED_API = [
   /^\/api\/me$/,
   /^\/api\/workplans\/[^/]+(\/[^/]+)?$/,
   /^\/api\/networks(\/.*)?$/,
+  /^\/api\/locales(\/[^/]+\/messages)?$/,
 ];
 
 self.addEventListener("install", (event) => {

@@ -1,17 +1,30 @@
 import "./zod-config";
-import { StrictMode } from "react";
+import { isLocale, localeDirection } from "@junction/domain";
+import { StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
+import { AppLocale } from "./app/app-locale";
 import { App } from "./app/routes";
 import { SessionProvider } from "./app/session";
+import { applyDocumentLocale, initialLocale, preloadNamespaces } from "./i18n";
 import "./styles.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error('index.html must contain <div id="root">');
 
+// the first page's words load while the session is asked for, not after
+const locale = initialLocale();
+applyDocumentLocale(locale, isLocale(locale) ? localeDirection(locale) : "ltr");
+void preloadNamespaces(locale, ["common", "shell", "auth"]);
+
 createRoot(root).render(
   <StrictMode>
     <SessionProvider>
-      <App />
+      <AppLocale>
+        {/* nothing to show until the language's first messages arrive (a few kB) */}
+        <Suspense fallback={null}>
+          <App />
+        </Suspense>
+      </AppLocale>
     </SessionProvider>
   </StrictMode>,
 );

@@ -24,9 +24,9 @@ import {
   invitationViewSchema,
   issuedPasswordResetSchema,
   type LifecycleView,
+  LOCALES,
   type LoginRequest,
   lifecycleViewSchema,
-  type Me,
   type MemberView,
   type MyWork,
   memberViewSchema,
@@ -88,6 +88,12 @@ import {
 } from "@junction/domain";
 import { z } from "zod";
 import { ApiError, parseRetryAfter } from "./errors";
+
+/** The signed-in account, with its saved language (null or absent until the user chooses one). */
+const accountSchema = meSchema.extend({
+  locale: z.enum(LOCALES).nullable().optional().catch(null),
+});
+export type Account = z.infer<typeof accountSchema>;
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type RequestOptions = { body?: unknown; expectUnauthorized?: boolean };
@@ -226,11 +232,11 @@ const id = encodeURIComponent;
 
 export const api = {
   login: (body: LoginRequest) =>
-    request<Me>("POST", "/api/auth/login", meSchema, { body, expectUnauthorized: true }),
+    request<Account>("POST", "/api/auth/login", accountSchema, { body, expectUnauthorized: true }),
   logout: () => requestEmpty("POST", "/api/auth/logout", { expectUnauthorized: true }),
   logoutOthers: () =>
     request("POST", "/api/auth/logout-others", z.object({ count: z.number().int() })),
-  me: () => request<Me>("GET", "/api/me", meSchema, { expectUnauthorized: true }),
+  me: () => request<Account>("GET", "/api/me", accountSchema, { expectUnauthorized: true }),
   changePassword: (body: ChangePasswordRequest) =>
     request<ChangePasswordResult>("POST", "/api/me/password", changePasswordResultSchema, {
       body,
@@ -315,7 +321,7 @@ export const api = {
       { expectUnauthorized: true },
     ),
   acceptInvitation: (token: string, body: z.input<typeof acceptInvitationRequestSchema>) =>
-    request<Me>("POST", `/api/invitations/accept/${id(token)}`, meSchema, {
+    request<Account>("POST", `/api/invitations/accept/${id(token)}`, accountSchema, {
       body,
       expectUnauthorized: true,
     }),

@@ -2,10 +2,11 @@ import type { Me } from "@junction/domain";
 import { type ReactNode, useCallback, useMemo, useState } from "react";
 import { api } from "../api/client";
 import { useResource } from "../api/use-resource";
-import { useMyWork } from "../features/my-work";
+import { useMyWork } from "../features/my-work/use-my-work";
 import { NotificationBell } from "../features/notifications";
-import { countUnfinished } from "../features/tasks";
+import { countUnfinished } from "../features/tasks/task-logic";
 import { useOpenWarningCount } from "../features/warnings/use-warnings";
+import { useT } from "../i18n";
 import { CurrentNetworkContext, readRememberedNetwork, rememberNetwork } from "./current-network";
 import { Link, navigate, useLocation } from "./router";
 import { UserMenu } from "./user-menu";
@@ -29,6 +30,7 @@ export function AppShell({
   routeNetworkId: string | null;
   children: ReactNode;
 }) {
+  const t = useT("shell");
   const { pathname } = useLocation();
   const networks = useResource(api.networks, `networks:${me.id}`);
   const options = networkOptions(me, networks.data);
@@ -46,28 +48,44 @@ export function AppShell({
   const myWork = useMyWork(me.id);
   const myOpenTasks = myWork.data ? countUnfinished(myWork.data.tasks) : null;
   // "My account" lives in the user menu: the header has room for one row of links only
-  const nav = [
-    { label: "Workplans", to: networkId ? `/networks/${networkId}` : "/" },
-    { label: "Tasks", to: networkId ? `/networks/${networkId}/tasks` : "/" },
-    { label: "Warnings", to: networkId ? `/networks/${networkId}/warnings` : "/" },
-    { label: "Coverage", to: networkId ? `/networks/${networkId}/coverage` : "/" },
-    { label: "Members", to: networkId ? `/networks/${networkId}/members` : "/" },
-    { label: "My work", to: "/my-work" },
+  const nav: { id: NavItem; label: string; to: string; count?: number | null; what?: string }[] = [
+    { id: "workplans", label: t("nav.workplans"), to: networkId ? `/networks/${networkId}` : "/" },
+    { id: "tasks", label: t("nav.tasks"), to: networkId ? `/networks/${networkId}/tasks` : "/" },
+    {
+      id: "warnings",
+      label: t("nav.warnings"),
+      to: networkId ? `/networks/${networkId}/warnings` : "/",
+      count: openWarnings,
+      what: t("nav.openWarnings", { count: openWarnings ?? 0 }),
+    },
+    {
+      id: "coverage",
+      label: t("nav.coverage"),
+      to: networkId ? `/networks/${networkId}/coverage` : "/",
+    },
+    {
+      id: "members",
+      label: t("nav.members"),
+      to: networkId ? `/networks/${networkId}/members` : "/",
+    },
+    {
+      id: "my-work",
+      label: t("nav.myWork"),
+      to: "/my-work",
+      count: myOpenTasks,
+      what: t("nav.openTasks", { count: myOpenTasks ?? 0 }),
+    },
   ];
-  const counts: Record<string, { count: number | null; what: string }> = {
-    Warnings: { count: openWarnings, what: "open" },
-    "My work": { count: myOpenTasks, what: "open tasks" },
-  };
   const currentName = options.find((o) => o.id === networkId)?.name;
 
   return (
     <CurrentNetworkContext.Provider value={context}>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t("skipToContent")}
       </a>
       <header className="app-header">
         <div className="app-header-inner">
-          <Link to="/" className="brand" aria-label="Junction home">
+          <Link to="/" className="brand" aria-label={t("homeLink")}>
             <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true">
               <rect width="32" height="32" rx="7" />
               <path d="M6 16h8M18 16h8" />
@@ -77,7 +95,7 @@ export function AppShell({
           </Link>
           {options.length > 1 ? (
             <label className="network-switcher">
-              <span className="visually-hidden">Current network</span>
+              <span className="visually-hidden">{t("currentNetwork")}</span>
               <select
                 className="select select-compact"
                 value={networkId ?? ""}
@@ -94,23 +112,28 @@ export function AppShell({
               </select>
             </label>
           ) : currentName && networkId ? (
-            <Link to={`/networks/${networkId}`} className="network-name" title={currentName}>
+            <Link
+              to={`/networks/${networkId}`}
+              className="network-name"
+              title={currentName}
+              dir="auto"
+            >
               {currentName}
             </Link>
           ) : null}
-          <nav className="app-nav" aria-label="Main">
+          <nav className="app-nav" aria-label={t("mainNavigation")}>
             {nav.map((item) => (
               <Link
-                key={item.label}
+                key={item.id}
                 to={item.to}
                 className="app-nav-link"
-                aria-current={isActive(pathname, item.label) ? "page" : undefined}
+                aria-current={isActive(pathname, item.id) ? "page" : undefined}
               >
                 {item.label}
-                {counts[item.label]?.count ? (
+                {item.count ? (
                   <span className="nav-count">
-                    {counts[item.label]?.count}
-                    <span className="visually-hidden"> {counts[item.label]?.what}</span>
+                    <span aria-hidden="true">{item.count}</span>
+                    <span className="visually-hidden"> {item.what}</span>
                   </span>
                 ) : null}
               </Link>
@@ -124,21 +147,23 @@ export function AppShell({
         {children}
       </main>
       <footer className="app-footer">
-        <p>Junction · joint workplans for inter-agency networks</p>
+        <p>{t("footer")}</p>
       </footer>
     </CurrentNetworkContext.Provider>
   );
 }
 
-export function isActive(pathname: string, label: string): boolean {
-  if (label === "Members") return /^\/networks\/[^/]+\/members\/?$/.test(pathname);
-  if (label === "Warnings") return /^\/networks\/[^/]+\/warnings\/?$/.test(pathname);
-  if (label === "Tasks") return /^\/networks\/[^/]+\/tasks\/?$/.test(pathname);
+type NavItem = "workplans" | "tasks" | "warnings" | "coverage" | "members" | "my-work";
+
+export function isActive(pathname: string, item: NavItem): boolean {
+  if (item === "members") return /^\/networks\/[^/]+\/members\/?$/.test(pathname);
+  if (item === "warnings") return /^\/networks\/[^/]+\/warnings\/?$/.test(pathname);
+  if (item === "tasks") return /^\/networks\/[^/]+\/tasks\/?$/.test(pathname);
   // the GCM report and the network's exports sit with the coverage
-  if (label === "Coverage") {
+  if (item === "coverage") {
     return /^\/networks\/[^/]+\/(coverage|report|exports)\/?$/.test(pathname);
   }
-  if (label === "My work") return pathname.startsWith("/my-work");
+  if (item === "my-work") return pathname.startsWith("/my-work");
   // the home page lists your networks: no tab of one network is current there
   return /^\/networks\/[^/]+\/?$/.test(pathname) || pathname.startsWith("/workplans/");
 }

@@ -1,19 +1,14 @@
-import { lazy, type ReactNode, Suspense, useEffect, useLayoutEffect } from "react";
-import { AccountPage } from "../features/account/account-page";
-import { ForgotPasswordPage } from "../features/auth/forgot-password-page";
+import {
+  type ComponentType,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useEffect,
+  useLayoutEffect,
+} from "react";
 import { LoginPage } from "../features/auth/login-page";
-import { ResetPasswordPage } from "../features/auth/reset-password-page";
-import { CoveragePage } from "../features/coverage/coverage-page";
-import { NetworkExportsPage } from "../features/exports/network-exports-page";
 import { HomePage } from "../features/home/home-page";
-import { AcceptInvitationPage } from "../features/invitations/accept-invitation-page";
-import { MembersPage } from "../features/members/members-page";
-import { MyWorkPage } from "../features/my-work";
-import { NetworkPage } from "../features/network/network-page";
-import { ReportPage } from "../features/report/report-page";
-import { TasksPage } from "../features/tasks";
-import { WarningsPage } from "../features/warnings/warnings-page";
-import { ThreadPage } from "../features/workplan/thread-page";
+import { type MessageKey, useT } from "../i18n";
 import { ErrorState, LoadingState } from "../ui/states";
 import { AppShell } from "./app-shell";
 import { NotFoundPage } from "./not-found-page";
@@ -21,17 +16,58 @@ import { loginPath, safeNext } from "./redirects";
 import { matchRoutes, navigate, type Params, useLocation } from "./router";
 import { useSession } from "./session";
 
+/** A page loaded on first visit: the first page (sign-in or home) carries only its own code. */
+function lazyPage<Props extends object>(load: () => Promise<ComponentType<Props>>) {
+  return lazy(async () => ({ default: await load() }));
+}
+
+const AccountPage = lazyPage(() =>
+  import("../features/account/account-page").then((m) => m.AccountPage),
+);
+const ForgotPasswordPage = lazyPage(() =>
+  import("../features/auth/forgot-password-page").then((m) => m.ForgotPasswordPage),
+);
+const ResetPasswordPage = lazyPage(() =>
+  import("../features/auth/reset-password-page").then((m) => m.ResetPasswordPage),
+);
+const CoveragePage = lazyPage(() =>
+  import("../features/coverage/coverage-page").then((m) => m.CoveragePage),
+);
+const NetworkExportsPage = lazyPage(() =>
+  import("../features/exports/network-exports-page").then((m) => m.NetworkExportsPage),
+);
+const AcceptInvitationPage = lazyPage(() =>
+  import("../features/invitations/accept-invitation-page").then((m) => m.AcceptInvitationPage),
+);
+const MembersPage = lazyPage(() =>
+  import("../features/members/members-page").then((m) => m.MembersPage),
+);
+const MyWorkPage = lazyPage(() =>
+  import("../features/my-work/my-work-page").then((m) => m.MyWorkPage),
+);
+const NetworkPage = lazyPage(() =>
+  import("../features/network/network-page").then((m) => m.NetworkPage),
+);
+const ReportPage = lazyPage(() =>
+  import("../features/report/report-page").then((m) => m.ReportPage),
+);
+const TasksPage = lazyPage(() => import("../features/tasks/tasks-page").then((m) => m.TasksPage));
+const WarningsPage = lazyPage(() =>
+  import("../features/warnings/warnings-page").then((m) => m.WarningsPage),
+);
+const ThreadPage = lazyPage(() =>
+  import("../features/workplan/thread-page").then((m) => m.ThreadPage),
+);
 // the collaborative editor (Tiptap, Yjs) is most of the code: keep it out of the first bundle
-const WorkplanEditorPage = lazy(async () => {
-  const module = await import("../features/workplan/workplan-editor-page");
-  return { default: module.WorkplanEditorPage };
-});
+const WorkplanEditorPage = lazyPage(() =>
+  import("../features/workplan/workplan-editor-page").then((m) => m.WorkplanEditorPage),
+);
 
 type Access = "signed-in" | "public" | "signed-out";
 type RouteDefinition = {
   path: string;
   access: Access;
-  title: string;
+  title: MessageKey<"shell">;
   render: (params: Params) => ReactNode;
 };
 
@@ -40,99 +76,107 @@ function param(params: Params, name: string): string {
 }
 
 export const ROUTES: readonly RouteDefinition[] = [
-  { path: "/login", access: "signed-out", title: "Sign in", render: () => <LoginPage /> },
+  { path: "/login", access: "signed-out", title: "title.signIn", render: () => <LoginPage /> },
   {
     path: "/password-reset",
     access: "public",
-    title: "Reset your password",
+    title: "title.resetPassword",
     render: () => <ForgotPasswordPage />,
   },
   {
     path: "/password-reset/:token",
     access: "public",
-    title: "Choose a new password",
+    title: "title.choosePassword",
     render: (p) => <ResetPasswordPage token={param(p, "token")} />,
   },
   {
     path: "/invitations/:token",
     access: "public",
-    title: "Invitation",
+    title: "title.invitation",
     render: (p) => <AcceptInvitationPage token={param(p, "token")} />,
   },
-  { path: "/", access: "signed-in", title: "Your networks", render: () => <HomePage /> },
+  { path: "/", access: "signed-in", title: "title.home", render: () => <HomePage /> },
   {
     path: "/networks/:networkId",
     access: "signed-in",
-    title: "Network",
+    title: "title.network",
     render: (p) => <NetworkPage networkId={param(p, "networkId")} />,
   },
   {
     path: "/networks/:networkId/members",
     access: "signed-in",
-    title: "Members",
+    title: "title.members",
     render: (p) => <MembersPage networkId={param(p, "networkId")} />,
   },
   {
     path: "/networks/:networkId/warnings",
     access: "signed-in",
-    title: "Duplication warnings",
+    title: "title.warnings",
     render: (p) => <WarningsPage networkId={param(p, "networkId")} />,
   },
   {
     path: "/networks/:networkId/tasks",
     access: "signed-in",
-    title: "Tasks",
+    title: "title.tasks",
     render: (p) => <TasksPage networkId={param(p, "networkId")} />,
   },
   {
     path: "/threads/:threadId",
     access: "signed-in",
-    title: "Comment thread",
+    title: "title.thread",
     render: (p) => <ThreadPage threadId={param(p, "threadId")} />,
   },
   {
     path: "/networks/:networkId/coverage",
     access: "signed-in",
-    title: "Coverage",
+    title: "title.coverage",
     render: (p) => <CoveragePage networkId={param(p, "networkId")} />,
   },
   {
     path: "/networks/:networkId/report",
     access: "signed-in",
-    title: "GCM review report",
+    title: "title.report",
     render: (p) => <ReportPage networkId={param(p, "networkId")} />,
   },
   {
     path: "/networks/:networkId/exports",
     access: "signed-in",
-    title: "Exports",
+    title: "title.exports",
     render: (p) => <NetworkExportsPage networkId={param(p, "networkId")} />,
   },
-  { path: "/my-work", access: "signed-in", title: "My work", render: () => <MyWorkPage /> },
-  { path: "/account", access: "signed-in", title: "My account", render: () => <AccountPage /> },
+  { path: "/my-work", access: "signed-in", title: "title.myWork", render: () => <MyWorkPage /> },
+  { path: "/account", access: "signed-in", title: "title.account", render: () => <AccountPage /> },
   {
     path: "/workplans/:workplanId",
     access: "signed-in",
-    title: "Workplan",
+    title: "title.workplan",
     render: (p) => (
-      <Suspense fallback={<LoadingState label="Opening the workplan…" />}>
+      <Suspense fallback={<OpeningWorkplan />}>
         <WorkplanEditorPage workplanId={param(p, "workplanId")} />
       </Suspense>
     ),
   },
 ];
 
+function OpeningWorkplan() {
+  const t = useT("shell");
+  return <LoadingState label={t("openingWorkplan")} />;
+}
+
 function Redirect({ to }: { to: string }) {
+  const t = useT("common");
   useEffect(() => navigate(to, { replace: true }), [to]);
-  return <LoadingState label="Redirecting…" />;
+  return <LoadingState label={t("redirecting")} />;
 }
 
 export function App() {
   const { pathname, search } = useLocation();
   const { session, refresh } = useSession();
+  const t = useT("shell");
+  const tc = useT("common");
   const match = matchRoutes(ROUTES, pathname);
 
-  const routeTitle = match ? `${match.route.title} · Junction` : "Page not found · Junction";
+  const routeTitle = t("title.suffix", { title: t(match ? match.route.title : "title.notFound") });
   // a layout effect on the title alone: a page's own title (set in its effect) then wins
   useLayoutEffect(() => {
     document.title = routeTitle;
@@ -141,7 +185,7 @@ export function App() {
   if (session.status === "loading") {
     return (
       <div className="fullscreen-state">
-        <LoadingState label="Loading Junction…" />
+        <LoadingState label={tc("loadingApp")} />
       </div>
     );
   }
@@ -149,7 +193,7 @@ export function App() {
     return (
       <div className="fullscreen-state">
         <ErrorState
-          title="Junction could not start"
+          title={tc("couldNotStart")}
           error={session.error}
           onRetry={() => void refresh()}
         />
@@ -176,7 +220,9 @@ export function App() {
 
   return (
     <AppShell me={session.me} routeNetworkId={match?.params.networkId ?? null}>
-      {match ? match.route.render(match.params) : <NotFoundPage />}
+      <Suspense fallback={<LoadingState />}>
+        {match ? match.route.render(match.params) : <NotFoundPage />}
+      </Suspense>
     </AppShell>
   );
 }
@@ -185,7 +231,7 @@ function BareLayout({ children }: { children: ReactNode }) {
   return (
     <div className="bare-layout">
       <main id="main" className="bare-main">
-        {children}
+        <Suspense fallback={<LoadingState />}>{children}</Suspense>
       </main>
     </div>
   );

@@ -24,7 +24,7 @@ import {
   useState,
 } from "react";
 import type { z } from "zod";
-import { api, onUnauthorized } from "../api/client";
+import { type Account, api, onUnauthorized } from "../api/client";
 import { isApiError } from "../api/errors";
 import { loginPath } from "./redirects";
 import { navigate } from "./router";
@@ -33,11 +33,11 @@ export type SessionState =
   | { status: "loading" }
   | { status: "signed-out" }
   | { status: "error"; error: unknown }
-  | { status: "signed-in"; me: Me };
+  | { status: "signed-in"; me: Account };
 
 type SessionContextValue = {
   session: SessionState;
-  signedIn: (me: Me) => void;
+  signedIn: (me: Account) => void;
   refresh: () => Promise<void>;
   /** Ends this session and goes to `to` (the sign-in page unless told otherwise). */
   signOut: (to?: string) => Promise<void>;
@@ -206,7 +206,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => source.close();
   }, [userId, refresh]);
 
-  const signedIn = useCallback((me: Me) => setSession({ status: "signed-in", me }), []);
+  const signedIn = useCallback((me: Account) => setSession({ status: "signed-in", me }), []);
   const signOut = useCallback(async (to = "/login") => {
     try {
       await api.logout();

@@ -1,6 +1,6 @@
 import type { Me } from "@junction/domain";
 import { useEffect, useId, useRef, useState } from "react";
-import { ROLE_LABELS } from "../lib/format";
+import { useLocale, useT } from "../i18n";
 import { RoleBadge } from "../ui/badges";
 import { Link } from "./router";
 import { findMembership, useSession } from "./session";
@@ -13,6 +13,10 @@ export function initials(name: string): string {
 }
 
 export function UserMenu({ me, networkId }: { me: Me; networkId: string | null }) {
+  const t = useT("shell");
+  const tc = useT("common");
+  const { locale, options, chooseLocale } = useLocale();
+  const languageId = useId();
   const { signOut } = useSession();
   const [open, setOpen] = useState(false);
   const menuId = useId();
@@ -57,7 +61,7 @@ export function UserMenu({ me, networkId }: { me: Me; networkId: string | null }
           {membership ? (
             <span className="user-menu-org">
               {membership.organisationAcronym || membership.organisationName} ·{" "}
-              {ROLE_LABELS[membership.role]}
+              {tc(`role.${membership.role}`)}
             </span>
           ) : null}
         </span>
@@ -73,13 +77,28 @@ export function UserMenu({ me, networkId }: { me: Me; networkId: string | null }
               <RoleBadge role={membership.role} />
             </p>
           ) : null}
-          {me.isAdmin ? <span className="badge badge-admin">Instance admin</span> : null}
+          {me.isAdmin ? <span className="badge badge-admin">{t("menu.instanceAdmin")}</span> : null}
         </div>
         <Link to="/account" className="user-menu-item" onClick={() => setOpen(false)}>
-          My account
+          {t("menu.myAccount")}
         </Link>
+        <div className="user-menu-language">
+          <label htmlFor={languageId}>{t("menu.language")}</label>
+          <select
+            id={languageId}
+            className="select select-compact"
+            value={locale}
+            onChange={(event) => chooseLocale(event.target.value, true)}
+          >
+            {options.map((option) => (
+              <option key={option.code} value={option.code} lang={option.code}>
+                {option.name}
+              </option>
+            ))}
+          </select>
+        </div>
         <button type="button" className="user-menu-item" onClick={() => void signOut()}>
-          Sign out
+          {t("menu.signOut")}
         </button>
       </div>
     </div>

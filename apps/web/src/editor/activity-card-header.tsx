@@ -2,7 +2,7 @@ import type { OwnerView } from "@junction/domain";
 import type { ActivityAttributes } from "@junction/domain/doc";
 import { memo } from "react";
 import { possibleDuplicates, WarningIcon } from "../features/warnings";
-import { formatMonth, STATUS_LABELS } from "./activity-fields";
+import { useFormat, useT } from "../i18n";
 import { useCommentCount, useEditorContext } from "./editor-context";
 import { Icon } from "./icons";
 import { initials } from "./presence";
@@ -32,18 +32,27 @@ export function ActivityCardHeader({
   onEditOwners,
   onRemove,
 }: Props) {
+  const t = useT("editor");
+  const tc = useT("common");
+  const f = useFormat();
   const context = useEditorContext();
   const { canEdit } = context;
   const { id, lead, status } = fields;
   const start = fields.start ?? "";
   const end = fields.end ?? "";
   const timeframe =
-    start || end ? `${formatMonth(start) || "…"} – ${formatMonth(end) || "…"}` : "No timeframe";
-  const name = title || "untitled";
-  const toggleText = expanded ? "Hide details" : canEdit ? "Edit details" : "Show details";
+    start || end
+      ? t("card.timeframe", { start: start ? f.month(start) : "…", end: end ? f.month(end) : "…" })
+      : t("card.noTimeframe");
+  const name = title || t("card.untitled");
+  const toggle = expanded
+    ? { text: t("card.hideDetails"), label: t("card.hideDetailsOf", { name }) }
+    : canEdit
+      ? { text: t("card.editDetails"), label: t("card.editDetailsOf", { name }) }
+      : { text: t("card.showDetails"), label: t("card.showDetailsOf", { name }) };
   return (
     <header className="activity-card-header" contentEditable={false}>
-      <span className="activity-eyebrow">Activity</span>
+      <span className="activity-eyebrow">{t("card.eyebrow")}</span>
       {lead ? (
         <span
           className="activity-lead"
@@ -52,7 +61,7 @@ export function ActivityCardHeader({
           {context.organisationLabel(lead)}
         </span>
       ) : null}
-      <span className={`badge badge-status-${status}`}>{STATUS_LABELS[status]}</span>
+      <span className={`badge badge-status-${status}`}>{tc(`status.${status}`)}</span>
       <span className="activity-timeframe">{timeframe}</span>
       <OwnerList owners={owners} />
       <WarningMarker count={openWarnings} controls={controls.warnings} onShow={onShowWarnings} />
@@ -63,20 +72,20 @@ export function ActivityCardHeader({
             type="button"
             className="activity-icon-button"
             aria-haspopup="dialog"
-            aria-label={`Owners of activity ${name}`}
+            aria-label={t("card.ownersOf", { name })}
             onClick={onEditOwners}
           >
-            Owners
+            {t("card.owners")}
           </button>
         ) : null}
         {context.canComment && id ? (
           <button
             type="button"
             className="activity-icon-button"
-            aria-label={`Comment on activity ${name}`}
+            aria-label={t("card.commentOn", { name })}
             onClick={() => context.actions.commentOnActivity(id, title)}
           >
-            Comment
+            {t("card.comment")}
           </button>
         ) : null}
         <button
@@ -84,20 +93,20 @@ export function ActivityCardHeader({
           className="activity-icon-button activity-toggle"
           aria-expanded={expanded}
           aria-controls={controls.details}
-          aria-label={`${toggleText} of activity ${name}`}
+          aria-label={toggle.label}
           onClick={() => context.live.expanded.set(id, !expanded || undefined)}
         >
-          {toggleText}
+          {toggle.text}
         </button>
         {canEdit ? (
           <button
             type="button"
             className="activity-icon-button activity-remove"
-            aria-label={`Remove activity ${name}`}
-            title="Remove this activity for everyone (you can undo it)"
+            aria-label={t("card.removeOf", { name })}
+            title={t("card.removeTitle")}
             onClick={onRemove}
           >
-            Remove
+            {t("card.remove")}
           </button>
         ) : null}
       </span>
@@ -106,9 +115,10 @@ export function ActivityCardHeader({
 }
 
 const OwnerList = memo(function OwnerList({ owners }: { owners: readonly OwnerView[] }) {
+  const t = useT("editor");
   if (owners.length === 0) return null;
   return (
-    <ul className="activity-owners" aria-label="Owners">
+    <ul className="activity-owners" aria-label={t("card.owners")}>
       {owners.map((owner) => (
         <li
           key={owner.userId}
@@ -136,6 +146,7 @@ function WarningMarker({
   controls: string;
   onShow: () => void;
 }) {
+  const t = useT("editor");
   if (count === 0) return null;
   return (
     <button
@@ -143,7 +154,7 @@ function WarningMarker({
       className="warning-marker"
       aria-label={possibleDuplicates(count)}
       aria-controls={controls}
-      title={`${possibleDuplicates(count)}: show why`}
+      title={t("card.showWhy", { warnings: possibleDuplicates(count) })}
       onClick={onShow}
     >
       <WarningIcon />
@@ -153,6 +164,7 @@ function WarningMarker({
 }
 
 function CommentCount({ activityId }: { activityId: string }) {
+  const t = useT("editor");
   const context = useEditorContext();
   const count = useCommentCount(activityId);
   if (count === 0) return null;
@@ -160,8 +172,8 @@ function CommentCount({ activityId }: { activityId: string }) {
     <button
       type="button"
       className="comment-count"
-      aria-label={`${count} open ${count === 1 ? "comment" : "comments"}: show`}
-      title="Show the comments on this activity"
+      aria-label={t("card.commentCount", { count })}
+      title={t("card.commentCountTitle")}
       onClick={() => context.actions.showActivityComments(activityId)}
     >
       <Icon name="comment" />

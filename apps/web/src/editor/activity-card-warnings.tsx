@@ -1,6 +1,7 @@
 import type { WarningView } from "@junction/domain";
 import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
 import { ActivityWarnings, ActivityWarningsBrief } from "../features/warnings";
+import { useT } from "../i18n";
 import { useEditorContext } from "./editor-context";
 
 export type WarningsReveal = {
@@ -50,6 +51,7 @@ export function ActivityCardWarnings({
   expanded: boolean;
   reveal: WarningsReveal;
 }) {
+  const t = useT("editor");
   const context = useEditorContext();
   if (warnings.length === 0) return null;
   return (
@@ -77,7 +79,7 @@ export function ActivityCardWarnings({
               aria-controls={id}
               onClick={reveal.hide}
             >
-              Show less
+              {t("card.showLess")}
             </button>
           )}
         </>

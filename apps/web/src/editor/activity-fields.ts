@@ -1,5 +1,8 @@
 import { type ActivityStatus, type Budget, isCurrencyCode, MONTH } from "@junction/domain";
+import type { Translate } from "../i18n";
 
+// English only, for the History tab's diff (features/history); the editor's own views take the
+// status from `common` (`status.<status>`) and months from `useFormat().month`
 export const STATUS_LABELS: Record<ActivityStatus, string> = {
   planned: "Planned",
   ongoing: "Ongoing",
@@ -41,7 +44,7 @@ export function formatMonth(month: string): string {
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** A budget amount as typed: empty for none, else a number of zero or more ("1 500,50" too). */
-export function parseAmount(text: string): Parsed<number | null> {
+export function parseAmount(text: string, t: Translate<"editor">): Parsed<number | null> {
   const trimmed = text.trim().replace(/[\s\u00a0\u202f']/g, "");
   if (trimmed === "") return { ok: true, value: null };
   const normalised = /^\d+,\d{1,2}$/.test(trimmed)
@@ -49,18 +52,15 @@ export function parseAmount(text: string): Parsed<number | null> {
     : trimmed.replace(/,/g, "");
   const amount = Number(normalised);
   if (!/^-?[\d.]+(e\d+)?$/i.test(normalised) || !Number.isFinite(amount)) {
-    return { ok: false, message: "Enter the amount as a number, such as 25000." };
+    return { ok: false, message: t("budget.amountInvalid") };
   }
-  if (amount < 0) return { ok: false, message: "The amount cannot be negative." };
+  if (amount < 0) return { ok: false, message: t("budget.amountNegative") };
   return { ok: true, value: amount };
 }
 
 /** A currency as typed: an ISO 4217 code, in any case ("eur" is EUR). */
-export function parseCurrency(text: string): Parsed<string> {
+export function parseCurrency(text: string, t: Translate<"editor">): Parsed<string> {
   const code = text.trim().toUpperCase();
   if (isCurrencyCode(code)) return { ok: true, value: code };
-  return {
-    ok: false,
-    message: "Choose a three-letter ISO 4217 currency code, such as USD, EUR or GEL.",
-  };
+  return { ok: false, message: t("budget.currencyInvalid") };
 }

@@ -3,7 +3,6 @@ import {
   type Budget,
   type CommitmentField,
   type CommitmentRights,
-  commitmentHolders,
   GCM_OBJECTIVES,
   GCM_PRINCIPLES,
   type Indicator,
@@ -12,8 +11,9 @@ import {
   type SuggestionField,
 } from "@junction/domain";
 import type { ActivityAttribute, ActivityAttributes } from "@junction/domain/doc";
-import { memo, useId } from "react";
-import { EMPTY_BUDGET, parseAmount, parseCurrency, STATUS_LABELS } from "./activity-fields";
+import { memo, useId, useMemo } from "react";
+import { type MessageKey, type Translate, useT } from "../i18n";
+import { EMPTY_BUDGET, parseAmount, parseCurrency } from "./activity-fields";
 import { useEditorContext } from "./editor-context";
 import {
   CheckedInput,
@@ -28,43 +28,64 @@ function truncate(text: string, length: number): string {
   return text.length <= length ? text : `${text.slice(0, length - 1).trimEnd()}…`;
 }
 
-const OBJECTIVE_GROUPS: readonly ChipGroup[] = [
-  {
-    label: "GCM objectives",
-    options: GCM_OBJECTIVES.map((o) => ({
-      value: String(o.number),
-      short: String(o.number),
-      label: o.short,
-      title: `Objective ${o.number}: ${o.title}`,
-      option: truncate(o.title, 90),
-    })),
-  },
-];
-
-const PRINCIPLE_GROUPS: readonly ChipGroup[] = [
-  {
-    label: "Guiding principles",
-    options: GCM_PRINCIPLES.map((p) => ({ value: p.key, label: p.title, title: p.summary })),
-  },
-];
-
-/** The SDG picker: every target of the catalogue, under its goal. */
-export const SDG_GROUPS: readonly ChipGroup[] = SDG_GOALS.flatMap((goal) => {
-  const targets = SDG_TARGETS.filter((t) => t.goal === goal.number);
-  if (targets.length === 0) return [];
+// the catalogues' titles are English (the only language they hold); the frames around them are
+// in the interface language
+function objectiveGroups(t: Translate<"editor">): readonly ChipGroup[] {
   return [
     {
-      label: `Goal ${goal.number}: ${goal.title}`,
-      options: targets.map((t) => ({
-        value: t.target,
-        short: t.target,
-        label: truncate(t.text, 42),
-        title: `SDG target ${t.target}: ${t.text}`,
-        option: truncate(t.text, 90),
+      label: t("form.gcmObjectives"),
+      options: GCM_OBJECTIVES.map((o) => ({
+        value: String(o.number),
+        short: String(o.number),
+        label: o.short,
+        title: t("form.objectiveTitle", { number: o.number, title: o.title }),
+        option: truncate(o.title, 90),
       })),
     },
   ];
-});
+}
+
+function principleGroups(t: Translate<"editor">): readonly ChipGroup[] {
+  return [
+    {
+      label: t("form.principles"),
+      options: GCM_PRINCIPLES.map((p) => ({ value: p.key, label: p.title, title: p.summary })),
+    },
+  ];
+}
+
+/** The SDG picker: every target of the catalogue, under its goal. */
+export function sdgGroups(t: Translate<"editor">): readonly ChipGroup[] {
+  return SDG_GOALS.flatMap((goal) => {
+    const targets = SDG_TARGETS.filter((target) => target.goal === goal.number);
+    if (targets.length === 0) return [];
+    return [
+      {
+        label: t("form.sdgGoal", { number: goal.number, title: goal.title }),
+        options: targets.map((target) => ({
+          value: target.target,
+          short: target.target,
+          label: truncate(target.text, 42),
+          title: t("form.sdgTargetTitle", { target: target.target, text: target.text }),
+          option: truncate(target.text, 90),
+        })),
+      },
+    ];
+  });
+}
+
+/** Who may set a field the person may not: the lead organisation, its owners, coordinators. */
+function holdersHint(
+  t: Translate<"editor">,
+  field: CommitmentField,
+  lead: { name: string; acronym?: string } | string | null,
+): string {
+  if (lead === null) return t("form.holdersNoLead");
+  const label = typeof lead === "string" ? lead : lead.acronym || lead.name;
+  return field === "status"
+    ? t("form.holdersStatus", { lead: label })
+    : t("form.holdersOther", { lead: label });
+}
 
 type ActivityFormProps = {
   fields: ActivityAttributes;
@@ -82,6 +103,12 @@ export const ActivityForm = memo(function ActivityForm({
   rights,
   set,
 }: ActivityFormProps) {
+  const t = useT("editor");
+  const tc = useT("common");
+  const pickers = useMemo(
+    () => ({ objectives: objectiveGroups(t), principles: principleGroups(t), sdg: sdgGroups(t) }),
+    [t],
+  );
   const context = useEditorContext();
   const { canEdit, canSuggest } = context;
   const ids = {
@@ -105,15 +132,13 @@ export const ActivityForm = memo(function ActivityForm({
     ? (context.organisations.find((o) => o.id === lead) ?? context.organisationLabel(lead))
     : null;
   const hintFor = (field: CommitmentField, allowed: boolean): string | undefined =>
-    canEdit && !allowed ? commitmentHolders(field, leadOrganisation) : undefined;
+    canEdit && !allowed ? holdersHint(t, field, leadOrganisation) : undefined;
   const leadHint =
-    rights.lead === "claim"
-      ? "No lead yet: you may name your organisation"
-      : hintFor("lead", rights.lead === "any");
+    rights.lead === "claim" ? t("form.leadClaim") : hintFor("lead", rights.lead === "any");
   // a new activity's creator meets this first: say what unlocks the field, not only who sets it
   const statusHint =
     canEdit && !rights.status && rights.lead === "claim"
-      ? "Choose the lead organisation first: name your organisation as the lead, then set the status."
+      ? t("form.statusNeedsLead")
       : hintFor("status", rights.status);
   const budgetHint = hintFor("budget", rights.budget);
   const leadChoices =
@@ -122,7 +147,7 @@ export const ActivityForm = memo(function ActivityForm({
       : context.organisations;
   const organisationGroups: readonly ChipGroup[] = [
     {
-      label: "Organisations",
+      label: t("form.organisations"),
       options: context.organisations.map((o) => ({
         value: o.id,
         label: o.acronym || o.name,
@@ -155,7 +180,7 @@ export const ActivityForm = memo(function ActivityForm({
   return (
     <>
       <div className="af-grid">
-        <FieldBlock label="Lead organisation" htmlFor={ids.lead} span={2}>
+        <FieldBlock label={t("form.lead")} htmlFor={ids.lead} span={2}>
           <select
             id={ids.lead}
             className="af-control af-select"
@@ -164,7 +189,7 @@ export const ActivityForm = memo(function ActivityForm({
             aria-describedby={leadHint ? ids.leadHint : undefined}
             onChange={(event) => set("lead", event.target.value === "" ? null : event.target.value)}
           >
-            <option value="">No lead yet</option>
+            <option value="">{t("form.noLead")}</option>
             {lead && !leadChoices.some((o) => o.id === lead) ? (
               <option value={lead}>{context.organisationLabel(lead)}</option>
             ) : null}
@@ -180,7 +205,7 @@ export const ActivityForm = memo(function ActivityForm({
             </span>
           ) : null}
         </FieldBlock>
-        <FieldBlock label="Starts" htmlFor={ids.start}>
+        <FieldBlock label={t("form.starts")} htmlFor={ids.start}>
           <input
             id={ids.start}
             type="month"
@@ -192,7 +217,7 @@ export const ActivityForm = memo(function ActivityForm({
           />
           {suggest("start", "start")}
         </FieldBlock>
-        <FieldBlock label="Ends" htmlFor={ids.end}>
+        <FieldBlock label={t("form.ends")} htmlFor={ids.end}>
           <input
             id={ids.end}
             type="month"
@@ -205,12 +230,12 @@ export const ActivityForm = memo(function ActivityForm({
           />
           {endsBeforeStart ? (
             <span className="af-warning" id={ids.endWarning}>
-              Ends before it starts
+              {t("form.endsBeforeStart")}
             </span>
           ) : null}
           {suggest("end", "end")}
         </FieldBlock>
-        <FieldBlock label="Status" htmlFor={ids.status}>
+        <FieldBlock label={t("form.status")} htmlFor={ids.status}>
           <select
             id={ids.status}
             className="af-control af-select"
@@ -221,7 +246,7 @@ export const ActivityForm = memo(function ActivityForm({
           >
             {ACTIVITY_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABELS[s]}
+                {tc(`status.${s}`)}
               </option>
             ))}
           </select>
@@ -233,24 +258,24 @@ export const ActivityForm = memo(function ActivityForm({
         </FieldBlock>
         <ChipPicker
           span={3}
-          label="Partners"
+          label={t("form.partners")}
           values={fields.partners}
           groups={organisationGroups}
           canEdit={rights.partners}
-          addLabel="Add a partner organisation"
-          emptyLabel="No partners"
+          addLabel={t("form.addPartner")}
+          emptyLabel={t("form.noPartners")}
           tone="org"
           hint={hintFor("partners", rights.partners)}
           onChange={(values) => set("partners", values)}
         />
         <ChipPicker
           span={4}
-          label="GCM objectives"
+          label={t("form.gcmObjectives")}
           values={fields.gcmObjectives.map(String)}
-          groups={OBJECTIVE_GROUPS}
+          groups={pickers.objectives}
           canEdit={canEdit}
-          addLabel="Add a GCM objective"
-          emptyLabel="None chosen"
+          addLabel={t("form.addObjective")}
+          emptyLabel={t("form.noneChosen")}
           tone="objective"
           onChange={(values) =>
             set(
@@ -261,53 +286,55 @@ export const ActivityForm = memo(function ActivityForm({
         />
         <ChipPicker
           span={2}
-          label="Guiding principles"
+          label={t("form.principles")}
           values={fields.principles}
-          groups={PRINCIPLE_GROUPS}
+          groups={pickers.principles}
           canEdit={canEdit}
-          addLabel="Add a guiding principle"
-          emptyLabel="None chosen"
+          addLabel={t("form.addPrinciple")}
+          emptyLabel={t("form.noneChosen")}
           tone="principle"
           onChange={(values) => set("principles", values)}
         />
         <ChipPicker
           span={2}
-          label="SDG targets"
+          label={t("form.sdgTargets")}
           values={fields.sdgTargets}
-          groups={SDG_GROUPS}
+          groups={pickers.sdg}
           canEdit={canEdit}
-          addLabel="Add an SDG target"
-          emptyLabel="None chosen"
+          addLabel={t("form.addSdgTarget")}
+          emptyLabel={t("form.noneChosen")}
           tone="sdg"
           onChange={(values) => set("sdgTargets", values)}
         />
         <TagInput
           span={2}
-          label="Locations"
+          label={t("form.locations")}
+          addLabel={t("form.addToLocations")}
           values={fields.locations}
           canEdit={canEdit}
           listId={context.lists.locations}
-          placeholder="Add a place…"
-          emptyLabel="No places"
+          placeholder={t("form.addPlace")}
+          emptyLabel={t("form.noPlaces")}
           onChange={(values) => set("locations", values)}
         />
         <TagInput
           span={2}
-          label="Target groups"
+          label={t("form.targetGroups")}
+          addLabel={t("form.addToTargetGroups")}
           values={fields.targetGroups}
           canEdit={canEdit}
           listId={context.lists.targetGroups}
-          placeholder="Add a group…"
-          emptyLabel="No target groups"
+          placeholder={t("form.addGroup")}
+          emptyLabel={t("form.noTargetGroups")}
           onChange={(values) => set("targetGroups", values)}
         />
 
         <div className="af-field af-span-4">
-          <span className="af-label">Budget</span>
+          <span className="af-label">{t("budget.label")}</span>
           <div className="af-budget">
             <div className="af-sub">
               <label className="af-sublabel" htmlFor={ids.amount}>
-                Amount
+                {t("budget.amount")}
               </label>
               <CheckedInput
                 id={ids.amount}
@@ -317,13 +344,13 @@ export const ActivityForm = memo(function ActivityForm({
                 readOnly={!rights.budget}
                 describedBy={budgetHint ? ids.budgetHint : undefined}
                 value={budget?.amount === null || budget === null ? "" : String(budget.amount)}
-                parse={parseAmount}
+                parse={(text) => parseAmount(text, t)}
                 onCommit={(amount) => setBudget({ amount })}
               />
             </div>
             <div className="af-sub af-sub-narrow">
               <label className="af-sublabel" htmlFor={ids.currency}>
-                Currency
+                {t("budget.currency")}
               </label>
               <CheckedInput
                 id={ids.currency}
@@ -334,17 +361,18 @@ export const ActivityForm = memo(function ActivityForm({
                 readOnly={!rights.budget}
                 describedBy={budgetHint ? ids.budgetHint : undefined}
                 value={budget?.currency ?? ""}
-                parse={parseCurrency}
+                parse={(text) => parseCurrency(text, t)}
                 onCommit={(currency) => setBudget({ currency })}
               />
             </div>
             <div className="af-sub af-sub-grow">
               <label className="af-sublabel" htmlFor={ids.source}>
-                Funding source
+                {t("budget.source")}
               </label>
               <DraftInput
                 id={ids.source}
                 className="af-control"
+                dir="auto"
                 list={context.lists.sources}
                 maxLength={300}
                 readOnly={!rights.budget}
@@ -355,7 +383,7 @@ export const ActivityForm = memo(function ActivityForm({
             </div>
             <div className="af-sub">
               <label className="af-sublabel" htmlFor={ids.secured}>
-                Funding
+                {t("budget.funding")}
               </label>
               <select
                 id={ids.secured}
@@ -369,9 +397,9 @@ export const ActivityForm = memo(function ActivityForm({
                     : setBudget({ secured: event.target.value === "secured" })
                 }
               >
-                <option value="">Not set</option>
-                <option value="secured">Secured</option>
-                <option value="required">Required</option>
+                <option value="">{t("budget.notSet")}</option>
+                <option value="secured">{t("budget.secured")}</option>
+                <option value="required">{t("budget.required")}</option>
               </select>
             </div>
           </div>
@@ -395,11 +423,11 @@ export const ActivityForm = memo(function ActivityForm({
 
 const EMPTY_INDICATOR: Indicator = { name: "", baseline: "", target: "", meansOfVerification: "" };
 const INDICATOR_COLUMNS = [
-  { key: "name", label: "Indicator" },
-  { key: "baseline", label: "Baseline" },
-  { key: "target", label: "Target" },
-  { key: "meansOfVerification", label: "Means of verification" },
-] as const satisfies readonly { key: keyof Indicator; label: string }[];
+  { key: "name", label: "indicators.name" },
+  { key: "baseline", label: "indicators.baseline" },
+  { key: "target", label: "indicators.target" },
+  { key: "meansOfVerification", label: "indicators.means" },
+] as const satisfies readonly { key: keyof Indicator; label: MessageKey<"editor"> }[];
 
 function IndicatorsTable({
   indicators,
@@ -410,6 +438,7 @@ function IndicatorsTable({
   canEdit: boolean;
   onChange: (indicators: Indicator[]) => void;
 }) {
+  const t = useT("editor");
   const captionId = useId();
   const update = (index: number, change: Partial<Indicator>) =>
     onChange(indicators.map((item, i) => (i === index ? { ...item, ...change } : item)));
@@ -417,7 +446,7 @@ function IndicatorsTable({
     <div className="af-indicators">
       <div className="af-indicators-header">
         <span className="af-label" id={captionId}>
-          Indicators
+          {t("indicators.label")}
         </span>
         {canEdit ? (
           <button
@@ -425,24 +454,24 @@ function IndicatorsTable({
             className="af-add-button"
             onClick={() => onChange([...indicators, EMPTY_INDICATOR])}
           >
-            + Add indicator
+            {t("indicators.add")}
           </button>
         ) : null}
       </div>
       {indicators.length === 0 ? (
-        <p className="af-empty">No indicators yet.</p>
+        <p className="af-empty">{t("indicators.none")}</p>
       ) : (
         <table className="af-table" aria-labelledby={captionId}>
           <thead>
             <tr>
               {INDICATOR_COLUMNS.map((column) => (
                 <th key={column.key} scope="col">
-                  {column.label}
+                  {t(column.label)}
                 </th>
               ))}
               {canEdit ? (
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t("indicators.actions")}</span>
                 </th>
               ) : null}
             </tr>
@@ -457,7 +486,11 @@ function IndicatorsTable({
                     {canEdit ? (
                       <DraftInput
                         className="af-control af-cell"
-                        aria-label={`Indicator ${index + 1}: ${column.label.toLowerCase()}`}
+                        aria-label={t("indicators.cell", {
+                          number: index + 1,
+                          column: t(column.label).toLocaleLowerCase(t.locale),
+                        })}
+                        dir="auto"
                         value={indicator[column.key]}
                         maxLength={
                           column.key === "name" || column.key === "meansOfVerification" ? 500 : 200
@@ -465,7 +498,9 @@ function IndicatorsTable({
                         onCommit={(value) => update(index, { [column.key]: value })}
                       />
                     ) : (
-                      indicator[column.key] || <span className="af-empty">—</span>
+                      <span dir="auto">
+                        {indicator[column.key] || <span className="af-empty">—</span>}
+                      </span>
                     )}
                   </td>
                 ))}
@@ -474,7 +509,7 @@ function IndicatorsTable({
                     <button
                       type="button"
                       className="chip-remove"
-                      aria-label={`Remove indicator ${index + 1}`}
+                      aria-label={t("indicators.remove", { number: index + 1 })}
                       onClick={() => onChange(indicators.filter((_, i) => i !== index))}
                     >
                       <span aria-hidden="true">×</span>

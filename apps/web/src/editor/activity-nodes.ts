@@ -5,7 +5,7 @@ import {
   ACTIVITY_TITLE_NODE,
   type ActivityAttribute,
 } from "@junction/domain/doc";
-import { type Attribute, mergeAttributes, Node } from "@tiptap/core";
+import { type Attribute, Extension, mergeAttributes, Node } from "@tiptap/core";
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { ReactNodeViewRenderer } from "@tiptap/react";
 import { newActivityId } from "./activity-id";
@@ -188,6 +188,29 @@ export const ActivityDescription = Node.create({
         class: "activity-description",
       }),
       0,
+    ];
+  },
+});
+
+/**
+ * `dir="auto"` on every block people type in (paragraphs, headings, activity titles): each reads
+ * in the direction of its own text, an English title in the Arabic interface left to right.
+ * Rendered only, never stored: the attribute stays null, so nothing is written to the document.
+ */
+export const OwnDirection = Extension.create({
+  name: "ownDirection",
+  addGlobalAttributes() {
+    return [
+      {
+        types: ["paragraph", "heading", ACTIVITY_TITLE_NODE],
+        attributes: {
+          ownDirection: {
+            default: null,
+            parseHTML: () => null,
+            renderHTML: () => ({ dir: "auto" }),
+          },
+        },
+      },
     ];
   },
 });

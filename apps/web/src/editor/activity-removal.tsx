@@ -2,6 +2,7 @@ import type { Editor } from "@tiptap/core";
 import { yUndoPluginKey } from "@tiptap/y-tiptap";
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
+import { useT } from "../i18n";
 import { canChangeDocument } from "./read-only";
 import { useStableCallback } from "./use-stable-callback";
 
@@ -70,23 +71,29 @@ export function useActivityRemoval(editor: Editor | null): ActivityRemoval {
 }
 
 export function RemovalToast({ removal }: { removal: ActivityRemoval }) {
+  const t = useT("editor");
+  const tc = useT("common");
   const { removed } = removal;
   return (
     <div className="editor-toast-region" role="status" aria-live="polite">
       {removed ? (
         <div className="editor-toast">
-          <span>Removed “{removed.title || "Untitled activity"}” for everyone.</span>
+          <span>
+            {t.rich("removal.done", {
+              title: <bdi>{removed.title || t("activity.untitled")}</bdi>,
+            })}
+          </span>
           <button
             type="button"
             className="button button-secondary button-small"
             onClick={removal.undo}
           >
-            Undo
+            {t("removal.undo")}
           </button>
           <button
             type="button"
             className="button button-ghost button-small"
-            aria-label="Dismiss"
+            aria-label={tc("dismiss")}
             onClick={removal.dismiss}
           >
             <span aria-hidden="true">×</span>

@@ -12,7 +12,7 @@ import { api } from "../api/client";
 import { describeError } from "../api/errors";
 import { Link } from "../app/router";
 import { TaskStatusBadge } from "../features/tasks";
-import { formatDate, formatDateTime } from "../lib/format";
+import { useFormat, useT } from "../i18n";
 import {
   type CommentTarget,
   deletedMessageLabel,
@@ -42,6 +42,8 @@ export function CommentBox({
   onSubmit: (message: Message) => Promise<void>;
   onCancel?: () => void;
 }) {
+  const t = useT("comments");
+  const tc = useT("common");
   const [body, setBody] = useState(initial);
   const [picked, setPicked] = useState<MemberView[]>([]);
   const [query, setQuery] = useState<string | null>(null);
@@ -139,7 +141,8 @@ export function CommentBox({
         className="comment-input"
         rows={2}
         value={body}
-        placeholder={`${label}… (@ to mention)`}
+        placeholder={t("box.placeholder", { label })}
+        dir="auto"
         role="combobox"
         aria-expanded={suggestions.length > 0}
         aria-controls={listId}
@@ -156,7 +159,7 @@ export function CommentBox({
         id={listId}
         className="mention-list"
         role="listbox"
-        aria-label="Mention someone"
+        aria-label={t("box.mentionList")}
         hidden={suggestions.length === 0}
       >
         {suggestions.map((member, index) => (
@@ -188,7 +191,7 @@ export function CommentBox({
       <div className="comment-box-actions">
         {onCancel ? (
           <button type="button" className="button button-ghost button-small" onClick={onCancel}>
-            Cancel
+            {tc("cancel")}
           </button>
         ) : null}
         <button
@@ -220,12 +223,15 @@ export function CommentItem({
   members: readonly MemberView[];
   onChanged: () => void;
 }) {
+  const t = useT("comments");
+  const tc = useT("common");
+  const f = useFormat();
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const remove = async () => {
     const question = isMine
-      ? "Delete this message? It shows as “Message deleted” in the thread."
-      : `Remove this message by ${comment.authorName}? Everyone sees “Message removed by a coordinator” instead, and the removal is recorded in the audit log.`;
+      ? t("message.confirmDelete")
+      : t("message.confirmRemove", { name: comment.authorName });
     if (!window.confirm(question)) return;
     try {
       await api.deleteComment(comment.id);
@@ -238,13 +244,13 @@ export function CommentItem({
     <li className="comment">
       <div className="comment-meta">
         <span className="comment-author">{comment.authorName}</span>
-        <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
-        {comment.editedAt ? <span className="comment-edited">(edited)</span> : null}
+        <time dateTime={comment.createdAt}>{f.dateTime(comment.createdAt)}</time>
+        {comment.editedAt ? <span className="comment-edited">{t("message.edited")}</span> : null}
       </div>
       {editing ? (
         <CommentBox
-          label="Edit your message"
-          submitLabel="Save"
+          label={t("message.editLabel")}
+          submitLabel={tc("save")}
           members={members}
           initial={comment.body}
           autoFocus
@@ -256,15 +262,18 @@ export function CommentItem({
           }}
         />
       ) : (
-        <p className={comment.deleted ? "comment-body comment-deleted" : "comment-body"}>
-          {comment.deleted ? deletedMessageLabel(comment) : comment.body}
+        <p
+          className={comment.deleted ? "comment-body comment-deleted" : "comment-body"}
+          dir={comment.deleted ? undefined : "auto"}
+        >
+          {comment.deleted ? deletedMessageLabel(comment, t) : comment.body}
         </p>
       )}
       {!comment.deleted && !editing && (canEdit || canRemove) ? (
         <div className="comment-actions">
           {canEdit ? (
             <button type="button" className="link-button" onClick={() => setEditing(true)}>
-              Edit
+              {t("message.edit")}
             </button>
           ) : null}
           {canRemove ? (
@@ -272,9 +281,11 @@ export function CommentItem({
               type="button"
               className="link-button"
               onClick={() => void remove()}
-              aria-label={isMine ? undefined : `Remove the message by ${comment.authorName}`}
+              aria-label={
+                isMine ? undefined : t("message.removeLabel", { name: comment.authorName })
+              }
             >
-              {isMine ? "Delete" : "Remove"}
+              {isMine ? t("message.delete") : t("message.remove")}
             </button>
           ) : null}
         </div>
@@ -290,8 +301,10 @@ export function CommentItem({
 
 /** The tasks made from a thread: who made each for whom, when it is due, where it stands. */
 function ThreadTasks({ networkId, tasks }: { networkId: string; tasks: readonly ThreadTask[] }) {
+  const t = useT("comments");
+  const f = useFormat();
   return (
-    <ul className="comment-tasks" aria-label="Tasks from this thread">
+    <ul className="comment-tasks" aria-label={t("tasks.label")}>
       {tasks.map((task) => (
         <li key={task.id} className="comment-task">
           <svg className="comment-task-icon" viewBox="0 0 16 16" aria-hidden="true">
@@ -299,9 +312,14 @@ function ThreadTasks({ networkId, tasks }: { networkId: string; tasks: readonly 
             <path d="M5.5 8.2l1.8 1.8 3.4-3.6" />
           </svg>
           <span className="comment-task-text">
-            {describeThreadTask(task, formatDate)}
-            {task.overdue ? <span className="comment-task-overdue"> (overdue)</span> : null} —{" "}
-            <Link to={threadTaskPath(networkId, task.id)}>{task.title}</Link>
+            {describeThreadTask(task, f.calendarDate, t)}
+            {task.overdue ? (
+              <span className="comment-task-overdue"> {t("tasks.overdue")}</span>
+            ) : null}{" "}
+            —{" "}
+            <Link to={threadTaskPath(networkId, task.id)} dir="auto">
+              {task.title}
+            </Link>
           </span>
           <TaskStatusBadge status={task.status} />
         </li>
@@ -340,6 +358,7 @@ function ThreadCard({
   onChanged: () => void;
   onMakeTask: (() => void) | null;
 }) {
+  const t = useT("comments");
   const [error, setError] = useState<string | null>(null);
   const ref = useRef<HTMLElement>(null);
   const resolved = thread.status === "resolved";
@@ -363,15 +382,28 @@ function ThreadCard({
     <article
       ref={ref}
       className={`comment-thread${active ? " is-active" : ""}${resolved ? " is-resolved" : ""}`}
-      aria-label={`Comment by ${first?.authorName ?? "someone"}${thread.quote ? ` on “${thread.quote}”` : ""}`}
+      aria-label={
+        thread.quote
+          ? t("thread.labelQuote", {
+              name: first?.authorName ?? t("thread.someone"),
+              quote: thread.quote,
+            })
+          : t("thread.label", { name: first?.authorName ?? t("thread.someone") })
+      }
       data-thread-id={thread.id}
     >
       <button type="button" className="comment-thread-target" onClick={onSelect}>
-        {detached ? <span className="badge badge-detached">Detached</span> : null}
+        {detached ? <span className="badge badge-detached">{t("thread.detached")}</span> : null}
         {thread.quote ? (
-          <q className="comment-quote">{thread.quote}</q>
+          <q className="comment-quote" dir="auto">
+            {thread.quote}
+          </q>
         ) : (
-          <span className="comment-quote">On activity {activityTitle ?? thread.activityId}</span>
+          <span className="comment-quote">
+            {t.rich("thread.onActivity", {
+              title: <bdi>{activityTitle ?? thread.activityId}</bdi>,
+            })}
+          </span>
         )}
       </button>
       <ol className="comment-list">
@@ -397,8 +429,8 @@ function ThreadCard({
       ) : null}
       {canComment && !closed && !resolved ? (
         <CommentBox
-          label="Reply"
-          submitLabel="Reply"
+          label={t("thread.reply")}
+          submitLabel={t("thread.reply")}
           members={members}
           onSubmit={async (message) => {
             await api.reply(thread.id, message);
@@ -414,7 +446,7 @@ function ThreadCard({
               className="button button-secondary button-small"
               onClick={onMakeTask}
             >
-              Make a task
+              {t("thread.makeTask")}
             </button>
           ) : null}
           {canResolve ? (
@@ -423,7 +455,7 @@ function ThreadCard({
               className="button button-secondary button-small comment-resolve"
               onClick={() => void toggle()}
             >
-              {resolved ? "Reopen" : "Resolve"}
+              {resolved ? t("thread.reopen") : t("thread.resolve")}
             </button>
           ) : null}
         </div>
@@ -473,6 +505,7 @@ export function CommentsPanel({
   /** Coordinators turn a thread into a task; null for everyone else. */
   onMakeTask: ((thread: ThreadView) => void) | null;
 }) {
+  const t = useT("comments");
   const closed = closedNotice !== null;
   const open = threads.filter((t) => t.status === "open");
   const resolved = threads.filter((t) => t.status === "resolved");
@@ -498,7 +531,7 @@ export function CommentsPanel({
   return (
     <section className="panel-section panel-comments" aria-labelledby="comments-panel-title">
       <h2 className="panel-title" id="comments-panel-title">
-        Comments <span className="panel-count">{open.length}</span>
+        {t("panel.title")} <span className="panel-count">{open.length}</span>
       </h2>
       {closedNotice ? (
         <p className="comment-closed" role="note">
@@ -508,12 +541,18 @@ export function CommentsPanel({
       {draft && !closed ? (
         <div className="comment-draft">
           <p className="comment-draft-target">
-            {draft.anchor ? <q className="comment-quote">{draft.label}</q> : draft.label}
+            {draft.anchor ? (
+              <q className="comment-quote" dir="auto">
+                {draft.label}
+              </q>
+            ) : (
+              draft.label
+            )}
           </p>
           <CommentBox
             key={draft.anchor?.start ?? draft.activityId ?? ""}
-            label="New comment"
-            submitLabel="Comment"
+            label={t("draft.label")}
+            submitLabel={t("draft.submit")}
             members={members}
             autoFocus
             onCancel={onCancelDraft}
@@ -523,13 +562,12 @@ export function CommentsPanel({
       ) : null}
       {error ? (
         <p className="comment-error" role="alert">
-          Could not load the comments: {describeError(error)}
+          {t("panel.loadError", { error: describeError(error) })}
         </p>
       ) : null}
       {open.length === 0 && !draft ? (
         <p className="panel-empty">
-          No open comments.{" "}
-          {canComment && !closed ? "Select some text and choose “Comment” to start one." : null}
+          {t("panel.empty")} {canComment && !closed ? t("panel.emptyHint") : null}
         </p>
       ) : (
         <ol className="comment-threads">{open.map(card)}</ol>
@@ -540,7 +578,7 @@ export function CommentsPanel({
           // a link to a resolved thread (a task's way back to it) shows it unfolded
           open={resolved.some((thread) => thread.id === activeId) || undefined}
         >
-          <summary>Resolved ({resolved.length})</summary>
+          <summary>{t("panel.resolved", { count: resolved.length })}</summary>
           <ol className="comment-threads">{resolved.map(card)}</ol>
         </details>
       ) : null}

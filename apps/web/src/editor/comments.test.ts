@@ -6,6 +6,9 @@ import StarterKit from "@tiptap/starter-kit";
 import { initProseMirrorDoc, prosemirrorToYXmlFragment, ySyncPlugin } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { createTranslate } from "../i18n";
+import english from "../i18n/locales/en/comments.json";
+import russian from "../i18n/locales/ru/comments.json";
 import {
   commentsClosedNotice,
   deletedMessageLabel,
@@ -127,17 +130,30 @@ describe("a task made from a thread", () => {
 
 describe("what a thread shows everyone", () => {
   const day = (iso: string) => `day ${iso}`;
+  const t = createTranslate("en", "comments", english);
 
   it("says who made a task from the thread, for whom and by when", () => {
     expect(
       describeThreadTask(
         { createdByName: "Tamar Kapanadze", assigneeName: "Eka Lomidze", due: "2026-02-10" },
         day,
+        t,
       ),
     ).toBe("Task created by Tamar Kapanadze for Eka Lomidze, due day 2026-02-10");
-    expect(describeThreadTask({ createdByName: "", assigneeName: null, due: null }, day)).toBe(
+    expect(describeThreadTask({ createdByName: "", assigneeName: null, due: null }, day, t)).toBe(
       "Task created by a coordinator for nobody yet",
     );
+  });
+
+  it("says it in the reader's language", () => {
+    const ru = createTranslate("ru", "comments", russian);
+    expect(
+      describeThreadTask(
+        { createdByName: "Tamar Kapanadze", assigneeName: "Eka Lomidze", due: "2026-02-10" },
+        day,
+        ru,
+      ),
+    ).toMatch(/^Задача создана: Tamar Kapanadze, исполнитель: Eka Lomidze, срок: day 2026-02-10$/);
   });
 
   it("links a thread's task to its row on the network's tasks page", () => {
@@ -145,18 +161,18 @@ describe("what a thread shows everyone", () => {
   });
 
   it("tells a message its author deleted from one a coordinator removed", () => {
-    expect(deletedMessageLabel({ deletedBy: "author" })).toBe("Message deleted");
-    expect(deletedMessageLabel({ deletedBy: "coordinator" })).toBe(
+    expect(deletedMessageLabel({ deletedBy: "author" }, t)).toBe("Message deleted");
+    expect(deletedMessageLabel({ deletedBy: "coordinator" }, t)).toBe(
       "Message removed by a coordinator",
     );
   });
 
   it("closes the comments of adopted and archived workplans, and says why", () => {
-    expect(commentsClosedNotice({ stage: "consultation", archived: false })).toBeNull();
-    expect(commentsClosedNotice({ stage: "adopted", archived: false })).toMatch(
+    expect(commentsClosedNotice({ stage: "consultation", archived: false }, t)).toBeNull();
+    expect(commentsClosedNotice({ stage: "adopted", archived: false }, t)).toMatch(
       /adopted and frozen: its comments can be read/,
     );
-    expect(commentsClosedNotice({ stage: "draft", archived: true })).toMatch(
+    expect(commentsClosedNotice({ stage: "draft", archived: true }, t)).toMatch(
       /archived: its comments can be read/,
     );
   });

@@ -26,6 +26,7 @@ import { useCallback, useEffect, useState } from "react";
 import * as Y from "yjs";
 import { api } from "../api/client";
 import { useServerEvent } from "../app/session";
+import type { Translate } from "../i18n";
 
 /** What a new thread points at: a range of text (with its quote) and/or a whole activity. */
 export type CommentTarget = {
@@ -300,12 +301,13 @@ export function taskTitleFromThread(thread: Pick<ThreadView, "comments" | "quote
 /** Why nobody may add to, edit, resolve or reopen a workplan's comments; null while they may. */
 export function commentsClosedNotice(
   workplan: Pick<WorkplanView, "stage" | "archived">,
+  t: Translate<"comments">,
 ): string | null {
   switch (workplanFreeze(workplan)) {
     case "archived":
-      return "This workplan is archived: its comments can be read, but no one can add, edit, resolve or reopen them.";
+      return t("closed.archived");
     case "adopted":
-      return "This workplan is adopted and frozen: its comments can be read, but no one can add, edit, resolve or reopen them.";
+      return t("closed.adopted");
     case null:
       return null;
   }
@@ -315,10 +317,16 @@ export function commentsClosedNotice(
 export function describeThreadTask(
   task: Pick<ThreadTask, "createdByName" | "assigneeName" | "due">,
   formatDay: (day: string) => string,
+  t: Translate<"comments">,
 ): string {
-  const by = task.createdByName || "a coordinator";
-  const due = task.due ? `, due ${formatDay(task.due)}` : "";
-  return `Task created by ${by} for ${task.assigneeName ?? "nobody yet"}${due}`;
+  return t("task.line", {
+    hasBy: task.createdByName ? "yes" : "no",
+    by: task.createdByName,
+    hasAssignee: task.assigneeName ? "yes" : "no",
+    assignee: task.assigneeName ?? "",
+    hasDue: task.due ? "yes" : "no",
+    due: task.due ? formatDay(task.due) : "",
+  });
 }
 
 /** Where a thread's task is listed: its network's tasks page, at its row. */
@@ -327,8 +335,11 @@ export function threadTaskPath(networkId: string, taskId: string): string {
 }
 
 /** What a message shows once deleted: its author deleted it, or a coordinator removed it. */
-export function deletedMessageLabel(comment: Pick<CommentView, "deletedBy">): string {
+export function deletedMessageLabel(
+  comment: Pick<CommentView, "deletedBy">,
+  t: Translate<"comments">,
+): string {
   return comment.deletedBy === "coordinator"
-    ? "Message removed by a coordinator"
-    : "Message deleted";
+    ? t("message.removedByCoordinator")
+    : t("message.deleted");
 }

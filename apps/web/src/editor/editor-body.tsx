@@ -1,6 +1,7 @@
 import type { Budget, SuggestionField, ThreadView } from "@junction/domain";
 import { EditorContent } from "@tiptap/react";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useT } from "../i18n";
 import { RemovalToast, useActivityRemoval } from "./activity-removal";
 import { selectionTarget, useWorkplanThreads } from "./comments";
 import { useJumpToLinkedActivity, useOpenLinkedThread } from "./deep-links";
@@ -56,6 +57,7 @@ export function EditorBody({
   panel: { tabs, request },
   callbacks,
 }: EditorBodyProps) {
+  const t = useT("comments");
   const [live] = useState(createActivityLive);
   const [taskFrom, setTaskFrom] = useState<ThreadView | null>(null);
   const [suggestRequest, setSuggestRequest] = useState<SuggestRequest | null>(null);
@@ -155,13 +157,17 @@ export function EditorBody({
   const actions = useMemo<ActivityActions>(
     () => ({
       commentOnActivity: (activityId, title) =>
-        startDraft({ anchor: null, activityId, label: `On activity “${title || "Untitled"}”` }),
+        startDraft({
+          anchor: null,
+          activityId,
+          label: t("draft.onActivity", { title: title || t("draft.untitled") }),
+        }),
       showActivityComments,
       onOwnersChanged,
       suggestField,
       removeActivity: removal.remove,
     }),
-    [startDraft, showActivityComments, onOwnersChanged, suggestField, removal.remove],
+    [startDraft, showActivityComments, onOwnersChanged, suggestField, removal.remove, t],
   );
   const context = useEditorContextValue({
     permissions: effective,

@@ -1,4 +1,5 @@
 import { type ReactNode, useId } from "react";
+import { useT } from "../i18n";
 import type { EditorPanelTab } from "./editor-types";
 import type { PanelState } from "./use-panel";
 
@@ -23,12 +24,13 @@ export function EditorPanel({
   suggestions,
   jumpTo,
 }: Props) {
+  const t = useT("editor");
   const tabIds = { overview: useId(), comments: useId(), suggestions: useId() };
   const { tab } = panel;
   return (
     <aside
       className={panel.isOpen ? "editor-panel is-open" : "editor-panel"}
-      aria-label="Workplan panel"
+      aria-label={t("panel.label")}
     >
       <button
         type="button"
@@ -36,10 +38,12 @@ export function EditorPanel({
         aria-expanded={panel.isOpen}
         onClick={panel.toggle}
       >
-        {panel.isOpen ? "Hide" : "Show"} people and activities ({counts.people} here,{" "}
-        {counts.activities} activities)
+        {t(panel.isOpen ? "panel.hide" : "panel.show", {
+          people: counts.people,
+          activities: counts.activities,
+        })}
       </button>
-      <div className="panel-tabs" role="tablist" aria-label="Panel">
+      <div className="panel-tabs" role="tablist" aria-label={t("panel.tabs")}>
         <button
           type="button"
           role="tab"
@@ -49,7 +53,7 @@ export function EditorPanel({
           className="panel-tab"
           onClick={() => panel.selectTab("overview")}
         >
-          People and activities
+          {t("panel.overview")}
         </button>
         <button
           type="button"
@@ -60,7 +64,7 @@ export function EditorPanel({
           className="panel-tab"
           onClick={() => panel.selectTab("comments")}
         >
-          Comments <span className="panel-count">{counts.openThreads}</span>
+          {t("panel.comments")} <span className="panel-count">{counts.openThreads}</span>
         </button>
         <button
           type="button"

@@ -5,6 +5,7 @@ import {
   useId,
   useState,
 } from "react";
+import { useT } from "../i18n";
 import type { Parsed } from "./activity-fields";
 
 type DraftInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange"> & {
@@ -186,6 +187,7 @@ export function ChipPicker({
   /** Why the field is read-only, under it. */
   hint?: string;
 }) {
+  const t = useT("editor");
   const labelId = useId();
   const hintId = useId();
   const known = new Map(groups.flatMap((g) => g.options.map((o) => [o.value, o] as const)));
@@ -207,12 +209,16 @@ export function ChipPicker({
           return (
             <span key={value} className={`chip chip-${tone ?? "plain"}`} title={option?.title}>
               {option?.short ? <span className="chip-key">{option.short}</span> : null}
-              <span className="chip-text">{option?.label ?? value}</span>
+              <span className="chip-text" dir="auto">
+                {option?.label ?? value}
+              </span>
               {canEdit ? (
                 <button
                   type="button"
                   className="chip-remove"
-                  aria-label={`Remove ${option?.short ? `${option.short} ` : ""}${option?.label ?? value}`}
+                  aria-label={t("chips.remove", {
+                    name: `${option?.short ? `${option.short} ` : ""}${option?.label ?? value}`,
+                  })}
                   onClick={() => onChange(values.filter((v) => v !== value))}
                 >
                   <span aria-hidden="true">×</span>
@@ -231,7 +237,7 @@ export function ChipPicker({
               if (value !== "" && !values.includes(value)) onChange([...values, value]);
             }}
           >
-            <option value="">+ Add</option>
+            <option value="">{t("chips.add")}</option>
             {remaining.length === 1 && remaining[0]
               ? remaining[0].options.map((o) => (
                   <option key={o.value} value={o.value}>
@@ -264,6 +270,7 @@ export function ChipPicker({
 /** Free tags (places, target groups) with suggestions from the rest of the network. */
 export function TagInput({
   label,
+  addLabel,
   values,
   canEdit,
   listId,
@@ -273,6 +280,8 @@ export function TagInput({
   span,
 }: {
   label: string;
+  /** The input's accessible name ("Add to locations"). */
+  addLabel: string;
   values: readonly string[];
   canEdit: boolean;
   span?: Span;
@@ -281,6 +290,7 @@ export function TagInput({
   emptyLabel: string;
   onChange: (values: string[]) => void;
 }) {
+  const t = useT("editor");
   const labelId = useId();
   const inputId = useId();
   const [draft, setDraft] = useState("");
@@ -305,12 +315,14 @@ export function TagInput({
         {values.length === 0 && !canEdit ? <span className="af-empty">{emptyLabel}</span> : null}
         {values.map((value) => (
           <span key={value} className="chip chip-tag">
-            <span className="chip-text">{value}</span>
+            <span className="chip-text" dir="auto">
+              {value}
+            </span>
             {canEdit ? (
               <button
                 type="button"
                 className="chip-remove"
-                aria-label={`Remove ${value}`}
+                aria-label={t("chips.remove", { name: value })}
                 onClick={() => onChange(values.filter((v) => v !== value))}
               >
                 <span aria-hidden="true">×</span>
@@ -321,12 +333,13 @@ export function TagInput({
         {canEdit ? (
           <>
             <label htmlFor={inputId} className="visually-hidden">
-              Add to {label.toLowerCase()}
+              {addLabel}
             </label>
             <input
               id={inputId}
               className="chip-input"
               list={listId}
+              dir="auto"
               value={draft}
               placeholder={placeholder}
               onChange={(event) => setDraft(event.target.value)}

@@ -17,7 +17,7 @@ export type IconName = keyof typeof PATHS;
 export function Icon({ name }: { name: IconName }) {
   return (
     <svg
-      className="icon"
+      className={`icon icon-${name}`}
       viewBox="0 0 24 24"
       width="18"
       height="18"

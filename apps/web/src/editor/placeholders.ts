@@ -4,24 +4,36 @@ import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { canChangeDocument } from "./read-only";
 
+export type PlaceholderTexts = { title: string; description: string; emptyLine: string };
+
+export type PlaceholdersOptions = {
+  /** The hints in the interface language, read at each redraw. */
+  texts: () => PlaceholderTexts;
+};
+
 /** Grey hints in empty activity titles and descriptions, and "Type / …" in the empty line being edited. */
-export const Placeholders = Extension.create({
+export const Placeholders = Extension.create<PlaceholdersOptions>({
   name: "junctionPlaceholders",
+  addOptions() {
+    return { texts: () => ({ title: "", description: "", emptyLine: "" }) };
+  },
   addProseMirrorPlugins() {
     const editor = this.editor;
+    const { texts } = this.options;
     return [
       new Plugin({
         key: new PluginKey("junctionPlaceholders"),
         props: {
           decorations(state) {
             const decorations: Decoration[] = [];
+            const text = texts();
             const { $from, empty } = state.selection;
             state.doc.descendants((node, pos, parent) => {
               if (node.type.name === ACTIVITY_TITLE_NODE && node.content.size === 0) {
                 decorations.push(
                   Decoration.node(pos, pos + node.nodeSize, {
                     class: "is-empty",
-                    "data-placeholder": "Activity title",
+                    "data-placeholder": text.title,
                   }),
                 );
               }
@@ -33,7 +45,7 @@ export const Placeholders = Extension.create({
                 decorations.push(
                   Decoration.node(pos, pos + node.nodeSize, {
                     class: "is-empty",
-                    "data-placeholder": "What will be done, with whom, and why",
+                    "data-placeholder": text.description,
                   }),
                 );
               }
@@ -50,7 +62,7 @@ export const Placeholders = Extension.create({
               decorations.push(
                 Decoration.node(pos, pos + $from.parent.nodeSize, {
                   class: "is-empty",
-                  "data-placeholder": "Type / to insert an activity, heading, list or table",
+                  "data-placeholder": text.emptyLine,
                 }),
               );
             }

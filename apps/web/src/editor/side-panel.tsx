@@ -8,14 +8,15 @@ import {
 } from "@junction/domain";
 import { memo, useId, useMemo, useState } from "react";
 import { countOpen, possibleDuplicates, WarningIcon } from "../features/warnings";
-import { formatMonth, STATUS_LABELS } from "./activity-fields";
+import { useFormat, useT } from "../i18n";
 import { initials, type PresentUser, textColorOn } from "./presence";
 
 export function PresenceList({ users }: { users: readonly PresentUser[] }) {
+  const t = useT("editor");
   return (
     <section className="panel-section" aria-labelledby="presence-title">
       <h2 className="panel-title" id="presence-title">
-        Here now <span className="panel-count">{users.length}</span>
+        {t("presence.hereNow")} <span className="panel-count">{users.length}</span>
       </h2>
       <ul className="presence-list">
         {users.map((user) => (
@@ -30,7 +31,7 @@ export function PresenceList({ users }: { users: readonly PresentUser[] }) {
             <span className="presence-text">
               <span className="presence-name">
                 {user.name}
-                {user.isSelf ? <span className="presence-self"> (you)</span> : null}
+                {user.isSelf ? <span className="presence-self"> {t("presence.you")}</span> : null}
               </span>
               {user.organisation ? <span className="presence-org">{user.organisation}</span> : null}
             </span>
@@ -79,6 +80,9 @@ export function ActivitiesPanel({
   warnings: ReadonlyMap<string, readonly WarningView[]>;
   onJump: (id: string) => void;
 }) {
+  const t = useT("editor");
+  const tc = useT("common");
+  const f = useFormat();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const ids = { organisation: useId(), objective: useId(), status: useId(), warnings: useId() };
   const openCount = (activity: Activity) => countOpen(warnings.get(activity.id) ?? []);
@@ -103,14 +107,16 @@ export function ActivitiesPanel({
   return (
     <section className="panel-section panel-activities" aria-labelledby="activities-panel-title">
       <h2 className="panel-title" id="activities-panel-title">
-        Activities{" "}
+        {t("activities.title")}{" "}
         <span className="panel-count">
-          {filtered ? `${visible.length} of ${activities.length}` : activities.length}
+          {filtered
+            ? t("activities.filteredCount", { shown: visible.length, total: activities.length })
+            : f.number(activities.length)}
         </span>
       </h2>
       <div className="panel-filters">
         <label htmlFor={ids.organisation} className="panel-filter-label">
-          Organisation
+          {t("activities.organisation")}
         </label>
         <select
           id={ids.organisation}
@@ -118,7 +124,7 @@ export function ActivitiesPanel({
           value={filters.organisation}
           onChange={(event) => setFilters({ ...filters, organisation: event.target.value })}
         >
-          <option value="">All organisations</option>
+          <option value="">{t("activities.allOrganisations")}</option>
           {usedOrganisations.map((o) => (
             <option key={o.id} value={o.id}>
               {o.acronym || o.name}
@@ -126,7 +132,7 @@ export function ActivitiesPanel({
           ))}
         </select>
         <label htmlFor={ids.objective} className="panel-filter-label">
-          GCM objective
+          {t("activities.objective")}
         </label>
         <select
           id={ids.objective}
@@ -134,7 +140,7 @@ export function ActivitiesPanel({
           value={filters.objective}
           onChange={(event) => setFilters({ ...filters, objective: event.target.value })}
         >
-          <option value="">All objectives</option>
+          <option value="">{t("activities.allObjectives")}</option>
           {usedObjectives.map((o) => (
             <option key={o.number} value={String(o.number)}>
               {o.number} · {o.short}
@@ -142,7 +148,7 @@ export function ActivitiesPanel({
           ))}
         </select>
         <label htmlFor={ids.status} className="panel-filter-label">
-          Status
+          {t("activities.status")}
         </label>
         <select
           id={ids.status}
@@ -152,10 +158,10 @@ export function ActivitiesPanel({
             setFilters({ ...filters, status: event.target.value as Filters["status"] })
           }
         >
-          <option value="">Any status</option>
+          <option value="">{t("activities.anyStatus")}</option>
           {ACTIVITY_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {STATUS_LABELS[s]}
+              {tc(`status.${s}`)}
             </option>
           ))}
         </select>
@@ -166,7 +172,7 @@ export function ActivitiesPanel({
             checked={filters.withWarnings}
             onChange={(event) => setFilters({ ...filters, withWarnings: event.target.checked })}
           />
-          With warnings <span className="panel-filter-count">{withWarnings}</span>
+          {t("activities.withWarnings")} <span className="panel-filter-count">{withWarnings}</span>
         </label>
         {filtered ? (
           <button
@@ -174,15 +180,15 @@ export function ActivitiesPanel({
             className="button button-ghost button-small panel-clear"
             onClick={() => setFilters(NO_FILTERS)}
           >
-            Clear filters
+            {t("activities.clearFilters")}
           </button>
         ) : null}
       </div>
       {activities.length === 0 ? (
-        <p className="panel-empty">No activities yet. Insert one from the toolbar or type “/”.</p>
+        <p className="panel-empty">{t("activities.empty")}</p>
       ) : visible.length === 0 ? (
         <p className="panel-empty" role="status">
-          No activity matches these filters.
+          {t("activities.noMatch")}
         </p>
       ) : (
         <ol className="panel-activity-list">
@@ -220,11 +226,16 @@ const ActivityRow = memo(function ActivityRow({
   organisationLabel: (id: string) => string;
   onJump: (id: string) => void;
 }) {
+  const t = useT("editor");
+  const tc = useT("common");
+  const f = useFormat();
   return (
     <li>
       <button type="button" className="panel-activity" onClick={() => onJump(activity.id)}>
         <span className="panel-activity-heading">
-          <span className="panel-activity-title">{activity.title || "Untitled activity"}</span>
+          <span className="panel-activity-title" dir="auto">
+            {activity.title || t("activity.untitled")}
+          </span>
           {openWarnings > 0 ? (
             <span className="warning-marker" title={possibleDuplicates(openWarnings)}>
               <WarningIcon />
@@ -235,15 +246,15 @@ const ActivityRow = memo(function ActivityRow({
         </span>
         <span className="panel-activity-meta">
           <span className={`status-dot status-dot-${activity.status}`} aria-hidden="true" />
-          <span>{STATUS_LABELS[activity.status]}</span>
+          <span>{tc(`status.${activity.status}`)}</span>
           {activity.lead ? <span>· {organisationLabel(activity.lead)}</span> : null}
-          {activity.start ? <span>· {formatMonth(activity.start)}</span> : null}
+          {activity.start ? <span>· {f.month(activity.start)}</span> : null}
         </span>
         {activity.gcmObjectives.length > 0 ? (
           <span className="panel-activity-objectives">
             {activity.gcmObjectives.map((n) => (
               <span key={n} className="mini-chip" title={GCM_OBJECTIVES[n - 1]?.title}>
-                GCM {n}
+                {t("activities.gcmChip", { number: n })}
               </span>
             ))}
           </span>

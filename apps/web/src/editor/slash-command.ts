@@ -2,41 +2,39 @@ import { type Editor, Extension } from "@tiptap/core";
 import { type EditorState, Plugin, PluginKey } from "@tiptap/pm/state";
 import { canChangeDocument } from "./read-only";
 
+export type SlashItemId = "activity" | "heading" | "bullet-list" | "table";
+
 export type SlashItem = {
-  id: string;
-  label: string;
-  hint: string;
+  id: SlashItemId;
+  /** English search words, found in every language (the menu's words are `slash.<id>.*`). */
   keywords: string;
   run: (editor: Editor, range: { from: number; to: number }) => void;
+};
+
+export type SlashCommandOptions = {
+  /** An item's name and search words in the interface language, read as the query changes. */
+  words: (id: SlashItemId) => string;
 };
 
 export const SLASH_ITEMS: readonly SlashItem[] = [
   {
     id: "activity",
-    label: "Activity",
-    hint: "A structured activity block",
     keywords: "activity block task",
     run: (editor, range) => editor.chain().focus().deleteRange(range).insertActivity().run(),
   },
   {
     id: "heading",
-    label: "Heading",
-    hint: "A section heading",
     keywords: "heading title section h2",
     run: (editor, range) =>
       editor.chain().focus().deleteRange(range).setNode("heading", { level: 2 }).run(),
   },
   {
     id: "bullet-list",
-    label: "Bullet list",
-    hint: "A simple list",
     keywords: "bullet list unordered ul",
     run: (editor, range) => editor.chain().focus().deleteRange(range).toggleBulletList().run(),
   },
   {
     id: "table",
-    label: "Table",
-    hint: "A table with a header row",
     keywords: "table grid matrix",
     run: (editor, range) =>
       editor
@@ -64,10 +62,12 @@ type SlashMeta = { type: "move"; delta: number } | { type: "dismiss" } | { type:
 
 export const slashKey = new PluginKey<SlashState>("slashCommand");
 
-function filterItems(query: string): readonly SlashItem[] {
-  const q = query.trim().toLowerCase();
+function filterItems(query: string, words: SlashCommandOptions["words"]): readonly SlashItem[] {
+  const q = query.trim().toLocaleLowerCase();
   if (q === "") return SLASH_ITEMS;
-  return SLASH_ITEMS.filter((item) => `${item.label} ${item.keywords}`.toLowerCase().includes(q));
+  return SLASH_ITEMS.filter((item) =>
+    `${words(item.id)} ${item.keywords}`.toLocaleLowerCase().includes(q),
+  );
 }
 
 /** "/" typed at the start of an empty top-level paragraph, with the caret right after it. */
@@ -82,10 +82,14 @@ function detect(state: EditorState): { from: number; to: number; query: string }
 }
 
 /** The "/" menu: a plugin that tracks the typed query and the highlighted item; SlashMenu draws it. */
-export const SlashCommand = Extension.create({
+export const SlashCommand = Extension.create<SlashCommandOptions>({
   name: "slashCommand",
+  addOptions() {
+    return { words: () => "" };
+  },
   addProseMirrorPlugins() {
     const editor = this.editor;
+    const { words } = this.options;
     const run = (state: SlashState) => {
       if (!state.active) return false;
       const item = state.items[state.index];
@@ -105,7 +109,7 @@ export const SlashCommand = Extension.create({
             if (meta?.type === "dismiss" || previous.dismissedAt === found.from) {
               return { active: false, dismissedAt: found.from };
             }
-            const items = filterItems(found.query);
+            const items = filterItems(found.query, words);
             if (items.length === 0) return { active: false, dismissedAt: null };
             let index = previous.active && previous.query === found.query ? previous.index : 0;
             if (meta?.type === "move") index = (index + meta.delta + items.length) % items.length;

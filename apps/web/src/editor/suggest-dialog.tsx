@@ -1,5 +1,6 @@
 import type { Budget, SuggestedBudget, SuggestionField } from "@junction/domain";
 import { useState } from "react";
+import { useT } from "../i18n";
 import { FormDialog } from "../ui/dialog";
 import { Field } from "../ui/field";
 import { formatMonth, parseAmount, parseCurrency } from "./activity-fields";
@@ -111,6 +112,7 @@ export function SuggestFieldDialog({
   onSubmit: (value: FieldValue, message: SuggestionMessage) => Promise<void>;
   onClose: () => void;
 }) {
+  const tEditor = useT("editor");
   const [amount, setAmount] = useState(
     current.budget?.amount === null || current.budget === null ? "" : String(current.budget.amount),
   );
@@ -123,8 +125,8 @@ export function SuggestFieldDialog({
   const parseValue = (): FieldValue => {
     if (field !== "budget") return month === "" ? null : month;
     if (amount.trim() === "" && currency.trim() === "") return null;
-    const parsedAmount = parseAmount(amount);
-    const parsedCurrency = parseCurrency(currency);
+    const parsedAmount = parseAmount(amount, tEditor);
+    const parsedCurrency = parseCurrency(currency, tEditor);
     const next = {
       amount: parsedAmount.ok
         ? parsedAmount.value === null

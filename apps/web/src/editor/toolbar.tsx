@@ -1,6 +1,7 @@
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { useT } from "../i18n";
 import { Icon, type IconName } from "./icons";
 import type { EditingMode } from "./suggestions";
 
@@ -48,6 +49,9 @@ function ToolButton({
 /** Moves focus between toolbar controls with the arrow keys (Tab still walks through them). */
 function onToolbarKeyDown(event: KeyboardEvent<HTMLDivElement>) {
   if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
+  // right to left, the arrow that points to the next control is ArrowLeft
+  const forward =
+    getComputedStyle(event.currentTarget).direction === "rtl" ? "ArrowLeft" : "ArrowRight";
   if (event.target instanceof HTMLSelectElement || event.target instanceof HTMLInputElement) return;
   const controls = [
     ...event.currentTarget.querySelectorAll<HTMLElement>("button:not(:disabled), select"),
@@ -55,13 +59,14 @@ function onToolbarKeyDown(event: KeyboardEvent<HTMLDivElement>) {
   const index = controls.indexOf(event.target as HTMLElement);
   if (index < 0) return;
   const next =
-    controls[(index + (event.key === "ArrowRight" ? 1 : -1) + controls.length) % controls.length];
+    controls[(index + (event.key === forward ? 1 : -1) + controls.length) % controls.length];
   next?.focus();
   event.preventDefault();
 }
 
 /** "Comment" on the selected text; for commenters too, whose editor is read-only. */
 export function CommentButton({ editor, onComment }: { editor: Editor; onComment: () => void }) {
+  const t = useT("editor");
   const hasSelection = useEditorState({
     editor,
     selector: ({ editor: e }) => !e.state.selection.empty,
@@ -70,13 +75,13 @@ export function CommentButton({ editor, onComment }: { editor: Editor; onComment
     <button
       type="button"
       className="button button-secondary button-small comment-button"
-      title="Comment on the selected text (select some text first)"
+      title={t("toolbar.commentTitle")}
       disabled={!hasSelection}
       // keep the editor's selection: it is what the comment points at
       onMouseDown={(event) => event.preventDefault()}
       onClick={onComment}
     >
-      Comment
+      {t("toolbar.comment")}
     </button>
   );
 }
@@ -150,6 +155,7 @@ export function Toolbar({
   /** The connection state, kept in view with the toolbar while the page scrolls. */
   status: ReactNode;
 }) {
+  const t = useT("editor");
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -194,20 +200,20 @@ export function Toolbar({
         <div
           className="editor-toolbar"
           role="toolbar"
-          aria-label="Formatting"
+          aria-label={t("toolbar.label")}
           onKeyDown={onToolbarKeyDown}
         >
           <div className="tool-group">
             <ToolButton
               icon="undo"
-              label="Undo your last change"
+              label={t("toolbar.undo")}
               shortcut={`${MOD}Z`}
               disabled={!state.canUndo}
               onClick={() => chain().undo().run()}
             />
             <ToolButton
               icon="redo"
-              label="Redo"
+              label={t("toolbar.redo")}
               shortcut={isMac ? "⌘⇧Z" : "Ctrl+Shift+Z"}
               disabled={!state.canRedo}
               onClick={() => chain().redo().run()}
@@ -215,7 +221,7 @@ export function Toolbar({
           </div>
           <div className="tool-group">
             <label htmlFor={blockSelectId} className="visually-hidden">
-              Text style
+              {t("toolbar.textStyle")}
             </label>
             <select
               id={blockSelectId}
@@ -224,30 +230,30 @@ export function Toolbar({
               disabled={state.inActivity}
               onChange={(event) => setBlock(event.target.value as BlockType)}
             >
-              <option value="paragraph">Paragraph</option>
-              <option value="h1">Heading 1</option>
-              <option value="h2">Heading 2</option>
-              <option value="h3">Heading 3</option>
+              <option value="paragraph">{t("toolbar.paragraph")}</option>
+              <option value="h1">{t("toolbar.heading", { level: 1 })}</option>
+              <option value="h2">{t("toolbar.heading", { level: 2 })}</option>
+              <option value="h3">{t("toolbar.heading", { level: 3 })}</option>
             </select>
           </div>
           <div className="tool-group">
             <ToolButton
               icon="bold"
-              label="Bold"
+              label={t("toolbar.bold")}
               shortcut={`${MOD}B`}
               pressed={state.bold}
               onClick={() => chain().toggleBold().run()}
             />
             <ToolButton
               icon="italic"
-              label="Italic"
+              label={t("toolbar.italic")}
               shortcut={`${MOD}I`}
               pressed={state.italic}
               onClick={() => chain().toggleItalic().run()}
             />
             <ToolButton
               icon="link"
-              label="Link"
+              label={t("toolbar.link")}
               shortcut={`${MOD}K`}
               pressed={state.link}
               onClick={() => setLinkOpen((open) => !open)}
@@ -256,41 +262,50 @@ export function Toolbar({
           <div className="tool-group">
             <ToolButton
               icon="bulletList"
-              label="Bullet list"
+              label={t("toolbar.bulletList")}
               shortcut={isMac ? "⌘⇧8" : "Ctrl+Shift+8"}
               pressed={state.bulletList}
               onClick={() => chain().toggleBulletList().run()}
             />
             <ToolButton
               icon="orderedList"
-              label="Numbered list"
+              label={t("toolbar.numberedList")}
               shortcut={isMac ? "⌘⇧7" : "Ctrl+Shift+7"}
               pressed={state.orderedList}
               onClick={() => chain().toggleOrderedList().run()}
             />
             <ToolButton
               icon="table"
-              label="Insert table"
+              label={t("toolbar.insertTable")}
               disabled={state.inTable || state.inActivity}
               onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
             />
           </div>
           {state.inTable ? (
             <div className="tool-group">
-              <ToolButton label="Add row" onClick={() => chain().addRowAfter().run()}>
-                + Row
+              <ToolButton label={t("toolbar.addRow")} onClick={() => chain().addRowAfter().run()}>
+                {t("toolbar.addRowShort")}
               </ToolButton>
-              <ToolButton label="Add column" onClick={() => chain().addColumnAfter().run()}>
-                + Column
+              <ToolButton
+                label={t("toolbar.addColumn")}
+                onClick={() => chain().addColumnAfter().run()}
+              >
+                {t("toolbar.addColumnShort")}
               </ToolButton>
-              <ToolButton label="Delete row" onClick={() => chain().deleteRow().run()}>
-                − Row
+              <ToolButton label={t("toolbar.deleteRow")} onClick={() => chain().deleteRow().run()}>
+                {t("toolbar.deleteRowShort")}
               </ToolButton>
-              <ToolButton label="Delete column" onClick={() => chain().deleteColumn().run()}>
-                − Column
+              <ToolButton
+                label={t("toolbar.deleteColumn")}
+                onClick={() => chain().deleteColumn().run()}
+              >
+                {t("toolbar.deleteColumnShort")}
               </ToolButton>
-              <ToolButton label="Delete table" onClick={() => chain().deleteTable().run()}>
-                Delete table
+              <ToolButton
+                label={t("toolbar.deleteTable")}
+                onClick={() => chain().deleteTable().run()}
+              >
+                {t("toolbar.deleteTable")}
               </ToolButton>
             </div>
           ) : null}
@@ -302,10 +317,10 @@ export function Toolbar({
               className="button button-primary button-small tool-insert"
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => chain().insertActivity().run()}
-              title="Insert an activity block (or type / in an empty line)"
+              title={t("toolbar.insertActivityTitle")}
             >
               <Icon name="activity" />
-              Activity
+              {t("toolbar.insertActivity")}
             </button>
           </div>
         </div>
@@ -334,6 +349,8 @@ function LinkForm({
   hasLink: boolean;
   onClose: () => void;
 }) {
+  const t = useT("editor");
+  const tc = useT("common");
   const [href, setHref] = useState(initial);
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -377,7 +394,7 @@ function LinkForm({
       }}
     >
       <label htmlFor={inputId} className="link-form-label">
-        Link address
+        {t("link.address")}
       </label>
       <input
         id={inputId}
@@ -385,12 +402,13 @@ function LinkForm({
         className="input link-form-input"
         type="text"
         inputMode="url"
+        dir="ltr"
         placeholder="https://…"
         value={href}
         onChange={(event) => setHref(event.target.value)}
       />
       <button type="submit" className="button button-primary button-small">
-        Apply
+        {t("link.apply")}
       </button>
       {hasLink ? (
         <button
@@ -401,11 +419,11 @@ function LinkForm({
             onClose();
           }}
         >
-          Remove link
+          {t("link.remove")}
         </button>
       ) : null}
       <button type="button" className="button button-ghost button-small" onClick={close}>
-        Cancel
+        {tc("cancel")}
       </button>
     </form>
   );

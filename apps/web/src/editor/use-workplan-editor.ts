@@ -6,9 +6,10 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { TableKit } from "@tiptap/extension-table";
 import { useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { type Translate, useT } from "../i18n";
 import { ActivityIds } from "./activity-ids";
-import { ActivityDescription, ActivityNode, ActivityTitle } from "./activity-nodes";
+import { ActivityDescription, ActivityNode, ActivityTitle, OwnDirection } from "./activity-nodes";
 import { CommentHighlights } from "./comments";
 import type { EditorUser } from "./editor-types";
 import { Placeholders } from "./placeholders";
@@ -31,9 +32,9 @@ type Options = {
   onOpenSuggestion: (suggestionId: string) => void;
 };
 
-function caretElement(user: Record<string, unknown>): HTMLElement {
+function caretElement(user: Record<string, unknown>, someone: string): HTMLElement {
   const color = typeof user.color === "string" ? user.color : "#5d6571";
-  const name = typeof user.name === "string" ? user.name : "Someone";
+  const name = typeof user.name === "string" ? user.name : someone;
   const organisation = typeof user.organisation === "string" ? user.organisation : "";
   const caret = document.createElement("span");
   caret.classList.add("collaboration-carets__caret");
@@ -44,6 +45,7 @@ function caretElement(user: Record<string, unknown>): HTMLElement {
   label.style.backgroundColor = color;
   label.style.color = textColorOn(color);
   label.textContent = organisation ? `${name} · ${organisation}` : name;
+  label.dir = "auto";
   caret.append(label);
   return caret;
 }
@@ -61,6 +63,10 @@ export function useWorkplanEditor({
   onOpenSuggestion,
 }: Options): { editor: Editor | null; linkRequest: number } {
   const [linkRequest, setLinkRequest] = useState(0);
+  // the editor is built once per session: its extensions read the words of the language in use
+  const t = useT("editor");
+  const translate = useRef<Translate<"editor">>(t);
+  translate.current = t;
   const editor = useEditor(
     {
       // readers too: they place a caret and select; ReadOnlyDocument keeps the text unchanged
@@ -68,13 +74,13 @@ export function useWorkplanEditor({
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
       editorProps: {
-        attributes: {
+        attributes: () => ({
           class: "editor-document",
           role: "textbox",
           "aria-multiline": "true",
-          "aria-label": "Workplan document",
+          "aria-label": translate.current("document.label"),
           spellcheck: "true",
-        },
+        }),
       },
       extensions: [
         StarterKit.configure({
@@ -93,17 +99,27 @@ export function useWorkplanEditor({
           // the server stamps the authenticated identity and the same colour over this, so you
           // see yourself as others see you
           user: { ...user, color: colorForUser(user.id) },
-          render: caretElement,
+          render: (caretUser) => caretElement(caretUser, translate.current("document.someone")),
         }),
         // the person who inserts an activity fills it in: its card opens with its form
         ActivityNode.configure({ onInsert: onActivityInserted }),
         ActivityTitle,
         ActivityDescription,
+        OwnDirection,
         ActivityIds,
         CommentHighlights.configure({ onOpen: onOpenThread }),
         SuggestionMarks.configure({ onOpen: onOpenSuggestion }),
-        SlashCommand,
-        Placeholders,
+        SlashCommand.configure({
+          words: (id) =>
+            `${translate.current(`slash.${id}.label`)} ${translate.current(`slash.${id}.keywords`)}`,
+        }),
+        Placeholders.configure({
+          texts: () => ({
+            title: translate.current("document.titlePlaceholder"),
+            description: translate.current("document.descriptionPlaceholder"),
+            emptyLine: translate.current("document.emptyLinePlaceholder"),
+          }),
+        }),
         ReadOnlyDocument.configure({ readOnly: !canEdit }),
         ReactSelectionOptOut,
         Extension.create({
@@ -125,6 +141,14 @@ export function useWorkplanEditor({
     if (!editor) return;
     setReadOnly(editor, !canEdit);
   }, [editor, canEdit]);
+
+  // another language chosen: redraw the hints and the document's label in it
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    editor.view.dispatch(
+      editor.state.tr.setMeta("addToHistory", false).setMeta("locale", t.locale),
+    );
+  }, [editor, t]);
 
   return { editor, linkRequest };
 }

@@ -26,6 +26,8 @@ export function useWorkplanSession(
   workplanId: string,
   userId: string,
   permissions: EditorPermissions,
+  /** Shown instead of the toolbar once the server refuses this person. */
+  refusedNotice: string,
 ): WorkplanSession {
   const session = useWorkplanSync(workplanId, userId);
   const connection = useConnection(session, workplanId);
@@ -39,11 +41,10 @@ export function useWorkplanSession(
         ? {
             ...permissions,
             canEdit: false,
-            readOnlyNotice:
-              "You no longer have access to this workplan; what you see may be out of date.",
+            readOnlyNotice: refusedNotice,
           }
         : permissions,
-    [refused, permissions],
+    [refused, permissions, refusedNotice],
   );
   return { session, connection, ready, users, permissions: effective };
 }

@@ -1,5 +1,6 @@
 import type { OrganisationView, OwnerView, WarningView } from "@junction/domain";
 import type { ReactNode } from "react";
+import { useT } from "../i18n";
 import { AvatarStack } from "./avatar-stack";
 import { ConnectionStatus } from "./connection-status";
 import { EditorBody } from "./editor-body";
@@ -40,10 +41,12 @@ const NO_TABS: readonly EditorPanelTab[] = [];
 
 /** The collaborative workplan editor: narrative and activity blocks, presence, panel, connection. */
 export function WorkplanEditor(props: Props) {
+  const t = useT("editor");
   const { session, connection, ready, users, permissions } = useWorkplanSession(
     props.workplan.id,
     props.user.id,
     props.permissions,
+    t("connection.refusedNotice"),
   );
   const status = <ConnectionStatus state={connection} canEdit={permissions.canEdit} />;
 
@@ -77,9 +80,7 @@ export function WorkplanEditor(props: Props) {
           </div>
           <div className="editor-loading" role="status">
             <span className="spinner" aria-hidden="true" />
-            {session
-              ? "Loading the workplan from the server… It opens for editing once it has arrived."
-              : "Opening the document…"}
+            {session ? t("document.loadingFromServer") : t("document.opening")}
           </div>
         </>
       )}

@@ -10,8 +10,8 @@ import {
 const now = Date.parse("2025-03-15T12:00:00Z");
 
 describe("formatRelative", () => {
-  it("says just now for the last minute", () => {
-    expect(formatRelative("2025-03-15T11:59:30Z", now)).toBe("just now");
+  it("says now for the last minute", () => {
+    expect(formatRelative("2025-03-15T11:59:30Z", now)).toBe("now");
   });
 
   it("counts minutes, hours and days in the past", () => {
@@ -66,5 +66,13 @@ describe("describeUserAgent", () => {
     expect(describeUserAgent(firefox)).toBe("Firefox on Windows");
     expect(describeUserAgent(safari)).toBe("Safari on iOS");
     expect(describeUserAgent("")).toBe("Unknown device");
+  });
+});
+
+describe("formatRelative in the reader's language", () => {
+  it("writes French, Russian and Arabic as those readers do", () => {
+    expect(formatRelative("2025-03-15T09:00:00Z", now, "fr")).toBe("il y a 3 heures");
+    expect(formatRelative("2025-03-10T12:00:00Z", now, "ru")).toBe("5 дней назад");
+    expect(formatRelative("2024-11-02T08:00:00Z", now, "ar")).toBe("2 نوفمبر 2024");
   });
 });

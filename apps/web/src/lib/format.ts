@@ -1,45 +1,7 @@
 import { GCM_OBJECTIVES, ORGANISATION_TYPES, type Role, type Stage } from "@junction/domain";
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-});
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-const relativeFormat = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-
-export function formatDate(iso: string): string {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? "—" : dateFormat.format(time);
-}
-
-export function formatDateTime(iso: string): string {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? "—" : dateTimeFormat.format(time);
-}
-
-/** "just now", "5 minutes ago", "yesterday", "in 6 days"; past a month the date itself. */
-export function formatRelative(iso: string, now: number = Date.now()): string {
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) return "—";
-  const delta = time - now;
-  const size = Math.abs(delta);
-  if (size < MINUTE) return delta <= 0 ? "just now" : "in a moment";
-  if (size < HOUR) return relativeFormat.format(Math.round(delta / MINUTE), "minute");
-  if (size < DAY) return relativeFormat.format(Math.round(delta / HOUR), "hour");
-  if (size < 30 * DAY) return relativeFormat.format(Math.round(delta / DAY), "day");
-  return dateFormat.format(time);
-}
+// dates follow the language in use (i18n/format.ts); components should prefer `useFormat()`
+export { formatDate, formatDateTime, formatRelative } from "../i18n/format";
 
 export function formatCount(count: number, singular: string, plural = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : plural}`;

@@ -1,26 +1,22 @@
 import type { ActivityStatus, Role, Stage } from "@junction/domain";
-import { ROLE_LABELS, STAGE_LABELS } from "../lib/format";
+import { useT } from "../i18n";
 
 export function RoleBadge({ role }: { role: Role }) {
-  return <span className={`badge badge-role-${role}`}>{ROLE_LABELS[role]}</span>;
+  const t = useT("common");
+  return <span className={`badge badge-role-${role}`}>{t(`role.${role}`)}</span>;
 }
 
 export function StageBadge({ stage }: { stage: Stage }) {
+  const t = useT("common");
   return (
     <span className={`badge badge-stage badge-stage-${stage}`}>
       <span className="badge-dot" aria-hidden="true" />
-      {STAGE_LABELS[stage]}
+      {t(`stage.${stage}`)}
     </span>
   );
 }
 
-const STATUS_LABELS: Record<ActivityStatus, string> = {
-  planned: "Planned",
-  ongoing: "Ongoing",
-  completed: "Completed",
-  cancelled: "Cancelled",
-};
-
 export function StatusBadge({ status }: { status: ActivityStatus }) {
-  return <span className={`badge badge-status-${status}`}>{STATUS_LABELS[status]}</span>;
+  const t = useT("common");
+  return <span className={`badge badge-status-${status}`}>{t(`status.${status}`)}</span>;
 }

@@ -1,6 +1,8 @@
 import { useEffect, useState } from "react";
+import { useT } from "../i18n";
 
-export function CopyButton({ value, label = "Copy" }: { value: string; label?: string }) {
+export function CopyButton({ value, label }: { value: string; label?: string }) {
+  const t = useT("common");
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
 
   useEffect(() => {
@@ -21,7 +23,11 @@ export function CopyButton({ value, label = "Copy" }: { value: string; label?: s
   return (
     <button type="button" className="button button-secondary" onClick={() => void copy()}>
       <span aria-live="polite">
-        {state === "copied" ? "Copied" : state === "failed" ? "Select and copy" : label}
+        {state === "copied"
+          ? t("copied")
+          : state === "failed"
+            ? t("selectAndCopy")
+            : (label ?? t("copy"))}
       </span>
     </button>
   );

@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { describeError } from "../api/errors";
+import { useT } from "../i18n";
 import { Notice } from "./states";
 
 type DialogProps = {
@@ -70,6 +71,7 @@ export function FormDialog({
   children,
   ...dialog
 }: FormDialogProps) {
+  const t = useT("common");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -95,17 +97,17 @@ export function FormDialog({
     <Dialog {...dialog}>
       <form className="stack" onSubmit={(event) => void handleSubmit(event)}>
         {children}
-        {error ? <Notice tone="error">{describeError(error)}</Notice> : null}
+        {error ? <Notice tone="error">{describeError(error, t)}</Notice> : null}
         <div className="dialog-actions">
           <button type="button" className="button button-secondary" onClick={dialog.onClose}>
-            Cancel
+            {t("cancel")}
           </button>
           <button
             type="submit"
             className={`button ${tone === "danger" ? "button-danger" : "button-primary"}`}
             disabled={busy}
           >
-            {busy ? "Working…" : submitLabel}
+            {busy ? t("working") : submitLabel}
           </button>
         </div>
       </form>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { useT } from "../i18n";
 
 /**
  * The end of a paged list: loads the next page when it scrolls into view, and is a button for
@@ -8,13 +9,14 @@ export function LoadMore({
   hasMore,
   isLoading,
   onLoadMore,
-  label = "Load more",
+  label,
 }: {
   hasMore: boolean;
   isLoading: boolean;
   onLoadMore: () => void;
   label?: string;
 }) {
+  const t = useT("common");
   const ref = useRef<HTMLButtonElement>(null);
   const loadRef = useRef(onLoadMore);
   loadRef.current = onLoadMore;
@@ -38,7 +40,7 @@ export function LoadMore({
         disabled={isLoading}
         aria-busy={isLoading}
       >
-        {isLoading ? "Loading…" : label}
+        {isLoading ? t("loading") : (label ?? t("loadMore"))}
       </button>
     </div>
   );

@@ -1,31 +1,34 @@
 import type { ReactNode } from "react";
 import { describeError } from "../api/errors";
+import { useT } from "../i18n";
 
-export function LoadingState({ label = "Loading…" }: { label?: string }) {
+export function LoadingState({ label }: { label?: string }) {
+  const t = useT("common");
   return (
     <div className="state state-loading" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />
-      <span>{label}</span>
+      <span>{label ?? t("loading")}</span>
     </div>
   );
 }
 
 export function ErrorState({
   error,
-  title = "Could not load this",
+  title,
   onRetry,
 }: {
   error: unknown;
   title?: string;
   onRetry?: () => void;
 }) {
+  const t = useT("common");
   return (
     <div className="state state-error" role="alert">
-      <p className="state-title">{title}</p>
-      <p>{describeError(error)}</p>
+      <p className="state-title">{title ?? t("couldNotLoad")}</p>
+      <p>{describeError(error, t)}</p>
       {onRetry ? (
         <button type="button" className="button button-secondary" onClick={onRetry}>
-          Try again
+          {t("tryAgain")}
         </button>
       ) : null}
     </div>
@@ -50,11 +53,17 @@ export function Notice({
   children: ReactNode;
   onDismiss?: () => void;
 }) {
+  const t = useT("common");
   return (
     <div className={`notice notice-${tone}`} role={tone === "error" ? "alert" : "status"}>
       <div className="notice-body">{children}</div>
       {onDismiss ? (
-        <button type="button" className="notice-dismiss" onClick={onDismiss} aria-label="Dismiss">
+        <button
+          type="button"
+          className="notice-dismiss"
+          onClick={onDismiss}
+          aria-label={t("dismiss")}
+        >
           ×
         </button>
       ) : null}

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { api } from "../../api/client";
 import { describeError, isApiError } from "../../api/errors";
+import { useT } from "../../i18n";
 import { formatCount } from "../../lib/format";
 import { Field } from "../../ui/field";
 import { Notice } from "../../ui/states";
@@ -12,6 +13,7 @@ export function PasswordSection({ onChanged }: { onChanged: () => void }) {
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [confirm, setConfirm] = useState("");
+  const tAuth = useT("auth");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ field: "current" | "new" | "form"; text: string } | null>(
     null,
@@ -22,7 +24,7 @@ export function PasswordSection({ onChanged }: { onChanged: () => void }) {
     event.preventDefault();
     setError(null);
     setDone(null);
-    const problem = newPasswordProblem(next, confirm);
+    const problem = newPasswordProblem(next, confirm, tAuth);
     if (problem) {
       setError({ field: "new", text: problem });
       return;

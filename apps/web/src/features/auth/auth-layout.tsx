@@ -1,10 +1,12 @@
 import type { ReactNode } from "react";
+import { useT } from "../../i18n";
 
 /** The two-panel frame of the pages a signed-out visitor sees (sign-in, invitation). */
 export function AuthLayout({ children }: { children: ReactNode }) {
+  const t = useT("auth");
   return (
     <div className="auth-layout">
-      <aside className="auth-aside" aria-label="About Junction">
+      <aside className="auth-aside" aria-label={t("aside.label")}>
         <div className="brand brand-inverse">
           <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true">
             <rect width="32" height="32" rx="7" />
@@ -14,13 +16,10 @@ export function AuthLayout({ children }: { children: ReactNode }) {
           <span className="brand-name">Junction</span>
         </div>
         <div className="auth-pitch">
-          <p className="auth-pitch-title">One joint workplan, drafted together.</p>
-          <p>
-            UN agencies, government and civil society co-draft the network's workplan in real time —
-            and see, as they type, where two partners plan the same work.
-          </p>
+          <p className="auth-pitch-title">{t("aside.title")}</p>
+          <p>{t("aside.body")}</p>
         </div>
-        <p className="auth-aside-foot">Two teams, one tunnel, one junction point.</p>
+        <p className="auth-aside-foot">{t("aside.foot")}</p>
       </aside>
       <div className="auth-panel">
         <div className="auth-card">{children}</div>

@@ -2,12 +2,15 @@ import { type FormEvent, useState } from "react";
 import { api } from "../../api/client";
 import { describeError } from "../../api/errors";
 import { Link } from "../../app/router";
+import { useT } from "../../i18n";
 import { Field } from "../../ui/field";
 import { Notice } from "../../ui/states";
 import { AuthLayout } from "./auth-layout";
 
 /** Asking for a password-reset link; the answer is the same whether the account exists. */
 export function ForgotPasswordPage() {
+  const t = useT("auth");
+  const tc = useT("common");
   const [email, setEmail] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -18,9 +21,12 @@ export function ForgotPasswordPage() {
     setBusy(true);
     setError(null);
     try {
-      setAnswer((await api.requestPasswordReset(email.trim())).message);
+      const address = email.trim();
+      await api.requestPasswordReset(address);
+      // the same answer whether the account exists, in the reader's language
+      setAnswer(t("forgot.sent", { email: address }));
     } catch (caught) {
-      setError(describeError(caught));
+      setError(describeError(caught, tc));
     } finally {
       setBusy(false);
     }
@@ -28,22 +34,19 @@ export function ForgotPasswordPage() {
 
   return (
     <AuthLayout>
-      <h1 className="auth-title">Reset your password</h1>
+      <h1 className="auth-title">{t("forgot.title")}</h1>
       {answer ? (
         <div className="stack">
           <Notice tone="success">{answer}</Notice>
           <Link to="/login" className="button button-secondary">
-            Back to sign in
+            {t("backToSignIn")}
           </Link>
         </div>
       ) : (
         <>
-          <p className="muted">
-            Enter the email address of your account. We send a link to choose a new password; it
-            works once, for a limited time.
-          </p>
+          <p className="muted">{t("forgot.lead")}</p>
           <form className="stack" onSubmit={(event) => void handleSubmit(event)}>
-            <Field label="Email">
+            <Field label={t("field.email")}>
               <input
                 className="input"
                 type="email"
@@ -56,11 +59,11 @@ export function ForgotPasswordPage() {
             </Field>
             {error ? <Notice tone="error">{error}</Notice> : null}
             <button type="submit" className="button button-primary button-block" disabled={busy}>
-              {busy ? "Sending…" : "Send the link"}
+              {busy ? t("forgot.busy") : t("forgot.submit")}
             </button>
           </form>
           <p className="muted small auth-footnote">
-            <Link to="/login">Back to sign in</Link>
+            <Link to="/login">{t("backToSignIn")}</Link>
           </p>
         </>
       )}

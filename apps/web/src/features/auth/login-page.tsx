@@ -3,11 +3,14 @@ import { api } from "../../api/client";
 import { describeError, isApiError } from "../../api/errors";
 import { Link } from "../../app/router";
 import { useSession } from "../../app/session";
+import { useT } from "../../i18n";
 import { Field } from "../../ui/field";
 import { Notice } from "../../ui/states";
 import { AuthLayout } from "./auth-layout";
 
 export function LoginPage() {
+  const t = useT("auth");
+  const tc = useT("common");
   const { signedIn } = useSession();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -21,21 +24,17 @@ export function LoginPage() {
     try {
       signedIn(await api.login({ email: email.trim(), password }));
     } catch (caught) {
-      setError(
-        isApiError(caught, 401)
-          ? "That email and password do not match an account. Check both and try again."
-          : describeError(caught),
-      );
+      setError(isApiError(caught, 401) ? t("signIn.wrongCredentials") : describeError(caught, tc));
       setBusy(false);
     }
   }
 
   return (
     <AuthLayout>
-      <h1 className="auth-title">Sign in</h1>
-      <p className="muted">Use the email address your network invited.</p>
+      <h1 className="auth-title">{t("signIn.title")}</h1>
+      <p className="muted">{t("signIn.lead")}</p>
       <form className="stack" onSubmit={(event) => void handleSubmit(event)}>
-        <Field label="Email">
+        <Field label={t("field.email")}>
           <input
             className="input"
             type="email"
@@ -46,7 +45,7 @@ export function LoginPage() {
             onChange={(event) => setEmail(event.target.value)}
           />
         </Field>
-        <Field label="Password">
+        <Field label={t("field.password")}>
           <input
             className="input"
             type="password"
@@ -59,15 +58,13 @@ export function LoginPage() {
         </Field>
         {error ? <Notice tone="error">{error}</Notice> : null}
         <button type="submit" className="button button-primary button-block" disabled={busy}>
-          {busy ? "Signing in…" : "Sign in"}
+          {busy ? t("signIn.busy") : t("signIn.submit")}
         </button>
       </form>
       <p className="small auth-footnote">
-        <Link to="/password-reset">Forgot your password?</Link>
+        <Link to="/password-reset">{t("signIn.forgot")}</Link>
       </p>
-      <p className="muted small auth-footnote">
-        New to your network? Ask a coordinator for an invitation link.
-      </p>
+      <p className="muted small auth-footnote">{t("signIn.newHere")}</p>
     </AuthLayout>
   );
 }

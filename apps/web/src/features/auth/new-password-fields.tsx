@@ -1,4 +1,5 @@
 import { MIN_PASSWORD_LENGTH } from "@junction/domain";
+import { useT } from "../../i18n";
 import { Field } from "../../ui/field";
 
 /** The new password and its repetition, as changing and resetting a password ask for them. */
@@ -10,11 +11,12 @@ export function NewPasswordFields(props: {
   /** A problem with the new password, shown under it. */
   error?: string | null;
 }) {
+  const t = useT("auth");
   return (
     <>
       <Field
-        label="New password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters; a few unrelated words are strong and easy to remember.`}
+        label={t("newPassword.label")}
+        hint={t("newPassword.hint", { min: MIN_PASSWORD_LENGTH })}
         error={props.error ?? null}
       >
         <input
@@ -27,7 +29,7 @@ export function NewPasswordFields(props: {
           onChange={(event) => props.onPasswordChange(event.target.value)}
         />
       </Field>
-      <Field label="Repeat the new password">
+      <Field label={t("newPassword.repeat")}>
         <input
           className="input"
           type="password"

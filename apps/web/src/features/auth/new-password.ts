@@ -1,13 +1,18 @@
 import { MIN_PASSWORD_LENGTH } from "@junction/domain";
+import type { Translate } from "../../i18n";
 
 /**
  * What to tell someone choosing a new password before asking the server, or null when the
  * server should decide (it also refuses common passwords and ones built from the address).
  */
-export function newPasswordProblem(password: string, repeated: string): string | null {
+export function newPasswordProblem(
+  password: string,
+  repeated: string,
+  t: Translate<"auth">,
+): string | null {
   if ([...password].length < MIN_PASSWORD_LENGTH) {
-    return `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`;
+    return t("newPassword.tooShort", { min: MIN_PASSWORD_LENGTH });
   }
-  if (password !== repeated) return "The two passwords do not match.";
+  if (password !== repeated) return t("newPassword.mismatch");
   return null;
 }

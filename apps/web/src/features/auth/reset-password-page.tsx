@@ -5,30 +5,32 @@ import { describeError, isApiError } from "../../api/errors";
 import { useResource } from "../../api/use-resource";
 import { Link } from "../../app/router";
 import { useSession } from "../../app/session";
-import { formatDateTime } from "../../lib/format";
+import { type MessageKey, useFormat, useT } from "../../i18n";
 import { ErrorState, LoadingState, Notice } from "../../ui/states";
 import { AuthLayout } from "./auth-layout";
 import { newPasswordProblem } from "./new-password";
 import { NewPasswordFields } from "./new-password-fields";
 
-const UNUSABLE_TITLES: Record<string, string> = {
-  reset_link_expired: "This link has expired",
-  reset_link_used: "This link was already used",
-  reset_link_invalid: "This link is not valid",
+const UNUSABLE_TITLES: Record<string, MessageKey<"auth">> = {
+  reset_link_expired: "reset.expired",
+  reset_link_used: "reset.used",
+  reset_link_invalid: "reset.invalid",
 };
 
 /** The page a password-reset link opens: choose the new password, once. */
 export function ResetPasswordPage({ token }: { token: string }) {
   const preview = useResource(() => api.passwordResetPreview(token), token);
   const [done, setDone] = useState(false);
+  const t = useT("auth");
+  const tc = useT("common");
 
   return (
     <AuthLayout>
       {done ? <ResetDone /> : null}
-      {!done && preview.status === "loading" ? <LoadingState label="Checking your link…" /> : null}
+      {!done && preview.status === "loading" ? <LoadingState label={t("reset.checking")} /> : null}
       {!done && preview.status === "error" ? (
         isApiError(preview.error) && preview.error.code in UNUSABLE_TITLES ? (
-          <UnusableLink code={preview.error.code} message={describeError(preview.error)} />
+          <UnusableLink code={preview.error.code} message={describeError(preview.error, tc)} />
         ) : (
           <ErrorState error={preview.error} onRetry={preview.reload} />
         )
@@ -41,16 +43,17 @@ export function ResetPasswordPage({ token }: { token: string }) {
 }
 
 function UnusableLink({ code, message }: { code: string; message: string }) {
+  const t = useT("auth");
   return (
     <>
-      <h1 className="auth-title">{UNUSABLE_TITLES[code]}</h1>
+      <h1 className="auth-title">{t(UNUSABLE_TITLES[code] ?? "reset.invalid")}</h1>
       <Notice tone="warning">{message}</Notice>
       <div className="stack">
         <Link to="/password-reset" className="button button-primary">
-          Ask for a new link
+          {t("reset.askAgain")}
         </Link>
         <Link to="/login" className="button button-secondary">
-          Go to sign in
+          {t("goToSignIn")}
         </Link>
       </div>
     </>
@@ -58,15 +61,13 @@ function UnusableLink({ code, message }: { code: string; message: string }) {
 }
 
 function ResetDone() {
+  const t = useT("auth");
   return (
     <>
-      <h1 className="auth-title">Your password was changed</h1>
-      <Notice tone="success">
-        Every browser and device that was signed in to your account has been signed out. Sign in
-        with your new password.
-      </Notice>
+      <h1 className="auth-title">{t("reset.doneTitle")}</h1>
+      <Notice tone="success">{t("reset.doneBody")}</Notice>
       <Link to="/login" className="button button-primary">
-        Go to sign in
+        {t("goToSignIn")}
       </Link>
     </>
   );
@@ -82,6 +83,9 @@ function ResetForm({
   onDone: () => void;
 }) {
   const { refresh } = useSession();
+  const t = useT("auth");
+  const tc = useT("common");
+  const f = useFormat();
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
   const [busy, setBusy] = useState(false);
@@ -91,7 +95,7 @@ function ResetForm({
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
-    const problem = newPasswordProblem(password, confirm);
+    const problem = newPasswordProblem(password, confirm, t);
     if (problem) {
       setError(problem);
       return;
@@ -106,7 +110,7 @@ function ResetForm({
       if (isApiError(caught) && caught.code in UNUSABLE_TITLES) {
         setUnusable({ code: caught.code, message: caught.message });
       } else {
-        setError(describeError(caught));
+        setError(describeError(caught, tc));
       }
       setBusy(false);
     }
@@ -115,11 +119,14 @@ function ResetForm({
   if (unusable) return <UnusableLink code={unusable.code} message={unusable.message} />;
   return (
     <>
-      <p className="eyebrow">Password reset</p>
-      <h1 className="auth-title">Choose a new password</h1>
+      <p className="eyebrow">{t("reset.eyebrow")}</p>
+      <h1 className="auth-title">{t("reset.title")}</h1>
       <p className="muted">
-        For <strong>{preview.email}</strong>. This link works once, until{" "}
-        {formatDateTime(preview.expiresAt)}. Choosing a new password signs you out everywhere.
+        {t.rich("reset.lead", {
+          email: preview.email,
+          expires: f.dateTime(preview.expiresAt),
+          strong: (chunks) => <strong key="email">{chunks}</strong>,
+        })}
       </p>
       <form className="stack" onSubmit={(event) => void handleSubmit(event)}>
         <NewPasswordFields
@@ -130,7 +137,7 @@ function ResetForm({
         />
         {error ? <Notice tone="error">{error}</Notice> : null}
         <button type="submit" className="button button-primary button-block" disabled={busy}>
-          {busy ? "Saving…" : "Set the new password"}
+          {busy ? t("reset.busy") : t("reset.submit")}
         </button>
       </form>
     </>

@@ -4,13 +4,14 @@ import { api } from "../../api/client";
 import { useResource } from "../../api/use-resource";
 import { Link, navigate } from "../../app/router";
 import { useMe } from "../../app/session";
-import { formatCount, formatRelative } from "../../lib/format";
+import { useFormat, useT } from "../../i18n";
 import { RoleBadge, StageBadge } from "../../ui/badges";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states";
 import { NewNetworkDialog } from "./new-network-dialog";
 
 export function HomePage() {
   const me = useMe();
+  const t = useT("home");
   const networks = useResource(api.networks, "networks");
   const [creating, setCreating] = useState(false);
   const firstName = me.name.split(/\s+/)[0] ?? me.name;
@@ -19,27 +20,23 @@ export function HomePage() {
     <section className="page" aria-labelledby="home-title">
       <div className="page-header">
         <div>
-          <p className="eyebrow">Welcome back, {firstName}</p>
-          <h1 id="home-title">Your networks</h1>
+          <p className="eyebrow">{t("welcome", { name: firstName })}</p>
+          <h1 id="home-title">{t("title")}</h1>
         </div>
         {me.isAdmin ? (
           <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
-            New network
+            {t("newNetwork")}
           </button>
         ) : null}
       </div>
 
-      {networks.status === "loading" ? <LoadingState label="Loading your networks…" /> : null}
+      {networks.status === "loading" ? <LoadingState label={t("loadingNetworks")} /> : null}
       {networks.status === "error" ? (
         <ErrorState error={networks.error} onRetry={networks.reload} />
       ) : null}
       {networks.status === "ready" && networks.data.length === 0 ? (
-        <EmptyState title="You are not in a network yet">
-          <p className="muted">
-            {me.isAdmin
-              ? "Create the first network, then invite its coordinators."
-              : "Ask a coordinator of your network to send you an invitation link."}
-          </p>
+        <EmptyState title={t("empty.title")}>
+          <p className="muted">{me.isAdmin ? t("empty.admin") : t("empty.member")}</p>
         </EmptyState>
       ) : null}
       {networks.status === "ready" && networks.data.length > 0 ? (
@@ -60,6 +57,8 @@ export function HomePage() {
 }
 
 function NetworkCard({ network }: { network: NetworkSummary }) {
+  const t = useT("home");
+  const f = useFormat();
   const workplans = useResource(() => api.workplans(network.id), network.id);
   const href = `/networks/${encodeURIComponent(network.id)}`;
   const active = workplans.data?.filter((w) => !w.archived) ?? [];
@@ -71,25 +70,30 @@ function NetworkCard({ network }: { network: NetworkSummary }) {
       <header className="network-card-header">
         <div>
           <h2 id={headingId} className="card-title">
-            <Link to={href}>{network.name}</Link>
+            <Link to={href} dir="auto">
+              {network.name}
+            </Link>
           </h2>
           <p className="muted small">
-            {[network.country, formatCount(network.organisationCount, "organisation")]
+            {[
+              network.country,
+              t("organisations", { count: network.organisationCount }),
+              t("members", { count: network.memberCount }),
+            ]
               .filter(Boolean)
-              .join(" · ")}{" "}
-            · {formatCount(network.memberCount, "member")}
+              .join(" · ")}
           </p>
         </div>
         {network.role ? <RoleBadge role={network.role} /> : null}
       </header>
 
-      <h3 className="card-subtitle">Workplans</h3>
-      {workplans.status === "loading" ? <LoadingState label="Loading workplans…" /> : null}
+      <h3 className="card-subtitle">{t("workplans")}</h3>
+      {workplans.status === "loading" ? <LoadingState label={t("loadingWorkplans")} /> : null}
       {workplans.status === "error" ? (
         <ErrorState error={workplans.error} onRetry={workplans.reload} />
       ) : null}
       {workplans.status === "ready" && active.length === 0 ? (
-        <p className="muted small">No workplans yet.</p>
+        <p className="muted small">{t("noWorkplans")}</p>
       ) : null}
       {active.length > 0 ? (
         <ul className="workplan-list">
@@ -99,12 +103,15 @@ function NetworkCard({ network }: { network: NetworkSummary }) {
                 <Link
                   to={`/workplans/${encodeURIComponent(workplan.id)}`}
                   className="workplan-title"
+                  dir="auto"
                 >
                   {workplan.title}
                 </Link>
                 <span className="muted small">
-                  {formatCount(workplan.activityCount, "activity", "activities")} · updated{" "}
-                  {formatRelative(workplan.updatedAt)}
+                  {t("workplanMeta", {
+                    count: workplan.activityCount,
+                    updated: f.relative(workplan.updatedAt),
+                  })}
                 </span>
               </div>
               <StageBadge stage={workplan.stage} />
@@ -113,15 +120,15 @@ function NetworkCard({ network }: { network: NetworkSummary }) {
         </ul>
       ) : null}
       {archivedCount > 0 ? (
-        <p className="muted small">{formatCount(archivedCount, "archived workplan")} not shown.</p>
+        <p className="muted small">{t("archivedHidden", { count: archivedCount })}</p>
       ) : null}
 
       <footer className="card-footer">
         <Link to={href} className="button button-secondary button-small">
-          Open network
+          {t("openNetwork")}
         </Link>
         <Link to={`${href}/members`} className="button button-ghost button-small">
-          Members
+          {t("membersLink")}
         </Link>
       </footer>
     </article>

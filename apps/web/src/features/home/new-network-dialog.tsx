@@ -1,6 +1,7 @@
 import type { NetworkSummary } from "@junction/domain";
 import { useState } from "react";
 import { api } from "../../api/client";
+import { useT } from "../../i18n";
 import { FormDialog } from "../../ui/dialog";
 import { Field } from "../../ui/field";
 
@@ -13,6 +14,7 @@ export function NewNetworkDialog({
   onClose: () => void;
   onCreated: (network: NetworkSummary) => void;
 }) {
+  const t = useT("home");
   const [name, setName] = useState("");
   const [country, setCountry] = useState("");
   const [description, setDescription] = useState("");
@@ -21,9 +23,9 @@ export function NewNetworkDialog({
     <FormDialog
       open={open}
       onClose={onClose}
-      title="New network"
-      description="You can invite its coordinators once it exists."
-      submitLabel="Create network"
+      title={t("dialog.title")}
+      description={t("dialog.description")}
+      submitLabel={t("dialog.submit")}
       onSubmit={async () => {
         const network = await api.createNetwork({ name, country, description });
         setName("");
@@ -32,7 +34,7 @@ export function NewNetworkDialog({
         onCreated(network);
       }}
     >
-      <Field label="Name">
+      <Field label={t("dialog.name")}>
         <input
           className="input"
           required
@@ -41,7 +43,7 @@ export function NewNetworkDialog({
           onChange={(event) => setName(event.target.value)}
         />
       </Field>
-      <Field label="Country">
+      <Field label={t("dialog.country")}>
         <input
           className="input"
           maxLength={100}
@@ -49,7 +51,7 @@ export function NewNetworkDialog({
           onChange={(event) => setCountry(event.target.value)}
         />
       </Field>
-      <Field label="Description" hint="Optional. Who is in the network and what it works on.">
+      <Field label={t("dialog.description.label")} hint={t("dialog.description.hint")}>
         <textarea
           className="input textarea"
           rows={4}

@@ -1,6 +1,7 @@
 import type { OwnerView } from "@junction/domain";
 import { useMemo, useState } from "react";
 import { api } from "../../api/client";
+import { useT } from "../../i18n";
 import { FormDialog } from "../../ui/dialog";
 import { Notice } from "../../ui/states";
 import { assignable, useAssignableMembers } from "../tasks";
@@ -32,6 +33,7 @@ function OwnersForm({
   onClose,
   onSaved,
 }: OwnersDialogProps) {
+  const t = useT("owners");
   const members = useAssignableMembers(networkId);
   const people = useMemo(() => assignable(members.data ?? []), [members.data]);
   const [chosen, setChosen] = useState<string[]>(() => owners.map((owner) => owner.userId));
@@ -51,17 +53,17 @@ function OwnersForm({
     <FormDialog
       open={open}
       onClose={onClose}
-      title="Owners"
-      description={`Who owns “${activityTitle || "Untitled activity"}”. Owners may update its status.`}
-      submitLabel="Save owners"
+      title={t("dialog.title")}
+      description={t.rich("dialog.description", {
+        title: <bdi>{activityTitle || t("dialog.untitled")}</bdi>,
+      })}
+      submitLabel={t("dialog.save")}
       onSubmit={save}
     >
       <fieldset className="owners-picker">
-        <legend className="visually-hidden">Owners</legend>
-        {members.status === "loading" ? <p className="muted small">Loading members…</p> : null}
-        {members.status === "error" ? (
-          <Notice tone="error">Could not load the members.</Notice>
-        ) : null}
+        <legend className="visually-hidden">{t("dialog.title")}</legend>
+        {members.status === "loading" ? <p className="muted small">{t("dialog.loading")}</p> : null}
+        {members.status === "error" ? <Notice tone="error">{t("dialog.loadError")}</Notice> : null}
         <ul className="owners-options">
           {people.map((member) => (
             <li key={member.userId}>

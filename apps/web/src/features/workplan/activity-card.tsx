@@ -1,60 +1,66 @@
 import type { IndexedActivity } from "@junction/domain";
+import { type Formatters, type Translate, useFormat, useT } from "../../i18n";
 import { gcmObjective } from "../../lib/format";
 import { StatusBadge } from "../../ui/badges";
 
-function formatPeriod(start: string | null, end: string | null): string | null {
-  if (!start && !end) return null;
-  const month = (value: string) => {
-    const [year, m] = value.split("-");
-    const date = new Date(Date.UTC(Number(year), Number(m) - 1, 1));
-    return date.toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
-  };
-  if (start && end) return `${month(start)} – ${month(end)}`;
-  return start ? `From ${month(start)}` : `Until ${month(end ?? "")}`;
+function formatPeriod(
+  start: string | null,
+  end: string | null,
+  t: Translate<"workplan">,
+  f: Formatters,
+): string | null {
+  if (start && end) return t("card.period", { start: f.month(start), end: f.month(end) });
+  if (start) return t("card.from", { start: f.month(start) });
+  if (end) return t("card.until", { end: f.month(end) });
+  return null;
 }
 
 export function ActivityCard({ activity }: { activity: IndexedActivity }) {
-  const period = formatPeriod(activity.start, activity.end);
+  const t = useT("workplan");
+  const f = useFormat();
+  const period = formatPeriod(activity.start, activity.end, t, f);
   const headingId = `activity-${activity.id}`;
   return (
     <article className="card activity-card" aria-labelledby={headingId}>
       <header className="activity-card-header">
-        <h3 id={headingId} className="activity-title">
-          {activity.title || <span className="muted">Untitled activity</span>}
+        <h3 id={headingId} className="activity-title" dir="auto">
+          {activity.title || <span className="muted">{t("card.untitled")}</span>}
         </h3>
         <StatusBadge status={activity.status} />
       </header>
       <dl className="activity-meta">
         <div>
-          <dt>Lead</dt>
-          <dd>{activity.lead ?? <span className="muted">Not set</span>}</dd>
+          <dt>{t("card.lead")}</dt>
+          <dd>{activity.lead ?? <span className="muted">{t("card.notSet")}</span>}</dd>
         </div>
         {activity.partners.length > 0 ? (
           <div>
-            <dt>Partners</dt>
-            <dd>{activity.partners.join(", ")}</dd>
+            <dt>{t("card.partners")}</dt>
+            <dd>{activity.partners.join(t("card.separator"))}</dd>
           </div>
         ) : null}
         {period ? (
           <div>
-            <dt>Period</dt>
+            <dt>{t("card.periodLabel")}</dt>
             <dd>{period}</dd>
           </div>
         ) : null}
         {activity.locations.length > 0 ? (
           <div>
-            <dt>Where</dt>
-            <dd>{activity.locations.join(", ")}</dd>
+            <dt>{t("card.where")}</dt>
+            <dd dir="auto">{activity.locations.join(t("card.separator"))}</dd>
           </div>
         ) : null}
       </dl>
       {activity.gcmObjectives.length > 0 ? (
-        <ul className="chips" aria-label="GCM objectives">
+        <ul className="chips" aria-label={t("card.objectives")}>
           {activity.gcmObjectives.map((number) => {
             const objective = gcmObjective(number);
             return (
               <li key={number} className="chip" title={objective.title}>
-                <span className="chip-number">GCM {objective.number}</span>
+                <span className="chip-number">
+                  {t("card.gcmChip", { number: objective.number })}
+                </span>
                 {objective.short}
               </li>
             );

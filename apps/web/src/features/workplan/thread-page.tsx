@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { api } from "../../api/client";
 import { useResource } from "../../api/use-resource";
 import { navigate } from "../../app/router";
+import { useT } from "../../i18n";
 import { ErrorState, LoadingState } from "../../ui/states";
 
 /** Where a thread lives in its workplan: the editor opens it from the `#thread-` hash. */
@@ -11,6 +12,7 @@ export function threadInWorkplanPath(workplanId: string, threadId: string): stri
 
 /** `/threads/:threadId` (a task's link back to its thread): finds the workplan, then opens it. */
 export function ThreadPage({ threadId }: { threadId: string }) {
+  const t = useT("workplan");
   const thread = useResource(() => api.thread(threadId), threadId);
   const workplanId = thread.data?.workplanId;
   useEffect(() => {
@@ -19,13 +21,9 @@ export function ThreadPage({ threadId }: { threadId: string }) {
   if (thread.status === "error") {
     return (
       <section className="page">
-        <ErrorState
-          title="Could not open the thread"
-          error={thread.error}
-          onRetry={thread.reload}
-        />
+        <ErrorState title={t("thread.openError")} error={thread.error} onRetry={thread.reload} />
       </section>
     );
   }
-  return <LoadingState label="Opening the thread…" />;
+  return <LoadingState label={t("thread.opening")} />;
 }

@@ -8,7 +8,7 @@ import {
   type WorkplanView,
   workplanFreeze,
 } from "@junction/domain";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { use, useCallback, useEffect, useMemo, useState } from "react";
 import { api } from "../../api/client";
 import { useResource } from "../../api/use-resource";
 import { useCurrentNetwork } from "../../app/current-network";
@@ -21,6 +21,7 @@ import {
   type EditorPermissions,
   WorkplanEditor,
 } from "../../editor/workplan-editor";
+import { type Namespace, preloadNamespaces, type Translate, useLocale, useT } from "../../i18n";
 import { RoleBadge, StageBadge } from "../../ui/badges";
 import { ErrorState, LoadingState } from "../../ui/states";
 import { ExportMenu } from "../exports/export-menu";
@@ -62,21 +63,19 @@ function useNetworkSuggestions(networkId: string | null, workplanId: string): Su
   return suggestions;
 }
 
-const FROZEN_NOTICES: Record<WorkplanFreeze, string> = {
-  archived: "This workplan is archived: it is read-only for everyone.",
-  adopted: "This workplan is adopted and frozen: it is read-only for everyone.",
-};
+const FROZEN_NOTICES = {
+  archived: "readOnly.archived",
+  adopted: "readOnly.adopted",
+} as const satisfies Record<WorkplanFreeze, string>;
 
 function readOnlyNotice(
   workplan: Pick<WorkplanView, "stage" | "archived">,
   role: string | null,
+  t: Translate<"workplan">,
 ): string {
   const freeze = workplanFreeze(workplan);
-  if (freeze) return FROZEN_NOTICES[freeze];
-  if (role === "commenter") {
-    return "You can read this workplan, comment and suggest changes; only editors and coordinators change the text.";
-  }
-  return "You can read this workplan; only editors and coordinators change the text.";
+  if (freeze) return t(FROZEN_NOTICES[freeze]);
+  return role === "commenter" ? t("readOnly.commenter") : t("readOnly.reader");
 }
 
 /** What the person may do in the editor; the same object while nothing it holds changes. */
@@ -84,6 +83,8 @@ function usePermissions(
   view: WorkplanView | null,
   membership: Membership | null,
 ): EditorPermissions | null {
+  const t = useT("workplan");
+  const tComments = useT("comments");
   const role = membership?.role ?? null;
   const organisationId = membership?.organisationId ?? null;
   const stage = view?.stage;
@@ -92,11 +93,11 @@ function usePermissions(
     if (stage === undefined || archived === undefined) return null;
     const state = { stage, archived };
     const canEdit = role !== null && canWriteDocument(documentRole(role, state));
-    const commentsClosed = commentsClosedNotice(state);
+    const commentsClosed = commentsClosedNotice(state, tComments);
     const suggestionsClosed = suggestionsClosedNotice(state);
     return {
       canEdit,
-      readOnlyNotice: readOnlyNotice(state, role),
+      readOnlyNotice: readOnlyNotice(state, role, t),
       canDecide: role === "coordinator",
       canComment: role !== null && can(role, "comment.create") && commentsClosed === null,
       canSuggest: role !== null && can(role, "comment.create") && suggestionsClosed === null,
@@ -106,7 +107,30 @@ function usePermissions(
       commentsClosed,
       member: role !== null && organisationId !== null ? { role, organisationId } : null,
     };
-  }, [role, organisationId, stage, archived]);
+  }, [role, organisationId, stage, archived, t, tComments]);
+}
+
+// every namespace the open editor shows loads before it mounts: one loading later (a dialog's
+// first opening) would suspend the page and take the open editor, and its session, down with it
+const EDITOR_NAMESPACES: readonly Namespace[] = [
+  "editor",
+  "comments",
+  "owners",
+  "warnings",
+  "tasks",
+  "lifecycle",
+  "history",
+  "exports",
+];
+const editorMessages = new Map<string, Promise<void>>();
+
+function editorMessagesLoaded(locale: string): Promise<void> {
+  let loaded = editorMessages.get(locale);
+  if (!loaded) {
+    loaded = preloadNamespaces(locale, EDITOR_NAMESPACES);
+    editorMessages.set(locale, loaded);
+  }
+  return loaded;
 }
 
 const PANEL_HASHES: Record<string, string> = { "#validation": "validation", "#history": "history" };
@@ -128,6 +152,8 @@ function usePanelRequest() {
 
 /** `/workplans/:workplanId`: the collaborative editor of one workplan. */
 export function WorkplanEditorPage({ workplanId }: { workplanId: string }) {
+  use(editorMessagesLoaded(useLocale().locale));
+  const t = useT("workplan");
   const me = useMe();
   const workplan = useResource(() => api.workplan(workplanId), workplanId);
   const lifecycle = useLifecycle(workplanId);
@@ -177,7 +203,7 @@ export function WorkplanEditorPage({ workplanId }: { workplanId: string }) {
     if (lifecycleView.validation) {
       tabs.push({
         id: "validation",
-        label: "Validation",
+        label: t("tab.validation"),
         render: () => (
           <ValidationPanel
             workplan={workplanRef}
@@ -194,7 +220,7 @@ export function WorkplanEditorPage({ workplanId }: { workplanId: string }) {
     }
     tabs.push({
       id: "history",
-      label: "History",
+      label: t("tab.history"),
       render: ({ jumpTo }) => (
         <HistoryPanel
           workplan={workplanRef}
@@ -208,22 +234,18 @@ export function WorkplanEditorPage({ workplanId }: { workplanId: string }) {
       ),
     });
     return tabs;
-  }, [lifecycleView, workplanRef, membership, role, reloadLifecycle]);
+  }, [lifecycleView, workplanRef, membership, role, reloadLifecycle, t]);
 
-  if (workplan.status === "loading") return <LoadingState label="Opening the workplan…" />;
+  if (workplan.status === "loading") return <LoadingState label={t("opening")} />;
   if (workplan.status === "error") {
     return (
       <section className="page">
-        <ErrorState
-          title="Could not open this workplan"
-          error={workplan.error}
-          onRetry={workplan.reload}
-        />
+        <ErrorState title={t("openError")} error={workplan.error} onRetry={workplan.reload} />
       </section>
     );
   }
   if (organisations.status === "loading" || !permissions || !workplanRef) {
-    return <LoadingState label="Opening the workplan…" />;
+    return <LoadingState label={t("opening")} />;
   }
 
   const view = workplan.data;
@@ -231,23 +253,27 @@ export function WorkplanEditorPage({ workplanId }: { workplanId: string }) {
 
   const header = (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
+      <nav aria-label={t("breadcrumb")} className="breadcrumb">
         <ol>
           <li>
-            <Link to="/">Your networks</Link>
+            <Link to="/">{t("yourNetworks")}</Link>
           </li>
           <li>
-            <Link to={networkHref}>{membership?.networkName ?? "Network"}</Link>
+            <Link to={networkHref} dir="auto">
+              {membership?.networkName ?? t("network")}
+            </Link>
           </li>
-          <li aria-current="page">{view.title}</li>
+          <li aria-current="page" dir="auto">
+            {view.title}
+          </li>
         </ol>
       </nav>
       <div className="title-row">
-        <h1 id="workplan-title" className="editor-title">
+        <h1 id="workplan-title" className="editor-title" dir="auto">
           {view.title}
         </h1>
         <StageBadge stage={view.stage} />
-        {view.archived ? <span className="badge badge-archived">Archived</span> : null}
+        {view.archived ? <span className="badge badge-archived">{t("archived")}</span> : null}
         {role ? <RoleBadge role={role} /> : null}
         <ExportMenu workplanId={view.id} networkId={view.networkId} />
       </div>

@@ -4,13 +4,15 @@ import { api } from "../../api/client";
 import { useResource } from "../../api/use-resource";
 import { useCurrentNetwork } from "../../app/current-network";
 import { Link } from "../../app/router";
-import { formatCount, formatRelative } from "../../lib/format";
+import { useFormat, useT } from "../../i18n";
 import { StageBadge } from "../../ui/badges";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states";
 import { ActivityCard } from "./activity-card";
 
 /** Read view of a workplan; the collaborative editor replaces this component later. */
 export function WorkplanPage({ workplanId }: { workplanId: string }) {
+  const t = useT("workplan");
+  const f = useFormat();
   const workplan = useResource(() => api.workplan(workplanId), workplanId);
   const networkId = workplan.data?.networkId ?? null;
   useCurrentNetwork(networkId);
@@ -19,15 +21,11 @@ export function WorkplanPage({ workplanId }: { workplanId: string }) {
     networkId ?? "",
   );
 
-  if (workplan.status === "loading") return <LoadingState label="Opening the workplan…" />;
+  if (workplan.status === "loading") return <LoadingState label={t("opening")} />;
   if (workplan.status === "error") {
     return (
       <section className="page">
-        <ErrorState
-          title="Could not open this workplan"
-          error={workplan.error}
-          onRetry={workplan.reload}
-        />
+        <ErrorState title={t("openError")} error={workplan.error} onRetry={workplan.reload} />
       </section>
     );
   }
@@ -36,27 +34,35 @@ export function WorkplanPage({ workplanId }: { workplanId: string }) {
   const networkHref = `/networks/${encodeURIComponent(view.networkId)}`;
   return (
     <article className="page" aria-labelledby="workplan-title">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
+      <nav aria-label={t("breadcrumb")} className="breadcrumb">
         <ol>
           <li>
-            <Link to="/">Your networks</Link>
+            <Link to="/">{t("yourNetworks")}</Link>
           </li>
           <li>
-            <Link to={networkHref}>{network.data?.name ?? "Network"}</Link>
+            <Link to={networkHref} dir="auto">
+              {network.data?.name ?? t("network")}
+            </Link>
           </li>
-          <li aria-current="page">{view.title}</li>
+          <li aria-current="page" dir="auto">
+            {view.title}
+          </li>
         </ol>
       </nav>
       <header className="page-header">
         <div>
           <div className="title-row">
-            <h1 id="workplan-title">{view.title}</h1>
+            <h1 id="workplan-title" dir="auto">
+              {view.title}
+            </h1>
             <StageBadge stage={view.stage} />
-            {view.archived ? <span className="badge badge-archived">Archived</span> : null}
+            {view.archived ? <span className="badge badge-archived">{t("archived")}</span> : null}
           </div>
           <p className="muted">
-            {formatCount(view.activityCount, "activity", "activities")} · updated{" "}
-            {formatRelative(view.updatedAt)}
+            {t("read.summary", {
+              count: view.activityCount,
+              updated: f.relative(view.updatedAt),
+            })}
           </p>
         </div>
       </header>
@@ -84,6 +90,7 @@ function matches(activity: IndexedActivity, query: string): boolean {
 }
 
 function ActivityList({ workplanId }: { workplanId: string }) {
+  const t = useT("workplan");
   const activities = useResource(() => api.activities(workplanId), workplanId);
   const [query, setQuery] = useState("");
   const searchId = useId();
@@ -92,37 +99,36 @@ function ActivityList({ workplanId }: { workplanId: string }) {
   return (
     <section className="section" aria-labelledby="activities-title">
       <div className="section-header">
-        <h2 id="activities-title">Activities</h2>
+        <h2 id="activities-title">{t("read.activities")}</h2>
         {activities.data && activities.data.length > 0 ? (
           <div className="search">
             <label htmlFor={searchId} className="visually-hidden">
-              Filter activities
+              {t("read.filter")}
             </label>
             <input
               id={searchId}
               className="input"
               type="search"
-              placeholder="Filter by title, lead, place…"
+              placeholder={t("read.filterPlaceholder")}
+              dir="auto"
               value={query}
               onChange={(event) => setQuery(event.target.value)}
             />
           </div>
         ) : null}
       </div>
-      {activities.status === "loading" ? <LoadingState label="Loading activities…" /> : null}
+      {activities.status === "loading" ? <LoadingState label={t("read.loading")} /> : null}
       {activities.status === "error" ? (
         <ErrorState error={activities.error} onRetry={activities.reload} />
       ) : null}
       {activities.status === "ready" && activities.data.length === 0 ? (
-        <EmptyState title="No activities yet">
-          <p className="muted">
-            Activities appear here as members add activity blocks to the workplan.
-          </p>
+        <EmptyState title={t("read.emptyTitle")}>
+          <p className="muted">{t("read.emptyText")}</p>
         </EmptyState>
       ) : null}
       {activities.status === "ready" && activities.data.length > 0 && visible.length === 0 ? (
         <p className="muted" role="status">
-          No activity matches “{query}”.
+          {t.rich("read.noMatch", { query: <bdi>{query}</bdi> })}
         </p>
       ) : null}
       {visible.length > 0 ? (
