@@ -152,11 +152,23 @@ export const ROUTES: readonly RouteDefinition[] = [
     title: "title.workplan",
     render: (p) => (
       <Suspense fallback={<OpeningWorkplan />}>
-        <WorkplanEditorPage workplanId={param(p, "workplanId")} />
+        <EditorMessages>
+          <WorkplanEditorPage workplanId={param(p, "workplanId")} />
+        </EditorMessages>
       </Suspense>
     ),
   },
 ];
+
+/**
+ * The editor's cards and panels show warnings and task statuses: their messages load before the
+ * editor mounts, so nothing suspends inside Tiptap's node views (which would leave it unopened).
+ */
+function EditorMessages({ children }: { children: ReactNode }) {
+  useT("warnings");
+  useT("tasks");
+  return children;
+}
 
 function OpeningWorkplan() {
   const t = useT("shell");
