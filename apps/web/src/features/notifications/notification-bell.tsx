@@ -1,5 +1,5 @@
 import type { NotificationView } from "@junction/domain";
-import { type MouseEvent, useEffect, useId, useRef, useState } from "react";
+import { type MouseEvent, Suspense, useEffect, useId, useRef, useState } from "react";
 import { describeError } from "../../api/errors";
 import { isPlainLeftClick, navigate } from "../../app/router";
 import { useFormat, useT } from "../../i18n";
@@ -8,8 +8,19 @@ import { ErrorState, LoadingState } from "../../ui/states";
 import { describeNotification, notificationHref, unreadBadge } from "./notification-logic";
 import { useNotifications } from "./use-notifications";
 
-/** The header's bell; render it keyed by the user so another sign-in starts from nothing. */
+/**
+ * The header's bell; render it keyed by the user so another sign-in starts from nothing. Its
+ * messages load on their own, so the rest of the header never waits for them.
+ */
 export function NotificationBell() {
+  return (
+    <Suspense fallback={<div className="notification-bell" />}>
+      <Bell />
+    </Suspense>
+  );
+}
+
+function Bell() {
   const t = useT("notifications");
   const f = useFormat();
   const [open, setOpen] = useState(false);

@@ -98,8 +98,16 @@ describe("the bell", () => {
 });
 
 describe("describeNotification", () => {
+  // the people's words are bidi-isolated (invisible marks): read as a person sees them
   const say = (kind: NotificationView["kind"], message: string, t = fr) =>
-    describeNotification({ kind, message }, t);
+    describeNotification({ kind, message }, t).replace(/[\u2068\u2069]/g, "");
+
+  it("isolates what people typed in Arabic, so an English title keeps its own order", () => {
+    const ar = createTranslate("ar", "notifications", arabic);
+    const message = "Nino mentioned you in a comment on Plan A";
+    expect(describeNotification({ kind: "mention", message }, ar)).toContain("\u2068Plan A\u2069");
+    expect(describeNotification({ kind: "mention", message }, en)).toBe(message);
+  });
 
   it("puts each kind's people, titles and days into the reader's language", () => {
     expect(say("mention", "Tamar Kapanadze mentioned you in a comment on Joint workplan")).toBe(

@@ -79,6 +79,15 @@ function isoDay(written: string): string | null {
   return `${match[3]}-${String(month).padStart(2, "0")}-${(match[1] ?? "").padStart(2, "0")}`;
 }
 
+const RTL_LANGUAGES = new Set(["ar", "fa", "he", "ur"]);
+
+/** Each value between Unicode first-strong and pop directional isolates (invisible). */
+function isolated(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [name, `\u2068${value}\u2069`]),
+  );
+}
+
 const TASK_STATUS_KEYS: Record<TaskStatus, MessageKey<"notifications">> = {
   open: "task.status.open",
   "in-progress": "task.status.in-progress",
@@ -98,9 +107,17 @@ function isTaskStatus(value: string): value is TaskStatus {
  */
 export function describeNotification(
   notification: Pick<NotificationView, "kind" | "message">,
-  t: Translate<"notifications">,
+  translate: Translate<"notifications">,
 ): string {
   const { kind, message } = notification;
+  // in a right-to-left language the names and titles people typed are bidi-isolated, so an
+  // English title keeps its order inside an Arabic sentence
+  const rtl = RTL_LANGUAGES.has(translate.locale.split("-")[0] ?? "");
+  const t = Object.assign(
+    (key: MessageKey<"notifications">, values?: Record<string, string>) =>
+      translate(key, values && rtl ? isolated(values) : values),
+    { locale: translate.locale },
+  );
   const day = (iso: string | null | undefined) => (iso ? formatCalendarDate(iso, t.locale) : null);
   let m: RegExpExecArray | null = null;
   switch (kind) {

@@ -33,7 +33,8 @@ type Message = { tone: "success" | "info" | "error"; text: string; undo?: Warnin
 
 /** The two activities' titles, shortened, as the values of a message's `{a}` and `{b}`. */
 function pair(warning: WarningView, t: Translate<"warnings">): { a: string; b: string } {
-  const title = (text: string) => truncate(text || t("untitledActivity"), 60);
+  // bidi-isolated: an English title keeps its order inside an Arabic sentence
+  const title = (text: string) => `\u2068${truncate(text || t("untitledActivity"), 60)}\u2069`;
   return { a: title(warning.a.title), b: title(warning.b.title) };
 }
 
