@@ -105,11 +105,17 @@ export function onUnauthorized(handler: () => void): void {
   unauthorizedHandler = handler;
 }
 
+/** The language the interface speaks now (`<html lang>`): the server words its answers in it. */
+function interfaceLanguage(): Record<string, string> {
+  const lang = typeof document === "undefined" ? "" : document.documentElement.lang;
+  return lang ? { "Accept-Language": lang } : {};
+}
+
 async function send(method: Method, path: string, options: RequestOptions): Promise<Response> {
   const init: RequestInit = {
     method,
     credentials: "same-origin",
-    headers: { Accept: "application/json" },
+    headers: { Accept: "application/json", ...interfaceLanguage() },
   };
   if (options.body !== undefined) {
     init.headers = { ...init.headers, "Content-Type": "application/json" };

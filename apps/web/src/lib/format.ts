@@ -55,6 +55,17 @@ const SYSTEMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/Linux/, "Linux"],
 ];
 
+/** The browser and system a User-Agent string names (null when it is empty), to be put in words. */
+export function userAgentParts(
+  userAgent: string,
+): { browser: string | null; system: string | null } | null {
+  if (!userAgent.trim()) return null;
+  return {
+    browser: BROWSERS.find(([pattern]) => pattern.test(userAgent))?.[1] ?? null,
+    system: SYSTEMS.find(([pattern]) => pattern.test(userAgent))?.[1] ?? null,
+  };
+}
+
 /** A short device description from a User-Agent string, e.g. "Firefox on Windows". */
 export function describeUserAgent(userAgent: string): string {
   if (!userAgent.trim()) return "Unknown device";

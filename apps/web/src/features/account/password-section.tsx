@@ -2,7 +2,6 @@ import { type FormEvent, useState } from "react";
 import { api } from "../../api/client";
 import { describeError, isApiError } from "../../api/errors";
 import { useT } from "../../i18n";
-import { formatCount } from "../../lib/format";
 import { Field } from "../../ui/field";
 import { Notice } from "../../ui/states";
 import { newPasswordProblem } from "../auth/new-password";
@@ -13,6 +12,7 @@ export function PasswordSection({ onChanged }: { onChanged: () => void }) {
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [confirm, setConfirm] = useState("");
+  const t = useT("account");
   const tAuth = useT("auth");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ field: "current" | "new" | "form"; text: string } | null>(
@@ -40,13 +40,13 @@ export function PasswordSection({ onChanged }: { onChanged: () => void }) {
       setConfirm("");
       setDone(
         endedSessions > 0
-          ? `Your password was changed, and ${formatCount(endedSessions, "other session")} signed out.`
-          : "Your password was changed.",
+          ? t("password.changedAndSignedOut", { count: endedSessions })
+          : t("password.changed"),
       );
       onChanged();
     } catch (caught) {
       if (isApiError(caught) && caught.code === "wrong_password") {
-        setError({ field: "current", text: "That is not your current password." });
+        setError({ field: "current", text: t("password.wrong") });
       } else if (isApiError(caught) && caught.code === "weak_password") {
         setError({ field: "new", text: caught.message });
       } else {
@@ -61,14 +61,12 @@ export function PasswordSection({ onChanged }: { onChanged: () => void }) {
     <section className="section" aria-labelledby="password-title">
       <div className="section-header">
         <div>
-          <h2 id="password-title">Password</h2>
-          <p className="muted small">
-            Changing it signs out every other browser and device; this one stays signed in.
-          </p>
+          <h2 id="password-title">{t("password.title")}</h2>
+          <p className="muted small">{t("password.lead")}</p>
         </div>
       </div>
       <form className="card stack password-form" onSubmit={(event) => void handleSubmit(event)}>
-        <Field label="Current password" error={error?.field === "current" ? error.text : null}>
+        <Field label={t("password.current")} error={error?.field === "current" ? error.text : null}>
           <input
             className="input"
             type="password"
@@ -90,7 +88,7 @@ export function PasswordSection({ onChanged }: { onChanged: () => void }) {
         {done ? <Notice tone="success">{done}</Notice> : null}
         <div>
           <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? "Changing…" : "Change password"}
+            {busy ? t("password.changing") : t("password.submit")}
           </button>
         </div>
       </form>

@@ -2,10 +2,26 @@ import { useState } from "react";
 import { api } from "../../api/client";
 import { describeError } from "../../api/errors";
 import { useResource } from "../../api/use-resource";
-import { describeUserAgent, formatCount, formatDateTime, formatRelative } from "../../lib/format";
+import { useFormat, useT } from "../../i18n";
+import { userAgentParts } from "../../lib/format";
 import { ErrorState, LoadingState, Notice } from "../../ui/states";
 
+/** "Firefox on Windows" in the reader's language, from a User-Agent string. */
+function useDeviceName(): (userAgent: string) => string {
+  const t = useT("account");
+  const tc = useT("common");
+  return (userAgent) => {
+    const parts = userAgentParts(userAgent);
+    if (!parts) return tc("device.unknown");
+    const browser = parts.browser ?? t("sessions.browser");
+    return parts.system ? tc("device.browserOnSystem", { browser, system: parts.system }) : browser;
+  };
+}
+
 export function SessionsSection() {
+  const t = useT("account");
+  const f = useFormat();
+  const deviceName = useDeviceName();
   const sessions = useResource(api.sessions, "sessions");
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -19,7 +35,7 @@ export function SessionsSection() {
     try {
       await api.revokeSession(sessionId);
       sessions.update((list) => list.filter((s) => s.id !== sessionId));
-      setNotice({ tone: "success", text: "That session was signed out." });
+      setNotice({ tone: "success", text: t("sessions.revoked") });
     } catch (caught) {
       setNotice({ tone: "error", text: describeError(caught) });
     }
@@ -33,7 +49,7 @@ export function SessionsSection() {
       sessions.update((list) => list.filter((s) => s.current));
       setNotice({
         tone: "success",
-        text: `Signed out ${formatCount(count, "other session")}.`,
+        text: t("sessions.signedOutOthers", { count }),
       });
     } catch (caught) {
       setNotice({ tone: "error", text: describeError(caught) });
@@ -46,8 +62,8 @@ export function SessionsSection() {
     <section className="section" aria-labelledby="sessions-title">
       <div className="section-header">
         <div>
-          <h2 id="sessions-title">Sessions</h2>
-          <p className="muted small">Browsers and devices signed in to your account.</p>
+          <h2 id="sessions-title">{t("sessions.title")}</h2>
+          <p className="muted small">{t("sessions.lead")}</p>
         </div>
         <button
           type="button"
@@ -55,7 +71,7 @@ export function SessionsSection() {
           disabled={busy || others.length === 0}
           onClick={() => void signOutOthers()}
         >
-          Sign out everywhere else
+          {t("sessions.signOutOthers")}
         </button>
       </div>
       {notice ? (
@@ -63,7 +79,7 @@ export function SessionsSection() {
           {notice.text}
         </Notice>
       ) : null}
-      {sessions.status === "loading" ? <LoadingState label="Loading sessions…" /> : null}
+      {sessions.status === "loading" ? <LoadingState label={t("sessions.loading")} /> : null}
       {sessions.status === "error" ? (
         <ErrorState error={sessions.error} onRetry={sessions.reload} />
       ) : null}
@@ -73,14 +89,16 @@ export function SessionsSection() {
             <li key={session.id} className="list-row">
               <div className="list-row-main">
                 <span className="list-row-title">
-                  {describeUserAgent(session.userAgent)}
+                  {deviceName(session.userAgent)}
                   {session.current ? (
-                    <span className="badge badge-current">This device</span>
+                    <span className="badge badge-current">{t("sessions.thisDevice")}</span>
                   ) : null}
                 </span>
                 <span className="muted small">
-                  Signed in {formatDateTime(session.createdAt)} · last active{" "}
-                  {formatRelative(session.lastSeenAt)}
+                  {t("sessions.meta", {
+                    signedIn: f.dateTime(session.createdAt),
+                    lastActive: f.relative(session.lastSeenAt),
+                  })}
                 </span>
               </div>
               <div className="list-row-aside">
@@ -89,9 +107,12 @@ export function SessionsSection() {
                     type="button"
                     className="button button-ghost button-small button-danger-text"
                     onClick={() => void revoke(session.id)}
-                    aria-label={`Sign out ${describeUserAgent(session.userAgent)}, last active ${formatRelative(session.lastSeenAt)}`}
+                    aria-label={t("sessions.signOutLabel", {
+                      device: deviceName(session.userAgent),
+                      lastActive: f.relative(session.lastSeenAt),
+                    })}
                   >
-                    Sign out
+                    {t("sessions.signOut")}
                   </button>
                 )}
               </div>

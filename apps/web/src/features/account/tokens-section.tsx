@@ -3,12 +3,14 @@ import { type FormEvent, useState } from "react";
 import { api } from "../../api/client";
 import { describeError } from "../../api/errors";
 import { useResource } from "../../api/use-resource";
-import { formatDateTime, formatRelative } from "../../lib/format";
+import { useFormat, useT } from "../../i18n";
 import { SecretValue } from "../../ui/copy-button";
 import { Field } from "../../ui/field";
 import { EmptyState, ErrorState, LoadingState, Notice } from "../../ui/states";
 
 export function TokensSection() {
+  const t = useT("account");
+  const f = useFormat();
   const tokens = useResource(api.tokens, "tokens");
   const [name, setName] = useState("");
   const [busy, setBusy] = useState(false);
@@ -35,7 +37,7 @@ export function TokensSection() {
     setError(null);
     try {
       await api.revokeToken(tokenId);
-      tokens.update((list) => list.filter((t) => t.id !== tokenId));
+      tokens.update((list) => list.filter((token) => token.id !== tokenId));
       if (created?.id === tokenId) setCreated(null);
     } catch (caught) {
       setError(describeError(caught));
@@ -46,14 +48,12 @@ export function TokensSection() {
     <section className="section" aria-labelledby="tokens-title">
       <div className="section-header">
         <div>
-          <h2 id="tokens-title">API tokens</h2>
-          <p className="muted small">
-            For scripts and integrations. A token acts as you, with your roles, until you revoke it.
-          </p>
+          <h2 id="tokens-title">{t("tokens.title")}</h2>
+          <p className="muted small">{t("tokens.lead")}</p>
         </div>
       </div>
       <form className="card inline-form" onSubmit={(event) => void create(event)}>
-        <Field label="Token name" hint="What will use it, e.g. “IATI export script”.">
+        <Field label={t("tokens.name")} hint={t("tokens.nameHint")}>
           <input
             className="input"
             required
@@ -63,7 +63,7 @@ export function TokensSection() {
           />
         </Field>
         <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? "Creating…" : "Create token"}
+          {busy ? t("tokens.creating") : t("tokens.create")}
         </button>
       </form>
       {error ? (
@@ -73,57 +73,54 @@ export function TokensSection() {
       ) : null}
       {created ? (
         <div className="card card-highlight" role="status">
-          <h3>Token “{created.name}” created</h3>
-          <Notice tone="warning">
-            Copy it now: this is the only time Junction shows it. Store it like a password; anyone
-            holding it can act as you.
-          </Notice>
-          <SecretValue value={created.token} label="New API token" />
+          <h3>{t("tokens.created", { name: created.name })}</h3>
+          <Notice tone="warning">{t("tokens.copyNow")}</Notice>
+          <SecretValue value={created.token} label={t("tokens.newToken")} />
           <div className="row-end">
             <button type="button" className="button button-ghost" onClick={() => setCreated(null)}>
-              I have copied it
+              {t("tokens.copiedIt")}
             </button>
           </div>
         </div>
       ) : null}
 
-      {tokens.status === "loading" ? <LoadingState label="Loading tokens…" /> : null}
+      {tokens.status === "loading" ? <LoadingState label={t("tokens.loading")} /> : null}
       {tokens.status === "error" ? (
         <ErrorState error={tokens.error} onRetry={tokens.reload} />
       ) : null}
       {tokens.status === "ready" && tokens.data.length === 0 ? (
-        <EmptyState title="No API tokens">
-          <p className="muted">Create one when a script needs to read or write on your behalf.</p>
+        <EmptyState title={t("tokens.empty.title")}>
+          <p className="muted">{t("tokens.empty.body")}</p>
         </EmptyState>
       ) : null}
       {tokens.status === "ready" && tokens.data.length > 0 ? (
         <div className="table-wrap card">
           <table className="table table-stack">
-            <caption className="visually-hidden">Your API tokens</caption>
+            <caption className="visually-hidden">{t("tokens.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
+                <th scope="col">{t("tokens.column.name")}</th>
+                <th scope="col">{t("tokens.column.created")}</th>
+                <th scope="col">{t("tokens.column.lastUsed")}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t("tokens.column.actions")}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
               {tokens.data.map((token) => (
                 <tr key={token.id}>
-                  <th scope="row" className="cell-strong">
+                  <th scope="row" className="cell-strong" dir="auto">
                     {token.name}
                   </th>
-                  <td data-label="Created">{formatDateTime(token.createdAt)}</td>
-                  <td data-label="Last used">
+                  <td data-label={t("tokens.column.created")}>{f.dateTime(token.createdAt)}</td>
+                  <td data-label={t("tokens.column.lastUsed")}>
                     {token.lastUsedAt ? (
-                      <span title={formatDateTime(token.lastUsedAt)}>
-                        {formatRelative(token.lastUsedAt)}
+                      <span title={f.dateTime(token.lastUsedAt)}>
+                        {f.relative(token.lastUsedAt)}
                       </span>
                     ) : (
-                      <span className="muted">Never</span>
+                      <span className="muted">{t("tokens.never")}</span>
                     )}
                   </td>
                   <td className="cell-actions">
@@ -131,9 +128,9 @@ export function TokensSection() {
                       type="button"
                       className="button button-ghost button-small button-danger-text"
                       onClick={() => void revoke(token.id)}
-                      aria-label={`Revoke token ${token.name}`}
+                      aria-label={t("tokens.revokeLabel", { name: token.name })}
                     >
-                      Revoke
+                      {t("tokens.revoke")}
                     </button>
                   </td>
                 </tr>

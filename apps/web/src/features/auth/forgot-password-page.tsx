@@ -21,10 +21,9 @@ export function ForgotPasswordPage() {
     setBusy(true);
     setError(null);
     try {
-      const address = email.trim();
-      await api.requestPasswordReset(address);
-      // the same answer whether the account exists, in the reader's language
-      setAnswer(t("forgot.sent", { email: address }));
+      // the same answer whether the account exists, worded by the server in the reader's
+      // language: it knows whether a link goes by e-mail or comes from an administrator
+      setAnswer((await api.requestPasswordReset(email.trim())).message);
     } catch (caught) {
       setError(describeError(caught, tc));
     } finally {

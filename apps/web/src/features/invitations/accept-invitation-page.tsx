@@ -5,17 +5,18 @@ import { describeError, isApiError } from "../../api/errors";
 import { useResource } from "../../api/use-resource";
 import { Link, navigate } from "../../app/router";
 import { useSession } from "../../app/session";
-import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "../../lib/format";
+import { useT } from "../../i18n";
 import { Field } from "../../ui/field";
 import { ErrorState, LoadingState, Notice } from "../../ui/states";
 import { AuthLayout } from "../auth/auth-layout";
 
 export function AcceptInvitationPage({ token }: { token: string }) {
+  const t = useT("invitations");
   const preview = useResource(() => api.invitationPreview(token), token);
 
   return (
     <AuthLayout>
-      {preview.status === "loading" ? <LoadingState label="Checking your invitation…" /> : null}
+      {preview.status === "loading" ? <LoadingState label={t("checking")} /> : null}
       {preview.status === "error" ? (
         isApiError(preview.error, 404) ? (
           <InvalidInvitation message={describeError(preview.error)} />
@@ -29,14 +30,15 @@ export function AcceptInvitationPage({ token }: { token: string }) {
 }
 
 function InvalidInvitation({ message }: { message: string }) {
+  const t = useT("invitations");
   const { session } = useSession();
   const signedIn = session.status === "signed-in";
   return (
     <>
-      <h1 className="auth-title">This invitation cannot be used</h1>
+      <h1 className="auth-title">{t("invalid.title")}</h1>
       <Notice tone="warning">{message}</Notice>
       <Link to={signedIn ? "/" : "/login"} className="button button-secondary">
-        {signedIn ? "Go to your networks" : "Go to sign in"}
+        {signedIn ? t("invalid.home") : t("invalid.signIn")}
       </Link>
     </>
   );
@@ -52,6 +54,9 @@ function landingPath(me: Me, preview: InvitationPreview): string {
 type AccountChoice = "new" | "existing";
 
 function Acceptance({ token, preview }: { token: string; preview: InvitationPreview }) {
+  const t = useT("invitations");
+  const tc = useT("common");
+  const tAuth = useT("auth");
   const { session, signedIn, signOut } = useSession();
   const [choice, setChoice] = useState<AccountChoice>("new");
   const [name, setName] = useState("");
@@ -74,11 +79,11 @@ function Acceptance({ token, preview }: { token: string; preview: InvitationPrev
     event?.preventDefault();
     setError(null);
     if (creating && password.length < MIN_PASSWORD_LENGTH) {
-      setError(`Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`);
+      setError(tAuth("newPassword.tooShort", { min: MIN_PASSWORD_LENGTH }));
       return;
     }
     if (creating && password !== confirm) {
-      setError("The two passwords do not match.");
+      setError(tAuth("newPassword.mismatch"));
       return;
     }
     setBusy(true);
@@ -91,8 +96,8 @@ function Acceptance({ token, preview }: { token: string; preview: InvitationPrev
       setError(
         isApiError(caught, 401)
           ? creating
-            ? `${preview.email} already has a Junction account, or this password is not its own. If you have an account, accept with its password instead.`
-            : `That password does not open a Junction account for ${preview.email}. Check it, or create an account if you do not have one yet.`
+            ? t("error.accountExists", { email: preview.email })
+            : t("error.wrongPassword", { email: preview.email })
           : describeError(caught),
       );
       setBusy(false);
@@ -101,22 +106,24 @@ function Acceptance({ token, preview }: { token: string; preview: InvitationPrev
 
   const summary = (
     <>
-      <p className="eyebrow">Invitation</p>
-      <h1 className="auth-title">Join {preview.networkName}</h1>
+      <p className="eyebrow">{t("eyebrow")}</p>
+      <h1 className="auth-title">
+        {t.rich("join", { network: <bdi key="network">{preview.networkName}</bdi> })}
+      </h1>
       <dl className="invitation-summary">
         <div>
-          <dt>Email</dt>
+          <dt>{t("summary.email")}</dt>
           <dd>{preview.email}</dd>
         </div>
         <div>
-          <dt>Organisation</dt>
-          <dd>{preview.organisationName}</dd>
+          <dt>{t("summary.organisation")}</dt>
+          <dd dir="auto">{preview.organisationName}</dd>
         </div>
         <div>
-          <dt>Role</dt>
+          <dt>{t("summary.role")}</dt>
           <dd>
-            {ROLE_LABELS[preview.role]}
-            <span className="muted small block">{ROLE_DESCRIPTIONS[preview.role]}</span>
+            {tc(`role.${preview.role}`)}
+            <span className="muted small block">{tc(`roleDescription.${preview.role}`)}</span>
           </dd>
         </div>
       </dl>
@@ -128,14 +135,14 @@ function Acceptance({ token, preview }: { token: string; preview: InvitationPrev
       <>
         {summary}
         <Notice tone="warning">
-          You are signed in as {signedInAs.email}, but this invitation is for {preview.email}.
+          {t("otherAccount", { signedInAs: signedInAs.email, invitee: preview.email })}
         </Notice>
         <button
           type="button"
           className="button button-primary"
           onClick={() => void signOut(window.location.pathname)}
         >
-          Sign out to continue
+          {t("signOutToContinue")}
         </button>
       </>
     );
@@ -147,8 +154,8 @@ function Acceptance({ token, preview }: { token: string; preview: InvitationPrev
       <form className="stack" onSubmit={(event) => void accept(event)}>
         {creating ? (
           <>
-            <p className="muted">Create your Junction account to accept.</p>
-            <Field label="Your name">
+            <p className="muted">{t("create.lead")}</p>
+            <Field label={t("create.name")}>
               <input
                 className="input"
                 required
@@ -158,7 +165,10 @@ function Acceptance({ token, preview }: { token: string; preview: InvitationPrev
                 onChange={(event) => setName(event.target.value)}
               />
             </Field>
-            <Field label="Password" hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}>
+            <Field
+              label={t("password")}
+              hint={t("create.passwordHint", { min: MIN_PASSWORD_LENGTH })}
+            >
               <input
                 className="input"
                 type="password"
@@ -169,7 +179,7 @@ function Acceptance({ token, preview }: { token: string; preview: InvitationPrev
                 onChange={(event) => setPassword(event.target.value)}
               />
             </Field>
-            <Field label="Repeat password">
+            <Field label={t("create.repeat")}>
               <input
                 className="input"
                 type="password"
@@ -183,9 +193,9 @@ function Acceptance({ token, preview }: { token: string; preview: InvitationPrev
         ) : null}
         {!creating && !isInvitee ? (
           <>
-            <p className="muted">Enter the password of your Junction account to accept.</p>
+            <p className="muted">{t("existing.lead")}</p>
             <input type="hidden" name="email" autoComplete="username" value={preview.email} />
-            <Field label="Password">
+            <Field label={t("password")}>
               <input
                 className="input"
                 type="password"
@@ -199,18 +209,18 @@ function Acceptance({ token, preview }: { token: string; preview: InvitationPrev
         ) : null}
         {error ? <Notice tone="error">{error}</Notice> : null}
         <button type="submit" className="button button-primary button-block" disabled={busy}>
-          {busy ? "Joining…" : creating ? "Create account and join" : "Accept invitation"}
+          {busy ? t("joining") : creating ? t("create.submit") : t("accept")}
         </button>
       </form>
       {signedInAs ? null : (
         <p className="muted small auth-footnote">
-          {creating ? "Already have a Junction account? " : "New to Junction? "}
+          {creating ? t("create.haveAccount") : t("existing.newHere")}{" "}
           <button
             type="button"
             className="link-button"
             onClick={() => choose(creating ? "existing" : "new")}
           >
-            {creating ? "Accept with its password" : "Create an account instead"}
+            {creating ? t("create.useExisting") : t("existing.createInstead")}
           </button>
         </p>
       )}

@@ -9,7 +9,7 @@ import { type FormEvent, useState } from "react";
 import { api } from "../../api/client";
 import { describeError } from "../../api/errors";
 import { useResource } from "../../api/use-resource";
-import { formatDateTime, formatRelative, ROLE_DESCRIPTIONS, ROLE_LABELS } from "../../lib/format";
+import { useFormat, useT } from "../../i18n";
 import { RoleBadge } from "../../ui/badges";
 import { SecretValue } from "../../ui/copy-button";
 import { Field } from "../../ui/field";
@@ -22,6 +22,9 @@ export function InvitationsSection({
   networkId: string;
   organisations: readonly OrganisationView[];
 }) {
+  const t = useT("members");
+  const tc = useT("common");
+  const f = useFormat();
   const invitations = useResource(() => api.invitations(networkId), networkId);
   const [email, setEmail] = useState("");
   const [organisationId, setOrganisationId] = useState("");
@@ -62,10 +65,10 @@ export function InvitationsSection({
   return (
     <section className="section" aria-labelledby="invite-title">
       <div className="section-header">
-        <h2 id="invite-title">Invite people</h2>
+        <h2 id="invite-title">{t("invite.title")}</h2>
       </div>
       <form className="card invite-form" onSubmit={(event) => void invite(event)}>
-        <Field label="Email">
+        <Field label={t("column.email")}>
           <input
             className="input"
             type="email"
@@ -75,7 +78,7 @@ export function InvitationsSection({
             onChange={(event) => setEmail(event.target.value)}
           />
         </Field>
-        <Field label="Organisation">
+        <Field label={t("column.organisation")}>
           <select
             className="select"
             required
@@ -83,7 +86,7 @@ export function InvitationsSection({
             onChange={(event) => setOrganisationId(event.target.value)}
           >
             <option value="" disabled>
-              Choose…
+              {t("invite.choose")}
             </option>
             {sortedOrganisations.map((organisation) => (
               <option key={organisation.id} value={organisation.id}>
@@ -94,7 +97,7 @@ export function InvitationsSection({
             ))}
           </select>
         </Field>
-        <Field label="Role" hint={ROLE_DESCRIPTIONS[role]}>
+        <Field label={t("column.role")} hint={tc(`roleDescription.${role}`)}>
           <select
             className="select"
             value={role}
@@ -105,14 +108,14 @@ export function InvitationsSection({
           >
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {ROLE_LABELS[r]}
+                {tc(`role.${r}`)}
               </option>
             ))}
           </select>
         </Field>
         <div className="invite-submit">
           <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? "Creating…" : "Create invitation"}
+            {busy ? t("invite.creating") : t("invite.submit")}
           </button>
         </div>
       </form>
@@ -125,41 +128,44 @@ export function InvitationsSection({
 
       {created ? (
         <div className="card card-highlight invitation-created" role="status">
-          <h3>Invitation link for {created.email}</h3>
+          <h3>{t("invite.linkFor", { email: created.email })}</h3>
           <p>
-            Send this link to {created.email} yourself. It is shown only once, works once, and
-            expires on <strong>{formatDateTime(created.expiresAt)}</strong>.
+            {t.rich("invite.body", {
+              email: created.email,
+              expires: f.dateTime(created.expiresAt),
+              strong: (chunks) => <strong key="expires">{chunks}</strong>,
+            })}
           </p>
-          <SecretValue value={created.link} label="Invitation link" />
+          <SecretValue value={created.link} label={t("invite.link")} />
           <div className="row-end">
             <button type="button" className="button button-ghost" onClick={() => setCreated(null)}>
-              Done
+              {t("done")}
             </button>
           </div>
         </div>
       ) : null}
 
-      <h3 className="subsection-title">Pending invitations</h3>
-      {invitations.status === "loading" ? <LoadingState label="Loading invitations…" /> : null}
+      <h3 className="subsection-title">{t("pending.title")}</h3>
+      {invitations.status === "loading" ? <LoadingState label={t("pending.loading")} /> : null}
       {invitations.status === "error" ? (
         <ErrorState error={invitations.error} onRetry={invitations.reload} />
       ) : null}
       {invitations.status === "ready" && pending.length === 0 ? (
-        <p className="muted small">No pending invitations.</p>
+        <p className="muted small">{t("pending.empty")}</p>
       ) : null}
       {pending.length > 0 ? (
         <div className="table-wrap card">
           <table className="table table-stack">
-            <caption className="visually-hidden">Pending invitations</caption>
+            <caption className="visually-hidden">{t("pending.title")}</caption>
             <thead>
               <tr>
-                <th scope="col">Email</th>
-                <th scope="col">Organisation</th>
-                <th scope="col">Role</th>
-                <th scope="col">Invited</th>
-                <th scope="col">Expires</th>
+                <th scope="col">{t("column.email")}</th>
+                <th scope="col">{t("column.organisation")}</th>
+                <th scope="col">{t("column.role")}</th>
+                <th scope="col">{t("pending.invited")}</th>
+                <th scope="col">{t("pending.expires")}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t("column.actions")}</span>
                 </th>
               </tr>
             </thead>
@@ -169,23 +175,25 @@ export function InvitationsSection({
                   <th scope="row" className="cell-strong">
                     {invitation.email}
                   </th>
-                  <td data-label="Organisation">{invitation.organisationName}</td>
-                  <td data-label="Role">
+                  <td data-label={t("column.organisation")}>{invitation.organisationName}</td>
+                  <td data-label={t("column.role")}>
                     <RoleBadge role={invitation.role} />
                   </td>
-                  <td data-label="Invited">
+                  <td data-label={t("pending.invited")}>
                     <div>
-                      <span title={formatDateTime(invitation.createdAt)}>
-                        {formatRelative(invitation.createdAt)}
+                      <span title={f.dateTime(invitation.createdAt)}>
+                        {f.relative(invitation.createdAt)}
                       </span>
                       {invitation.invitedBy ? (
-                        <span className="muted small block">by {invitation.invitedBy}</span>
+                        <span className="muted small block">
+                          {t("pending.by", { name: invitation.invitedBy })}
+                        </span>
                       ) : null}
                     </div>
                   </td>
-                  <td data-label="Expires">
-                    <span title={formatDateTime(invitation.expiresAt)}>
-                      {formatRelative(invitation.expiresAt)}
+                  <td data-label={t("pending.expires")}>
+                    <span title={f.dateTime(invitation.expiresAt)}>
+                      {f.relative(invitation.expiresAt)}
                     </span>
                   </td>
                   <td className="cell-actions">
@@ -193,9 +201,9 @@ export function InvitationsSection({
                       type="button"
                       className="button button-ghost button-small button-danger-text"
                       onClick={() => void revoke(invitation.id)}
-                      aria-label={`Revoke the invitation for ${invitation.email}`}
+                      aria-label={t("pending.revokeLabel", { email: invitation.email })}
                     >
-                      Revoke
+                      {t("pending.revoke")}
                     </button>
                   </td>
                 </tr>

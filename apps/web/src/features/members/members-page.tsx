@@ -13,7 +13,7 @@ import { usePermissions } from "../../app/permissions";
 import { Link } from "../../app/router";
 import { subscribeRoleChanges, useMe } from "../../app/session";
 import { initials } from "../../app/user-menu";
-import { formatCount, ROLE_DESCRIPTIONS, ROLE_LABELS } from "../../lib/format";
+import { useT } from "../../i18n";
 import { RoleBadge } from "../../ui/badges";
 import { FormDialog } from "../../ui/dialog";
 import { ErrorState, LoadingState, Notice } from "../../ui/states";
@@ -22,6 +22,8 @@ import { IssuedResetLink, PasswordResetButton } from "./password-reset-link";
 
 export function MembersPage({ networkId }: { networkId: string }) {
   const me = useMe();
+  const t = useT("members");
+  const tc = useT("common");
   const network = useResource(() => api.network(networkId), networkId);
   const members = useResource(() => api.members(networkId), networkId);
   const organisations = useResource(() => api.organisations(networkId), networkId);
@@ -46,7 +48,7 @@ export function MembersPage({ networkId }: { networkId: string }) {
     try {
       const updated = await api.updateMember(networkId, member.userId, body);
       members.update((list) => list.map((m) => (m.userId === updated.userId ? updated : m)));
-      setNotice({ tone: "success", text: `Updated ${updated.name}.` });
+      setNotice({ tone: "success", text: t("updated", { name: updated.name }) });
     } catch (caught) {
       setNotice({ tone: "error", text: describeError(caught) });
     } finally {
@@ -56,35 +58,37 @@ export function MembersPage({ networkId }: { networkId: string }) {
 
   // by name only: a row must not jump away from the control that just changed its role
   const sorted = [...(members.data ?? [])].sort((a, b) => a.name.localeCompare(b.name));
-  const networkName = network.data?.name ?? "Network";
+  const networkName = network.data?.name ?? t("network");
   const showActions = canManage || canRemove || me.isAdmin;
 
   return (
     <section className="page" aria-labelledby="members-title">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
+      <nav aria-label={t("breadcrumb")} className="breadcrumb">
         <ol>
           <li>
-            <Link to="/">Your networks</Link>
+            <Link to="/">{t("yourNetworks")}</Link>
           </li>
           <li>
-            <Link to={`/networks/${encodeURIComponent(networkId)}`}>{networkName}</Link>
+            <Link to={`/networks/${encodeURIComponent(networkId)}`} dir="auto">
+              {networkName}
+            </Link>
           </li>
-          <li aria-current="page">Members</li>
+          <li aria-current="page">{t("title")}</li>
         </ol>
       </nav>
       <div className="page-header">
         <div>
-          <h1 id="members-title">Members</h1>
+          <h1 id="members-title">{t("title")}</h1>
           <p className="muted">
             {members.data
-              ? `${formatCount(members.data.length, "member")} in ${networkName}`
+              ? t("count", { count: members.data.length, network: networkName })
               : networkName}
           </p>
         </div>
       </div>
 
       {!canManage && members.status === "ready" ? (
-        <p className="muted small">Only coordinators can invite people or change roles.</p>
+        <p className="muted small">{t("onlyCoordinators")}</p>
       ) : null}
       {notice ? (
         <Notice tone={notice.tone} onDismiss={() => setNotice(null)}>
@@ -93,23 +97,23 @@ export function MembersPage({ networkId }: { networkId: string }) {
       ) : null}
 
       {resetLink ? <IssuedResetLink issued={resetLink} onDone={() => setResetLink(null)} /> : null}
-      {members.status === "loading" ? <LoadingState label="Loading members…" /> : null}
+      {members.status === "loading" ? <LoadingState label={t("loading")} /> : null}
       {members.status === "error" ? (
         <ErrorState error={members.error} onRetry={members.reload} />
       ) : null}
       {members.status === "ready" ? (
         <div className="table-wrap card">
           <table className="table table-stack">
-            <caption className="visually-hidden">Members of {networkName}</caption>
+            <caption className="visually-hidden">{t("caption", { network: networkName })}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Organisation</th>
-                <th scope="col">Role</th>
+                <th scope="col">{t("column.name")}</th>
+                <th scope="col">{t("column.email")}</th>
+                <th scope="col">{t("column.organisation")}</th>
+                <th scope="col">{t("column.role")}</th>
                 {showActions ? (
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t("column.actions")}</span>
                   </th>
                 ) : null}
               </tr>
@@ -127,20 +131,20 @@ export function MembersPage({ networkId }: { networkId: string }) {
                         </span>
                         <span className="cell-strong">
                           {member.name}
-                          {isMe ? <span className="muted small"> (you)</span> : null}
+                          {isMe ? <span className="muted small"> {t("you")}</span> : null}
                         </span>
                       </span>
                     </th>
-                    <td data-label="Email">
+                    <td data-label={t("column.email")}>
                       <a href={`mailto:${member.email}`} className="link-quiet">
                         {member.email}
                       </a>
                     </td>
-                    <td data-label="Organisation">
+                    <td data-label={t("column.organisation")}>
                       {canManage && organisations.data ? (
                         <select
                           className="select select-compact"
-                          aria-label={`Organisation of ${member.name}`}
+                          aria-label={t("organisationOf", { name: member.name })}
                           value={member.organisationId}
                           disabled={busy}
                           onChange={(event) =>
@@ -159,11 +163,11 @@ export function MembersPage({ networkId }: { networkId: string }) {
                         </span>
                       )}
                     </td>
-                    <td data-label="Role">
+                    <td data-label={t("column.role")}>
                       {canManage ? (
                         <select
                           className="select select-compact select-role"
-                          aria-label={`Role of ${member.name}`}
+                          aria-label={t("roleOf", { name: member.name })}
                           value={member.role}
                           disabled={busy}
                           onChange={(event) => {
@@ -173,7 +177,7 @@ export function MembersPage({ networkId }: { networkId: string }) {
                         >
                           {ROLES.map((role) => (
                             <option key={role} value={role}>
-                              {ROLE_LABELS[role]}
+                              {tc(`role.${role}`)}
                             </option>
                           ))}
                         </select>
@@ -192,9 +196,9 @@ export function MembersPage({ networkId }: { networkId: string }) {
                             className="button button-ghost button-small button-danger-text"
                             disabled={busy}
                             onClick={() => setRemoving(member)}
-                            aria-label={`Remove ${member.name}`}
+                            aria-label={t("removeLabel", { name: member.name })}
                           >
-                            Remove
+                            {t("remove")}
                           </button>
                         ) : null}
                       </td>
@@ -208,14 +212,14 @@ export function MembersPage({ networkId }: { networkId: string }) {
       ) : null}
 
       <details className="role-legend">
-        <summary>What each role may do</summary>
+        <summary>{t("roleLegend")}</summary>
         <dl>
           {ROLES.map((role) => (
             <div key={role} className="role-legend-row">
               <dt>
                 <RoleBadge role={role} />
               </dt>
-              <dd>{ROLE_DESCRIPTIONS[role]}</dd>
+              <dd>{tc(`roleDescription.${role}`)}</dd>
             </div>
           ))}
         </dl>
@@ -228,22 +232,25 @@ export function MembersPage({ networkId }: { networkId: string }) {
       <FormDialog
         open={removing !== null}
         onClose={() => setRemoving(null)}
-        title={`Remove ${removing?.name ?? "member"}?`}
+        title={removing ? t("removeDialog.title", { name: removing.name }) : t("removeMember")}
         description={
           removing ? (
             <p>
-              {removing.name} ({removing.organisationAcronym || removing.organisationName}) will
-              lose access to {networkName} and its workplans. Their past contributions stay.
+              {t("removeDialog.body", {
+                name: removing.name,
+                organisation: removing.organisationAcronym || removing.organisationName,
+                network: networkName,
+              })}
             </p>
           ) : null
         }
-        submitLabel="Remove member"
+        submitLabel={t("removeMember")}
         tone="danger"
         onSubmit={async () => {
           if (!removing) return;
           await api.removeMember(networkId, removing.userId);
           members.update((list) => list.filter((m) => m.userId !== removing.userId));
-          setNotice({ tone: "success", text: `${removing.name} was removed from the network.` });
+          setNotice({ tone: "success", text: t("removed", { name: removing.name }) });
         }}
       />
     </section>

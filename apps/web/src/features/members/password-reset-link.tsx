@@ -2,7 +2,7 @@ import type { IssuedPasswordReset, MemberView } from "@junction/domain";
 import { useState } from "react";
 import { api } from "../../api/client";
 import { describeError } from "../../api/errors";
-import { formatDateTime } from "../../lib/format";
+import { useFormat, useT } from "../../i18n";
 import { SecretValue } from "../../ui/copy-button";
 import { Notice } from "../../ui/states";
 
@@ -14,6 +14,7 @@ export function PasswordResetButton({
   member: MemberView;
   onIssued: (issued: IssuedPasswordReset | { error: string }) => void;
 }) {
+  const t = useT("members");
   const [busy, setBusy] = useState(false);
 
   async function issue() {
@@ -33,9 +34,9 @@ export function PasswordResetButton({
       className="button button-ghost button-small"
       disabled={busy}
       onClick={() => void issue()}
-      aria-label={`Password-reset link for ${member.name}`}
+      aria-label={t("reset.linkFor", { name: member.name })}
     >
-      Reset link
+      {t("reset.button")}
     </button>
   );
 }
@@ -48,6 +49,8 @@ export function IssuedResetLink({
   issued: IssuedPasswordReset | { error: string };
   onDone: () => void;
 }) {
+  const t = useT("members");
+  const f = useFormat();
   if ("error" in issued) {
     return (
       <Notice tone="error" onDismiss={onDone}>
@@ -57,16 +60,18 @@ export function IssuedResetLink({
   }
   return (
     <div className="card card-highlight invitation-created" role="status">
-      <h2>Password-reset link for {issued.email}</h2>
+      <h2>{t("reset.linkFor", { name: issued.email })}</h2>
       <p>
-        Give this link to {issued.email} yourself. It is shown only once, works once, expires on{" "}
-        <strong>{formatDateTime(issued.expiresAt)}</strong>, and replaces any earlier link. Setting
-        a new password signs them out everywhere.
+        {t.rich("reset.body", {
+          email: issued.email,
+          expires: f.dateTime(issued.expiresAt),
+          strong: (chunks) => <strong key="expires">{chunks}</strong>,
+        })}
       </p>
-      <SecretValue value={issued.link} label="Password-reset link" />
+      <SecretValue value={issued.link} label={t("reset.link")} />
       <div className="row-end">
         <button type="button" className="button button-ghost" onClick={onDone}>
-          Done
+          {t("done")}
         </button>
       </div>
     </div>

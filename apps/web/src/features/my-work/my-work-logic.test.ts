@@ -1,5 +1,8 @@
 import type { CommentView, Me, MyWork, WarningSide, WarningView } from "@junction/domain";
 import { describe, expect, it } from "vitest";
+import { createTranslate } from "../../i18n";
+import arabic from "../../i18n/locales/ar/my-work.json";
+import english from "../../i18n/locales/en/my-work.json";
 import {
   groupByWorkplan,
   lastMessage,
@@ -10,6 +13,8 @@ import {
   threadReasonLabel,
   totalOpenWarnings,
 } from "./my-work-logic";
+
+const t = createTranslate("en", "my-work", english);
 
 type OwnedActivity = MyWork["activities"][number];
 
@@ -60,11 +65,14 @@ describe("groupByWorkplan", () => {
 
 describe("threads", () => {
   it("says why a thread is listed", () => {
-    expect(threadReasonLabel(["mentioned"])).toBe("Mentions you");
-    expect(threadReasonLabel(["awaiting-reply"])).toBe("Awaiting your reply");
-    expect(threadReasonLabel(["mentioned", "awaiting-reply"])).toBe(
+    expect(threadReasonLabel(["mentioned"], t)).toBe("Mentions you");
+    expect(threadReasonLabel(["awaiting-reply"], t)).toBe("Awaiting your reply");
+    expect(threadReasonLabel(["mentioned", "awaiting-reply"], t)).toBe(
       "Mentions you · awaiting your reply",
     );
+    const ar = createTranslate("ar", "my-work", arabic);
+    expect(threadReasonLabel(["awaiting-reply"], ar)).toBe(arabic["reason.awaiting"]);
+    expect(threadReasonLabel(["awaiting-reply"], ar)).not.toBe("Awaiting your reply");
   });
 
   it("quotes the newest message that was not deleted", () => {

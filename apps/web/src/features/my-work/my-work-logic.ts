@@ -1,4 +1,5 @@
 import type { CommentView, Me, MyWork, WarningSide, WarningView } from "@junction/domain";
+import type { Translate } from "../../i18n";
 
 type OwnedActivity = MyWork["activities"][number];
 type MyThread = MyWork["threads"][number];
@@ -31,12 +32,12 @@ export function groupByWorkplan(activities: readonly OwnedActivity[]): WorkplanG
 }
 
 /** Why a thread is on My work, as a person says it. */
-export function threadReasonLabel(reasons: MyThread["reasons"]): string {
+export function threadReasonLabel(reasons: MyThread["reasons"], t: Translate<"my-work">): string {
   const mentioned = reasons.includes("mentioned");
   const awaiting = reasons.includes("awaiting-reply");
-  if (mentioned && awaiting) return "Mentions you · awaiting your reply";
-  if (awaiting) return "Awaiting your reply";
-  return "Mentions you";
+  if (mentioned && awaiting) return t("reason.both");
+  if (awaiting) return t("reason.awaiting");
+  return t("reason.mentioned");
 }
 
 /** The newest message still there to read (deleted ones show nothing worth quoting). */

@@ -8,10 +8,9 @@ import type {
 import type { ReactNode } from "react";
 import { Link } from "../../app/router";
 import { useMe } from "../../app/session";
-import { formatCount, formatRelative } from "../../lib/format";
+import { useFormat, useT } from "../../i18n";
 import { StatusBadge } from "../../ui/badges";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states";
-import { formatDay } from "../lifecycle";
 import {
   countUnfinished,
   DueLabel,
@@ -66,17 +65,18 @@ function Section({
 
 export function MyWorkPage() {
   const me = useMe();
+  const t = useT("my-work");
   const work = useMyWork(me.id);
   const networkIds = (work.data?.tasks ?? [])
     .filter((task) => task.activityIds.length > 0)
     .map((task) => task.networkId);
   const index = useActivityIndex(networkIds);
 
-  if (work.status === "loading") return <LoadingState label="Gathering your work…" />;
+  if (work.status === "loading") return <LoadingState label={t("loading")} />;
   if (work.status === "error") {
     return (
       <section className="page">
-        <ErrorState title="Could not load My work" error={work.error} onRetry={work.reload} />
+        <ErrorState title={t("couldNotLoad")} error={work.error} onRetry={work.reload} />
       </section>
     );
   }
@@ -96,24 +96,20 @@ export function MyWorkPage() {
     <section className="page my-work" aria-labelledby="my-work-title">
       <div className="page-header">
         <div>
-          <h1 id="my-work-title">My work</h1>
+          <h1 id="my-work-title">{t("title")}</h1>
           <p className="muted">
             {[
-              formatCount(open, "open task"),
-              formatCount(threads.length, "thread"),
-              formatCount(activities.length, "activity", "activities"),
-              formatCount(openWarnings, "warning"),
+              t("summary.tasks", { count: open }),
+              t("summary.threads", { count: threads.length }),
+              t("summary.activities", { count: activities.length }),
+              t("summary.warnings", { count: openWarnings }),
             ].join(" · ")}
           </p>
         </div>
       </div>
 
       {validations.length > 0 ? (
-        <Section
-          id="my-validations"
-          title="Workplans waiting for your organisation's approval"
-          count={validations.length}
-        >
+        <Section id="my-validations" title={t("validations.title")} count={validations.length}>
           <ul className="list card">
             {validations.map((request) => (
               <ValidationRequestRow key={request.workplanId} request={request} />
@@ -123,7 +119,11 @@ export function MyWorkPage() {
       ) : null}
 
       {consultations.length > 0 ? (
-        <Section id="my-consultations" title="Invitations to comment" count={consultations.length}>
+        <Section
+          id="my-consultations"
+          title={t("consultations.title")}
+          count={consultations.length}
+        >
           <ul className="list card">
             {consultations.map((invitation) => (
               <ConsultationRow key={invitation.workplanId} invitation={invitation} />
@@ -132,12 +132,10 @@ export function MyWorkPage() {
         </Section>
       ) : null}
 
-      <Section id="my-tasks" title="Tasks assigned to you" count={open}>
+      <Section id="my-tasks" title={t("tasks.title")} count={open}>
         {tasks.length === 0 ? (
-          <EmptyState title="No tasks for you">
-            <p className="muted">
-              When a coordinator assigns you a task, it appears here with its due date.
-            </p>
+          <EmptyState title={t("tasks.empty.title")}>
+            <p className="muted">{t("tasks.empty.body")}</p>
           </EmptyState>
         ) : (
           <ul className="list card my-task-list">
@@ -153,12 +151,10 @@ export function MyWorkPage() {
         )}
       </Section>
 
-      <Section id="my-threads" title="Threads for you" count={threads.length}>
+      <Section id="my-threads" title={t("threads.title")} count={threads.length}>
         {threads.length === 0 ? (
-          <EmptyState title="Nothing to answer">
-            <p className="muted">
-              Comment threads that @mention you, or wait for your reply, appear here.
-            </p>
+          <EmptyState title={t("threads.empty.title")}>
+            <p className="muted">{t("threads.empty.body")}</p>
           </EmptyState>
         ) : (
           <ul className="list card">
@@ -169,7 +165,7 @@ export function MyWorkPage() {
         )}
         {resolvedThreads.length > 0 ? (
           <details className="my-resolved-threads">
-            <summary>Resolved ({resolvedThreads.length})</summary>
+            <summary>{t("threads.resolvedCount", { count: resolvedThreads.length })}</summary>
             <ul className="list card">
               {resolvedThreads.map((thread) => (
                 <MyThreadRow key={thread.id} thread={thread} />
@@ -179,27 +175,25 @@ export function MyWorkPage() {
         ) : null}
       </Section>
 
-      <Section id="my-activities" title="Activities you own" count={activities.length}>
+      <Section id="my-activities" title={t("activities.title")} count={activities.length}>
         {activities.length === 0 ? (
-          <EmptyState title="You own no activities">
-            <p className="muted">
-              When someone makes you an owner of an activity in a workplan, it is listed here.
-            </p>
+          <EmptyState title={t("activities.empty.title")}>
+            <p className="muted">{t("activities.empty.body")}</p>
           </EmptyState>
         ) : (
           <div className="my-work-groups">
             {groupByWorkplan(activities).map((group) => (
               <div key={group.workplanId} className="card my-work-group">
                 <h3 className="my-work-group-title">
-                  <Link to={`/workplans/${encodeURIComponent(group.workplanId)}`}>
+                  <Link to={`/workplans/${encodeURIComponent(group.workplanId)}`} dir="auto">
                     {group.workplanTitle}
                   </Link>
                 </h3>
                 <ul className="my-activity-list">
                   {group.activities.map((activity) => (
                     <li key={activity.activityId} className="my-activity">
-                      <Link to={activityLink(activity.workplanId, activity.activityId)}>
-                        {activity.title || "Untitled activity"}
+                      <Link to={activityLink(activity.workplanId, activity.activityId)} dir="auto">
+                        {activity.title || t("untitledActivity")}
                       </Link>
                       <StatusBadge status={activity.status} />
                     </li>
@@ -211,17 +205,10 @@ export function MyWorkPage() {
         )}
       </Section>
 
-      <Section
-        id="my-warnings"
-        title="Open warnings on your organisation's activities"
-        count={openWarnings}
-      >
+      <Section id="my-warnings" title={t("warnings.title")} count={openWarnings}>
         {warnings.length === 0 ? (
-          <EmptyState title="No open warnings">
-            <p className="muted">
-              When Junction finds an activity of another organisation that looks like one your
-              organisation leads, the pair appears here until a coordinator decides.
-            </p>
+          <EmptyState title={t("warnings.empty.title")}>
+            <p className="muted">{t("warnings.empty.body")}</p>
           </EmptyState>
         ) : (
           <ul className="list card">
@@ -232,10 +219,15 @@ export function MyWorkPage() {
         )}
         {moreWarnings(warnings, warningCounts).map((more) => (
           <p key={more.networkId} className="muted load-more">
-            {formatCount(more.shown, "strongest warning")} of {more.open} shown
-            {multipleNetworks ? ` in ${networkName(more.networkId) ?? "this network"}` : ""}.{" "}
+            {multipleNetworks
+              ? t("warnings.shownIn", {
+                  count: more.shown,
+                  open: more.open,
+                  network: networkName(more.networkId) ?? t("warnings.thisNetwork"),
+                })
+              : t("warnings.shown", { count: more.shown, open: more.open })}{" "}
             <Link to={more.to} className="button button-secondary button-small">
-              See all {more.open} on the Warnings page
+              {t("warnings.seeAll", { count: more.open })}
             </Link>
           </p>
         ))}
@@ -245,27 +237,29 @@ export function MyWorkPage() {
 }
 
 function ValidationRequestRow({ request }: { request: ValidationRequest }) {
+  const t = useT("my-work");
+  const f = useFormat();
   return (
     <li className="list-row">
       <div className="list-row-main">
         <Link
           to={`/workplans/${encodeURIComponent(request.workplanId)}#validation`}
           className="list-row-title"
+          dir="auto"
         >
           {request.workplanTitle}
         </Link>
         <span className="muted small">
-          In validation since {formatRelative(request.since)}: approve it or object, with a comment,
-          for your organisation
+          {t("validations.since", { since: f.relative(request.since) })}
         </span>
       </div>
       <div className="list-row-aside">
         <Link
           to={`/workplans/${encodeURIComponent(request.workplanId)}#validation`}
           className="button button-secondary button-small"
-          aria-label={`Answer for “${request.workplanTitle}”`}
+          aria-label={t("validations.answerLabel", { title: request.workplanTitle })}
         >
-          Answer
+          {t("validations.answer")}
         </Link>
       </div>
     </li>
@@ -273,21 +267,24 @@ function ValidationRequestRow({ request }: { request: ValidationRequest }) {
 }
 
 function ConsultationRow({ invitation }: { invitation: ConsultationInvitation }) {
+  const t = useT("my-work");
+  const f = useFormat();
   return (
     <li className="list-row">
       <div className="list-row-main">
         <Link
           to={`/workplans/${encodeURIComponent(invitation.workplanId)}`}
           className="list-row-title"
+          dir="auto"
         >
           {invitation.workplanTitle}
         </Link>
         <span className="muted small">
           {invitation.deadline
-            ? `Comments are invited until ${formatDay(invitation.deadline)}`
-            : "Comments are invited"}
+            ? t("consultations.until", { date: f.calendarDate(invitation.deadline) })
+            : t("consultations.invited")}
           {invitation.since
-            ? ` · out for consultation since ${formatRelative(invitation.since)}`
+            ? ` · ${t("consultations.since", { since: f.relative(invitation.since) })}`
             : ""}
         </span>
       </div>
@@ -295,9 +292,9 @@ function ConsultationRow({ invitation }: { invitation: ConsultationInvitation })
         <Link
           to={`/workplans/${encodeURIComponent(invitation.workplanId)}`}
           className="button button-secondary button-small"
-          aria-label={`Comment on “${invitation.workplanTitle}”`}
+          aria-label={t("consultations.commentLabel", { title: invitation.workplanTitle })}
         >
-          Comment
+          {t("consultations.comment")}
         </Link>
       </div>
     </li>
@@ -313,19 +310,22 @@ function MyTask({
   index: ReturnType<typeof useActivityIndex>;
   network: string | undefined;
 }) {
+  const t = useT("my-work");
   return (
     <li
       id={`task-${task.id}`}
       className={`list-row my-task${task.overdue ? " my-task-overdue" : ""}`}
     >
       <div className="list-row-main">
-        <span className="list-row-title">{task.title}</span>
+        <span className="list-row-title" dir="auto">
+          {task.title}
+        </span>
         <TaskActivities task={task} index={index} />
         <TaskThreadLink task={task} />
         <span className="muted small">
           {network ? `${network} · ` : null}
           <Link to={`/networks/${encodeURIComponent(task.networkId)}/tasks`} className="link-quiet">
-            All tasks of the network
+            {t("tasks.allOfNetwork")}
           </Link>
         </span>
       </div>
@@ -333,7 +333,7 @@ function MyTask({
         <DueLabel task={task} today={toDay(new Date())} />
         <TaskStatusSelect
           task={task}
-          label={`Status of “${task.title}”`}
+          label={t("tasks.statusOf", { title: task.title })}
           onChanged={replaceMyTask}
         />
       </div>
@@ -342,28 +342,37 @@ function MyTask({
 }
 
 function MyThreadRow({ thread }: { thread: MyThread }) {
+  const t = useT("my-work");
+  const f = useFormat();
   const last = lastMessage(thread.comments);
   return (
     <li className="list-row my-thread">
       <div className="list-row-main">
         <span className="my-thread-meta">
           {thread.status === "resolved" ? (
-            <span className="tag">Resolved</span>
+            <span className="tag">{t("threads.resolved")}</span>
           ) : (
             <span
               className={`tag ${thread.reasons.includes("awaiting-reply") ? "tag-attention" : ""}`}
             >
-              {threadReasonLabel(thread.reasons)}
+              {threadReasonLabel(thread.reasons, t)}
             </span>
           )}
           <span className="muted small">
-            {thread.workplanTitle} · {formatRelative(thread.lastActivityAt)}
+            <bdi>{thread.workplanTitle}</bdi> · {f.relative(thread.lastActivityAt)}
           </span>
         </span>
-        {thread.quote ? <blockquote className="my-thread-quote">{thread.quote}</blockquote> : null}
+        {thread.quote ? (
+          <blockquote className="my-thread-quote" dir="auto">
+            {thread.quote}
+          </blockquote>
+        ) : null}
         {last ? (
           <p className="my-thread-last">
-            <span className="my-thread-author">{last.authorName}:</span> {last.body}
+            <span className="my-thread-author">
+              {t("threads.author", { name: last.authorName })}
+            </span>{" "}
+            <bdi>{last.body}</bdi>
           </p>
         ) : null}
       </div>
@@ -372,7 +381,7 @@ function MyThreadRow({ thread }: { thread: MyThread }) {
           to={activityLink(thread.workplanId, thread.activityId)}
           className="button button-secondary button-small"
         >
-          Open in workplan
+          {t("threads.open")}
         </Link>
       </div>
     </li>
@@ -381,20 +390,33 @@ function MyThreadRow({ thread }: { thread: MyThread }) {
 
 function MyWarningRow({ warning }: { warning: WarningView }) {
   const me = useMe();
+  const t = useT("my-work");
   const [mine, other] = mySidesFirst(warning, me);
   return (
     <li className="list-row my-warning">
       <div className="list-row-main">
-        <Link to={activityLink(mine.workplanId, mine.activityId)} className="list-row-title">
-          {mine.title || "Untitled activity"}
+        <Link
+          to={activityLink(mine.workplanId, mine.activityId)}
+          className="list-row-title"
+          dir="auto"
+        >
+          {mine.title || t("untitledActivity")}
         </Link>
         <span className="muted small">
-          {mine.lead ? `Led by ${mine.lead} · ` : null}
-          may duplicate{" "}
-          <Link to={activityLink(other.workplanId, other.activityId)} className="link-quiet">
-            {other.title || "Untitled activity"}
-          </Link>
-          {other.lead ? ` (${other.lead})` : null}
+          {mine.lead ? `${t("warnings.ledBy", { lead: mine.lead })} · ` : null}
+          {t.rich(other.lead ? "warnings.mayDuplicateLed" : "warnings.mayDuplicate", {
+            lead: other.lead ?? "",
+            link: (chunks) => (
+              <Link
+                key="other"
+                to={activityLink(other.workplanId, other.activityId)}
+                className="link-quiet"
+                dir="auto"
+              >
+                {other.title || chunks}
+              </Link>
+            ),
+          })}
         </span>
       </div>
       <div className="list-row-aside">
@@ -402,7 +424,7 @@ function MyWarningRow({ warning }: { warning: WarningView }) {
           to={`/networks/${encodeURIComponent(warning.networkId)}/warnings`}
           className="button button-secondary button-small"
         >
-          Review warning
+          {t("warnings.review")}
         </Link>
       </div>
     </li>

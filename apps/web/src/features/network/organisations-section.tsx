@@ -3,24 +3,53 @@ import { useState } from "react";
 import { api } from "../../api/client";
 import { useResource } from "../../api/use-resource";
 import { usePermissions } from "../../app/permissions";
-import { organisationTypeLabel } from "../../lib/format";
+import { type MessageKey, type Translate, useFormat, useT } from "../../i18n";
 import { FormDialog } from "../../ui/dialog";
 import { Field } from "../../ui/field";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states";
 
 const TYPE_GROUPS = [...new Set(ORGANISATION_TYPES.map((type) => type.group))];
 
-const GROUP_LABELS: Record<string, string> = {
-  "united-nations": "United Nations",
-  state: "State",
-  international: "International",
-  society: "Society",
-  funding: "Funding",
-  other: "Other",
+const GROUP_KEYS: Record<string, MessageKey<"network">> = {
+  "united-nations": "orgGroup.united-nations",
+  state: "orgGroup.state",
+  international: "orgGroup.international",
+  society: "orgGroup.society",
+  funding: "orgGroup.funding",
+  other: "orgGroup.other",
 };
 
-function groupLabel(group: string): string {
-  return GROUP_LABELS[group] ?? group;
+const TYPE_KEYS: Record<string, MessageKey<"network">> = {
+  "un-agency": "orgType.un-agency",
+  "un-coordination-office": "orgType.un-coordination-office",
+  "government-commission": "orgType.government-commission",
+  ministry: "orgType.ministry",
+  "government-agency": "orgType.government-agency",
+  nhri: "orgType.nhri",
+  parliament: "orgType.parliament",
+  municipality: "orgType.municipality",
+  "intergovernmental-organisation": "orgType.intergovernmental-organisation",
+  "civil-society-organisation": "orgType.civil-society-organisation",
+  "migrant-association": "orgType.migrant-association",
+  academia: "orgType.academia",
+  "private-sector": "orgType.private-sector",
+  "trade-union": "orgType.trade-union",
+  media: "orgType.media",
+  donor: "orgType.donor",
+  other: "orgType.other",
+};
+
+/** An organisation type in the reader's language; the catalogue's English for a type added since. */
+function typeLabel(t: Translate<"network">, key: string): string {
+  const messageKey = TYPE_KEYS[key];
+  return messageKey
+    ? t(messageKey)
+    : (ORGANISATION_TYPES.find((type) => type.key === key)?.label ?? key);
+}
+
+function groupLabel(t: Translate<"network">, group: string): string {
+  const messageKey = GROUP_KEYS[group];
+  return messageKey ? t(messageKey) : group;
 }
 
 export function OrganisationsSection({
@@ -30,6 +59,8 @@ export function OrganisationsSection({
   networkId: string;
   onChanged: () => void;
 }) {
+  const t = useT("network");
+  const f = useFormat();
   const organisations = useResource(() => api.organisations(networkId), networkId);
   const { may } = usePermissions(networkId);
   const [adding, setAdding] = useState(false);
@@ -42,7 +73,7 @@ export function OrganisationsSection({
   return (
     <section className="section" aria-labelledby="organisations-title">
       <div className="section-header">
-        <h2 id="organisations-title">Organisations</h2>
+        <h2 id="organisations-title">{t("organisations.title")}</h2>
         {canManage ? (
           <button
             type="button"
@@ -54,48 +85,48 @@ export function OrganisationsSection({
               setAdding(true);
             }}
           >
-            Add organisation
+            {t("organisations.add")}
           </button>
         ) : null}
       </div>
-      {organisations.status === "loading" ? <LoadingState label="Loading organisations…" /> : null}
+      {organisations.status === "loading" ? (
+        <LoadingState label={t("organisations.loading")} />
+      ) : null}
       {organisations.status === "error" ? (
         <ErrorState error={organisations.error} onRetry={organisations.reload} />
       ) : null}
       {organisations.status === "ready" && sorted.length === 0 ? (
-        <EmptyState title="No organisations yet">
-          <p className="muted">
-            Add the organisations that take part before inviting their people.
-          </p>
+        <EmptyState title={t("organisations.empty.title")}>
+          <p className="muted">{t("organisations.empty.body")}</p>
         </EmptyState>
       ) : null}
       {sorted.length > 0 ? (
         <div className="table-wrap card">
           <table className="table">
-            <caption className="visually-hidden">Organisations in this network</caption>
+            <caption className="visually-hidden">{t("organisations.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Acronym</th>
-                <th scope="col">Type</th>
+                <th scope="col">{t("organisations.name")}</th>
+                <th scope="col">{t("organisations.acronym")}</th>
+                <th scope="col">{t("organisations.type")}</th>
                 <th scope="col" className="numeric">
-                  Members
+                  {t("organisations.members")}
                 </th>
               </tr>
             </thead>
             <tbody>
               {sorted.map((organisation) => (
                 <tr key={organisation.id}>
-                  <th scope="row" className="cell-strong">
+                  <th scope="row" className="cell-strong" dir="auto">
                     {organisation.name}
                   </th>
                   <td className="nowrap">
                     {organisation.acronym || <span className="muted">—</span>}
                   </td>
                   <td>
-                    <span className="tag">{organisationTypeLabel(organisation.type)}</span>
+                    <span className="tag">{typeLabel(t, organisation.type)}</span>
                   </td>
-                  <td className="numeric">{organisation.memberCount}</td>
+                  <td className="numeric">{f.number(organisation.memberCount)}</td>
                 </tr>
               ))}
             </tbody>
@@ -106,15 +137,15 @@ export function OrganisationsSection({
       <FormDialog
         open={adding}
         onClose={() => setAdding(false)}
-        title="Add organisation"
-        submitLabel="Add organisation"
+        title={t("organisations.add")}
+        submitLabel={t("organisations.add")}
         onSubmit={async () => {
           const created = await api.createOrganisation(networkId, { name, acronym, type });
           organisations.update((list) => [...list, created]);
           onChanged();
         }}
       >
-        <Field label="Name">
+        <Field label={t("organisations.name")}>
           <input
             className="input"
             required
@@ -123,7 +154,7 @@ export function OrganisationsSection({
             onChange={(event) => setName(event.target.value)}
           />
         </Field>
-        <Field label="Acronym" hint="Optional, e.g. UNHCR">
+        <Field label={t("organisations.acronym")} hint={t("organisations.acronymHint")}>
           <input
             className="input"
             maxLength={40}
@@ -131,7 +162,7 @@ export function OrganisationsSection({
             onChange={(event) => setAcronym(event.target.value)}
           />
         </Field>
-        <Field label="Type">
+        <Field label={t("organisations.type")}>
           <select
             className="select"
             required
@@ -139,13 +170,13 @@ export function OrganisationsSection({
             onChange={(event) => setType(event.target.value)}
           >
             <option value="" disabled>
-              Choose a type…
+              {t("organisations.chooseType")}
             </option>
             {TYPE_GROUPS.map((group) => (
-              <optgroup key={group} label={groupLabel(group)}>
-                {ORGANISATION_TYPES.filter((t) => t.group === group).map((t) => (
-                  <option key={t.key} value={t.key}>
-                    {t.label}
+              <optgroup key={group} label={groupLabel(t, group)}>
+                {ORGANISATION_TYPES.filter((type) => type.group === group).map((type) => (
+                  <option key={type.key} value={type.key}>
+                    {typeLabel(t, type.key)}
                   </option>
                 ))}
               </optgroup>

@@ -6,7 +6,7 @@ import { useResource } from "../../api/use-resource";
 import { usePermissions } from "../../app/permissions";
 import { Link, navigate } from "../../app/router";
 import { useServerEvent } from "../../app/session";
-import { formatCount, formatRelative } from "../../lib/format";
+import { useFormat, useT } from "../../i18n";
 import { StageBadge } from "../../ui/badges";
 import { FormDialog } from "../../ui/dialog";
 import { Field } from "../../ui/field";
@@ -15,6 +15,9 @@ import { EmptyState, ErrorState, LoadingState, Notice } from "../../ui/states";
 type Editing = { kind: "create" } | { kind: "rename"; workplan: WorkplanView } | null;
 
 export function WorkplansSection({ networkId }: { networkId: string }) {
+  const t = useT("network");
+  const tc = useT("common");
+  const f = useFormat();
   const workplans = useResource(() => api.workplans(networkId), networkId);
   // a stage move or a new revision changes the list for everyone in the network
   useServerEvent("stage-changed", (event) => {
@@ -53,12 +56,18 @@ export function WorkplansSection({ networkId }: { networkId: string }) {
     return (
       <li key={workplan.id} className="list-row">
         <div className="list-row-main">
-          <Link to={`/workplans/${encodeURIComponent(workplan.id)}`} className="list-row-title">
+          <Link
+            to={`/workplans/${encodeURIComponent(workplan.id)}`}
+            className="list-row-title"
+            dir="auto"
+          >
             {workplan.title}
           </Link>
           <span className="muted small">
-            {formatCount(workplan.activityCount, "activity", "activities")} · updated{" "}
-            {formatRelative(workplan.updatedAt)}
+            {t("workplans.meta", {
+              count: workplan.activityCount,
+              updated: f.relative(workplan.updatedAt),
+            })}
           </span>
         </div>
         <div className="list-row-aside">
@@ -71,9 +80,9 @@ export function WorkplansSection({ networkId }: { networkId: string }) {
                 setTitle(workplan.title);
                 setEditing({ kind: "rename", workplan });
               }}
-              aria-label={`Rename ${workplan.title}`}
+              aria-label={t("workplans.renameLabel", { title: workplan.title })}
             >
-              Rename
+              {t("workplans.rename")}
             </button>
           ) : null}
           {canArchive ? (
@@ -84,9 +93,14 @@ export function WorkplansSection({ networkId }: { networkId: string }) {
               onClick={() =>
                 workplan.archived ? void setArchived(workplan, false) : setArchiving(workplan)
               }
-              aria-label={`${workplan.archived ? "Restore" : "Archive"} ${workplan.title}`}
+              aria-label={t(
+                workplan.archived ? "workplans.restoreLabel" : "workplans.archiveLabel",
+                {
+                  title: workplan.title,
+                },
+              )}
             >
-              {workplan.archived ? "Restore" : "Archive"}
+              {workplan.archived ? t("workplans.restore") : t("workplans.archive")}
             </button>
           ) : null}
         </div>
@@ -97,7 +111,7 @@ export function WorkplansSection({ networkId }: { networkId: string }) {
   return (
     <section className="section" aria-labelledby="workplans-title">
       <div className="section-header">
-        <h2 id="workplans-title">Workplans</h2>
+        <h2 id="workplans-title">{t("workplans.title")}</h2>
         {canCreate ? (
           <button
             type="button"
@@ -107,7 +121,7 @@ export function WorkplansSection({ networkId }: { networkId: string }) {
               setEditing({ kind: "create" });
             }}
           >
-            New workplan
+            {t("workplans.new")}
           </button>
         ) : null}
       </div>
@@ -116,23 +130,21 @@ export function WorkplansSection({ networkId }: { networkId: string }) {
           {error}
         </Notice>
       ) : null}
-      {workplans.status === "loading" ? <LoadingState label="Loading workplans…" /> : null}
+      {workplans.status === "loading" ? <LoadingState label={t("workplans.loading")} /> : null}
       {workplans.status === "error" ? (
         <ErrorState error={workplans.error} onRetry={workplans.reload} />
       ) : null}
       {workplans.status === "ready" && active.length === 0 ? (
-        <EmptyState title="No workplans yet">
+        <EmptyState title={t("workplans.empty.title")}>
           <p className="muted">
-            {canCreate
-              ? "Start the network's joint workplan with “New workplan”."
-              : "A coordinator or editor will start the network's workplan."}
+            {canCreate ? t("workplans.empty.canCreate") : t("workplans.empty.member")}
           </p>
         </EmptyState>
       ) : null}
       {active.length > 0 ? <ul className="list card">{active.map(row)}</ul> : null}
       {archived.length > 0 ? (
         <details className="archived">
-          <summary>Archived ({archived.length})</summary>
+          <summary>{t("workplans.archived", { count: archived.length })}</summary>
           <ul className="list card">{archived.map(row)}</ul>
         </details>
       ) : null}
@@ -140,14 +152,9 @@ export function WorkplansSection({ networkId }: { networkId: string }) {
       <FormDialog
         open={archiving !== null}
         onClose={() => setArchiving(null)}
-        title={`Archive ${archiving?.title ?? "workplan"}?`}
-        description={
-          <p>
-            Nobody can change an archived workplan, its activities or its comments until a
-            coordinator restores it. It stays readable under “Archived”.
-          </p>
-        }
-        submitLabel="Archive workplan"
+        title={t("workplans.archiveDialog.title", { title: archiving?.title ?? "" })}
+        description={<p>{t("workplans.archiveDialog.body")}</p>}
+        submitLabel={t("workplans.archiveDialog.submit")}
         tone="danger"
         onSubmit={async () => {
           if (!archiving) return;
@@ -158,13 +165,9 @@ export function WorkplansSection({ networkId }: { networkId: string }) {
       <FormDialog
         open={editing !== null}
         onClose={() => setEditing(null)}
-        title={editing?.kind === "rename" ? "Rename workplan" : "New workplan"}
-        description={
-          editing?.kind === "create"
-            ? "It starts as a draft. Members can co-edit it right away."
-            : undefined
-        }
-        submitLabel={editing?.kind === "rename" ? "Save" : "Create workplan"}
+        title={editing?.kind === "rename" ? t("workplans.renameDialog") : t("workplans.new")}
+        description={editing?.kind === "create" ? t("workplans.newDialog.description") : undefined}
+        submitLabel={editing?.kind === "rename" ? tc("save") : t("workplans.newDialog.submit")}
         onSubmit={async () => {
           if (editing?.kind === "rename") {
             replace(await api.updateWorkplan(editing.workplan.id, { title }));
@@ -175,7 +178,7 @@ export function WorkplansSection({ networkId }: { networkId: string }) {
           }
         }}
       >
-        <Field label="Title" hint="For example: Joint workplan 2025–2026">
+        <Field label={t("workplans.field.title")} hint={t("workplans.field.titleHint")}>
           <input
             className="input"
             required

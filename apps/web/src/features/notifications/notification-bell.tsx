@@ -1,22 +1,35 @@
 import type { NotificationView } from "@junction/domain";
-import { type MouseEvent, useEffect, useId, useRef, useState } from "react";
+import { type MouseEvent, Suspense, useEffect, useId, useRef, useState } from "react";
 import { describeError } from "../../api/errors";
 import { isPlainLeftClick, navigate } from "../../app/router";
-import { formatDateTime, formatRelative } from "../../lib/format";
+import { useFormat, useT } from "../../i18n";
 import { LoadMore } from "../../ui/load-more";
 import { ErrorState, LoadingState } from "../../ui/states";
-import { notificationHref, readableMessage, unreadBadge } from "./notification-logic";
+import { describeNotification, notificationHref, unreadBadge } from "./notification-logic";
 import { useNotifications } from "./use-notifications";
 
-/** The header's bell; render it keyed by the user so another sign-in starts from nothing. */
+/**
+ * The header's bell; render it keyed by the user so another sign-in starts from nothing. Its
+ * messages load on their own, so the rest of the header never waits for them.
+ */
 export function NotificationBell() {
+  return (
+    <Suspense fallback={<div className="notification-bell" />}>
+      <Bell />
+    </Suspense>
+  );
+}
+
+function Bell() {
+  const t = useT("notifications");
+  const f = useFormat();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { unread, list, reload, loadMore, markRead } = useNotifications(open);
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const badge = unreadBadge(unread ?? 0);
+  const badge = unreadBadge(unread ?? 0, f.number);
 
   useEffect(() => {
     if (!open) return;
@@ -51,7 +64,7 @@ export function NotificationBell() {
   }
 
   const items = list.status === "ready" ? list.items : [];
-  const label = unread ? `Notifications, ${unread} unread` : "Notifications";
+  const label = unread ? t("bellUnread", { count: unread }) : t("title");
 
   return (
     <div className="notification-bell" ref={rootRef}>
@@ -75,23 +88,18 @@ export function NotificationBell() {
         ) : null}
       </button>
       <span className="visually-hidden" aria-live="polite">
-        {unread ? `${unread} unread notifications` : ""}
+        {unread ? t("unreadLive", { count: unread }) : ""}
       </span>
-      <section
-        id={panelId}
-        className="notification-panel"
-        aria-label="Notifications"
-        hidden={!open}
-      >
+      <section id={panelId} className="notification-panel" aria-label={t("title")} hidden={!open}>
         <div className="notification-panel-header">
-          <h2 className="notification-panel-title">Notifications</h2>
+          <h2 className="notification-panel-title">{t("title")}</h2>
           <button
             type="button"
             className="link-button"
             disabled={!unread}
             onClick={() => mark(undefined)}
           >
-            Mark all as read
+            {t("markAllRead")}
           </button>
         </div>
         {error ? (
@@ -100,16 +108,13 @@ export function NotificationBell() {
           </p>
         ) : null}
         {list.status === "loading" || list.status === "idle" ? (
-          <LoadingState label="Loading notifications…" />
+          <LoadingState label={t("loading")} />
         ) : null}
         {list.status === "error" ? (
-          <ErrorState title="Could not load notifications" error={list.error} onRetry={reload} />
+          <ErrorState title={t("couldNotLoad")} error={list.error} onRetry={reload} />
         ) : null}
         {list.status === "ready" && items.length === 0 ? (
-          <p className="notification-empty muted">
-            Nothing yet. Mentions, replies, tasks assigned to you and warnings on your activities
-            show up here.
-          </p>
+          <p className="notification-empty muted">{t("empty")}</p>
         ) : null}
         {items.length > 0 ? (
           <ul className="notification-list">
@@ -122,19 +127,19 @@ export function NotificationBell() {
                 >
                   {notification.read ? null : (
                     <span className="notification-dot">
-                      <span className="visually-hidden">Unread: </span>
+                      <span className="visually-hidden">{t("unreadPrefix")} </span>
                     </span>
                   )}
                   <span className="notification-text">
                     <span className="notification-message">
-                      {readableMessage(notification.message)}
+                      {describeNotification(notification, t)}
                     </span>
                     <time
                       className="notification-time"
                       dateTime={notification.createdAt}
-                      title={formatDateTime(notification.createdAt)}
+                      title={f.dateTime(notification.createdAt)}
                     >
-                      {formatRelative(notification.createdAt)}
+                      {f.relative(notification.createdAt)}
                     </time>
                   </span>
                 </a>
@@ -147,7 +152,7 @@ export function NotificationBell() {
             hasMore={list.next !== null}
             isLoading={list.isLoadingMore === true}
             onLoadMore={loadMore}
-            label="Older notifications"
+            label={t("older")}
           />
         ) : null}
       </section>

@@ -1,10 +1,11 @@
 import type { TaskView } from "@junction/domain";
 import { useMemo, useState } from "react";
 import { api } from "../../api/client";
+import { useT } from "../../i18n";
 import { FormDialog } from "../../ui/dialog";
 import { Field } from "../../ui/field";
 import { Notice } from "../../ui/states";
-import { TASK_STATUS_LABELS, toDay } from "./task-logic";
+import { TASK_STATUS_KEYS, toDay } from "./task-logic";
 import { type ActivityRef, assignable, useAssignableMembers } from "./use-tasks";
 
 const DEFAULT_DUE_IN_DAYS = 14;
@@ -43,6 +44,7 @@ function TaskForm({
   onClose,
   onSaved,
 }: TaskDialogProps) {
+  const t = useT("tasks");
   const members = useAssignableMembers(networkId);
   const people = useMemo(() => assignable(members.data ?? []), [members.data]);
   const [title, setTitle] = useState(task?.title ?? prefill?.title ?? "");
@@ -90,16 +92,16 @@ function TaskForm({
     <FormDialog
       open={open}
       onClose={onClose}
-      title={task ? "Edit task" : "New task"}
+      title={task ? t("dialog.editTitle") : t("dialog.newTitle")}
       description={
         task
-          ? `Status: ${TASK_STATUS_LABELS[task.status]}. The assignee is told of any change.`
-          : "The assignee is notified and finds it on their My work page."
+          ? t("dialog.editDescription", { status: t(TASK_STATUS_KEYS[task.status]) })
+          : t("dialog.newDescription")
       }
-      submitLabel={task ? "Save task" : "Create task"}
+      submitLabel={task ? t("dialog.save") : t("dialog.create")}
       onSubmit={save}
     >
-      <Field label="Title">
+      <Field label={t("dialog.title")}>
         <input
           className="input"
           required
@@ -110,8 +112,8 @@ function TaskForm({
       </Field>
       <div className="task-form-row">
         <Field
-          label="Assignee"
-          error={members.status === "error" ? "Could not load the members." : null}
+          label={t("dialog.assignee")}
+          error={members.status === "error" ? t("dialog.couldNotLoadMembers") : null}
         >
           <select
             className="select"
@@ -120,7 +122,7 @@ function TaskForm({
             onChange={(event) => setAssigneeId(event.target.value)}
           >
             <option value="" disabled>
-              {members.status === "loading" ? "Loading members…" : "Choose a member"}
+              {members.status === "loading" ? t("dialog.loadingMembers") : t("dialog.chooseMember")}
             </option>
             {people.map((member) => (
               <option key={member.userId} value={member.userId}>
@@ -129,7 +131,7 @@ function TaskForm({
             ))}
           </select>
         </Field>
-        <Field label="Due date (optional)">
+        <Field label={t("dialog.due")}>
           <input
             className="input input-date"
             type="date"
@@ -140,17 +142,17 @@ function TaskForm({
       </div>
       <fieldset className="task-activity-picker">
         <legend className="field-label">
-          Activities <span className="muted small">(optional)</span>
+          {t("activities")} <span className="muted small">{t("dialog.optional")}</span>
         </legend>
         {activities.length === 0 ? (
-          <Notice tone="info">This network's workplans have no activities to link yet.</Notice>
+          <Notice tone="info">{t("dialog.noActivities")}</Notice>
         ) : (
           <>
             <input
               className="input"
               type="search"
-              placeholder="Search activities or workplans"
-              aria-label="Search activities"
+              placeholder={t("dialog.searchPlaceholder")}
+              aria-label={t("dialog.searchLabel")}
               value={query}
               onChange={(event) => setQuery(event.target.value)}
             />
@@ -164,14 +166,16 @@ function TaskForm({
                       onChange={(event) => toggle(activity.activityId, event.target.checked)}
                     />
                     <span>
-                      {activity.title || "Untitled activity"}
-                      <span className="muted small block">{activity.workplanTitle}</span>
+                      <span dir="auto">{activity.title || t("untitledActivity")}</span>
+                      <span className="muted small block" dir="auto">
+                        {activity.workplanTitle}
+                      </span>
                     </span>
                   </label>
                 </li>
               ))}
               {matching.length === 0 ? (
-                <li className="muted small">No activity matches “{query}”.</li>
+                <li className="muted small">{t("dialog.noMatch", { query })}</li>
               ) : null}
             </ul>
           </>

@@ -1,5 +1,8 @@
 import type { TaskView } from "@junction/domain";
 import { describe, expect, it } from "vitest";
+import { createTranslate } from "../../i18n";
+import english from "../../i18n/locales/en/tasks.json";
+import russian from "../../i18n/locales/ru/tasks.json";
 import {
   assigneesOf,
   countUnfinished,
@@ -9,6 +12,8 @@ import {
   sortTasks,
   toDay,
 } from "./task-logic";
+
+const t = createTranslate("en", "tasks", english);
 
 function task(overrides: Partial<TaskView>): TaskView {
   return {
@@ -34,35 +39,49 @@ describe("describeDue", () => {
   const today = "2026-11-23";
 
   it("says how many days a task is overdue", () => {
-    expect(describeDue(task({ due: "2026-11-20", overdue: true }), today)).toEqual({
+    expect(describeDue(task({ due: "2026-11-20", overdue: true }), today, t)).toEqual({
       text: "Overdue by 3 days",
       tone: "overdue",
     });
-    expect(describeDue(task({ due: "2026-11-22", overdue: true }), today).text).toBe(
+    expect(describeDue(task({ due: "2026-11-22", overdue: true }), today, t).text).toBe(
       "Overdue by 1 day",
     );
   });
 
   it("rounds long delays to weeks, months and years", () => {
-    const late = (due: string) => describeDue(task({ due, overdue: true }), today).text;
+    const late = (due: string) => describeDue(task({ due, overdue: true }), today, t).text;
     expect(late("2026-10-26")).toBe("Overdue by 4 weeks");
     expect(late("2026-05-23")).toBe("Overdue by 6 months");
     expect(late("2022-06-30")).toBe("Overdue by more than 4 years");
   });
 
   it("counts down the last week and gives the date beyond it", () => {
-    expect(describeDue(task({ due: today }), today).text).toBe("Due today");
-    expect(describeDue(task({ due: "2026-11-24" }), today).text).toBe("Due tomorrow");
-    expect(describeDue(task({ due: "2026-11-27" }), today).text).toBe("Due in 4 days");
-    expect(describeDue(task({ due: "2026-12-15" }), today)).toEqual({
+    expect(describeDue(task({ due: today }), today, t).text).toBe("Due today");
+    expect(describeDue(task({ due: "2026-11-24" }), today, t).text).toBe("Due tomorrow");
+    expect(describeDue(task({ due: "2026-11-27" }), today, t).text).toBe("Due in 4 days");
+    expect(describeDue(task({ due: "2026-12-15" }), today, t)).toEqual({
       text: "Due 15 Dec 2026",
       tone: "later",
     });
   });
 
+  it("counts in the reader's language, with its plural forms", () => {
+    const ru = createTranslate("ru", "tasks", russian);
+    expect(describeDue(task({ due: "2026-11-20", overdue: true }), today, ru).text).toBe(
+      "Просрочено на 3 дня",
+    );
+    expect(describeDue(task({ due: "2026-10-29", overdue: true }), today, ru).text).toBe(
+      "Просрочено на 25 дней",
+    );
+    expect(describeDue(task({ due: "2026-12-15" }), today, ru).text).toMatch(/^Срок: 15 дек/);
+  });
+
   it("does not hurry a finished task or one without a date", () => {
-    expect(describeDue(task({ due: "2026-11-20", status: "done" }), today).tone).toBe("later");
-    expect(describeDue(task({ due: null }), today)).toEqual({ text: "No due date", tone: "none" });
+    expect(describeDue(task({ due: "2026-11-20", status: "done" }), today, t).tone).toBe("later");
+    expect(describeDue(task({ due: null }), today, t)).toEqual({
+      text: "No due date",
+      tone: "none",
+    });
   });
 });
 

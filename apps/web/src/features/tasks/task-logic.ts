@@ -1,11 +1,11 @@
 import type { TaskStatus, TaskView } from "@junction/domain";
-import { formatDate } from "../../lib/format";
+import { formatCalendarDate, type MessageKey, type Translate } from "../../i18n";
 
-export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
-  open: "Open",
-  "in-progress": "In progress",
-  done: "Done",
-  cancelled: "Cancelled",
+export const TASK_STATUS_KEYS: Record<TaskStatus, MessageKey<"tasks">> = {
+  open: "status.open",
+  "in-progress": "status.in-progress",
+  done: "status.done",
+  cancelled: "status.cancelled",
 };
 
 const FINISHED: readonly TaskStatus[] = ["done", "cancelled"];
@@ -34,26 +34,25 @@ export type DueTone = "overdue" | "soon" | "later" | "none";
 export function describeDue(
   task: Pick<TaskView, "due" | "status" | "overdue">,
   today: string,
+  t: Translate<"tasks">,
 ): { text: string; tone: DueTone } {
-  if (!task.due) return { text: "No due date", tone: "none" };
+  if (!task.due) return { text: t("due.none"), tone: "none" };
   const days = daysBetween(today, task.due);
-  if (task.overdue) {
-    return { text: `Overdue by ${lateness(Math.max(1, -days))}`, tone: "overdue" };
-  }
-  if (isFinished(task.status)) return { text: `Due ${formatDate(task.due)}`, tone: "later" };
-  if (days <= 0) return { text: "Due today", tone: "soon" };
-  if (days === 1) return { text: "Due tomorrow", tone: "soon" };
-  if (days <= 7) return { text: `Due in ${days} days`, tone: "soon" };
-  return { text: `Due ${formatDate(task.due)}`, tone: "later" };
+  const date = formatCalendarDate(task.due, t.locale);
+  if (task.overdue) return { text: lateness(Math.max(1, -days), t), tone: "overdue" };
+  if (isFinished(task.status)) return { text: t("due.on", { date }), tone: "later" };
+  if (days <= 0) return { text: t("due.today"), tone: "soon" };
+  if (days === 1) return { text: t("due.tomorrow"), tone: "soon" };
+  if (days <= 7) return { text: t("due.inDays", { count: days }), tone: "soon" };
+  return { text: t("due.on", { date }), tone: "later" };
 }
 
-/** "3 days", "5 weeks", "7 months", "more than 4 years": precise while it matters, readable after. */
-function lateness(days: number): string {
-  const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
-  if (days < 28) return count(days, "day");
-  if (days < 92) return count(Math.floor(days / 7), "week");
-  if (days < 730) return count(Math.floor(days / 30.44), "month");
-  return `more than ${Math.floor(days / 365.25)} years`;
+/** "Overdue by 3 days / 5 weeks / 7 months / more than 4 years": precise while it matters. */
+function lateness(days: number, t: Translate<"tasks">): string {
+  if (days < 28) return t("overdue.days", { count: days });
+  if (days < 92) return t("overdue.weeks", { count: Math.floor(days / 7) });
+  if (days < 730) return t("overdue.months", { count: Math.floor(days / 30.44) });
+  return t("overdue.years", { count: Math.floor(days / 365.25) });
 }
 
 /** Unfinished first; among them overdue, then the earliest due date; undated last. */

@@ -3,8 +3,8 @@ import { useState } from "react";
 import { api } from "../../api/client";
 import { describeError } from "../../api/errors";
 import { Link } from "../../app/router";
-import { formatDate } from "../../lib/format";
-import { describeDue, TASK_STATUS_LABELS } from "./task-logic";
+import { useFormat, useT } from "../../i18n";
+import { describeDue, TASK_STATUS_KEYS } from "./task-logic";
 import { type ActivityRef, activityPath } from "./use-tasks";
 
 function isTaskStatus(value: string): value is TaskStatus {
@@ -21,6 +21,7 @@ export function TaskStatusSelect({
   onChanged: (task: TaskView) => void;
   label: string;
 }) {
+  const t = useT("tasks");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -48,7 +49,7 @@ export function TaskStatusSelect({
       >
         {TASK_STATUSES.map((status) => (
           <option key={status} value={status}>
-            {TASK_STATUS_LABELS[status]}
+            {t(TASK_STATUS_KEYS[status])}
           </option>
         ))}
       </select>
@@ -62,11 +63,14 @@ export function TaskStatusSelect({
 }
 
 export function TaskStatusBadge({ status }: { status: TaskStatus }) {
-  return <span className={`badge task-status-${status}`}>{TASK_STATUS_LABELS[status]}</span>;
+  const t = useT("tasks");
+  return <span className={`badge task-status-${status}`}>{t(TASK_STATUS_KEYS[status])}</span>;
 }
 
 export function DueLabel({ task, today }: { task: TaskView; today: string }) {
-  const { text, tone } = describeDue(task, today);
+  const t = useT("tasks");
+  const f = useFormat();
+  const { text, tone } = describeDue(task, today, t);
   return (
     <span className={`due due-${tone}`}>
       {tone === "overdue" ? (
@@ -78,7 +82,7 @@ export function DueLabel({ task, today }: { task: TaskView; today: string }) {
       {text}
       {task.due && (tone === "overdue" || tone === "soon") ? (
         <time className="due-date" dateTime={task.due}>
-          {formatDate(task.due)}
+          {f.calendarDate(task.due)}
         </time>
       ) : null}
     </span>
@@ -93,10 +97,11 @@ export function threadPath(threadId: string): string {
 
 /** A link back to the thread the task came from, when it came from one. */
 export function TaskThreadLink({ task }: { task: TaskView }) {
+  const t = useT("tasks");
   if (!task.fromThreadId) return null;
   return (
     <Link to={threadPath(task.fromThreadId)} className="task-thread-link small">
-      From a comment thread
+      {t("fromThread")}
     </Link>
   );
 }
@@ -108,19 +113,25 @@ export function TaskActivities({
   task: TaskView;
   index: Map<string, ActivityRef>;
 }) {
+  const t = useT("tasks");
   if (task.activityIds.length === 0) return null;
   return (
-    <ul className="task-activities" aria-label="Activities">
+    <ul className="task-activities" aria-label={t("activities")}>
       {task.activityIds.map((activityId) => {
         const ref = index.get(activityId);
         return (
           <li key={activityId}>
             {ref ? (
-              <Link to={activityPath(ref)} className="task-activity-link" title={ref.workplanTitle}>
-                {ref.title || "Untitled activity"}
+              <Link
+                to={activityPath(ref)}
+                className="task-activity-link"
+                title={ref.workplanTitle}
+                dir="auto"
+              >
+                {ref.title || t("untitledActivity")}
               </Link>
             ) : (
-              <span className="muted">Activity {activityId}</span>
+              <span className="muted">{t("activityId", { id: activityId })}</span>
             )}
           </li>
         );

@@ -5,7 +5,7 @@ import { useResource } from "../../api/use-resource";
 import { usePermissions } from "../../app/permissions";
 import { Link } from "../../app/router";
 import { useMe } from "../../app/session";
-import { formatCount } from "../../lib/format";
+import { type MessageKey, useT } from "../../i18n";
 import { FilterSelect } from "../../ui/filter-select";
 import { EmptyState, ErrorState, LoadingState, Notice } from "../../ui/states";
 import { TaskDialog } from "./task-dialog";
@@ -15,7 +15,7 @@ import {
   filterTasks,
   NO_TASK_FILTER,
   sortTasks,
-  TASK_STATUS_LABELS,
+  TASK_STATUS_KEYS,
   type TaskFilter,
   type TaskStatusFilter,
   toDay,
@@ -29,19 +29,20 @@ import {
 } from "./task-parts";
 import { useActivityIndex, useNetworkTasks } from "./use-tasks";
 
-const STATUS_OPTIONS: ReadonlyArray<{ value: TaskStatusFilter; label: string }> = [
-  { value: "unfinished", label: "Not finished" },
-  { value: "all", label: "All tasks" },
-  { value: "open", label: TASK_STATUS_LABELS.open },
-  { value: "in-progress", label: TASK_STATUS_LABELS["in-progress"] },
-  { value: "done", label: TASK_STATUS_LABELS.done },
-  { value: "cancelled", label: TASK_STATUS_LABELS.cancelled },
+const STATUS_OPTIONS: ReadonlyArray<{ value: TaskStatusFilter; key: MessageKey<"tasks"> }> = [
+  { value: "unfinished", key: "filter.unfinished" },
+  { value: "all", key: "filter.all" },
+  { value: "open", key: TASK_STATUS_KEYS.open },
+  { value: "in-progress", key: TASK_STATUS_KEYS["in-progress"] },
+  { value: "done", key: TASK_STATUS_KEYS.done },
+  { value: "cancelled", key: TASK_STATUS_KEYS.cancelled },
 ];
 
 type Editing = { task: TaskView | null } | null;
 
 export function TasksPage({ networkId }: { networkId: string }) {
   const me = useMe();
+  const t = useT("tasks");
   const network = useResource(() => api.network(networkId), networkId);
   const tasks = useNetworkTasks(networkId);
   const { may } = usePermissions(networkId);
@@ -57,7 +58,7 @@ export function TasksPage({ networkId }: { networkId: string }) {
     return (
       <section className="page">
         <ErrorState
-          title="Could not open this network"
+          title={t("couldNotOpenNetwork")}
           error={network.error}
           onRetry={network.reload}
         />
@@ -73,34 +74,40 @@ export function TasksPage({ networkId }: { networkId: string }) {
 
   function replace(updated: TaskView) {
     tasks.update((list) =>
-      list.some((t) => t.id === updated.id)
-        ? list.map((t) => (t.id === updated.id ? updated : t))
+      list.some((task) => task.id === updated.id)
+        ? list.map((task) => (task.id === updated.id ? updated : task))
         : [updated, ...list],
     );
   }
 
   return (
     <section className="page" aria-labelledby="tasks-title">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
+      <nav aria-label={t("breadcrumb")} className="breadcrumb">
         <ol>
           <li>
-            <Link to="/">Your networks</Link>
+            <Link to="/">{t("yourNetworks")}</Link>
           </li>
           <li>
-            <Link to={`/networks/${encodeURIComponent(networkId)}`}>
-              {network.data?.name ?? "Network"}
+            <Link to={`/networks/${encodeURIComponent(networkId)}`} dir="auto">
+              {network.data?.name ?? t("network")}
             </Link>
           </li>
-          <li aria-current="page">Tasks</li>
+          <li aria-current="page">{t("title")}</li>
         </ol>
       </nav>
       <div className="page-header">
         <div>
-          <h1 id="tasks-title">Tasks</h1>
+          <h1 id="tasks-title">{t("title")}</h1>
           <p className="muted">
             {tasks.status === "ready"
-              ? `${formatCount(countUnfinished(all), "unfinished task")}${overdue ? ` · ${overdue} overdue` : ""} · ${formatCount(all.length, "task")} in all`
-              : "Loading the network's tasks…"}
+              ? [
+                  t("summary.unfinished", { count: countUnfinished(all) }),
+                  overdue ? t("summary.overdue", { count: overdue }) : null,
+                  t("summary.total", { count: all.length }),
+                ]
+                  .filter(Boolean)
+                  .join(" · ")
+              : t("loadingNetworkTasks")}
           </p>
         </div>
         {canManage ? (
@@ -110,7 +117,7 @@ export function TasksPage({ networkId }: { networkId: string }) {
               className="button button-primary"
               onClick={() => setEditing({ task: null })}
             >
-              New task
+              {t("new")}
             </button>
           </div>
         ) : null}
@@ -124,24 +131,27 @@ export function TasksPage({ networkId }: { networkId: string }) {
 
       {all.length > 0 ? (
         <fieldset className="warning-filters task-filters">
-          <legend className="visually-hidden">Filter tasks</legend>
+          <legend className="visually-hidden">{t("filter.legend")}</legend>
           <FilterSelect
-            label="Status"
+            label={t("filter.status")}
             value={filter.status}
-            options={STATUS_OPTIONS}
+            options={STATUS_OPTIONS.map((option) => ({
+              value: option.value,
+              label: t(option.key),
+            }))}
             onChange={(value) => {
               const status = STATUS_OPTIONS.find((o) => o.value === value);
               setFilter((current) => ({ ...current, status: status?.value ?? "unfinished" }));
             }}
           />
           <FilterSelect
-            label="Assignee"
+            label={t("filter.assignee")}
             value={filter.assigneeId}
             options={[
-              { value: "", label: "Everyone" },
+              { value: "", label: t("filter.everyone") },
               ...people.map((person) => ({
                 value: person.id,
-                label: person.id === me.id ? `${person.name} (me)` : person.name,
+                label: person.id === me.id ? t("filter.me", { name: person.name }) : person.name,
               })),
             ]}
             onChange={(value) => setFilter((current) => ({ ...current, assigneeId: value }))}
@@ -149,27 +159,23 @@ export function TasksPage({ networkId }: { networkId: string }) {
         </fieldset>
       ) : null}
 
-      {tasks.status === "loading" ? <LoadingState label="Loading tasks…" /> : null}
+      {tasks.status === "loading" ? <LoadingState label={t("loading")} /> : null}
       {tasks.status === "error" ? (
-        <ErrorState title="Could not load the tasks" error={tasks.error} onRetry={tasks.reload} />
+        <ErrorState title={t("couldNotLoad")} error={tasks.error} onRetry={tasks.reload} />
       ) : null}
       {tasks.status === "ready" && all.length === 0 ? (
-        <EmptyState title="No tasks in this network yet">
-          <p className="muted">
-            {canManage
-              ? "Create one with “New task”, or from a comment thread or a duplication warning. Its assignee finds it on My work."
-              : "When a coordinator assigns someone a task (from a comment or a duplication warning), it is listed here."}
-          </p>
+        <EmptyState title={t("empty.title")}>
+          <p className="muted">{canManage ? t("empty.coordinator") : t("empty.member")}</p>
         </EmptyState>
       ) : null}
       {tasks.status === "ready" && all.length > 0 && shown.length === 0 ? (
-        <EmptyState title="No task matches these filters">
+        <EmptyState title={t("noMatch")}>
           <button
             type="button"
             className="button button-secondary"
             onClick={() => setFilter(NO_TASK_FILTER)}
           >
-            Clear filters
+            {t("filter.clear")}
           </button>
         </EmptyState>
       ) : null}
@@ -177,17 +183,17 @@ export function TasksPage({ networkId }: { networkId: string }) {
         <div className="table-wrap card">
           <table className="table table-stack task-table">
             <caption className="visually-hidden">
-              {isFiltered ? "Tasks matching the filters" : "Unfinished tasks"}
+              {isFiltered ? t("caption.filtered") : t("caption.unfinished")}
             </caption>
             <thead>
               <tr>
-                <th scope="col">Task</th>
-                <th scope="col">Assignee</th>
-                <th scope="col">Due</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t("column.task")}</th>
+                <th scope="col">{t("filter.assignee")}</th>
+                <th scope="col">{t("column.due")}</th>
+                <th scope="col">{t("filter.status")}</th>
                 {canManage ? (
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t("column.actions")}</span>
                   </th>
                 ) : null}
               </tr>
@@ -202,22 +208,24 @@ export function TasksPage({ networkId }: { networkId: string }) {
                     className={task.overdue ? "task-row-overdue" : undefined}
                   >
                     <th scope="row">
-                      <span className="cell-strong">{task.title}</span>
+                      <span className="cell-strong" dir="auto">
+                        {task.title}
+                      </span>
                       <TaskActivities task={task} index={index} />
                       <TaskThreadLink task={task} />
                     </th>
-                    <td data-label="Assignee">
-                      {task.assigneeName ?? <span className="muted">Nobody</span>}
-                      {task.assigneeId === me.id ? <span className="tag">you</span> : null}
+                    <td data-label={t("filter.assignee")}>
+                      {task.assigneeName ?? <span className="muted">{t("nobody")}</span>}
+                      {task.assigneeId === me.id ? <span className="tag">{t("you")}</span> : null}
                     </td>
-                    <td data-label="Due" className="nowrap">
+                    <td data-label={t("column.due")} className="nowrap">
                       <DueLabel task={task} today={today} />
                     </td>
-                    <td data-label="Status">
+                    <td data-label={t("filter.status")}>
                       {mayChangeStatus ? (
                         <TaskStatusSelect
                           task={task}
-                          label={`Status of “${task.title}”`}
+                          label={t("statusOf", { title: task.title })}
                           onChanged={replace}
                         />
                       ) : (
@@ -230,9 +238,9 @@ export function TasksPage({ networkId }: { networkId: string }) {
                           type="button"
                           className="button button-ghost button-small"
                           onClick={() => setEditing({ task })}
-                          aria-label={`Edit “${task.title}”`}
+                          aria-label={t("editLabel", { title: task.title })}
                         >
-                          Edit
+                          {t("edit")}
                         </button>
                       </td>
                     ) : null}
@@ -254,8 +262,8 @@ export function TasksPage({ networkId }: { networkId: string }) {
           replace(saved);
           setMessage(
             editing?.task
-              ? `Saved “${saved.title}”.`
-              : `Task created for ${saved.assigneeName ?? "the assignee"}.`,
+              ? t("saved", { title: saved.title })
+              : t("created", { name: saved.assigneeName ?? t("theAssignee") }),
           );
         }}
       />

@@ -1,6 +1,7 @@
 import type { TaskView, WarningView } from "@junction/domain";
 import { useState } from "react";
 import { Link } from "../../app/router";
+import { type MessageKey, useFormat, useT } from "../../i18n";
 import { Notice } from "../../ui/states";
 import { CoordinateTaskDialog } from "./coordinate-task-dialog";
 import { useNetworkMembers } from "./use-members";
@@ -19,10 +20,10 @@ type ActivityWarningsProps = {
   canDecide: boolean;
 };
 
-const LEADS: Record<WarningView["status"], string> = {
-  open: "May duplicate:",
-  coordinate: "Coordinating with:",
-  dismissed: "Not a duplicate of:",
+const LEADS: Record<WarningView["status"], MessageKey<"warnings">> = {
+  open: "line.open",
+  coordinate: "line.coordinate",
+  dismissed: "line.dismissed",
 };
 
 function WarningLine({
@@ -34,16 +35,22 @@ function WarningLine({
   currentWorkplanId: string;
   activityId: string;
 }) {
+  const t = useT("warnings");
+  const f = useFormat();
   const other = otherSide(warning, currentWorkplanId, activityId);
   const where = [
     other.lead,
-    other.workplanId === currentWorkplanId ? "this workplan" : other.workplanTitle,
-  ].filter(Boolean);
+    other.workplanId === currentWorkplanId ? t("line.thisWorkplan") : other.workplanTitle,
+  ].filter((part): part is string => Boolean(part));
   return (
     <p className="activity-warning-text">
-      <strong>{LEADS[warning.status]}</strong>{" "}
-      <Link to={activityHref(other)}>{other.title || "Untitled activity"}</Link>
-      {where.length > 0 ? <span className="muted"> ({where.join(", ")})</span> : null}
+      <strong>{t(LEADS[warning.status])}</strong>{" "}
+      <Link to={activityHref(other)} dir="auto">
+        {other.title || t("untitledActivity")}
+      </Link>
+      {where.length > 0 ? (
+        <span className="muted"> {t("line.where", { where: f.list(where) })}</span>
+      ) : null}
       {warning.status === "open" ? (
         <>
           {" "}
@@ -56,14 +63,15 @@ function WarningLine({
 
 /** "Why": the reasons render once asked for, so a plan of many warnings stays light. */
 function Reasons({ reasons }: { reasons: readonly string[] }) {
+  const t = useT("warnings");
   const [open, setOpen] = useState(false);
   return (
     <details
       className="activity-warning-reasons"
       onToggle={(event) => setOpen(event.currentTarget.open)}
     >
-      <summary className="activity-warning-toggle">Why ({reasons.length})</summary>
-      {open ? <ReasonList reasons={reasons} label="Reasons" /> : null}
+      <summary className="activity-warning-toggle">{t("why", { count: reasons.length })}</summary>
+      {open ? <ReasonList reasons={reasons} label={t("reasons.label")} /> : null}
     </details>
   );
 }
@@ -86,6 +94,7 @@ export function ActivityWarningsBrief({
   controls: string;
   onShowAll: () => void;
 }) {
+  const t = useT("warnings");
   if (warnings.length === 0) return null;
   const shown = sortWarnings(warnings).slice(0, BRIEF_SHOWN);
   const more = warnings.length - shown.length;
@@ -94,7 +103,7 @@ export function ActivityWarningsBrief({
     <div
       className="activity-warnings activity-warnings-brief"
       role="group"
-      aria-label={`Duplication warnings on “${activityTitle || "Untitled activity"}”`}
+      aria-label={t("groupLabel", { title: activityTitle || t("untitledActivity") })}
     >
       {shown.map((warning) => (
         <div key={warning.id} className={`activity-warning activity-warning-${warning.status}`}>
@@ -113,7 +122,7 @@ export function ActivityWarningsBrief({
         aria-controls={controls}
         onClick={onShowAll}
       >
-        {more > 0 ? `Show all ${warnings.length} warnings and why` : "Show why"}
+        {more > 0 ? t("showAll", { count: warnings.length }) : t("showWhy")}
       </button>
     </div>
   );
@@ -131,6 +140,8 @@ export function ActivityWarnings({
   const { nameOf } = useNetworkMembers(networkId);
   const [taskFor, setTaskFor] = useState<WarningView | null>(null);
   const [created, setCreated] = useState<TaskView[]>([]);
+  const t = useT("warnings");
+  const f = useFormat();
   if (warnings.length === 0) return null;
 
   return (
@@ -138,7 +149,7 @@ export function ActivityWarnings({
     <div
       className="activity-warnings"
       role="group"
-      aria-label={`Duplication warnings on “${activityTitle || "Untitled activity"}”`}
+      aria-label={t("groupLabel", { title: activityTitle || t("untitledActivity") })}
     >
       {warnings.map((warning) => (
         <div key={warning.id} className={`activity-warning activity-warning-${warning.status}`}>
@@ -162,8 +173,10 @@ export function ActivityWarnings({
       ))}
       {created.length > 0 ? (
         <Notice tone="success" onDismiss={() => setCreated([])}>
-          {created.length === 1 ? "Task created for " : "Tasks created for "}
-          {created.map((task) => task.assigneeName ?? "a member").join(" and ")}.
+          {t("tasksCreated", {
+            count: created.length,
+            names: f.list(created.map((task) => task.assigneeName ?? t("aMember"))),
+          })}
         </Notice>
       ) : null}
       <CoordinateTaskDialog

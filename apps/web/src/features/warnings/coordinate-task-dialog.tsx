@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { api } from "../../api/client";
 import { describeError } from "../../api/errors";
 import { useResource } from "../../api/use-resource";
-import { formatDate } from "../../lib/format";
+import { type MessageKey, useFormat, useT } from "../../i18n";
 import { Dialog } from "../../ui/dialog";
 import { Field } from "../../ui/field";
 import { ErrorState, LoadingState, Notice } from "../../ui/states";
@@ -11,11 +11,11 @@ import { useNetworkMembers } from "./use-members";
 import { assigneesFor, coordinationTaskTitle, dayAfter, truncate } from "./warning-logic";
 
 const DEFAULT_DUE_IN_DAYS = 14;
-const TASK_STATUS_WORDS: Record<TaskStatus, string> = {
-  open: "open",
-  "in-progress": "in progress",
-  done: "done",
-  cancelled: "cancelled",
+const TASK_STATUS_KEYS: Record<TaskStatus, MessageKey<"warnings">> = {
+  open: "task.status.open",
+  "in-progress": "task.status.in-progress",
+  done: "task.status.done",
+  cancelled: "task.status.cancelled",
 };
 
 type CoordinateTaskDialogProps = {
@@ -27,12 +27,13 @@ type CoordinateTaskDialogProps = {
 
 /** Offers one task per lead organisation after a coordinator chose "Coordinate". */
 export function CoordinateTaskDialog({ warning, onClose, onCreated }: CoordinateTaskDialogProps) {
+  const t = useT("warnings");
   return (
     <Dialog
       open={warning !== null}
       onClose={onClose}
-      title="Create coordination tasks"
-      description="Ask someone at each lead organisation to agree who does what."
+      title={t("task.dialogTitle")}
+      description={t("task.dialogDescription")}
     >
       {warning ? (
         <CoordinateTaskForm warning={warning} onClose={onClose} onCreated={onCreated} />
@@ -55,6 +56,9 @@ function CoordinateTaskForm({
   onClose: () => void;
   onCreated: (tasks: TaskView[]) => void;
 }) {
+  const t = useT("warnings");
+  const tc = useT("common");
+  const f = useFormat();
   const { members, status, error: membersError, reload } = useNetworkMembers(warning.networkId);
   // tasks already made from this warning: offered again, the same people would get them twice
   const tasks = useResource(() => api.tasks(warning.networkId), `tasks:${warning.networkId}`);
@@ -63,7 +67,7 @@ function CoordinateTaskForm({
   );
   const hasTask = (userId: string) => existing.some((task) => task.assigneeId === userId);
   const sides = useMemo(() => leadSides(warning), [warning]);
-  const [title, setTitle] = useState(() => coordinationTaskTitle(warning));
+  const [title, setTitle] = useState(() => coordinationTaskTitle(warning, t));
   const [due, setDue] = useState(() => dayAfter(new Date(), DEFAULT_DUE_IN_DAYS));
   const [assignees, setAssignees] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -114,14 +118,16 @@ function CoordinateTaskForm({
     }
   }
 
-  if (status === "loading" || !tasksReady) return <LoadingState label="Loading members…" />;
+  if (status === "loading" || !tasksReady) return <LoadingState label={t("task.loadingMembers")} />;
   if (status === "error") {
-    return <ErrorState title="Could not load the members" error={membersError} onRetry={reload} />;
+    return (
+      <ErrorState title={t("task.couldNotLoadMembers")} error={membersError} onRetry={reload} />
+    );
   }
 
   return (
     <form className="stack" onSubmit={(event) => void handleSubmit(event)}>
-      <Field label="Task">
+      <Field label={t("task.title")}>
         <input
           className="input"
           required
@@ -133,22 +139,24 @@ function CoordinateTaskForm({
       {existing.length > 0 ? (
         <Notice tone="info">
           <span className="coordinate-existing">
-            Already made from this warning:{" "}
-            {existing
-              .map(
-                (task) =>
-                  `“${truncate(task.title, 60)}” for ${task.assigneeName ?? "nobody yet"}${task.due ? `, due ${formatDate(task.due)}` : ""} (${TASK_STATUS_WORDS[task.status]})`,
-              )
-              .join("; ")}
-            . Choose someone else only if another task is needed.
+            {t("task.existing", {
+              tasks: existing
+                .map((task) => {
+                  const values = {
+                    title: truncate(task.title, 60),
+                    assignee: task.assigneeName ?? t("task.nobodyYet"),
+                    status: t(TASK_STATUS_KEYS[task.status]),
+                  };
+                  return task.due
+                    ? t("task.existingItemDue", { ...values, due: f.calendarDate(task.due) })
+                    : t("task.existingItem", values);
+                })
+                .join(t("task.existingSeparator")),
+            })}
           </span>
         </Notice>
       ) : null}
-      {sides.length === 0 ? (
-        <Notice tone="info">
-          Neither activity has a lead organisation yet, so there is nobody to assign.
-        </Notice>
-      ) : null}
+      {sides.length === 0 ? <Notice tone="info">{t("task.noLeads")}</Notice> : null}
       {sides.map((side) => {
         const key = side.leadId ?? "";
         const lead = side.lead ?? key;
@@ -156,8 +164,8 @@ function CoordinateTaskForm({
         return options.length > 0 ? (
           <Field
             key={key}
-            label={`Assignee at ${lead}`}
-            hint={`Leads “${truncate(side.title, 70)}”`}
+            label={t("task.assigneeAt", { organisation: lead })}
+            hint={t("task.leads", { title: truncate(side.title, 70) })}
           >
             <select
               className="select"
@@ -169,20 +177,19 @@ function CoordinateTaskForm({
               {options.map((member) => (
                 <option key={member.userId} value={member.userId} disabled={hasTask(member.userId)}>
                   {member.name}
-                  {hasTask(member.userId) ? " (has a task from this warning)" : ""}
+                  {hasTask(member.userId) ? ` ${t("task.hasTask")}` : ""}
                 </option>
               ))}
-              <option value="">No task for {lead}</option>
+              <option value="">{t("task.noTaskFor", { organisation: lead })}</option>
             </select>
           </Field>
         ) : (
           <p key={key} className="coordinate-missing muted small">
-            Nobody from {lead} can take a task here yet: invite an editor from {lead} on the Members
-            page.
+            {t("task.nobodyFrom", { organisation: lead })}
           </p>
         );
       })}
-      <Field label="Due">
+      <Field label={t("task.due")}>
         <input
           className="input input-date"
           type="date"
@@ -194,14 +201,14 @@ function CoordinateTaskForm({
       </Field>
       {error ? <Notice tone="error">{describeError(error)}</Notice> : null}
       {existing.length > 0 && unique.length === 0 ? (
-        <p className="muted small">Nothing new to create: every lead already has a task.</p>
+        <p className="muted small">{t("task.nothingNew")}</p>
       ) : null}
       <div className="dialog-actions">
         <button type="button" className="button button-secondary" onClick={onClose}>
-          Not now
+          {t("task.notNow")}
         </button>
         <button type="submit" className="button button-primary" disabled={busy || !unique.length}>
-          {busy ? "Working…" : unique.length > 1 ? `Create ${unique.length} tasks` : "Create task"}
+          {busy ? tc("working") : t("task.create", { count: unique.length })}
         </button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 import type { WarningDecision, WarningView } from "@junction/domain";
 import { useState } from "react";
 import { describeError } from "../../api/errors";
+import { useT } from "../../i18n";
 import { Notice } from "../../ui/states";
 import { decideWarning } from "./use-warnings";
 import { describeDecision } from "./warning-logic";
@@ -24,9 +25,11 @@ export function WarningActions({
   onDecided,
   size = "normal",
 }: WarningActionsProps) {
+  const t = useT("warnings");
+  const tc = useT("common");
   const [busy, setBusy] = useState<WarningDecision | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const decision = describeDecision(warning, nameOf);
+  const decision = describeDecision(warning, nameOf, t);
   const small = size === "small" ? " button-small" : "";
 
   async function decide(value: WarningDecision) {
@@ -43,7 +46,7 @@ export function WarningActions({
     }
   }
 
-  const label = (value: WarningDecision, text: string) => (busy === value ? "Saving…" : text);
+  const label = (value: WarningDecision, text: string) => (busy === value ? tc("saving") : text);
 
   return (
     <div className="warning-actions">
@@ -53,7 +56,7 @@ export function WarningActions({
           {decision}
         </p>
       ) : canDecide || size === "small" ? null : (
-        <p className="muted small">A coordinator will review this warning.</p>
+        <p className="muted small">{t("coordinatorWillReview")}</p>
       )}
       {canDecide ? (
         <div className="warning-buttons">
@@ -65,7 +68,7 @@ export function WarningActions({
                 disabled={busy !== null}
                 onClick={() => void decide("not-duplicate")}
               >
-                {label("not-duplicate", "Not a duplicate")}
+                {label("not-duplicate", t("action.notDuplicate"))}
               </button>
               <button
                 type="button"
@@ -73,7 +76,7 @@ export function WarningActions({
                 disabled={busy !== null}
                 onClick={() => void decide("coordinate")}
               >
-                {label("coordinate", "Coordinate")}
+                {label("coordinate", t("action.coordinate"))}
               </button>
             </>
           ) : (
@@ -84,7 +87,7 @@ export function WarningActions({
                   className={`button button-secondary${small}`}
                   onClick={() => onCoordinate(warning)}
                 >
-                  Create task
+                  {t("action.createTask")}
                 </button>
               ) : null}
               <button
@@ -93,7 +96,7 @@ export function WarningActions({
                 disabled={busy !== null}
                 onClick={() => void decide("reopen")}
               >
-                {label("reopen", "Reopen")}
+                {label("reopen", t("action.reopen"))}
               </button>
             </>
           )}

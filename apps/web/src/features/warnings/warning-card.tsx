@@ -1,6 +1,6 @@
 import type { WarningDecision, WarningSide, WarningView } from "@junction/domain";
 import { Link } from "../../app/router";
-import { formatRelative } from "../../lib/format";
+import { useFormat, useT } from "../../i18n";
 import { WarningActions } from "./warning-actions";
 import { activityHref } from "./warning-logic";
 import { ReasonList, StrengthBadge, WarningStatusBadge } from "./warning-parts";
@@ -14,16 +14,19 @@ type WarningCardProps = {
 };
 
 function SideSummary({ side, label }: { side: WarningSide; label: string }) {
+  const t = useT("warnings");
   return (
     <div className="warning-side">
       <span className="warning-side-lead">
-        <span className="visually-hidden">{label}, led by </span>
-        {side.lead ?? <span className="muted">No lead yet</span>}
+        <span className="visually-hidden">{t("card.ledBy", { side: label })} </span>
+        {side.lead ?? <span className="muted">{t("card.noLead")}</span>}
       </span>
-      <Link to={activityHref(side)} className="warning-side-title">
-        {side.title || "Untitled activity"}
+      <Link to={activityHref(side)} className="warning-side-title" dir="auto">
+        {side.title || t("untitledActivity")}
       </Link>
-      <span className="warning-side-workplan muted small">{side.workplanTitle}</span>
+      <span className="warning-side-workplan muted small" dir="auto">
+        {side.workplanTitle}
+      </span>
     </div>
   );
 }
@@ -36,6 +39,8 @@ export function WarningCard({
   onCoordinate,
   onDecided,
 }: WarningCardProps) {
+  const t = useT("warnings");
+  const f = useFormat();
   const headingId = `warning-${warning.id}`;
   const decided = warning.status !== "open";
   return (
@@ -46,32 +51,35 @@ export function WarningCard({
     >
       <header className="warning-card-header">
         <h3 id={headingId} className="visually-hidden">
-          {warning.a.title || "Untitled activity"} and {warning.b.title || "Untitled activity"}
+          {t("card.pair", {
+            a: warning.a.title || t("untitledActivity"),
+            b: warning.b.title || t("untitledActivity"),
+          })}
         </h3>
         <StrengthBadge score={warning.score} />
         {decided ? <WarningStatusBadge status={warning.status} /> : null}
         <span className="warning-card-time muted small">
-          Raised {formatRelative(warning.createdAt)}
+          {t("card.raised", { when: f.relative(warning.createdAt) })}
         </span>
       </header>
       <div className="warning-pair">
-        <SideSummary side={warning.a} label="First activity" />
+        <SideSummary side={warning.a} label={t("card.first")} />
         <span className="warning-pair-sign" aria-hidden="true">
           ≈
         </span>
-        <SideSummary side={warning.b} label="Second activity" />
+        <SideSummary side={warning.b} label={t("card.second")} />
       </div>
       {decided ? (
         <details className="warning-reasons">
           <summary className="warning-reasons-title">
-            Why they looked alike ({warning.reasons.length})
+            {t("card.whyLooked", { count: warning.reasons.length })}
           </summary>
-          <ReasonList reasons={warning.reasons} label="Reasons" />
+          <ReasonList reasons={warning.reasons} label={t("reasons.label")} />
         </details>
       ) : (
         <div className="warning-reasons">
-          <h4 className="warning-reasons-title">Why they look alike</h4>
-          <ReasonList reasons={warning.reasons} label="Reasons" />
+          <h4 className="warning-reasons-title">{t("card.whyLook")}</h4>
+          <ReasonList reasons={warning.reasons} label={t("reasons.label")} />
         </div>
       )}
       <footer className="warning-card-footer">

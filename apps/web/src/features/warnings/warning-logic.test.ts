@@ -1,5 +1,8 @@
 import type { MemberView, WarningSide, WarningView } from "@junction/domain";
 import { describe, expect, it } from "vitest";
+import { createTranslate } from "../../i18n";
+import english from "../../i18n/locales/en/warnings.json";
+import spanish from "../../i18n/locales/es/warnings.json";
 import {
   activityHref,
   assigneesFor,
@@ -20,6 +23,8 @@ import {
   truncate,
   warningStrength,
 } from "./warning-logic";
+
+const t = createTranslate("en", "warnings", english);
 
 function side(activityId: string, leadId: string | null, workplanId = "wp-1"): WarningSide {
   return {
@@ -147,21 +152,30 @@ describe("describeDecision", () => {
       decidedBy: "u1",
       decidedAt: "2025-03-03T12:00:00.000Z",
     });
-    expect(describeDecision(dismissed, nameOf)).toBe(
+    expect(describeDecision(dismissed, nameOf, t)).toBe(
       "Marked not a duplicate by Tamar Kapanadze on 3 Mar 2025",
     );
-    expect(describeDecision({ ...dismissed, status: "coordinate" }, nameOf)).toBe(
+    expect(describeDecision({ ...dismissed, status: "coordinate" }, nameOf, t)).toBe(
       "Marked to coordinate by Tamar Kapanadze on 3 Mar 2025",
+    );
+    const es = createTranslate("es", "warnings", spanish);
+    expect(describeDecision(dismissed, nameOf, es)).toBe(
+      "Marcada como no duplicada por Tamar Kapanadze el 3 mar 2025",
     );
   });
 
   it("stays readable when the person has left the network", () => {
     const dismissed = warning("d", { status: "dismissed", decidedBy: "gone", decidedAt: null });
-    expect(describeDecision(dismissed, nameOf)).toBe("Marked not a duplicate by a former member");
+    expect(describeDecision(dismissed, nameOf, t)).toBe(
+      "Marked not a duplicate by a former member",
+    );
+    expect(describeDecision({ ...dismissed, decidedBy: null }, nameOf, t)).toBe(
+      "Marked not a duplicate",
+    );
   });
 
   it("says nothing while the warning is open", () => {
-    expect(describeDecision(warning("o"), nameOf)).toBeNull();
+    expect(describeDecision(warning("o"), nameOf, t)).toBeNull();
   });
 });
 
@@ -177,7 +191,7 @@ describe("reasonKind", () => {
 
 describe("coordination task", () => {
   it("is titled after both activities", () => {
-    expect(coordinationTaskTitle(warning("w"))).toBe("Coordinate: Activity A1 / Activity A2");
+    expect(coordinationTaskTitle(warning("w"), t)).toBe("Coordinate: Activity A1 / Activity A2");
   });
 
   it("is offered to editors and coordinators of the side's lead organisation only", () => {

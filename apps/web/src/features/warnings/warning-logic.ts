@@ -1,12 +1,12 @@
 import type { MemberView, WarningSide, WarningsChangedEvent, WarningView } from "@junction/domain";
-import { formatDate } from "../../lib/format";
+import { formatDate, type MessageKey, type Translate } from "../../i18n";
 
 export type Strength = "strong" | "likely" | "possible";
 
-export const STRENGTH_LABELS: Record<Strength, string> = {
-  strong: "Strong match",
-  likely: "Likely duplicate",
-  possible: "Possible overlap",
+export const STRENGTH_KEYS: Record<Strength, MessageKey<"warnings">> = {
+  strong: "strength.strong",
+  likely: "strength.likely",
+  possible: "strength.possible",
 };
 
 // the engine raises a warning from 0.5; these cut its range into words a coordinator can weigh
@@ -48,7 +48,11 @@ export function countOpen(warnings: readonly WarningView[]): number {
   return warnings.filter((w) => !isDecided(w)).length;
 }
 
-/** What an activity's warning marker says: "1 possible duplicate", "2 possible duplicates". */
+/**
+ * What an activity's warning marker says: "1 possible duplicate", "2 possible duplicates".
+ * English only, for callers not yet translated: in the reader's language it is
+ * `useT("warnings")("possibleDuplicates", { count })`.
+ */
 export function possibleDuplicates(count: number): string {
   return count === 1 ? "1 possible duplicate" : `${count} possible duplicates`;
 }
@@ -160,14 +164,20 @@ export function activityHref(side: WarningSide): string {
 export function describeDecision(
   warning: WarningView,
   nameOf: (userId: string) => string | undefined,
+  t: Translate<"warnings">,
 ): string | null {
   if (warning.status === "open") return null;
-  const verb = warning.status === "dismissed" ? "Marked not a duplicate" : "Marked to coordinate";
   const who = warning.decidedBy
-    ? (nameOf(warning.decidedBy) ?? warning.decidedByName ?? "a former member")
-    : null;
-  const when = warning.decidedAt ? formatDate(warning.decidedAt) : null;
-  return [verb, who ? `by ${who}` : null, when ? `on ${when}` : null].filter(Boolean).join(" ");
+    ? (nameOf(warning.decidedBy) ?? warning.decidedByName ?? t("decision.formerMember"))
+    : "";
+  const when = warning.decidedAt ? formatDate(warning.decidedAt, t.locale) : "";
+  // one message per decision, with who and when optional (select on "" / "known")
+  return t(warning.status === "dismissed" ? "decision.dismissed" : "decision.coordinate", {
+    who,
+    when,
+    hasWho: who ? "yes" : "no",
+    hasWhen: when ? "yes" : "no",
+  });
 }
 
 /** At most `max` characters, cut at a word where one is near, with an ellipsis when cut. */
@@ -178,8 +188,11 @@ export function truncate(text: string, max: number): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-export function coordinationTaskTitle(warning: WarningView): string {
-  const title = `Coordinate: ${warning.a.title || "Untitled activity"} / ${warning.b.title || "Untitled activity"}`;
+export function coordinationTaskTitle(warning: WarningView, t: Translate<"warnings">): string {
+  const title = t("coordinationTaskTitle", {
+    a: warning.a.title || t("untitledActivity"),
+    b: warning.b.title || t("untitledActivity"),
+  });
   return truncate(title, 300);
 }
 

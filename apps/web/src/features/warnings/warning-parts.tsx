@@ -1,28 +1,35 @@
 import type { WarningView } from "@junction/domain";
-import { reasonKind, STRENGTH_LABELS, sentenceCase, warningStrength } from "./warning-logic";
+import { type MessageKey, useT } from "../../i18n";
+import { reasonKind, STRENGTH_KEYS, sentenceCase, warningStrength } from "./warning-logic";
 
 export function StrengthBadge({ score }: { score: number }) {
+  const t = useT("warnings");
   const strength = warningStrength(score);
   return (
     <span className={`badge strength strength-${strength}`}>
       <span className="badge-dot" aria-hidden="true" />
-      {STRENGTH_LABELS[strength]}
+      {t(STRENGTH_KEYS[strength])}
     </span>
   );
 }
 
-const STATUS_LABELS: Record<WarningView["status"], string> = {
-  open: "Open",
-  dismissed: "Not a duplicate",
-  coordinate: "Coordinating",
+const STATUS_KEYS: Record<WarningView["status"], MessageKey<"warnings">> = {
+  open: "status.open",
+  dismissed: "status.dismissed",
+  coordinate: "status.coordinate",
 };
 
 export function WarningStatusBadge({ status }: { status: WarningView["status"] }) {
-  return <span className={`badge warning-status-${status}`}>{STATUS_LABELS[status]}</span>;
+  const t = useT("warnings");
+  return <span className={`badge warning-status-${status}`}>{t(STATUS_KEYS[status])}</span>;
 }
 
-/** The engine's reasons, each a fact a person can check against the two activities. */
+/**
+ * The engine's reasons, each a fact a person can check against the two activities. The engine
+ * writes them in English, so they are marked `lang="en"` (read with English rules by screen readers).
+ */
 export function ReasonList({ reasons, label }: { reasons: readonly string[]; label: string }) {
+  const t = useT("warnings");
   return (
     <ul className="checklist" aria-label={label}>
       {reasons.map((reason) => {
@@ -33,9 +40,11 @@ export function ReasonList({ reasons, label }: { reasons: readonly string[]; lab
               <path d={kind === "for" ? "M3.5 8.5l3 3 6-7" : "M4 8h8"} />
             </svg>
             <span>
-              {sentenceCase(reason)}
+              <span lang="en" dir="ltr">
+                {sentenceCase(reason)}
+              </span>
               {kind === "against" ? (
-                <span className="visually-hidden"> (speaks against)</span>
+                <span className="visually-hidden"> {t("reasons.against")}</span>
               ) : null}
             </span>
           </li>

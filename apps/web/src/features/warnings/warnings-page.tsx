@@ -5,7 +5,7 @@ import { describeError } from "../../api/errors";
 import { useResource } from "../../api/use-resource";
 import { usePermissions } from "../../app/permissions";
 import { Link } from "../../app/router";
-import { formatCount, formatDate } from "../../lib/format";
+import { type Formatters, type MessageKey, type Translate, useFormat, useT } from "../../i18n";
 import { FilterSelect } from "../../ui/filter-select";
 import { LoadMore } from "../../ui/load-more";
 import { EmptyState, ErrorState, LoadingState, Notice } from "../../ui/states";
@@ -15,11 +15,11 @@ import { decideWarning, useNetworkWarnings, useWarningCounts } from "./use-warni
 import { WarningCard } from "./warning-card";
 import { NO_FILTER, type StatusFilter, truncate, type WarningFilter } from "./warning-logic";
 
-const STATUS_OPTIONS: ReadonlyArray<{ value: StatusFilter; label: string }> = [
-  { value: "all", label: "All warnings" },
-  { value: "open", label: "Open" },
-  { value: "dismissed", label: "Not a duplicate" },
-  { value: "coordinate", label: "Coordinating" },
+const STATUS_OPTIONS: ReadonlyArray<{ value: StatusFilter; key: MessageKey<"warnings"> }> = [
+  { value: "all", key: "filter.all" },
+  { value: "open", key: "status.open" },
+  { value: "dismissed", key: "status.dismissed" },
+  { value: "coordinate", key: "status.coordinate" },
 ];
 
 /** `?organisation=` and `?status=` in the address (My work links here) set the first filter. */
@@ -31,18 +31,24 @@ function filterFromUrl(): WarningFilter {
 
 type Message = { tone: "success" | "info" | "error"; text: string; undo?: WarningView };
 
-function pairName(warning: WarningView): string {
-  const title = (text: string) => `“${truncate(text || "Untitled activity", 60)}”`;
-  return `${title(warning.a.title)} and ${title(warning.b.title)}`;
+/** The two activities' titles, shortened, as the values of a message's `{a}` and `{b}`. */
+function pair(warning: WarningView, t: Translate<"warnings">): { a: string; b: string } {
+  // bidi-isolated: an English title keeps its order inside an Arabic sentence
+  const title = (text: string) => `\u2068${truncate(text || t("untitledActivity"), 60)}\u2069`;
+  return { a: title(warning.a.title), b: title(warning.b.title) };
 }
 
-function taskMessage(tasks: readonly TaskView[]): string {
-  const names = tasks.map((task) => task.assigneeName ?? "a member").join(" and ");
-  const due = tasks[0]?.due ? `, due ${formatDate(tasks[0].due)}` : "";
-  return `${tasks.length === 1 ? "Task" : "Tasks"} created for ${names}${due}.`;
+function taskMessage(tasks: readonly TaskView[], t: Translate<"warnings">, f: Formatters): string {
+  const names = f.list(tasks.map((task) => task.assigneeName ?? t("aMember")));
+  const due = tasks[0]?.due;
+  return due
+    ? t("tasksCreatedDue", { count: tasks.length, names, due: f.calendarDate(due) })
+    : t("tasksCreated", { count: tasks.length, names });
 }
 
 export function WarningsPage({ networkId }: { networkId: string }) {
+  const t = useT("warnings");
+  const f = useFormat();
   const network = useResource(() => api.network(networkId), networkId);
   const organisationList = useResource(
     () => api.organisations(networkId),
@@ -70,7 +76,7 @@ export function WarningsPage({ networkId }: { networkId: string }) {
     return (
       <section className="page">
         <ErrorState
-          title="Could not open this network"
+          title={t("couldNotOpenNetwork")}
           error={network.error}
           onRetry={network.reload}
         />
@@ -113,13 +119,13 @@ export function WarningsPage({ networkId }: { networkId: string }) {
     if (decision === "not-duplicate") {
       setMessage({
         tone: "success",
-        text: `Marked ${pairName(warning)} as not a duplicate. It stays quiet unless either activity changes.`,
+        text: t("message.dismissed", pair(warning, t)),
         undo: warning,
       });
     } else if (decision === "reopen") {
-      setMessage({ tone: "info", text: `Reopened the warning on ${pairName(warning)}.` });
+      setMessage({ tone: "info", text: t("message.reopened", pair(warning, t)) });
     } else {
-      setMessage({ tone: "success", text: `Marked ${pairName(warning)} to coordinate.` });
+      setMessage({ tone: "success", text: t("message.coordinate", pair(warning, t)) });
     }
   }
 
@@ -151,7 +157,7 @@ export function WarningsPage({ networkId }: { networkId: string }) {
         className="button button-secondary"
         onClick={() => setFilter(NO_FILTER)}
       >
-        Clear filters
+        {t("filter.clear")}
       </button>
     </EmptyState>
   );
@@ -159,52 +165,55 @@ export function WarningsPage({ networkId }: { networkId: string }) {
   const showOpen = filter.status === "all" || filter.status === "open";
   const decidedTitle =
     filter.status === "dismissed"
-      ? "Not a duplicate"
+      ? t("status.dismissed")
       : filter.status === "coordinate"
-        ? "Coordinating"
+        ? t("status.coordinate")
         : null;
 
   return (
     <section className="page" aria-labelledby="warnings-title">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
+      <nav aria-label={t("breadcrumb")} className="breadcrumb">
         <ol>
           <li>
-            <Link to="/">Your networks</Link>
+            <Link to="/">{t("yourNetworks")}</Link>
           </li>
           <li>
-            <Link to={`/networks/${encodeURIComponent(networkId)}`}>
-              {network.data?.name ?? "Network"}
+            <Link to={`/networks/${encodeURIComponent(networkId)}`} dir="auto">
+              {network.data?.name ?? t("network")}
             </Link>
           </li>
-          <li aria-current="page">Warnings</li>
+          <li aria-current="page">{t("breadcrumbWarnings")}</li>
         </ol>
       </nav>
       <div className="page-header">
         <div>
-          <h1 id="warnings-title">Duplication warnings</h1>
+          <h1 id="warnings-title">{t("title")}</h1>
           <p className="muted">
             {totals !== null
-              ? `${formatCount(totals.open, "open warning")} · ${totalDecided} decided`
-              : "Checking the network's activities…"}
+              ? t("summary", { open: totals.open, decided: totalDecided ?? 0 })
+              : t("checking")}
           </p>
         </div>
         {organisations.length > 0 ? (
           <fieldset className="warning-filters">
-            <legend className="visually-hidden">Filter warnings</legend>
+            <legend className="visually-hidden">{t("filter.legend")}</legend>
             <FilterSelect
-              label="Status"
+              label={t("filter.status")}
               value={filter.status}
-              options={STATUS_OPTIONS}
+              options={STATUS_OPTIONS.map((option) => ({
+                value: option.value,
+                label: t(option.key),
+              }))}
               onChange={(value) => {
                 const status = STATUS_OPTIONS.find((o) => o.value === value);
                 setFilter((current) => ({ ...current, status: status?.value ?? "all" }));
               }}
             />
             <FilterSelect
-              label="Organisation"
+              label={t("filter.organisation")}
               value={filter.organisationId}
               options={[
-                { value: "", label: "All organisations" },
+                { value: "", label: t("filter.allOrganisations") },
                 ...organisations.map((organisation) => ({
                   value: organisation.id,
                   label: organisation.label,
@@ -215,13 +224,7 @@ export function WarningsPage({ networkId }: { networkId: string }) {
           </fieldset>
         ) : null}
       </div>
-      <p className="lede">
-        Junction compares every activity in this network and flags pairs led by different
-        organisations that look like the same work. Check the reasons against both activities
-        {canDecide
-          ? ", then decide: not a duplicate, or coordinate with a task for the two leads."
-          : "; a coordinator decides whether they are duplicates."}
-      </p>
+      <p className="lede">{canDecide ? t("lede.coordinator") : t("lede.member")}</p>
 
       {message ? (
         <Notice tone={message.tone} onDismiss={() => setMessage(null)}>
@@ -234,28 +237,21 @@ export function WarningsPage({ networkId }: { networkId: string }) {
                 className="link-button"
                 onClick={() => message.undo && void undo(message.undo)}
               >
-                Undo
+                {t("undo")}
               </button>
             </>
           ) : null}
         </Notice>
       ) : null}
 
-      {warnings.status === "loading" ? <LoadingState label="Loading warnings…" /> : null}
+      {warnings.status === "loading" ? <LoadingState label={t("loading")} /> : null}
       {warnings.status === "error" ? (
-        <ErrorState
-          title="Could not load the warnings"
-          error={warnings.error}
-          onRetry={warnings.reload}
-        />
+        <ErrorState title={t("couldNotLoad")} error={warnings.error} onRetry={warnings.reload} />
       ) : null}
 
       {warnings.status === "ready" && isEmpty ? (
-        <EmptyState title="No duplication warnings">
-          <p className="muted">
-            When two organisations plan what looks like the same work, it shows up here and beside
-            both activities.
-          </p>
+        <EmptyState title={t("empty.title")}>
+          <p className="muted">{t("empty.body")}</p>
         </EmptyState>
       ) : null}
 
@@ -265,7 +261,7 @@ export function WarningsPage({ networkId }: { networkId: string }) {
             <section className="section" aria-labelledby="open-warnings-title">
               <div className="section-header">
                 <h2 id="open-warnings-title">
-                  Open <span className="count">{openCount}</span>
+                  {t("status.open")} <span className="count">{f.number(openCount)}</span>
                 </h2>
               </div>
               {open.length > 0 ? (
@@ -275,27 +271,27 @@ export function WarningsPage({ networkId }: { networkId: string }) {
                     hasMore={openList.hasMore}
                     isLoading={openList.isLoadingMore}
                     onLoadMore={openList.loadMore}
-                    label="Load more open warnings"
+                    label={t("loadMoreOpen")}
                   />
                 </>
               ) : isFiltered ? (
-                emptyFiltered("No open warnings match these filters")
+                emptyFiltered(t("noOpenMatch"))
               ) : (
-                <EmptyState title="No open warnings">
-                  <p className="muted">Every warning in this network has been decided.</p>
+                <EmptyState title={t("noOpen.title")}>
+                  <p className="muted">{t("noOpen.body")}</p>
                 </EmptyState>
               )}
             </section>
           ) : null}
           {filter.status === "all" && decided.length > 0 ? (
             <details className="archived warning-decided">
-              <summary>Decided ({decidedCount})</summary>
+              <summary>{t("decided", { count: decidedCount })}</summary>
               <ul className="warning-list">{decided.map(card)}</ul>
               <LoadMore
                 hasMore={decidedList.hasMore}
                 isLoading={decidedList.isLoadingMore}
                 onLoadMore={decidedList.loadMore}
-                label="Load more decided warnings"
+                label={t("loadMoreDecided")}
               />
             </details>
           ) : null}
@@ -303,7 +299,7 @@ export function WarningsPage({ networkId }: { networkId: string }) {
             <section className="section" aria-labelledby="decided-warnings-title">
               <div className="section-header">
                 <h2 id="decided-warnings-title">
-                  {decidedTitle} <span className="count">{decidedCount}</span>
+                  {decidedTitle} <span className="count">{f.number(decidedCount)}</span>
                 </h2>
               </div>
               {decided.length > 0 ? (
@@ -316,7 +312,7 @@ export function WarningsPage({ networkId }: { networkId: string }) {
                   />
                 </>
               ) : (
-                emptyFiltered("No warnings match these filters")
+                emptyFiltered(t("noneMatch"))
               )}
             </section>
           ) : null}
@@ -326,7 +322,7 @@ export function WarningsPage({ networkId }: { networkId: string }) {
       <CoordinateTaskDialog
         warning={taskFor}
         onClose={() => setTaskFor(null)}
-        onCreated={(tasks) => setMessage({ tone: "success", text: taskMessage(tasks) })}
+        onCreated={(tasks) => setMessage({ tone: "success", text: taskMessage(tasks, t, f) })}
       />
     </section>
   );
