@@ -6,6 +6,7 @@ import type {
   OwnersChangedEvent,
   RoleChangedEvent,
   StageChangedEvent,
+  SuggestionsChangedEvent,
   TasksChangedEvent,
   VersionsChangedEvent,
   WarningsChangedEvent,
@@ -19,6 +20,7 @@ export type ServerEvent =
   | { type: "role-changed"; networkId: string; data: RoleChangedEvent }
   | { type: "warnings-changed"; networkId: string; data: WarningsChangedEvent }
   | { type: "comments-changed"; networkId: string; data: CommentsChangedEvent }
+  | { type: "suggestions-changed"; networkId: string; data: SuggestionsChangedEvent }
   | { type: "tasks-changed"; networkId: string; data: TasksChangedEvent }
   | { type: "owners-changed"; networkId: string; data: OwnersChangedEvent }
   | { type: "stage-changed"; networkId: string; data: StageChangedEvent }

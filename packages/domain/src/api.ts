@@ -482,6 +482,9 @@ export const NOTIFICATION_KINDS = [
   "consultation",
   "validation-requested",
   "validation-objection",
+  "suggestion",
+  "suggestion-accepted",
+  "suggestion-rejected",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -50,3 +50,20 @@ export {
   type NarrativeText,
   readNarrative,
 } from "./narrative-doc";
+export {
+  type ApplyResult,
+  applyFieldSuggestion,
+  applyTextSuggestion,
+  describeFieldValue,
+  encodeSuggestionAnchor,
+  type FieldSuggestion,
+  isFieldSuggestionOutdated,
+  isTextSuggestionOutdated,
+  readSuggestionField,
+  readSuggestionLead,
+  resolveSuggestionRange,
+  type SuggestionAnchor,
+  type SuggestionRange,
+  sameValue,
+  type TextSuggestion,
+} from "./suggestions";

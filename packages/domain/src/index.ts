@@ -279,6 +279,27 @@ export {
   tokenize,
   wordSimilarity,
 } from "./sequence-diff";
+export {
+  type CreateSuggestionRequest,
+  createSuggestionRequestSchema,
+  type RejectSuggestionRequest,
+  rejectSuggestionRequestSchema,
+  SUGGESTION_FIELDS,
+  SUGGESTION_KINDS,
+  SUGGESTION_STATUSES,
+  SUGGESTION_VALUE_SCHEMAS,
+  type SuggestedBudget,
+  type SuggestionField,
+  type SuggestionKind,
+  type SuggestionStatus,
+  type SuggestionsChangedEvent,
+  type SuggestionView,
+  suggestedBudgetSchema,
+  suggestionFieldSchema,
+  suggestionStatusSchema,
+  suggestionsChangedEventSchema,
+  suggestionViewSchema,
+} from "./suggestions-api";
 export { colorForUser } from "./user-color";
 export {
   documentRole,

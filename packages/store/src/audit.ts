@@ -40,6 +40,8 @@ export const AUDIT_ACTIONS = [
   "export.network",
   "export.report",
   "network.iati-settings",
+  "suggestion.accept",
+  "suggestion.reject",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

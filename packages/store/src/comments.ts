@@ -294,14 +294,20 @@ const THREAD_ORDER: readonly OrderKey[] = [{ sql: "t.created_at" }, { sql: "t.id
 
 export type ThreadFilter = { resolved?: boolean; activityId?: string };
 
-/** A page of a workplan's threads, oldest first. */
+/**
+ * A page of a workplan's comment threads, oldest first. The threads suggestions own for their
+ * reason and replies are left out: they are read with their suggestion.
+ */
 export function listWorkplanThreadPage(
   db: Db,
   workplanId: string,
   filter: ThreadFilter,
   page: PageRequest,
 ): Page<ThreadRecord> {
-  const where = ["t.workplan_id = ?"];
+  const where = [
+    "t.workplan_id = ?",
+    "NOT EXISTS (SELECT 1 FROM suggestions s WHERE s.thread_id = t.id)",
+  ];
   const params: unknown[] = [workplanId];
   if (filter.resolved === true) where.push("t.resolved_at IS NOT NULL");
   if (filter.resolved === false) where.push("t.resolved_at IS NULL");

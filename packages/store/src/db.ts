@@ -12,6 +12,7 @@ import { INDEXED_UPDATE } from "./migrations/008-indexed-update";
 import { PASSWORD_RESETS } from "./migrations/009-password-resets";
 import { IATI_SETTINGS } from "./migrations/010-iati-settings";
 import { COLLECTION_INDEXES } from "./migrations/011-collection-indexes";
+import { SUGGESTIONS } from "./migrations/012-suggestions";
 
 export type Db = Database.Database;
 
@@ -28,6 +29,7 @@ const MIGRATIONS: readonly string[] = [
   PASSWORD_RESETS,
   IATI_SETTINGS,
   COLLECTION_INDEXES,
+  SUGGESTIONS,
 ];
 
 /**

@@ -153,6 +153,17 @@ export {
   touchSession,
 } from "./sessions";
 export {
+  countOpenSuggestions,
+  decideSuggestion,
+  findSuggestion,
+  insertSuggestion,
+  listOpenSuggestions,
+  listWorkplanSuggestionPage,
+  type NewSuggestion,
+  type SuggestionFilter,
+  type SuggestionRecord,
+} from "./suggestions";
+export {
   findTask,
   insertTask,
   listAssignedTasks,

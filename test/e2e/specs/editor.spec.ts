@@ -165,7 +165,7 @@ test("a commenter cannot change the text: nothing changes for anyone, after a re
   const eka = await openEditor(browser, EKA);
   await expect(
     mariam.page.getByText(
-      "You can read this workplan and comment; only editors and coordinators change the text",
+      "You can read this workplan, comment and suggest changes; only editors and coordinators change the text",
     ),
   ).toBeVisible();
   await expect(mariam.page.getByRole("toolbar")).toHaveCount(0);

@@ -35,6 +35,8 @@ export type SourceWorkplan = {
   version: ExportVersion | null;
   state?: Uint8Array;
   activities?: readonly Activity[];
+  /** Open suggestions on the live document: DOCX and Markdown say how many are left out. */
+  openSuggestions?: number;
 };
 
 export type ExportSource = {
@@ -74,7 +76,13 @@ export type ExportOutcome =
   | { kind: "empty"; iati: IatiSummary };
 
 function readWorkplan(source: SourceWorkplan, withNarrative: boolean): ExportWorkplan {
-  const base = { id: source.id, title: source.title, stage: source.stage, version: source.version };
+  const base = {
+    id: source.id,
+    title: source.title,
+    stage: source.stage,
+    version: source.version,
+    ...(source.openSuggestions ? { openSuggestions: source.openSuggestions } : {}),
+  };
   if (!source.state) return { ...base, activities: source.activities ?? [] };
   const ydoc = new Y.Doc();
   try {

@@ -26,6 +26,7 @@ import { registerNetworkRoutes } from "./routes/networks";
 import { registerNotificationRoutes } from "./routes/notifications";
 import { registerOwnerRoutes } from "./routes/owners";
 import { registerPasswordRoutes } from "./routes/passwords";
+import { registerSuggestionRoutes } from "./routes/suggestions";
 import { registerTaskRoutes } from "./routes/tasks";
 import { registerVersionRoutes } from "./routes/versions";
 import { registerWarningRoutes } from "./routes/warnings";
@@ -141,6 +142,7 @@ export function createApp(deps: Deps): App {
   registerExportRoutes(routes);
   registerWarningRoutes(routes);
   registerCommentRoutes(routes);
+  registerSuggestionRoutes(routes);
   registerOwnerRoutes(routes);
   registerTaskRoutes(routes);
   registerMyWorkRoutes(routes);

@@ -124,7 +124,7 @@ export function buildOpenApi(routes: readonly RegisteredRoute[]): unknown {
   paths["/api/events"] = {
     get: {
       summary:
-        "Server-sent events for the signed-in user, filtered by what they may see: role-changed, warnings-changed, comments-changed, tasks-changed, owners-changed, notification, notifications-read, stage-changed (a workplan moved stage), lifecycle-changed (consultation deadline, validation answers, a revision opened: refetch .../lifecycle), versions-changed (a version was saved: refetch .../versions)",
+        "Server-sent events for the signed-in user, filtered by what they may see: role-changed, warnings-changed, comments-changed, suggestions-changed (a suggested change was made, accepted, rejected or withdrawn: refetch .../suggestions), tasks-changed, owners-changed, notification, notifications-read, stage-changed (a workplan moved stage), lifecycle-changed (consultation deadline, validation answers, a revision opened: refetch .../lifecycle), versions-changed (a version was saved: refetch .../versions)",
       tags: ["events"],
       security: [{ session: [] }, { bearer: [] }],
       responses: {

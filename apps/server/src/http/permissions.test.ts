@@ -6,6 +6,7 @@ import {
   createWorkplan,
   insertComment,
   insertInvitation,
+  insertSuggestion,
   insertTask,
   insertThread,
   insertVersion,
@@ -68,6 +69,8 @@ type Fixture = TestNetwork & {
   validationPlanId: string;
   /** An adopted workplan, to revise. */
   adoptedPlanId: string;
+  /** The commenter's open suggestion of a start month for X1 (led by B, the editor's). */
+  suggestionId: string;
 };
 
 const CASES: Case[] = [
@@ -391,6 +394,51 @@ const CASES: Case[] = [
   },
   {
     method: "GET",
+    route: "/api/workplans/:workplanId/suggestions",
+    path: (n) => `/api/workplans/${n.workplanId}/suggestions`,
+    allowed: MEMBERS,
+    success: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/workplans/:workplanId/suggestions",
+    path: (n) => `/api/workplans/${n.workplanId}/suggestions`,
+    body: () => ({ kind: "field", activityId: "X1", field: "end", value: "2026-12" }),
+    allowed: ["commenter", "editor", "coordinator"],
+    success: 201,
+  },
+  {
+    method: "GET",
+    route: "/api/suggestions/:suggestionId",
+    path: (n) => `/api/suggestions/${n.suggestionId}`,
+    allowed: MEMBERS,
+    success: 200,
+  },
+  {
+    // X1 is led by the editor's organisation; its author (the commenter) has no say
+    method: "POST",
+    route: "/api/suggestions/:suggestionId/accept",
+    path: (n) => `/api/suggestions/${n.suggestionId}/accept`,
+    allowed: ["editor", "coordinator"],
+    success: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/suggestions/:suggestionId/reject",
+    path: (n) => `/api/suggestions/${n.suggestionId}/reject`,
+    body: () => ({ note: "Not this year" }),
+    allowed: ["editor", "coordinator"],
+    success: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/suggestions/:suggestionId/withdraw",
+    path: (n) => `/api/suggestions/${n.suggestionId}/withdraw`,
+    allowed: ["commenter"],
+    success: 200,
+  },
+  {
+    method: "GET",
     route: "/api/workplans/:workplanId/owners",
     path: (n) => `/api/workplans/${n.workplanId}/owners`,
     allowed: MEMBERS,
@@ -687,6 +735,35 @@ function setUp(): { h: Harness; n: Fixture } {
     h.deps.now(),
   );
   const lifecycle = lifecycleFixture(h, network);
+  const suggestionThread = insertThread(
+    h.db,
+    {
+      workplanId: network.workplanId,
+      activityId: "X1",
+      anchor: null,
+      quote: "",
+      createdBy: network.users.commenter.id,
+    },
+    h.deps.now(),
+  );
+  const suggestion = insertSuggestion(
+    h.db,
+    {
+      workplanId: network.workplanId,
+      threadId: suggestionThread.id,
+      kind: "field",
+      activityId: "X1",
+      anchor: null,
+      field: "start",
+      quote: "",
+      text: "2026-03",
+      value: "2026-03",
+      before: null,
+      reason: "",
+      authorId: network.users.commenter.id,
+    },
+    h.deps.now(),
+  );
   return {
     h,
     n: {
@@ -700,6 +777,7 @@ function setUp(): { h: Harness; n: Fixture } {
       resolvedThreadId: resolved.id,
       commentId: comment.id,
       taskId: task.id,
+      suggestionId: suggestion.id,
     },
   };
 }

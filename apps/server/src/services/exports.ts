@@ -11,6 +11,7 @@ import {
 import {
   type AuditInput,
   appendAudit,
+  countOpenSuggestions,
   findNetwork,
   findWorkplan,
   isStorageUnavailable,
@@ -75,6 +76,7 @@ function liveWorkplan(deps: Deps, workplan: WorkplanRecord): SourceWorkplan {
     stage: workplan.stage,
     version: null,
     state: readLiveState(deps, workplan.id),
+    openSuggestions: countOpenSuggestions(deps.db, workplan.id),
   };
 }
 

@@ -11,6 +11,7 @@ import {
   type createInvitationRequestSchema,
   type createNetworkRequestSchema,
   type createOrganisationRequestSchema,
+  type createSuggestionRequestSchema,
   type createTaskRequestSchema,
   type createThreadRequestSchema,
   errorBodySchema,
@@ -52,9 +53,11 @@ import {
   type StageMoveRequest,
   type StageMoveResult,
   type StageMoveView,
+  type SuggestionView,
   sessionViewSchema,
   stageMoveResultSchema,
   stageMoveViewSchema,
+  suggestionViewSchema,
   type TaskView,
   type ThreadView,
   type TokenView,
@@ -391,6 +394,52 @@ export const api = {
   editComment: (commentId: string, body: z.input<typeof updateCommentRequestSchema>) =>
     request<ThreadView>("PATCH", `/api/comments/${id(commentId)}`, threadViewSchema, { body }),
   deleteComment: (commentId: string) => requestEmpty("DELETE", `/api/comments/${id(commentId)}`),
+  /** Every open suggestion of a workplan, oldest first. */
+  openSuggestions: (workplanId: string) =>
+    requestAll<SuggestionView>(
+      withQuery(`/api/workplans/${id(workplanId)}/suggestions`, { status: "open" }),
+      suggestionViewSchema,
+    ),
+  /** A page of a workplan's suggestions, oldest first; `next` continues a walk. */
+  suggestionPage: (
+    workplanId: string,
+    filter: { status?: string; limit?: number },
+    next?: string | null,
+  ) =>
+    requestPage<SuggestionView>(
+      next ??
+        withQuery(`/api/workplans/${id(workplanId)}/suggestions`, {
+          status: filter.status,
+          limit: filter.limit,
+        }),
+      suggestionViewSchema,
+    ),
+  createSuggestion: (workplanId: string, body: z.input<typeof createSuggestionRequestSchema>) =>
+    request<SuggestionView>(
+      "POST",
+      `/api/workplans/${id(workplanId)}/suggestions`,
+      suggestionViewSchema,
+      { body },
+    ),
+  acceptSuggestion: (suggestionId: string) =>
+    request<SuggestionView>(
+      "POST",
+      `/api/suggestions/${id(suggestionId)}/accept`,
+      suggestionViewSchema,
+    ),
+  rejectSuggestion: (suggestionId: string, note?: string) =>
+    request<SuggestionView>(
+      "POST",
+      `/api/suggestions/${id(suggestionId)}/reject`,
+      suggestionViewSchema,
+      { body: note ? { note } : {} },
+    ),
+  withdrawSuggestion: (suggestionId: string) =>
+    request<SuggestionView>(
+      "POST",
+      `/api/suggestions/${id(suggestionId)}/withdraw`,
+      suggestionViewSchema,
+    ),
   workplanOwners: (workplanId: string) =>
     request<WorkplanOwners>("GET", `/api/workplans/${id(workplanId)}/owners`, workplanOwnersSchema),
   setActivityOwners: (workplanId: string, activityId: string, userIds: string[]) =>

@@ -9,6 +9,7 @@ import {
   type RoleChangedEvent,
   roleChangedEventSchema,
   stageChangedEventSchema,
+  suggestionsChangedEventSchema,
   tasksChangedEventSchema,
   versionsChangedEventSchema,
   warningsChangedEventSchema,
@@ -49,6 +50,7 @@ const SERVER_EVENT_SCHEMAS = {
   "role-changed": roleChangedEventSchema,
   "warnings-changed": warningsChangedEventSchema,
   "comments-changed": commentsChangedEventSchema,
+  "suggestions-changed": suggestionsChangedEventSchema,
   "tasks-changed": tasksChangedEventSchema,
   "owners-changed": ownersChangedEventSchema,
   notification: notificationEventSchema,
@@ -74,6 +76,7 @@ const serverEventListeners: { [K in ServerEventType]: Set<ServerEventListener<K>
   "role-changed": new Set(),
   "warnings-changed": new Set(),
   "comments-changed": new Set(),
+  "suggestions-changed": new Set(),
   "tasks-changed": new Set(),
   "owners-changed": new Set(),
   notification: new Set(),
@@ -192,6 +195,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
     on("warnings-changed");
     on("comments-changed");
+    on("suggestions-changed");
     on("tasks-changed");
     on("owners-changed");
     on("notification");

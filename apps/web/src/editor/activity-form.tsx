@@ -9,6 +9,7 @@ import {
   type Indicator,
   SDG_GOALS,
   SDG_TARGETS,
+  type SuggestionField,
 } from "@junction/domain";
 import type { ActivityAttribute, ActivityAttributes } from "@junction/domain/doc";
 import { memo, useId } from "react";
@@ -67,15 +68,22 @@ export const SDG_GROUPS: readonly ChipGroup[] = SDG_GOALS.flatMap((goal) => {
 
 type ActivityFormProps = {
   fields: ActivityAttributes;
+  /** The activity's title, for the dialogs that propose changes to its fields. */
+  title: string;
   rights: CommitmentRights;
   /** One attribute per call: two people changing different fields both keep their change. */
   set: (field: ActivityAttribute, value: unknown) => void;
 };
 
 /** The full form of one activity: mounted only while its card is expanded. */
-export const ActivityForm = memo(function ActivityForm({ fields, rights, set }: ActivityFormProps) {
+export const ActivityForm = memo(function ActivityForm({
+  fields,
+  title,
+  rights,
+  set,
+}: ActivityFormProps) {
   const context = useEditorContext();
-  const { canEdit } = context;
+  const { canEdit, canSuggest } = context;
   const ids = {
     lead: useId(),
     leadHint: useId(),
@@ -126,6 +134,23 @@ export const ActivityForm = memo(function ActivityForm({ fields, rights, set }: 
   const setBudget = (change: Partial<Budget>) =>
     set("budget", { ...(budget ?? EMPTY_BUDGET), ...change });
   const endsBeforeStart = start !== "" && end !== "" && end < start;
+  const suggest = (field: SuggestionField, label: string) =>
+    canSuggest ? (
+      <button
+        type="button"
+        className="link-button af-suggest"
+        aria-label={`Suggest a change to the ${label}`}
+        onClick={() =>
+          context.actions.suggestField(fields.id, field, {
+            title,
+            budget,
+            month: field === "start" ? fields.start : field === "end" ? fields.end : null,
+          })
+        }
+      >
+        Suggest a change
+      </button>
+    ) : null;
 
   return (
     <>
@@ -165,6 +190,7 @@ export const ActivityForm = memo(function ActivityForm({ fields, rights, set }: 
             aria-invalid={endsBeforeStart || undefined}
             onChange={(event) => set("start", event.target.value || null)}
           />
+          {suggest("start", "start")}
         </FieldBlock>
         <FieldBlock label="Ends" htmlFor={ids.end}>
           <input
@@ -182,6 +208,7 @@ export const ActivityForm = memo(function ActivityForm({ fields, rights, set }: 
               Ends before it starts
             </span>
           ) : null}
+          {suggest("end", "end")}
         </FieldBlock>
         <FieldBlock label="Status" htmlFor={ids.status}>
           <select
@@ -353,6 +380,7 @@ export const ActivityForm = memo(function ActivityForm({ fields, rights, set }: 
               {budgetHint}
             </span>
           ) : null}
+          {suggest("budget", "budget")}
         </div>
       </div>
 

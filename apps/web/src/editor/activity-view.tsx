@@ -116,7 +116,7 @@ export function ActivityView({ node, getPos, updateAttributes }: NodeViewProps) 
 
       <div className="activity-fields" id={detailsId} contentEditable={false}>
         {expanded ? (
-          <ActivityForm fields={fields} rights={rights} set={set} />
+          <ActivityForm fields={fields} title={title} rights={rights} set={set} />
         ) : (
           <ActivitySummary fields={fields} />
         )}

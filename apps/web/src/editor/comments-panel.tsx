@@ -25,7 +25,7 @@ type Message = { body: string; mentions: string[] };
 const MENTION_QUERY = /(?:^|\s)@([^\s@]*)$/;
 
 /** A comment box: typing "@" suggests network members; the chosen ones are sent as mentions. */
-function CommentBox({
+export function CommentBox({
   label,
   submitLabel,
   members,
@@ -203,7 +203,7 @@ function CommentBox({
   );
 }
 
-function CommentItem({
+export function CommentItem({
   comment,
   isMine,
   canEdit,

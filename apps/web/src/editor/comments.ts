@@ -35,30 +35,33 @@ export type CommentTarget = {
   label: string;
 };
 
-type Range = { from: number; to: number };
+export type Range = { from: number; to: number };
 
 // the ProseMirror <-> Yjs mapping y-tiptap keeps; its plugin state is untyped upstream
-type SyncState = {
+export type SyncState = {
   doc: Y.Doc;
   type: Y.XmlFragment;
   binding: { mapping: Parameters<typeof absolutePositionToRelativePosition>[2] };
 };
 
-function syncStateOf(state: EditorState): SyncState | null {
+/** y-tiptap's Yjs document and mapping behind the editor; null before it is bound. */
+export function syncStateOf(state: EditorState): SyncState | null {
   const value: unknown = ySyncPluginKey.getState(state);
   if (typeof value !== "object" || value === null) return null;
   const sync = value as Partial<SyncState>;
   return sync.doc && sync.type && sync.binding ? (sync as SyncState) : null;
 }
 
-function textIndexAt(sync: SyncState, pos: number): { type: Y.Text; index: number } | null {
+/** The Y.Text and index at a ProseMirror position; null outside text. */
+export function textIndexAt(sync: SyncState, pos: number): { type: Y.Text; index: number } | null {
   const relative = absolutePositionToRelativePosition(pos, sync.type, sync.binding.mapping);
   const absolute = Y.createAbsolutePositionFromRelativePosition(relative, sync.doc);
   if (!absolute || !(absolute.type instanceof Y.Text)) return null;
   return { type: absolute.type, index: absolute.index };
 }
 
-function activityAround(doc: PmNode, pos: number): PmNode | null {
+/** The activity block around a position, if any. */
+export function activityAround(doc: PmNode, pos: number): PmNode | null {
   const $pos = doc.resolve(pos);
   for (let depth = $pos.depth; depth > 0; depth--) {
     const node = $pos.node(depth);
@@ -89,7 +92,10 @@ export function selectionTarget(state: EditorState): CommentTarget | null {
   };
 }
 
-function findActivity(doc: PmNode, activityId: string): { node: PmNode; pos: number } | null {
+export function findActivity(
+  doc: PmNode,
+  activityId: string,
+): { node: PmNode; pos: number } | null {
   let found: { node: PmNode; pos: number } | null = null;
   doc.descendants((node, pos) => {
     if (found) return false;
@@ -128,7 +134,8 @@ function findQuoteInField(doc: PmNode, thread: ThreadView): Range | null {
   return range;
 }
 
-function toAbsolute(sync: SyncState, type: Y.Text, index: number): number | null {
+/** The ProseMirror position of an index in a Y.Text; null when it is not in the document. */
+export function toAbsolute(sync: SyncState, type: Y.Text, index: number): number | null {
   return relativePositionToAbsolutePosition(
     sync.doc,
     sync.type,

@@ -1,6 +1,6 @@
-import type { ThreadView } from "@junction/domain";
+import type { Budget, SuggestionField, ThreadView } from "@junction/domain";
 import { EditorContent } from "@tiptap/react";
-import { type ReactNode, useCallback, useMemo, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { RemovalToast, useActivityRemoval } from "./activity-removal";
 import { selectionTarget, useWorkplanThreads } from "./comments";
 import { useJumpToLinkedActivity, useOpenLinkedThread } from "./deep-links";
@@ -8,6 +8,12 @@ import { EditorBar } from "./editor-bar";
 import { EditorComments, useCommentHighlights } from "./editor-comments";
 import { type ActivityActions, createActivityLive, EditorContext } from "./editor-context";
 import { EditorPanel } from "./editor-panel";
+import {
+  EditorSuggestions,
+  SuggestDialogs,
+  type SuggestRequest,
+  useSuggestionMarks,
+} from "./editor-suggestions";
 import type {
   EditorNetworkData,
   EditorPanelTab,
@@ -21,6 +27,7 @@ import type { PresentUser } from "./presence";
 import { ActivitiesPanel, PresenceList } from "./side-panel";
 import { SlashMenu } from "./slash-menu";
 import { SuggestionLists } from "./suggestion-lists";
+import { suggestionTarget, useEditingMode, useWorkplanSuggestions } from "./suggestions";
 import type { SyncSession } from "./sync";
 import { TaskFromThread } from "./task-from-thread";
 import { useActivities } from "./use-activities";
@@ -51,20 +58,58 @@ export function EditorBody({
 }: EditorBodyProps) {
   const [live] = useState(createActivityLive);
   const [taskFrom, setTaskFrom] = useState<ThreadView | null>(null);
+  const [suggestRequest, setSuggestRequest] = useState<SuggestRequest | null>(null);
+  const suggestOpener = useRef<HTMLElement | null>(null);
+  const openSuggest = useCallback((next: SuggestRequest) => {
+    const active = document.activeElement;
+    suggestOpener.current = active instanceof HTMLElement ? active : null;
+    setSuggestRequest(next);
+  }, []);
+  // once the dialog is gone, focus goes back where it was: the text, or the field's button
+  useEffect(() => {
+    if (suggestRequest !== null) return;
+    suggestOpener.current?.focus();
+    suggestOpener.current = null;
+  }, [suggestRequest]);
+  const [mode, setMode] = useEditingMode(workplan.id);
+  // suggesting, an editor's document is read-only as a commenter's: Suggest is the way to change it
+  const suggesting = permissions.canEdit && permissions.canSuggest && mode === "suggesting";
+  const effective = useMemo(
+    () => (suggesting ? { ...permissions, canEdit: false } : permissions),
+    [suggesting, permissions],
+  );
   const activities = useActivities(session.ydoc);
   const comments = useWorkplanThreads(workplan.id);
+  const suggestions = useWorkplanSuggestions(workplan.id);
   const members = useMembers(workplan.networkId);
   const panel = usePanel(request);
   const expandInserted = useCallback((id: string) => live.expanded.set(id, true), [live]);
   const { editor, linkRequest } = useWorkplanEditor({
     session,
     user,
-    canEdit: permissions.canEdit,
+    canEdit: effective.canEdit,
     onActivityInserted: expandInserted,
     onOpenThread: panel.openThread,
+    onOpenSuggestion: panel.openSuggestion,
   });
-  const threads = comments.threads;
+  // a suggestion's reason and replies are its own thread, shown with it: the server leaves
+  // those threads out of the list, and this keeps out one fetched alone after a reply
+  const suggestionThreadIds = useMemo(
+    () =>
+      new Set(
+        [...suggestions.open, ...suggestions.decided.items].map(
+          (suggestion) => suggestion.threadId,
+        ),
+      ),
+    [suggestions.open, suggestions.decided.items],
+  );
+  const allThreads = comments.threads;
+  const threads = useMemo(
+    () => allThreads.filter((thread) => !suggestionThreadIds.has(thread.id)),
+    [allThreads, suggestionThreadIds],
+  );
   useCommentHighlights(editor, threads, panel.activeThread);
+  useSuggestionMarks(editor, suggestions.open, panel.activeSuggestion);
   useLiveActivityData(live, editor, {
     warnings: network.warnings,
     owners: network.owners,
@@ -81,6 +126,25 @@ export function EditorBody({
     const target = selectionTarget(editor.state);
     if (target) panel.startDraft(target);
   }, [editor, panel.startDraft]);
+  const startSuggestion = useCallback(() => {
+    if (!editor) return;
+    const target = suggestionTarget(editor.state);
+    if (target) openSuggest({ kind: "text", target });
+  }, [editor, openSuggest]);
+  const suggestField = useStableCallback(
+    (
+      activityId: string,
+      field: SuggestionField,
+      current: { title: string; budget: Budget | null; month: string | null },
+    ) =>
+      openSuggest({
+        kind: "field",
+        activityId,
+        field,
+        title: current.title,
+        current: { budget: current.budget, month: current.month },
+      }),
+  );
   const showActivityComments = useStableCallback((activityId: string) => {
     panel.showTab("comments");
     const first = threads.find((t) => t.status === "open" && t.activityId === activityId);
@@ -94,12 +158,13 @@ export function EditorBody({
         startDraft({ anchor: null, activityId, label: `On activity “${title || "Untitled"}”` }),
       showActivityComments,
       onOwnersChanged,
+      suggestField,
       removeActivity: removal.remove,
     }),
-    [startDraft, showActivityComments, onOwnersChanged, removal.remove],
+    [startDraft, showActivityComments, onOwnersChanged, suggestField, removal.remove],
   );
   const context = useEditorContextValue({
-    permissions,
+    permissions: effective,
     workplan,
     userId: user.id,
     organisations: network.organisations,
@@ -112,8 +177,11 @@ export function EditorBody({
       <EditorBar
         editor={editor}
         permissions={permissions}
+        mode={mode}
         linkRequest={linkRequest}
         onComment={startComment}
+        onSuggest={startSuggestion}
+        onModeChange={setMode}
         status={status}
       />
       <div className="editor-layout">
@@ -121,7 +189,7 @@ export function EditorBody({
           <div className="editor-paper">
             <EditorContent editor={editor} />
           </div>
-          {editor && permissions.canEdit ? <SlashMenu editor={editor} /> : null}
+          {editor && effective.canEdit ? <SlashMenu editor={editor} /> : null}
         </div>
         <EditorPanel
           panel={panel}
@@ -130,6 +198,7 @@ export function EditorBody({
             people: present.length,
             activities: activities.length,
             openThreads: threads.filter((t) => t.status === "open").length,
+            openSuggestions: suggestions.open.length,
           }}
           jumpTo={jumpTo}
           overview={
@@ -147,7 +216,7 @@ export function EditorBody({
           comments={
             <EditorComments
               editor={editor}
-              comments={comments}
+              comments={{ ...comments, threads }}
               panel={panel}
               permissions={permissions}
               userId={user.id}
@@ -158,9 +227,32 @@ export function EditorBody({
               onMakeTask={permissions.canDecide ? setTaskFrom : null}
             />
           }
+          suggestions={
+            <EditorSuggestions
+              editor={editor}
+              suggestions={suggestions}
+              threads={allThreads}
+              panel={panel}
+              permissions={permissions}
+              userId={user.id}
+              members={members}
+              activities={activities}
+              jumpTo={jumpTo}
+            />
+          }
         />
       </div>
       <RemovalToast removal={removal} />
+      <SuggestDialogs
+        request={suggestRequest}
+        workplanId={workplan.id}
+        onClose={() => setSuggestRequest(null)}
+        onCreated={(created) => {
+          suggestions.reload();
+          comments.reload();
+          panel.openSuggestion(created.id);
+        }}
+      />
       {taskFrom ? (
         <TaskFromThread
           thread={taskFrom}

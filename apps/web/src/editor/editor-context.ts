@@ -1,4 +1,11 @@
-import type { OrganisationView, OwnerView, Role, WarningView } from "@junction/domain";
+import type {
+  Budget,
+  OrganisationView,
+  OwnerView,
+  Role,
+  SuggestionField,
+  WarningView,
+} from "@junction/domain";
 import { createContext, useContext } from "react";
 import { KeyedStore, sameJson, useKeyedValue } from "./keyed-store";
 
@@ -19,6 +26,12 @@ export type ActivityActions = {
   commentOnActivity: (activityId: string, title: string) => void;
   showActivityComments: (activityId: string) => void;
   onOwnersChanged: () => void;
+  /** Opens the dialog proposing a new value for one of the activity's structured fields. */
+  suggestField: (
+    activityId: string,
+    field: SuggestionField,
+    current: { title: string; budget: Budget | null; month: string | null },
+  ) => void;
   /** Removes the block at `pos` for everyone, offering to undo it. */
   removeActivity: (pos: number, title: string) => void;
 };
@@ -34,6 +47,8 @@ export type EditorContextValue = {
   canSetOwners: boolean;
   /** Commenters, editors and coordinators comment (on text, or on an activity as a whole). */
   canComment: boolean;
+  /** Proposes field changes instead of making them (commenters, editors in suggesting mode). */
+  canSuggest: boolean;
   /** The person's place in the network, for the commitments rule; null for outsiders. */
   member: { readonly role: Role; readonly organisationId: string } | null;
   userId: string;

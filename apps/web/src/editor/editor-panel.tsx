@@ -6,15 +6,24 @@ type Props = {
   panel: PanelState;
   /** More tabs from other features (validation, history), after the overview and comments. */
   tabs: readonly EditorPanelTab[];
-  counts: { people: number; activities: number; openThreads: number };
+  counts: { people: number; activities: number; openThreads: number; openSuggestions: number };
   overview: ReactNode;
   comments: ReactNode;
+  suggestions: ReactNode;
   jumpTo: (activityId: string) => boolean;
 };
 
 /** The side panel beside the document: a tab list and the open tab. */
-export function EditorPanel({ panel, tabs, counts, overview, comments, jumpTo }: Props) {
-  const tabIds = { overview: useId(), comments: useId() };
+export function EditorPanel({
+  panel,
+  tabs,
+  counts,
+  overview,
+  comments,
+  suggestions,
+  jumpTo,
+}: Props) {
+  const tabIds = { overview: useId(), comments: useId(), suggestions: useId() };
   const { tab } = panel;
   return (
     <aside
@@ -53,6 +62,17 @@ export function EditorPanel({ panel, tabs, counts, overview, comments, jumpTo }:
         >
           Comments <span className="panel-count">{counts.openThreads}</span>
         </button>
+        <button
+          type="button"
+          role="tab"
+          id={`${tabIds.suggestions}-tab`}
+          aria-selected={tab === "suggestions"}
+          aria-controls={tabIds.suggestions}
+          className="panel-tab"
+          onClick={() => panel.selectTab("suggestions")}
+        >
+          Suggestions <span className="panel-count">{counts.openSuggestions}</span>
+        </button>
         {tabs.map((extra) => (
           <button
             key={extra.id}
@@ -83,6 +103,10 @@ export function EditorPanel({ panel, tabs, counts, overview, comments, jumpTo }:
       {tabs.some((extra) => extra.id === tab) ? null : tab === "overview" ? (
         <div role="tabpanel" id={tabIds.overview} aria-labelledby={`${tabIds.overview}-tab`}>
           {overview}
+        </div>
+      ) : tab === "suggestions" ? (
+        <div role="tabpanel" id={tabIds.suggestions} aria-labelledby={`${tabIds.suggestions}-tab`}>
+          {suggestions}
         </div>
       ) : (
         <div role="tabpanel" id={tabIds.comments} aria-labelledby={`${tabIds.comments}-tab`}>

@@ -17,6 +17,10 @@ export type EditorPermissions = {
   canModerate: boolean;
   /** Coordinators remove other people's messages. */
   canRemoveComments: boolean;
+  /** Commenters, editors and coordinators propose changes while the workplan takes them. */
+  canSuggest: boolean;
+  /** Why the workplan takes no suggestions (adopted, archived); null while it does. */
+  suggestionsClosed: string | null;
   /** Why the workplan takes no new comments (adopted, archived); null while it does. */
   commentsClosed: string | null;
   /** The person's place in the network, for rules that depend on their organisation. */

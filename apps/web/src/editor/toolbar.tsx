@@ -2,6 +2,7 @@ import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { Icon, type IconName } from "./icons";
+import type { EditingMode } from "./suggestions";
 
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? "⌘" : "Ctrl+";
@@ -80,15 +81,72 @@ export function CommentButton({ editor, onComment }: { editor: Editor; onComment
   );
 }
 
+/**
+ * "Suggest" new wording for the selected text, or words to insert at the cursor; for commenters
+ * and for editors in suggesting mode, whose document is read-only.
+ */
+export function SuggestButton({ editor, onSuggest }: { editor: Editor; onSuggest: () => void }) {
+  const canSuggestHere = useEditorState({
+    editor,
+    selector: ({ editor: e }) =>
+      !e.state.selection.empty || e.state.selection.$from.parent.inlineContent,
+  });
+  return (
+    <button
+      type="button"
+      className="button button-secondary button-small suggest-button"
+      title="Suggest new wording for the selected text, or words to insert at the cursor"
+      disabled={!canSuggestHere}
+      // keep the editor's selection: it is what the suggestion replaces
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onSuggest}
+    >
+      Suggest
+    </button>
+  );
+}
+
+/** An editor's switch between changing the text and suggesting changes to it. */
+export function ModeSwitch({
+  mode,
+  onChange,
+}: {
+  mode: EditingMode;
+  onChange: (mode: EditingMode) => void;
+}) {
+  const name = useId();
+  const option = (value: EditingMode, label: string, title: string) => (
+    <label className={mode === value ? "mode-option is-checked" : "mode-option"} title={title}>
+      <input
+        type="radio"
+        name={name}
+        value={value}
+        checked={mode === value}
+        onChange={() => onChange(value)}
+      />
+      {label}
+    </label>
+  );
+  return (
+    <div className="mode-switch" role="radiogroup" aria-label="Mode">
+      {option("editing", "Editing", "Change the text directly")}
+      {option("suggesting", "Suggesting", "Propose changes for the lead organisation to accept")}
+    </div>
+  );
+}
+
 export function Toolbar({
   editor,
   linkRequest,
   onComment,
+  modeSwitch,
   status,
 }: {
   editor: Editor;
   linkRequest: number;
   onComment: () => void;
+  /** The editing/suggesting switch, for those who may suggest. */
+  modeSwitch: ReactNode;
   /** The connection state, kept in view with the toolbar while the page scrolls. */
   status: ReactNode;
 }) {
@@ -237,6 +295,7 @@ export function Toolbar({
             </div>
           ) : null}
           <div className="tool-group tool-group-end">
+            {modeSwitch}
             <CommentButton editor={editor} onComment={onComment} />
             <button
               type="button"

@@ -26,7 +26,7 @@ export function useEditorContextValue({
   live,
   actions,
 }: Options): EditorContextValue {
-  const { canEdit, canDecide, canComment, member } = permissions;
+  const { canEdit, canDecide, canComment, canSuggest, member } = permissions;
   const rights = useMemo(
     () => ({
       canEdit,
@@ -34,9 +34,11 @@ export function useEditorContextValue({
       // owners are the workplan's to change: not while it is frozen (canEdit is false then)
       canSetOwners: canDecide && canEdit,
       canComment,
+      // an editor changes fields directly; the others (and editors in suggesting mode) propose
+      canSuggest: canSuggest && !canEdit,
       member,
     }),
-    [canEdit, canDecide, canComment, member],
+    [canEdit, canDecide, canComment, canSuggest, member],
   );
   const network = useMemo(
     () => ({

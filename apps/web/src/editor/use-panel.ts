@@ -10,15 +10,19 @@ export type PanelState = {
   /** A comment being written, and what it is on. */
   draft: CommentTarget | null;
   activeThread: string | null;
+  activeSuggestion: string | null;
   toggle: () => void;
   /** Switches tab without unfolding the panel (the tab buttons). */
   selectTab: (tab: string) => void;
   /** Switches tab and unfolds the panel. */
   showTab: (tab: string) => void;
   openThread: (threadId: string) => void;
+  /** Shows the Suggestions tab with one suggestion active. */
+  openSuggestion: (suggestionId: string) => void;
   startDraft: (target: CommentTarget) => void;
   cancelDraft: () => void;
   setActiveThread: (threadId: string | null) => void;
+  setActiveSuggestion: (suggestionId: string | null) => void;
 };
 
 /** The panel's open tab, draft comment and active thread; `request` opens a tab from outside. */
@@ -27,6 +31,7 @@ export function usePanel(request: PanelRequest | null | undefined): PanelState {
   const [tab, setTab] = useState("overview");
   const [draft, setDraft] = useState<CommentTarget | null>(null);
   const [activeThread, setActiveThread] = useState<string | null>(null);
+  const [activeSuggestion, setActiveSuggestion] = useState<string | null>(null);
 
   const showTab = useCallback((next: string) => {
     setTab(next);
@@ -36,6 +41,11 @@ export function usePanel(request: PanelRequest | null | undefined): PanelState {
     setTab("comments");
     setOpen(true);
     setActiveThread(threadId);
+  }, []);
+  const openSuggestion = useCallback((suggestionId: string) => {
+    setTab("suggestions");
+    setOpen(true);
+    setActiveSuggestion(suggestionId);
   }, []);
   const startDraft = useCallback((target: CommentTarget) => {
     setDraft(target);
@@ -57,12 +67,15 @@ export function usePanel(request: PanelRequest | null | undefined): PanelState {
     tab,
     draft,
     activeThread,
+    activeSuggestion,
     toggle,
     selectTab: setTab,
     showTab,
     openThread,
+    openSuggestion,
     startDraft,
     cancelDraft,
     setActiveThread,
+    setActiveSuggestion,
   };
 }

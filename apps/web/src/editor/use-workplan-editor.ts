@@ -15,6 +15,7 @@ import { Placeholders } from "./placeholders";
 import { textColorOn } from "./presence";
 import { canChangeDocument, ReadOnlyDocument, setReadOnly } from "./read-only";
 import { SlashCommand } from "./slash-command";
+import { SuggestionMarks } from "./suggestions";
 import type { SyncSession } from "./sync";
 
 type Options = {
@@ -25,6 +26,8 @@ type Options = {
   onActivityInserted: (activityId: string) => void;
   /** Called when a comment highlight in the text is clicked; must keep its identity. */
   onOpenThread: (threadId: string) => void;
+  /** Called when a suggestion in the text is clicked; must keep its identity. */
+  onOpenSuggestion: (suggestionId: string) => void;
 };
 
 function caretElement(user: Record<string, unknown>): HTMLElement {
@@ -54,6 +57,7 @@ export function useWorkplanEditor({
   canEdit,
   onActivityInserted,
   onOpenThread,
+  onOpenSuggestion,
 }: Options): { editor: Editor | null; linkRequest: number } {
   const [linkRequest, setLinkRequest] = useState(0);
   const editor = useEditor(
@@ -96,6 +100,7 @@ export function useWorkplanEditor({
         ActivityDescription,
         ActivityIds,
         CommentHighlights.configure({ onOpen: onOpenThread }),
+        SuggestionMarks.configure({ onOpen: onOpenSuggestion }),
         SlashCommand,
         Placeholders,
         ReadOnlyDocument.configure({ readOnly: !canEdit }),

@@ -22,7 +22,7 @@ export function registerCommentRoutes(api: RouteRegistry): void {
     {
       path: "/api/workplans/:workplanId/threads",
       summary:
-        "The workplan's comment threads, oldest first, with their messages and the tasks made from them (resolved ones included)",
+        "The workplan's comment threads, oldest first, with their messages and the tasks made from them (resolved ones included; the threads of suggestions are read with their suggestion)",
       tag: "comments",
       item: threadViewSchema,
       filters: {

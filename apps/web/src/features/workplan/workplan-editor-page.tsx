@@ -15,6 +15,7 @@ import { useCurrentNetwork } from "../../app/current-network";
 import { Link, useLocation } from "../../app/router";
 import { findMembership, useMe, useServerEvent } from "../../app/session";
 import { commentsClosedNotice } from "../../editor/comments";
+import { suggestionsClosedNotice } from "../../editor/suggestions";
 import {
   type EditorPanelTab,
   type EditorPermissions,
@@ -73,7 +74,7 @@ function readOnlyNotice(
   const freeze = workplanFreeze(workplan);
   if (freeze) return FROZEN_NOTICES[freeze];
   if (role === "commenter") {
-    return "You can read this workplan and comment; only editors and coordinators change the text.";
+    return "You can read this workplan, comment and suggest changes; only editors and coordinators change the text.";
   }
   return "You can read this workplan; only editors and coordinators change the text.";
 }
@@ -92,11 +93,14 @@ function usePermissions(
     const state = { stage, archived };
     const canEdit = role !== null && canWriteDocument(documentRole(role, state));
     const commentsClosed = commentsClosedNotice(state);
+    const suggestionsClosed = suggestionsClosedNotice(state);
     return {
       canEdit,
       readOnlyNotice: readOnlyNotice(state, role),
       canDecide: role === "coordinator",
       canComment: role !== null && can(role, "comment.create") && commentsClosed === null,
+      canSuggest: role !== null && can(role, "comment.create") && suggestionsClosed === null,
+      suggestionsClosed,
       canModerate: role !== null && can(role, "comment.resolve"),
       canRemoveComments: role !== null && can(role, "comment.moderate"),
       commentsClosed,
