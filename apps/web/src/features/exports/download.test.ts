@@ -25,6 +25,6 @@ describe("the downloaded file's name", () => {
     expect(formatBytes(900, "en")).toBe("900 byte");
     expect(formatBytes(25_600, "en")).toBe("25 kB");
     expect(formatBytes(5_400_000, "en")).toBe("5.1 MB");
-    expect(formatBytes(5_400_000, "fr")).toBe("5,1 Mo");
+    expect(formatBytes(5_400_000, "fr")).toBe("5,1\u202fMo");
   });
 });
