@@ -13,6 +13,7 @@ import {
 } from "@junction/domain";
 import type { ActivityAttribute, ActivityAttributes } from "@junction/domain/doc";
 import { memo, useId } from "react";
+import { useT } from "../i18n";
 import { EMPTY_BUDGET, parseAmount, parseCurrency, STATUS_LABELS } from "./activity-fields";
 import { useEditorContext } from "./editor-context";
 import {
@@ -134,12 +135,13 @@ export const ActivityForm = memo(function ActivityForm({
   const setBudget = (change: Partial<Budget>) =>
     set("budget", { ...(budget ?? EMPTY_BUDGET), ...change });
   const endsBeforeStart = start !== "" && end !== "" && end < start;
-  const suggest = (field: SuggestionField, label: string) =>
+  const ts = useT("suggestions");
+  const suggest = (field: SuggestionField) =>
     canSuggest ? (
       <button
         type="button"
         className="link-button af-suggest"
-        aria-label={`Suggest a change to the ${label}`}
+        aria-label={ts(`button.suggestField.${field}`)}
         onClick={() =>
           context.actions.suggestField(fields.id, field, {
             title,
@@ -190,7 +192,7 @@ export const ActivityForm = memo(function ActivityForm({
             aria-invalid={endsBeforeStart || undefined}
             onChange={(event) => set("start", event.target.value || null)}
           />
-          {suggest("start", "start")}
+          {suggest("start")}
         </FieldBlock>
         <FieldBlock label="Ends" htmlFor={ids.end}>
           <input
@@ -208,7 +210,7 @@ export const ActivityForm = memo(function ActivityForm({
               Ends before it starts
             </span>
           ) : null}
-          {suggest("end", "end")}
+          {suggest("end")}
         </FieldBlock>
         <FieldBlock label="Status" htmlFor={ids.status}>
           <select
@@ -380,7 +382,7 @@ export const ActivityForm = memo(function ActivityForm({
               {budgetHint}
             </span>
           ) : null}
-          {suggest("budget", "budget")}
+          {suggest("budget")}
         </div>
       </div>
 

@@ -1,4 +1,5 @@
 import { type ReactNode, useId } from "react";
+import { useT } from "../i18n";
 import type { EditorPanelTab } from "./editor-types";
 import type { PanelState } from "./use-panel";
 
@@ -23,6 +24,7 @@ export function EditorPanel({
   suggestions,
   jumpTo,
 }: Props) {
+  const ts = useT("suggestions");
   const tabIds = { overview: useId(), comments: useId(), suggestions: useId() };
   const { tab } = panel;
   return (
@@ -71,7 +73,7 @@ export function EditorPanel({
           className="panel-tab"
           onClick={() => panel.selectTab("suggestions")}
         >
-          Suggestions <span className="panel-count">{counts.openSuggestions}</span>
+          {ts("tab")} <span className="panel-count">{counts.openSuggestions}</span>
         </button>
         {tabs.map((extra) => (
           <button

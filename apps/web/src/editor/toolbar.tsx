@@ -1,6 +1,7 @@
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { useT } from "../i18n";
 import { Icon, type IconName } from "./icons";
 import type { EditingMode } from "./suggestions";
 
@@ -91,17 +92,18 @@ export function SuggestButton({ editor, onSuggest }: { editor: Editor; onSuggest
     selector: ({ editor: e }) =>
       !e.state.selection.empty || e.state.selection.$from.parent.inlineContent,
   });
+  const ts = useT("suggestions");
   return (
     <button
       type="button"
       className="button button-secondary button-small suggest-button"
-      title="Suggest new wording for the selected text, or words to insert at the cursor"
+      title={ts("button.suggestTitle")}
       disabled={!canSuggestHere}
       // keep the editor's selection: it is what the suggestion replaces
       onMouseDown={(event) => event.preventDefault()}
       onClick={onSuggest}
     >
-      Suggest
+      {ts("button.suggest")}
     </button>
   );
 }
@@ -114,6 +116,7 @@ export function ModeSwitch({
   mode: EditingMode;
   onChange: (mode: EditingMode) => void;
 }) {
+  const ts = useT("suggestions");
   const name = useId();
   const option = (value: EditingMode, label: string, title: string) => (
     <label className={mode === value ? "mode-option is-checked" : "mode-option"} title={title}>
@@ -128,9 +131,9 @@ export function ModeSwitch({
     </label>
   );
   return (
-    <div className="mode-switch" role="radiogroup" aria-label="Mode">
-      {option("editing", "Editing", "Change the text directly")}
-      {option("suggesting", "Suggesting", "Propose changes for the lead organisation to accept")}
+    <div className="mode-switch" role="radiogroup" aria-label={ts("mode.label")}>
+      {option("editing", ts("mode.editing"), ts("mode.editingTitle"))}
+      {option("suggesting", ts("mode.suggesting"), ts("mode.suggestingTitle"))}
     </div>
   );
 }

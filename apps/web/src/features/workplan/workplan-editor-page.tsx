@@ -21,6 +21,7 @@ import {
   type EditorPermissions,
   WorkplanEditor,
 } from "../../editor/workplan-editor";
+import { useT } from "../../i18n";
 import { RoleBadge, StageBadge } from "../../ui/badges";
 import { ErrorState, LoadingState } from "../../ui/states";
 import { ExportMenu } from "../exports/export-menu";
@@ -88,12 +89,13 @@ function usePermissions(
   const organisationId = membership?.organisationId ?? null;
   const stage = view?.stage;
   const archived = view?.archived;
+  const ts = useT("suggestions");
   return useMemo(() => {
     if (stage === undefined || archived === undefined) return null;
     const state = { stage, archived };
     const canEdit = role !== null && canWriteDocument(documentRole(role, state));
     const commentsClosed = commentsClosedNotice(state);
-    const suggestionsClosed = suggestionsClosedNotice(state);
+    const suggestionsClosed = suggestionsClosedNotice(ts, state);
     return {
       canEdit,
       readOnlyNotice: readOnlyNotice(state, role),
@@ -106,7 +108,7 @@ function usePermissions(
       commentsClosed,
       member: role !== null && organisationId !== null ? { role, organisationId } : null,
     };
-  }, [role, organisationId, stage, archived]);
+  }, [role, organisationId, stage, archived, ts]);
 }
 
 const PANEL_HASHES: Record<string, string> = { "#validation": "validation", "#history": "history" };
