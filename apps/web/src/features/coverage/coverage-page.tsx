@@ -107,6 +107,7 @@ function Matrix({ coverage }: { coverage: CoverageView }) {
                                 <Link
                                   to={activityHref(activity?.workplanId ?? "", activityId)}
                                   title={activity?.title}
+                                  dir="auto"
                                 >
                                   {activity?.title || activityId}
                                 </Link>
@@ -157,7 +158,7 @@ function Crowding({ coverage }: { coverage: CoverageView }) {
               {crowd.activities.map((id, index) => (
                 <Fragment key={id}>
                   {index > 0 ? "; " : null}
-                  <Link to={activityHref(activities.get(id)?.workplanId ?? "", id)}>
+                  <Link to={activityHref(activities.get(id)?.workplanId ?? "", id)} dir="auto">
                     {activities.get(id)?.title || id}
                   </Link>
                 </Fragment>

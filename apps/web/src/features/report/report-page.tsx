@@ -93,7 +93,7 @@ function ObjectiveSection({ objective }: { objective: Objective }) {
                 <ul>
                   {objective.activities[status].map((activity) => (
                     <li key={`${activity.workplanId}:${activity.id}`}>
-                      <Link to={activityHref(activity.workplanId, activity.id)}>
+                      <Link to={activityHref(activity.workplanId, activity.id)} dir="auto">
                         {activity.title || activity.id}
                       </Link>
                       {activity.lead ? (
@@ -224,7 +224,7 @@ export function ReportPage({ networkId }: { networkId: string }) {
               <ul>
                 {report.data.untagged.map((activity) => (
                   <li key={`${activity.workplanId}:${activity.id}`}>
-                    <Link to={activityHref(activity.workplanId, activity.id)}>
+                    <Link to={activityHref(activity.workplanId, activity.id)} dir="auto">
                       {activity.title || activity.id}
                     </Link>
                   </li>
