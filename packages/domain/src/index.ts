@@ -123,6 +123,7 @@ export { CURRENCIES } from "./catalogues/currencies";
 export { GCM_OBJECTIVE_TITLES } from "./catalogues/gcm-objective-titles";
 export { GCM_OBJECTIVES } from "./catalogues/gcm-objectives";
 export { GCM_PRINCIPLES } from "./catalogues/gcm-principles";
+export { gcmPrincipleLocales, gcmPrincipleTitle } from "./catalogues/gcm-principles-i18n";
 export { ORGANISATION_TYPES } from "./catalogues/organisation-types";
 export { SDG_GOALS } from "./catalogues/sdg-goals";
 export { SDG_TARGETS } from "./catalogues/sdg-targets";

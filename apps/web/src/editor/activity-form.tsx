@@ -159,12 +159,13 @@ export const ActivityForm = memo(function ActivityForm({
   const setBudget = (change: Partial<Budget>) =>
     set("budget", { ...(budget ?? EMPTY_BUDGET), ...change });
   const endsBeforeStart = start !== "" && end !== "" && end < start;
-  const suggest = (field: SuggestionField, label: string) =>
+  const ts = useT("suggestions");
+  const suggest = (field: SuggestionField) =>
     canSuggest ? (
       <button
         type="button"
         className="link-button af-suggest"
-        aria-label={`Suggest a change to the ${label}`}
+        aria-label={ts(`button.suggestField.${field}`)}
         onClick={() =>
           context.actions.suggestField(fields.id, field, {
             title,
@@ -215,7 +216,7 @@ export const ActivityForm = memo(function ActivityForm({
             aria-invalid={endsBeforeStart || undefined}
             onChange={(event) => set("start", event.target.value || null)}
           />
-          {suggest("start", "start")}
+          {suggest("start")}
         </FieldBlock>
         <FieldBlock label={t("form.ends")} htmlFor={ids.end}>
           <input
@@ -233,7 +234,7 @@ export const ActivityForm = memo(function ActivityForm({
               {t("form.endsBeforeStart")}
             </span>
           ) : null}
-          {suggest("end", "end")}
+          {suggest("end")}
         </FieldBlock>
         <FieldBlock label={t("form.status")} htmlFor={ids.status}>
           <select
@@ -408,7 +409,7 @@ export const ActivityForm = memo(function ActivityForm({
               {budgetHint}
             </span>
           ) : null}
-          {suggest("budget", "budget")}
+          {suggest("budget")}
         </div>
       </div>
 

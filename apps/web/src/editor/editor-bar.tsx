@@ -1,5 +1,6 @@
 import type { Editor } from "@tiptap/core";
 import type { ReactNode } from "react";
+import { useT } from "../i18n";
 import type { EditorPermissions } from "./editor-types";
 import type { EditingMode } from "./suggestions";
 import { CommentButton, ModeSwitch, SuggestButton, Toolbar } from "./toolbar";
@@ -27,6 +28,7 @@ export function EditorBar({
   onModeChange: (mode: EditingMode) => void;
   status: ReactNode;
 }) {
+  const ts = useT("suggestions");
   const modeSwitch =
     permissions.canEdit && permissions.canSuggest ? (
       <ModeSwitch mode={mode} onChange={onModeChange} />
@@ -45,9 +47,7 @@ export function EditorBar({
       ) : (
         <div className="editor-readonly-bar">
           <div className="editor-readonly-notice" role="note">
-            {suggesting
-              ? "Suggesting: the text does not change as you type. Select words (or place the cursor) and choose “Suggest” to propose a change."
-              : permissions.readOnlyNotice}
+            {suggesting ? ts("mode.suggestingNotice") : permissions.readOnlyNotice}
           </div>
           {modeSwitch}
           {permissions.canComment && editor ? (

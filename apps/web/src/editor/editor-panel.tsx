@@ -25,6 +25,7 @@ export function EditorPanel({
   jumpTo,
 }: Props) {
   const t = useT("editor");
+  const ts = useT("suggestions");
   const tabIds = { overview: useId(), comments: useId(), suggestions: useId() };
   const { tab } = panel;
   return (
@@ -75,7 +76,7 @@ export function EditorPanel({
           className="panel-tab"
           onClick={() => panel.selectTab("suggestions")}
         >
-          Suggestions <span className="panel-count">{counts.openSuggestions}</span>
+          {ts("tab")} <span className="panel-count">{counts.openSuggestions}</span>
         </button>
         {tabs.map((extra) => (
           <button

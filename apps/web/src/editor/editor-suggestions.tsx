@@ -9,6 +9,7 @@ import type { Editor } from "@tiptap/core";
 import { TextSelection } from "@tiptap/pm/state";
 import { useEffect, useState } from "react";
 import { api } from "../api/client";
+import { useT } from "../i18n";
 import type { EditorPermissions } from "./editor-types";
 import {
   type FieldCurrent,
@@ -18,6 +19,8 @@ import {
   SuggestTextDialog,
 } from "./suggest-dialog";
 import {
+  authorLabel,
+  describeSuggestion,
   isOutdated,
   type SuggestionTarget,
   suggestionMarksTransaction,
@@ -33,10 +36,18 @@ export function useSuggestionMarks(
   suggestions: readonly SuggestionView[],
   activeId: string | null,
 ): void {
+  const ts = useT("suggestions");
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
-    editor.view.dispatch(suggestionMarksTransaction(editor.state, { suggestions, activeId }));
-  }, [editor, suggestions, activeId]);
+    const describe = (suggestion: SuggestionView) =>
+      ts("marks.title", {
+        author: authorLabel(ts, suggestion),
+        change: describeSuggestion(ts, suggestion),
+      });
+    editor.view.dispatch(
+      suggestionMarksTransaction(editor.state, { suggestions, activeId, describe }),
+    );
+  }, [editor, suggestions, activeId, ts]);
 }
 
 /** The panel's Suggestions tab, tied to the document: selecting one selects its text. */
@@ -61,6 +72,7 @@ export function EditorSuggestions({
   activities: readonly Activity[];
   jumpTo: (activityId: string) => boolean;
 }) {
+  const ts = useT("suggestions");
   const select = (suggestion: SuggestionView) => {
     panel.setActiveSuggestion(suggestion.id);
     if (!editor) return;
@@ -85,7 +97,7 @@ export function EditorSuggestions({
       threadOf={(threadId) => threads.find((t) => t.id === threadId) ?? null}
       isOutdated={(suggestion) => isOutdated(editor?.state ?? null, suggestion)}
       activityTitle={(activityId) =>
-        activities.find((a) => a.id === activityId)?.title || "Untitled activity"
+        activities.find((a) => a.id === activityId)?.title || ts("dialog.untitled")
       }
       userId={userId}
       canSuggest={permissions.canSuggest}

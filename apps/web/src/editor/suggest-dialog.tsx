@@ -1,18 +1,20 @@
 import type { Budget, SuggestedBudget, SuggestionField } from "@junction/domain";
 import { useState } from "react";
-import { useT } from "../i18n";
+import { useFormat, useT } from "../i18n";
 import { FormDialog } from "../ui/dialog";
 import { Field } from "../ui/field";
-import { formatMonth, parseAmount, parseCurrency } from "./activity-fields";
+import { parseAmount, parseCurrency } from "./activity-fields";
 import type { SuggestionTarget } from "./suggestions";
 
 export type SuggestionMessage = { reason: string };
 
 function ReasonField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const t = useT("suggestions");
   return (
-    <Field label="Reason (optional)" hint="Shown with the suggestion; others can reply to it.">
+    <Field label={t("dialog.reason")} hint={t("dialog.reasonHint")}>
       <textarea
         className="input"
+        dir="auto"
         rows={2}
         maxLength={10_000}
         value={value}
@@ -35,6 +37,7 @@ export function SuggestTextDialog({
   onSubmit: (text: string, message: SuggestionMessage) => Promise<void>;
   onClose: () => void;
 }) {
+  const t = useT("suggestions");
   const { quote } = target.anchor;
   const isInsertion = quote === "";
   const [text, setText] = useState(quote);
@@ -42,36 +45,35 @@ export function SuggestTextDialog({
   return (
     <FormDialog
       open
-      title={isInsertion ? "Suggest an insertion" : "Suggest a change"}
+      title={isInsertion ? t("dialog.insertTitle") : t("dialog.changeTitle")}
       description={
-        isInsertion ? (
-          "Propose words to insert at the cursor. An editor of the lead organisation or a coordinator accepts or rejects it."
-        ) : (
-          <>
-            Replacing <q className="suggest-quote">{quote}</q>. An editor of the lead organisation
-            or a coordinator accepts or rejects it.
-          </>
-        )
+        isInsertion
+          ? t("dialog.insertDescription")
+          : t.rich("dialog.changeDescription", {
+              quote,
+              q: (chunks) => (
+                <q className="suggest-quote" dir="auto">
+                  {chunks}
+                </q>
+              ),
+            })
       }
-      submitLabel="Suggest"
+      submitLabel={t("button.suggest")}
       onClose={onClose}
       onSubmit={async () => {
         if (text === quote) {
-          throw new Error(
-            isInsertion
-              ? "Type the words to insert."
-              : "Change the wording first (or empty the field to suggest deleting it).",
-          );
+          throw new Error(isInsertion ? t("dialog.typeWords") : t("dialog.changeFirst"));
         }
         await onSubmit(text, { reason: reason.trim() });
       }}
     >
       <Field
-        label={isInsertion ? "Words to insert" : "Proposed wording"}
-        hint={isInsertion ? undefined : "Leave it empty to suggest deleting the text."}
+        label={isInsertion ? t("dialog.wordsToInsert") : t("dialog.proposedWording")}
+        hint={isInsertion ? undefined : t("dialog.emptyToDelete")}
       >
         <textarea
           className="input suggest-text"
+          dir="auto"
           rows={3}
           maxLength={10_000}
           // the person came to write the wording: it is what the dialog is for
@@ -113,6 +115,8 @@ export function SuggestFieldDialog({
   onClose: () => void;
 }) {
   const tEditor = useT("editor");
+  const t = useT("suggestions");
+  const f = useFormat();
   const [amount, setAmount] = useState(
     current.budget?.amount === null || current.budget === null ? "" : String(current.budget.amount),
   );
@@ -120,7 +124,6 @@ export function SuggestFieldDialog({
   const [month, setMonth] = useState(current.month ?? "");
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<{ amount?: string; currency?: string }>({});
-  const what = field === "budget" ? "budget" : field === "start" ? "start" : "end";
 
   const parseValue = (): FieldValue => {
     if (field !== "budget") return month === "" ? null : month;
@@ -130,14 +133,14 @@ export function SuggestFieldDialog({
     const next = {
       amount: parsedAmount.ok
         ? parsedAmount.value === null
-          ? "Enter an amount, or empty both fields to suggest no budget."
+          ? t("dialog.enterAmount")
           : undefined
         : parsedAmount.message,
       currency: parsedCurrency.ok ? undefined : parsedCurrency.message,
     };
     setErrors(next);
     if (!parsedAmount.ok || parsedAmount.value === null || !parsedCurrency.ok) {
-      throw new Error("Check the budget: it needs an amount and a currency.");
+      throw new Error(t("dialog.checkBudget"));
     }
     return { amount: parsedAmount.value, currency: parsedCurrency.value };
   };
@@ -145,35 +148,33 @@ export function SuggestFieldDialog({
   const currentText =
     field === "budget"
       ? current.budget && current.budget.amount !== null
-        ? `${current.budget.amount} ${current.budget.currency}`
-        : "not set"
+        ? f.money(current.budget.amount, current.budget.currency)
+        : t("notSet")
       : current.month
-        ? formatMonth(current.month)
-        : "not set";
+        ? f.month(current.month)
+        : t("notSet");
 
   return (
     <FormDialog
       open
-      title={`Suggest a new ${what}`}
-      description={
-        <>
-          For “{activityTitle || "Untitled activity"}”; now {currentText}. An editor of the lead
-          organisation or a coordinator accepts or rejects it.
-        </>
-      }
-      submitLabel="Suggest"
+      title={t(`dialog.fieldTitle.${field}`)}
+      description={t("dialog.fieldDescription", {
+        title: activityTitle || t("dialog.untitled"),
+        current: currentText,
+      })}
+      submitLabel={t("button.suggest")}
       onClose={onClose}
       onSubmit={async () => {
         const value = parseValue();
         if (isUnchanged(field, value, current)) {
-          throw new Error(`That is the ${what} it has now: change it first.`);
+          throw new Error(t(`dialog.unchanged.${field}`));
         }
         await onSubmit(value, { reason: reason.trim() });
       }}
     >
       {field === "budget" ? (
         <div className="suggest-budget">
-          <Field label="Amount" error={errors.amount ?? null}>
+          <Field label={t("dialog.amount")} error={errors.amount ?? null}>
             <input
               className="input"
               inputMode="decimal"
@@ -182,7 +183,7 @@ export function SuggestFieldDialog({
               onChange={(event) => setAmount(event.target.value)}
             />
           </Field>
-          <Field label="Currency" error={errors.currency ?? null}>
+          <Field label={t("dialog.currency")} error={errors.currency ?? null}>
             <input
               className="input"
               maxLength={8}
@@ -194,8 +195,8 @@ export function SuggestFieldDialog({
         </div>
       ) : (
         <Field
-          label={field === "start" ? "Starts" : "Ends"}
-          hint="Leave it empty to suggest no date."
+          label={field === "start" ? t("dialog.starts") : t("dialog.ends")}
+          hint={t("dialog.emptyForNoDate")}
         >
           <input
             className="input"

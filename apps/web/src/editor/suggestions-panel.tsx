@@ -1,8 +1,8 @@
 import type { MemberView, SuggestionView, ThreadView } from "@junction/domain";
-import { useEffect, useId, useRef, useState } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { api } from "../api/client";
 import { describeError } from "../api/errors";
-import { formatDateTime } from "../lib/format";
+import { useFormat, useT } from "../i18n";
 import { LoadMore } from "../ui/load-more";
 import { CommentBox, CommentItem } from "./comments-panel";
 import { textColorOn } from "./presence";
@@ -28,62 +28,91 @@ type CardProps = {
 };
 
 function Change({ suggestion }: { suggestion: SuggestionView }) {
+  const t = useT("suggestions");
   if (suggestion.kind === "field") {
     return (
       <span className="suggestion-change">
         <span className="suggestion-field">
-          {suggestion.field ? fieldLabel(suggestion.field) : ""}
+          {suggestion.field ? fieldLabel(t, suggestion.field) : ""}
         </span>{" "}
-        <del>{suggestion.quote || "not set"}</del> <span aria-hidden="true">→</span>
-        <span className="visually-hidden"> to </span> <ins>{suggestion.text || "not set"}</ins>
+        <del>{suggestion.quote || t("notSet")}</del>{" "}
+        <span className="suggestion-arrow" aria-hidden="true">
+          →
+        </span>
+        <span className="visually-hidden">{t("change.to")}</span>{" "}
+        <ins>{suggestion.text || t("notSet")}</ins>
       </span>
     );
   }
   if (suggestion.quote === "") {
     return (
-      <span className="suggestion-change">
-        Insert <ins>{suggestion.text}</ins>
+      <span className="suggestion-change" dir="auto">
+        {t.rich("change.insert", {
+          text: suggestion.text,
+          ins: (chunks) => <ins>{chunks}</ins>,
+        })}
       </span>
     );
   }
   if (suggestion.text === "") {
     return (
-      <span className="suggestion-change">
-        Delete <del>{suggestion.quote}</del>
+      <span className="suggestion-change" dir="auto">
+        {t.rich("change.delete", {
+          quote: suggestion.quote,
+          del: (chunks) => <del>{chunks}</del>,
+        })}
       </span>
     );
   }
   return (
-    <span className="suggestion-change">
-      <del>{suggestion.quote}</del> <span aria-hidden="true">→</span>
-      <span className="visually-hidden"> to </span> <ins>{suggestion.text}</ins>
+    <span className="suggestion-change" dir="auto">
+      <del>{suggestion.quote}</del>{" "}
+      <span className="suggestion-arrow" aria-hidden="true">
+        →
+      </span>
+      <span className="visually-hidden">{t("change.to")}</span> <ins>{suggestion.text}</ins>
     </span>
   );
 }
 
 function Decision({ suggestion }: { suggestion: SuggestionView }) {
-  const by = suggestion.decidedByName ?? "someone";
-  const when = suggestion.decidedAt ? `, ${formatDateTime(suggestion.decidedAt)}` : "";
+  const t = useT("suggestions");
+  const f = useFormat();
+  const name = suggestion.decidedByName ?? t("decision.someone");
+  const date = suggestion.decidedAt ? f.dateTime(suggestion.decidedAt) : null;
+  const badge = (className: string) => (chunks: ReactNode[]) => (
+    <span className={`badge ${className}`}>{chunks}</span>
+  );
   switch (suggestion.status) {
     case "accepted":
       return (
         <p className="suggestion-decision">
-          <span className="badge badge-suggestion-accepted">Accepted</span> by {by}
-          {when}
+          {t.rich(date ? "decision.acceptedAt" : "decision.accepted", {
+            name,
+            date: date ?? "",
+            badge: badge("badge-suggestion-accepted"),
+          })}
         </p>
       );
     case "rejected":
       return (
         <p className="suggestion-decision">
-          <span className="badge badge-suggestion-rejected">Rejected</span> by {by}
-          {when}
-          {suggestion.decisionNote ? `: ${suggestion.decisionNote}` : null}
+          {t.rich(date ? "decision.rejectedAt" : "decision.rejected", {
+            name,
+            date: date ?? "",
+            badge: badge("badge-suggestion-rejected"),
+          })}
+          {suggestion.decisionNote ? ": " : null}
+          {suggestion.decisionNote ? <span dir="auto">{suggestion.decisionNote}</span> : null}
         </p>
       );
     case "withdrawn":
       return (
         <p className="suggestion-decision">
-          <span className="badge badge-detached">Withdrawn</span> by its author{when}
+          {t.rich(date ? "decision.withdrawnAt" : "decision.withdrawn", {
+            date: date ?? "",
+            badge: badge("badge-detached"),
+          })}
         </p>
       );
     case "open":
@@ -104,6 +133,8 @@ function SuggestionCard({
   onSelect,
   onChanged,
 }: CardProps) {
+  const t = useT("suggestions");
+  const f = useFormat();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState("");
@@ -139,9 +170,12 @@ function SuggestionCard({
     <article
       ref={ref}
       className={`suggestion-card${active ? " is-active" : ""}${isOpen ? "" : " is-decided"}`}
-      aria-label={`Suggestion by ${authorLabel(suggestion)}: ${describeSuggestion(suggestion)}`}
+      aria-label={t("card.label", {
+        author: authorLabel(t, suggestion),
+        change: describeSuggestion(t, suggestion),
+      })}
       data-suggestion-id={suggestion.id}
-      style={{ borderLeftColor: color }}
+      style={{ borderInlineStartColor: color }}
     >
       <div className="suggestion-meta">
         <span
@@ -153,22 +187,30 @@ function SuggestionCard({
         {suggestion.authorOrganisation ? (
           <span className="suggestion-org">{suggestion.authorOrganisation}</span>
         ) : null}
-        <time dateTime={suggestion.createdAt}>{formatDateTime(suggestion.createdAt)}</time>
+        <time dateTime={suggestion.createdAt}>{f.dateTime(suggestion.createdAt)}</time>
       </div>
       <button type="button" className="suggestion-target" onClick={onSelect}>
-        {isOpen && outdated ? <span className="badge badge-outdated">Outdated</span> : null}
-        {activityTitle ? <span className="suggestion-activity">In “{activityTitle}”</span> : null}
+        {isOpen && outdated ? (
+          <span className="badge badge-outdated">{t("card.outdated")}</span>
+        ) : null}
+        {activityTitle ? (
+          <span className="suggestion-activity">
+            {t("card.inActivity", { title: activityTitle })}
+          </span>
+        ) : null}
         <Change suggestion={suggestion} />
       </button>
-      {suggestion.reason ? <p className="suggestion-reason">{suggestion.reason}</p> : null}
-      {isOpen && outdated ? (
-        <p className="suggestion-outdated-note">
-          The text under it changed since it was suggested, so it can no longer be applied.
+      {suggestion.reason ? (
+        <p className="suggestion-reason" dir="auto">
+          {suggestion.reason}
         </p>
+      ) : null}
+      {isOpen && outdated ? (
+        <p className="suggestion-outdated-note">{t("card.outdatedNote")}</p>
       ) : null}
       <Decision suggestion={suggestion} />
       {replies.length > 0 ? (
-        <ol className="comment-list" aria-label="Replies">
+        <ol className="comment-list" aria-label={t("card.replies")}>
           {replies.map((comment) => (
             <CommentItem
               key={comment.id}
@@ -189,8 +231,8 @@ function SuggestionCard({
       ) : null}
       {isOpen && canReply && active ? (
         <CommentBox
-          label="Reply"
-          submitLabel="Reply"
+          label={t("card.reply")}
+          submitLabel={t("card.reply")}
           members={members}
           onSubmit={async (message) => {
             await api.reply(suggestion.threadId, message);
@@ -207,7 +249,7 @@ function SuggestionCard({
               disabled={busy}
               onClick={() => void run(() => api.acceptSuggestion(suggestion.id))}
             >
-              Accept
+              {t("card.accept")}
             </button>
           ) : null}
           {suggestion.canDecide ? (
@@ -217,17 +259,17 @@ function SuggestionCard({
               disabled={busy}
               onClick={() => void run(() => api.rejectSuggestion(suggestion.id))}
             >
-              Reject
+              {t("card.reject")}
             </button>
           ) : null}
           {canReply && !active ? (
             <button
               type="button"
               className="button button-ghost button-small"
-              aria-label={`Reply to the suggestion by ${suggestion.authorName}`}
+              aria-label={t("card.replyLabel", { name: suggestion.authorName })}
               onClick={onSelect}
             >
-              Reply
+              {t("card.reply")}
             </button>
           ) : null}
           {suggestion.canWithdraw ? (
@@ -237,14 +279,14 @@ function SuggestionCard({
               disabled={busy}
               onClick={() => void run(() => api.withdrawSuggestion(suggestion.id))}
             >
-              Withdraw
+              {t("card.withdraw")}
             </button>
           ) : null}
         </div>
       ) : null}
       {isOpen && suggestion.canDecide ? (
         <details className="suggestion-reject-note">
-          <summary>Reject with a note</summary>
+          <summary>{t("card.rejectWithNote")}</summary>
           <form
             onSubmit={(event) => {
               event.preventDefault();
@@ -252,19 +294,20 @@ function SuggestionCard({
             }}
           >
             <label htmlFor={noteId} className="visually-hidden">
-              Why it is rejected
+              {t("card.whyRejected")}
             </label>
             <textarea
               id={noteId}
               className="comment-input"
               rows={2}
               maxLength={10_000}
-              placeholder="Why it is rejected (the author is told)"
+              dir="auto"
+              placeholder={t("card.whyRejectedPlaceholder")}
               value={note}
               onChange={(event) => setNote(event.target.value)}
             />
             <button type="submit" className="button button-secondary button-small" disabled={busy}>
-              Reject with this note
+              {t("card.rejectWithThisNote")}
             </button>
           </form>
         </details>
@@ -303,6 +346,7 @@ export function SuggestionsPanel({
   activeId: string | null;
   onSelect: (suggestion: SuggestionView) => void;
 }) {
+  const t = useT("suggestions");
   const { open, decided, error, reload } = suggestions;
   const card = (suggestion: SuggestionView) => (
     <li key={suggestion.id}>
@@ -324,7 +368,7 @@ export function SuggestionsPanel({
   return (
     <section className="panel-section panel-suggestions" aria-labelledby="suggestions-panel-title">
       <h2 className="panel-title" id="suggestions-panel-title">
-        Suggestions <span className="panel-count">{open.length}</span>
+        {t("panel.title")} <span className="panel-count">{open.length}</span>
       </h2>
       {closedNotice ? (
         <p className="comment-closed" role="note">
@@ -333,18 +377,15 @@ export function SuggestionsPanel({
       ) : null}
       {error ? (
         <p className="comment-error" role="alert">
-          Could not load the suggestions: {describeError(error)}
+          {t("panel.couldNotLoad", { error: describeError(error) })}
         </p>
       ) : null}
       {open.length === 0 ? (
         <p className="panel-empty">
-          No open suggestions.{" "}
-          {canSuggest && closedNotice === null
-            ? "Select some text (or place the cursor) and choose “Suggest” to propose a change."
-            : null}
+          {t("panel.none")} {canSuggest && closedNotice === null ? t("panel.howTo") : null}
         </p>
       ) : (
-        <ol className="suggestion-list" aria-label="Open suggestions">
+        <ol className="suggestion-list" aria-label={t("panel.open")}>
           {open.map(card)}
         </ol>
       )}
@@ -354,17 +395,18 @@ export function SuggestionsPanel({
           open={decided.items.some((s) => s.id === activeId) || undefined}
         >
           <summary>
-            Decided ({decided.items.length}
-            {decided.hasMore ? "+" : ""})
+            {t(decided.hasMore ? "panel.decidedMore" : "panel.decided", {
+              count: decided.items.length,
+            })}
           </summary>
-          <ol className="suggestion-list" aria-label="Decided suggestions">
+          <ol className="suggestion-list" aria-label={t("panel.decidedList")}>
             {decided.items.map(card)}
           </ol>
           <LoadMore
             hasMore={decided.hasMore}
             isLoading={decided.isLoadingMore}
             onLoadMore={decided.loadMore}
-            label="Show more decided suggestions"
+            label={t("panel.showMore")}
           />
         </details>
       ) : null}

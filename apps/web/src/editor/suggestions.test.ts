@@ -5,6 +5,9 @@ import StarterKit from "@tiptap/starter-kit";
 import { initProseMirrorDoc, prosemirrorToYXmlFragment, ySyncPlugin } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { createTranslate } from "../i18n";
+import messages from "../i18n/locales/en/suggestions.json";
+import ru from "../i18n/locales/ru/suggestions.json";
 import {
   describeSuggestion,
   suggestionPlace,
@@ -88,21 +91,30 @@ describe("where a suggestion points", () => {
 });
 
 describe("a suggestion in words", () => {
+  const t = createTranslate("en", "suggestions", messages);
+
   it("says whether it replaces, deletes, inserts or changes a field", () => {
     const text = { kind: "text" as const, field: null };
-    expect(describeSuggestion({ ...text, quote: "brave", text: "bold" })).toBe(
+    expect(describeSuggestion(t, { ...text, quote: "brave", text: "bold" })).toBe(
       "Replace “brave” with “bold”",
     );
-    expect(describeSuggestion({ ...text, quote: "brave", text: "" })).toBe("Delete “brave”");
-    expect(describeSuggestion({ ...text, quote: "", text: "very" })).toBe("Insert “very”");
+    expect(describeSuggestion(t, { ...text, quote: "brave", text: "" })).toBe("Delete “brave”");
+    expect(describeSuggestion(t, { ...text, quote: "", text: "very" })).toBe("Insert “very”");
     expect(
-      describeSuggestion({ kind: "field", field: "budget", quote: "", text: "25000 USD" }),
+      describeSuggestion(t, { kind: "field", field: "budget", quote: "", text: "25000 USD" }),
     ).toBe("Budget: not set → 25000 USD");
   });
 
   it("takes none on adopted and archived workplans, and says why", () => {
-    expect(suggestionsClosedNotice({ stage: "consultation", archived: false })).toBeNull();
-    expect(suggestionsClosedNotice({ stage: "adopted", archived: false })).toMatch(/adopted/);
-    expect(suggestionsClosedNotice({ stage: "draft", archived: true })).toMatch(/archived/);
+    expect(suggestionsClosedNotice(t, { stage: "consultation", archived: false })).toBeNull();
+    expect(suggestionsClosedNotice(t, { stage: "adopted", archived: false })).toMatch(/adopted/);
+    expect(suggestionsClosedNotice(t, { stage: "draft", archived: true })).toMatch(/archived/);
+  });
+
+  it("says it in Russian for a Russian reader", () => {
+    const tr = createTranslate("ru", "suggestions", ru);
+    expect(describeSuggestion(tr, { kind: "text", field: null, quote: "", text: "очень" })).toBe(
+      "Вставить «очень»",
+    );
   });
 });

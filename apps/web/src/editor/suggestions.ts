@@ -13,6 +13,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { api } from "../api/client";
 import { type PagedList, usePagedList } from "../api/use-paged-list";
 import { useServerEvent } from "../app/session";
+import type { Translate } from "../i18n";
 import {
   activityAround,
   type Range,
@@ -75,47 +76,47 @@ export function isOutdated(state: EditorState | null, suggestion: SuggestionView
   return place === null || place.changed;
 }
 
-const FIELD_LABELS: Record<SuggestionField, string> = {
-  budget: "Budget",
-  start: "Start",
-  end: "End",
-};
-
-export function fieldLabel(field: SuggestionField): string {
-  return FIELD_LABELS[field];
+export function fieldLabel(t: Translate<"suggestions">, field: SuggestionField): string {
+  return t(`field.${field}`);
 }
 
 /** A suggestion in words: "Replace “a” with “b”", "Delete “a”", "Insert “b”", "Budget: a → b". */
 export function describeSuggestion(
+  t: Translate<"suggestions">,
   suggestion: Pick<SuggestionView, "kind" | "field" | "quote" | "text">,
 ): string {
   if (suggestion.kind === "field") {
-    const label = suggestion.field ? fieldLabel(suggestion.field) : "Field";
-    return `${label}: ${suggestion.quote || "not set"} → ${suggestion.text || "not set"}`;
+    return t("describe.field", {
+      field: suggestion.field ? fieldLabel(t, suggestion.field) : t("field.unknown"),
+      from: suggestion.quote || t("notSet"),
+      to: suggestion.text || t("notSet"),
+    });
   }
-  if (suggestion.quote === "") return `Insert “${suggestion.text}”`;
-  if (suggestion.text === "") return `Delete “${suggestion.quote}”`;
-  return `Replace “${suggestion.quote}” with “${suggestion.text}”`;
+  if (suggestion.quote === "") return t("describe.insert", { text: suggestion.text });
+  if (suggestion.text === "") return t("describe.delete", { quote: suggestion.quote });
+  return t("describe.replace", { quote: suggestion.quote, text: suggestion.text });
 }
 
 /** The author as a tooltip names them: "Mariam Chikovani (GAMR)". */
 export function authorLabel(
+  t: Translate<"suggestions">,
   suggestion: Pick<SuggestionView, "authorName" | "authorOrganisation">,
 ): string {
   return suggestion.authorOrganisation
-    ? `${suggestion.authorName} (${suggestion.authorOrganisation})`
+    ? t("author", { name: suggestion.authorName, organisation: suggestion.authorOrganisation })
     : suggestion.authorName;
 }
 
 /** Why nobody may suggest changes to a workplan any more; null while they may. */
 export function suggestionsClosedNotice(
+  t: Translate<"suggestions">,
   workplan: Pick<WorkplanView, "stage" | "archived">,
 ): string | null {
   switch (workplanFreeze(workplan)) {
     case "archived":
-      return "This workplan is archived: its suggestions can be read, but no one can suggest, accept or reject changes.";
+      return t("closed.archived");
     case "adopted":
-      return "This workplan is adopted and frozen: its suggestions can be read, but no one can suggest, accept or reject changes. Open a revision to propose changes.";
+      return t("closed.adopted");
     case null:
       return null;
   }
@@ -153,7 +154,12 @@ function readMode(workplanId: string): EditingMode {
   }
 }
 
-type MarksState = { suggestions: readonly SuggestionView[]; activeId: string | null };
+type MarksState = {
+  suggestions: readonly SuggestionView[];
+  activeId: string | null;
+  /** The tooltip of a suggestion's marks, in the reader's language. */
+  describe: (suggestion: SuggestionView) => string;
+};
 type MarksMeta = Partial<MarksState>;
 type MarksPluginState = { decorations: DecorationSet } & MarksState;
 
@@ -179,7 +185,7 @@ function decorateSuggestions(state: EditorState, marks: MarksState): DecorationS
     const place = suggestionPlace(state, suggestion);
     if (!place || place.changed) continue;
     const active = suggestion.id === marks.activeId;
-    const title = `Suggested by ${authorLabel(suggestion)}: ${describeSuggestion(suggestion)}`;
+    const title = marks.describe(suggestion);
     if (place.to > place.from) {
       decorations.push(
         Decoration.inline(place.from, place.to, {
@@ -225,6 +231,7 @@ export const SuggestionMarks = Extension.create<{ onOpen: (suggestionId: string)
             decorations: DecorationSet.empty,
             suggestions: [],
             activeId: null,
+            describe: () => "",
           }),
           apply: (tr, value, _old, state): MarksPluginState => {
             const meta = tr.getMeta(suggestionMarksKey) as MarksMeta | undefined;

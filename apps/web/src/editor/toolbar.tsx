@@ -96,17 +96,18 @@ export function SuggestButton({ editor, onSuggest }: { editor: Editor; onSuggest
     selector: ({ editor: e }) =>
       !e.state.selection.empty || e.state.selection.$from.parent.inlineContent,
   });
+  const ts = useT("suggestions");
   return (
     <button
       type="button"
       className="button button-secondary button-small suggest-button"
-      title="Suggest new wording for the selected text, or words to insert at the cursor"
+      title={ts("button.suggestTitle")}
       disabled={!canSuggestHere}
       // keep the editor's selection: it is what the suggestion replaces
       onMouseDown={(event) => event.preventDefault()}
       onClick={onSuggest}
     >
-      Suggest
+      {ts("button.suggest")}
     </button>
   );
 }
@@ -119,6 +120,7 @@ export function ModeSwitch({
   mode: EditingMode;
   onChange: (mode: EditingMode) => void;
 }) {
+  const ts = useT("suggestions");
   const name = useId();
   const option = (value: EditingMode, label: string, title: string) => (
     <label className={mode === value ? "mode-option is-checked" : "mode-option"} title={title}>
@@ -133,9 +135,9 @@ export function ModeSwitch({
     </label>
   );
   return (
-    <div className="mode-switch" role="radiogroup" aria-label="Mode">
-      {option("editing", "Editing", "Change the text directly")}
-      {option("suggesting", "Suggesting", "Propose changes for the lead organisation to accept")}
+    <div className="mode-switch" role="radiogroup" aria-label={ts("mode.label")}>
+      {option("editing", ts("mode.editing"), ts("mode.editingTitle"))}
+      {option("suggesting", ts("mode.suggesting"), ts("mode.suggestingTitle"))}
     </div>
   );
 }

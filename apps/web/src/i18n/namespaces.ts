@@ -18,6 +18,7 @@ import type notifications from "./locales/en/notifications.json";
 import type owners from "./locales/en/owners.json";
 import type report from "./locales/en/report.json";
 import type shell from "./locales/en/shell.json";
+import type suggestions from "./locales/en/suggestions.json";
 import type tasks from "./locales/en/tasks.json";
 import type warnings from "./locales/en/warnings.json";
 import type workplan from "./locales/en/workplan.json";
@@ -45,6 +46,7 @@ export const NAMESPACES = [
   "comments",
   "workplan",
   "owners",
+  "suggestions",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -70,6 +72,7 @@ export type NamespaceMessages = {
   comments: typeof comments;
   workplan: typeof workplan;
   owners: typeof owners;
+  suggestions: typeof suggestions;
 };
 
 /** The keys of one namespace, as the English file has them. */

@@ -1,9 +1,10 @@
 import { ACTIVITY_STATUSES, type CoverageView } from "@junction/domain";
-import { Fragment, useMemo } from "react";
+import { Fragment, type ReactNode, useMemo } from "react";
 import { api } from "../../api/client";
 import { useResource } from "../../api/use-resource";
 import { useCurrentNetwork } from "../../app/current-network";
 import { Link, navigate, useLocation } from "../../app/router";
+import { useFormat, useT } from "../../i18n";
 import { FilterSelect } from "../../ui/filter-select";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states";
 import { exportsApi } from "../exports/exports-api";
@@ -20,12 +21,9 @@ function readFilters(search: string): Filters {
   };
 }
 
-const STATUS_LABELS: Record<string, string> = {
-  planned: "Planned",
-  ongoing: "Ongoing",
-  completed: "Completed",
-  cancelled: "Cancelled",
-};
+function strong(chunks: ReactNode[]) {
+  return <strong>{chunks}</strong>;
+}
 
 function activityHref(workplanId: string, activityId: string): string {
   return `/workplans/${encodeURIComponent(workplanId)}#activity-${encodeURIComponent(activityId)}`;
@@ -40,6 +38,7 @@ function columnsOf(coverage: CoverageView) {
 }
 
 function Matrix({ coverage }: { coverage: CoverageView }) {
+  const t = useT("coverage");
   const columns = columnsOf(coverage);
   const activities = useMemo(
     () => new Map(coverage.activities.map((activity) => [activity.id, activity])),
@@ -48,8 +47,8 @@ function Matrix({ coverage }: { coverage: CoverageView }) {
   const idle = coverage.organisations.length - columns.length;
   if (columns.length === 0) {
     return (
-      <EmptyState title="No activity matches these filters">
-        <p className="muted">Every objective is a gap for this selection.</p>
+      <EmptyState title={t("matrix.empty")}>
+        <p className="muted">{t("matrix.emptyBody")}</p>
       </EmptyState>
     );
   }
@@ -57,14 +56,11 @@ function Matrix({ coverage }: { coverage: CoverageView }) {
     <>
       <div className="table-wrap coverage-wrap">
         <table className="table coverage-table">
-          <caption className="visually-hidden">
-            GCM objectives (rows) by organisation (columns); each cell lists the activities the
-            organisation leads or partners in
-          </caption>
+          <caption className="visually-hidden">{t("matrix.caption")}</caption>
           <thead>
             <tr>
               <th scope="col" className="coverage-objective-head">
-                GCM objective
+                {t("matrix.objective")}
               </th>
               {columns.map((organisation) => (
                 <th key={organisation.id} scope="col" title={organisation.name}>
@@ -85,7 +81,9 @@ function Matrix({ coverage }: { coverage: CoverageView }) {
                 >
                   <th scope="row" className="coverage-objective">
                     <span className="coverage-number">{objective.objective}</span> {objective.title}
-                    {objective.gap ? <span className="badge badge-gap">Gap</span> : null}
+                    {objective.gap ? (
+                      <span className="badge badge-gap">{t("matrix.gap")}</span>
+                    ) : null}
                   </th>
                   {columns.map((organisation) => {
                     const cell = cells.get(organisation.id);
@@ -97,7 +95,9 @@ function Matrix({ coverage }: { coverage: CoverageView }) {
                           cell.crowded ? "coverage-cell coverage-crowded" : "coverage-cell"
                         }
                       >
-                        {cell.crowded ? <span className="badge badge-crowded">Crowded</span> : null}
+                        {cell.crowded ? (
+                          <span className="badge badge-crowded">{t("matrix.crowded")}</span>
+                        ) : null}
                         <ul className="coverage-activities">
                           {cell.activities.map((activityId) => {
                             const activity = activities.get(activityId);
@@ -107,10 +107,13 @@ function Matrix({ coverage }: { coverage: CoverageView }) {
                                 <Link
                                   to={activityHref(activity?.workplanId ?? "", activityId)}
                                   title={activity?.title}
+                                  dir="auto"
                                 >
                                   {activity?.title || activityId}
                                 </Link>
-                                {leads ? <span className="coverage-lead"> (lead)</span> : null}
+                                {leads ? (
+                                  <span className="coverage-lead">{t("matrix.lead")}</span>
+                                ) : null}
                               </li>
                             );
                           })}
@@ -124,25 +127,18 @@ function Matrix({ coverage }: { coverage: CoverageView }) {
           </tbody>
         </table>
       </div>
-      {idle > 0 ? (
-        <p className="muted small">
-          {idle} {idle === 1 ? "organisation has" : "organisations have"} no activity in this
-          selection and {idle === 1 ? "is" : "are"} not shown as a column.
-        </p>
-      ) : null}
+      {idle > 0 ? <p className="muted small">{t("matrix.idle", { count: idle })}</p> : null}
     </>
   );
 }
 
 function Crowding({ coverage }: { coverage: CoverageView }) {
+  const t = useT("coverage");
+  const f = useFormat();
   const names = new Map(coverage.organisations.map((o) => [o.id, o.acronym || o.name]));
   const activities = new Map(coverage.activities.map((a) => [a.id, a]));
   if (coverage.crowding.length === 0) {
-    return (
-      <p className="muted">
-        No crowding: no two organisations lead work on one objective in the same place and period.
-      </p>
-    );
+    return <p className="muted">{t("crowding.none")}</p>;
   }
   return (
     <ul className="list crowding-list">
@@ -150,14 +146,19 @@ function Crowding({ coverage }: { coverage: CoverageView }) {
         <li key={`${crowd.objective}:${crowd.place}:${crowd.start}`} className="list-row">
           <div className="list-row-main">
             <p className="list-row-title">
-              Objective {crowd.objective} in {crowd.place}, {crowd.start} to {crowd.end}
+              {t("crowding.row", {
+                objective: crowd.objective,
+                place: crowd.place,
+                start: f.month(crowd.start),
+                end: f.month(crowd.end),
+              })}
             </p>
             <p className="muted small">
               {crowd.organisations.map((id) => names.get(id) ?? id).join(", ")}:{" "}
               {crowd.activities.map((id, index) => (
                 <Fragment key={id}>
                   {index > 0 ? "; " : null}
-                  <Link to={activityHref(activities.get(id)?.workplanId ?? "", id)}>
+                  <Link to={activityHref(activities.get(id)?.workplanId ?? "", id)} dir="auto">
                     {activities.get(id)?.title || id}
                   </Link>
                 </Fragment>
@@ -173,6 +174,7 @@ function Crowding({ coverage }: { coverage: CoverageView }) {
 /** `/networks/:networkId/coverage`: the 23 GCM objectives by organisation, gaps and crowding. */
 export function CoveragePage({ networkId }: { networkId: string }) {
   useCurrentNetwork(networkId);
+  const t = useT("coverage");
   const { search } = useLocation();
   const filters = readFilters(search);
   const workplans = useResource(() => api.workplans(networkId), `workplans:${networkId}`);
@@ -194,47 +196,43 @@ export function CoveragePage({ networkId }: { networkId: string }) {
     <section className="page" aria-labelledby="coverage-title">
       <div className="page-header">
         <div>
-          <h1 id="coverage-title">Coverage</h1>
-          <p className="muted">
-            Who works on which objective of the Global Compact for Migration. A gap is an objective
-            nobody works on; crowding is several organisations leading work on one objective in the
-            same place and period.
-          </p>
+          <h1 id="coverage-title">{t("page.title")}</h1>
+          <p className="muted">{t("page.intro")}</p>
         </div>
         <div className="page-header-aside">
           <Link
             to={`/networks/${encodeURIComponent(networkId)}/report`}
             className="button button-secondary"
           >
-            GCM review report
+            {t("page.report")}
           </Link>
           <Link
             to={`/networks/${encodeURIComponent(networkId)}/exports`}
             className="button button-secondary"
           >
-            Export
+            {t("page.export")}
           </Link>
         </div>
       </div>
       <fieldset className="warning-filters">
-        <legend className="visually-hidden">Filter the coverage</legend>
+        <legend className="visually-hidden">{t("filters.legend")}</legend>
         <FilterSelect
-          label="Workplan"
+          label={t("filters.workplan")}
           value={filters.workplan}
           onChange={setFilter("workplan")}
           options={[
-            { value: "", label: "All current workplans" },
+            { value: "", label: t("filters.allWorkplans") },
             ...(workplans.data ?? [])
               .filter((w) => !w.archived || w.id === filters.workplan)
               .map((w) => ({ value: w.id, label: w.title })),
           ]}
         />
         <FilterSelect
-          label="Place"
+          label={t("filters.place")}
           value={filters.place}
           onChange={setFilter("place")}
           options={[
-            { value: "", label: "All places" },
+            { value: "", label: t("filters.allPlaces") },
             ...places.map((place) => ({ value: place, label: place })),
             ...(filters.place && !places.includes(filters.place)
               ? [{ value: filters.place, label: filters.place }]
@@ -242,22 +240,22 @@ export function CoveragePage({ networkId }: { networkId: string }) {
           ]}
         />
         <FilterSelect
-          label="Status"
+          label={t("filters.status")}
           value={filters.status}
           onChange={setFilter("status")}
           options={[
-            { value: "", label: "Any status" },
+            { value: "", label: t("filters.anyStatus") },
             ...ACTIVITY_STATUSES.map((status) => ({
               value: status,
-              label: STATUS_LABELS[status] ?? status,
+              label: t(`status.${status}`),
             })),
           ]}
         />
       </fieldset>
-      {coverage.status === "loading" ? <LoadingState label="Loading the coverage…" /> : null}
+      {coverage.status === "loading" ? <LoadingState label={t("page.loading")} /> : null}
       {coverage.status === "error" ? (
         <ErrorState
-          title="Could not load the coverage"
+          title={t("page.couldNotLoad")}
           error={coverage.error}
           onRetry={coverage.reload}
         />
@@ -265,15 +263,13 @@ export function CoveragePage({ networkId }: { networkId: string }) {
       {coverage.status === "ready" ? (
         <>
           <p className="coverage-summary" role="status">
-            <strong>{23 - coverage.data.gaps.length}</strong> of 23 objectives covered;{" "}
-            <strong>{coverage.data.gaps.length}</strong>{" "}
-            {coverage.data.gaps.length === 1 ? "gap" : "gaps"};{" "}
-            <strong>{coverage.data.crowding.length}</strong> crowded{" "}
-            {coverage.data.crowding.length === 1 ? "place" : "places"}.
+            {t.rich("summary.covered", { covered: 23 - coverage.data.gaps.length, strong })};{" "}
+            {t.rich("summary.gaps", { count: coverage.data.gaps.length, strong })};{" "}
+            {t.rich("summary.crowded", { count: coverage.data.crowding.length, strong })}.
           </p>
           <Matrix coverage={coverage.data} />
           <section className="section" aria-labelledby="crowding-title">
-            <h2 id="crowding-title">Crowding</h2>
+            <h2 id="crowding-title">{t("crowding.title")}</h2>
             <Crowding coverage={coverage.data} />
           </section>
         </>

@@ -22,8 +22,9 @@ describe("the downloaded file's name", () => {
   });
 
   it("says sizes the way people read them", () => {
-    expect(formatBytes(900)).toBe("900 B");
-    expect(formatBytes(25_600)).toBe("25 KB");
-    expect(formatBytes(5_400_000)).toBe("5.1 MB");
+    expect(formatBytes(900, "en")).toBe("900 byte");
+    expect(formatBytes(25_600, "en")).toBe("25 kB");
+    expect(formatBytes(5_400_000, "en")).toBe("5.1 MB");
+    expect(formatBytes(5_400_000, "fr")).toBe("5,1\u202fMo");
   });
 });

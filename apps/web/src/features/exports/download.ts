@@ -1,3 +1,4 @@
+import { formatLocale, formatNumber } from "../../i18n/format";
 import { responseError } from "./exports-api";
 
 /** The file name a `Content-Disposition: attachment` header gives, RFC 6266 `filename*` first. */
@@ -80,8 +81,16 @@ export async function downloadExport(
   };
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+/** A file size as the reader's language writes it: "900 byte", "25 kB", "5,1 Mo". */
+export function formatBytes(bytes: number, locale = formatLocale()): string {
+  if (bytes < 1024) return formatNumber(bytes, locale, { style: "unit", unit: "byte" });
+  if (bytes < 1024 * 1024) {
+    return formatNumber(Math.round(bytes / 1024), locale, { style: "unit", unit: "kilobyte" });
+  }
+  return formatNumber(bytes / (1024 * 1024), locale, {
+    style: "unit",
+    unit: "megabyte",
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
 }

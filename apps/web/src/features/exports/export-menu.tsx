@@ -1,7 +1,7 @@
 import type { IatiCheck, VersionView } from "@junction/domain";
 import { useEffect, useId, useState } from "react";
 import { describeError } from "../../api/errors";
-import { formatDateTime } from "../../lib/format";
+import { useFormat, useT } from "../../i18n";
 import { Dialog } from "../../ui/dialog";
 import { LoadingState, Notice } from "../../ui/states";
 import { DownloadStatus } from "./download-status";
@@ -52,6 +52,9 @@ function useIatiCheck(workplanId: string, versionId: string | null, enabled: boo
 
 /** The workplan's Export button: a format, the live text or a saved version, then the file. */
 export function ExportMenu({ workplanId, networkId }: { workplanId: string; networkId: string }) {
+  const t = useT("exports");
+  const tc = useT("common");
+  const f = useFormat();
   const [open, setOpen] = useState(false);
   const [format, setFormat] = useState("docx");
   const [source, setSource] = useState(LIVE);
@@ -65,12 +68,12 @@ export function ExportMenu({ workplanId, networkId }: { workplanId: string; netw
   return (
     <>
       <button type="button" className="button button-secondary" onClick={() => setOpen(true)}>
-        Export
+        {t("menu.button")}
       </button>
       <Dialog
         open={open}
-        title="Export this workplan"
-        description="Every export is recorded in the network's audit log."
+        title={t("menu.title")}
+        description={t("menu.description")}
         onClose={() => {
           setOpen(false);
           download.reset();
@@ -94,7 +97,7 @@ export function ExportMenu({ workplanId, networkId }: { workplanId: string; netw
           />
           <div className="field">
             <label className="field-label" htmlFor={sourceId}>
-              Content
+              {t("menu.content")}
             </label>
             <select
               id={sourceId}
@@ -106,16 +109,16 @@ export function ExportMenu({ workplanId, networkId }: { workplanId: string; netw
                 download.reset();
               }}
             >
-              <option value={LIVE}>The workplan as it is now</option>
+              <option value={LIVE}>{t("menu.live")}</option>
               {(versions ?? []).map((version) => (
                 <option key={version.id} value={version.id}>
-                  Version “{version.name}” · {formatDateTime(version.createdAt)}
+                  {t("menu.version", { name: version.name, date: f.dateTime(version.createdAt) })}
                 </option>
               ))}
             </select>
             {versionsError ? (
               <p className="field-hint">
-                Saved versions could not be listed: {describeError(versionsError)}
+                {t("menu.versionsFailed", { error: describeError(versionsError) })}
               </p>
             ) : null}
           </div>
@@ -125,7 +128,7 @@ export function ExportMenu({ workplanId, networkId }: { workplanId: string; netw
             ) : iati.check ? (
               <IatiCheckView check={iati.check} networkId={networkId} />
             ) : (
-              <LoadingState label="Checking what IATI can take…" />
+              <LoadingState label={t("iati.checking")} />
             )
           ) : null}
           <DownloadStatus state={download.state} />
@@ -138,14 +141,14 @@ export function ExportMenu({ workplanId, networkId }: { workplanId: string; netw
                 download.reset();
               }}
             >
-              Close
+              {tc("close")}
             </button>
             <button
               type="submit"
               className="button button-primary"
               disabled={download.running || blocked}
             >
-              {download.running ? "Exporting…" : "Download"}
+              {download.running ? t("exporting") : t("download")}
             </button>
           </div>
         </form>

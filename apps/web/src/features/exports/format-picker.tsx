@@ -1,3 +1,4 @@
+import { useT } from "../../i18n";
 import type { FormatChoice } from "./formats";
 
 export function FormatPicker({
@@ -11,21 +12,22 @@ export function FormatPicker({
   onChange: (value: string) => void;
   disabled?: boolean;
 }) {
+  const t = useT("exports");
   return (
     <fieldset className="format-picker" disabled={disabled}>
-      <legend className="field-label">Format</legend>
+      <legend className="field-label">{t("format.legend")}</legend>
       {formats.map((format) => (
-        <label key={format.value} className="format-option">
+        <label key={format} className="format-option">
           <input
             type="radio"
             name="export-format"
-            value={format.value}
-            checked={value === format.value}
-            onChange={() => onChange(format.value)}
+            value={format}
+            checked={value === format}
+            onChange={() => onChange(format)}
           />
           <span>
-            <span className="format-label">{format.label}</span>
-            <span className="format-hint muted small">{format.hint}</span>
+            <span className="format-label">{t(`format.${format}.label`)}</span>
+            <span className="format-hint muted small">{t(`format.${format}.hint`)}</span>
           </span>
         </label>
       ))}

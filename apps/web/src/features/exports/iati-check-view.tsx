@@ -1,28 +1,34 @@
 import type { IatiCheck } from "@junction/domain";
 import { Link } from "../../app/router";
+import { useT } from "../../i18n";
 import { Notice } from "../../ui/states";
 
 /** What an IATI file will hold and leave out, before anyone downloads it. */
 export function IatiCheckView({ check, networkId }: { check: IatiCheck; networkId: string }) {
+  const t = useT("exports");
   if (!check.configured) {
     return (
       <Notice tone="warning">
-        This network has no IATI settings yet, so there is no IATI file.{" "}
-        <Link to={`/networks/${encodeURIComponent(networkId)}/exports#iati-settings`}>
-          Set the IATI identifier prefix
-        </Link>{" "}
-        (coordinators).
+        {t.rich("iati.notConfigured", {
+          link: (chunks) => (
+            <Link to={`/networks/${encodeURIComponent(networkId)}/exports#iati-settings`}>
+              {chunks}
+            </Link>
+          ),
+        })}
       </Notice>
     );
   }
   return (
     <div className="iati-check">
       <p>
-        <strong>{check.exported}</strong> {check.exported === 1 ? "activity" : "activities"} will be
-        published.
+        {t.rich("iati.willPublish", {
+          count: check.exported,
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}{" "}
         {check.skipped.length > 0
-          ? ` ${check.skipped.length} cannot be expressed in IATI as recorded and will be left out:`
-          : " Nothing is left out."}
+          ? t("iati.skipped", { count: check.skipped.length })
+          : t("iati.nothingLeftOut")}
       </p>
       {check.skipped.length > 0 ? (
         <ul className="iati-skipped">
@@ -40,10 +46,7 @@ export function IatiCheckView({ check, networkId }: { check: IatiCheck; networkI
       ) : null}
       {check.notices.length > 0 ? (
         <details className="iati-notices">
-          <summary>
-            {check.notices.length} {check.notices.length === 1 ? "note" : "notes"} on what IATI does
-            not carry
-          </summary>
+          <summary>{t("iati.notes", { count: check.notices.length })}</summary>
           <ul>
             {check.notices.slice(0, 50).map((notice, index) => (
               // notices have no id of their own and never reorder

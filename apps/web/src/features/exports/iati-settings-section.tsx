@@ -2,7 +2,7 @@ import type { IatiSettingsView } from "@junction/domain";
 import { type FormEvent, useState } from "react";
 import { describeError, isApiError } from "../../api/errors";
 import { useResource } from "../../api/use-resource";
-import { formatDateTime } from "../../lib/format";
+import { useFormat, useT } from "../../i18n";
 import { Field } from "../../ui/field";
 import { ErrorState, LoadingState, Notice } from "../../ui/states";
 import { exportsApi } from "./exports-api";
@@ -48,6 +48,8 @@ function SettingsForm({
   view: IatiSettingsView;
   onSaved: (view: IatiSettingsView) => void;
 }) {
+  const t = useT("exports");
+  const tc = useT("common");
   const [draft, setDraft] = useState<Draft>(() => draftOf(view));
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -86,8 +88,10 @@ function SettingsForm({
   return (
     <form className="iati-settings-form" onSubmit={submit} noValidate>
       <Field
-        label="IATI identifier prefix"
-        hint="The reporting organisation's IATI identifier, such as XM-DAC-47066. Each activity is published as <prefix>-<activity id>."
+        label={t("settings.prefix")}
+        hint={t("settings.prefixHint", {
+          pattern: `<${t("settings.patternPrefix")}>-<${t("settings.patternId")}>`,
+        })}
         error={errors.prefix}
       >
         <input
@@ -98,7 +102,7 @@ function SettingsForm({
           onChange={(event) => set("prefix")(event.target.value)}
         />
       </Field>
-      <Field label="Reporting organisation type" error={errors.reportingOrgType}>
+      <Field label={t("settings.orgType")} error={errors.reportingOrgType}>
         <select
           className="select"
           value={draft.reportingOrgType}
@@ -113,20 +117,21 @@ function SettingsForm({
         </select>
       </Field>
       <Field
-        label="Reporting organisation name"
-        hint={`Leave empty to use the network's name (${view.defaultReportingOrgName}).`}
+        label={t("settings.orgName")}
+        hint={t("settings.orgNameHint", { name: view.defaultReportingOrgName })}
         error={errors.reportingOrgName}
       >
         <input
           className="input"
+          dir="auto"
           value={draft.reportingOrgName}
           readOnly={readOnly}
           onChange={(event) => set("reportingOrgName")(event.target.value)}
         />
       </Field>
       <Field
-        label="Language of the plan"
-        hint="A two-letter ISO 639-1 code, such as en, fr or ka."
+        label={t("settings.language")}
+        hint={t("settings.languageHint")}
         error={errors.language}
       >
         <input
@@ -136,11 +141,7 @@ function SettingsForm({
           onChange={(event) => set("language")(event.target.value)}
         />
       </Field>
-      <Field
-        label="DAC sector for all activities (optional)"
-        hint="A 5-digit DAC code, such as 15190 (facilitation of orderly, safe, regular and responsible migration and mobility). IATI asks every activity for a sector; Junction records none per activity."
-        error={errors.sector}
-      >
+      <Field label={t("settings.sector")} hint={t("settings.sectorHint")} error={errors.sector}>
         <input
           className="input input-short"
           value={draft.sector}
@@ -149,13 +150,13 @@ function SettingsForm({
         />
       </Field>
       {failure ? <Notice tone="error">{failure}</Notice> : null}
-      {saved ? <Notice tone="success">IATI settings saved.</Notice> : null}
+      {saved ? <Notice tone="success">{t("settings.saved")}</Notice> : null}
       {readOnly ? (
-        <p className="muted small">Only coordinators change these settings.</p>
+        <p className="muted small">{t("settings.coordinatorsOnly")}</p>
       ) : (
         <div className="row-end">
           <button type="submit" className="button button-primary" disabled={saving}>
-            {saving ? "Saving…" : "Save IATI settings"}
+            {saving ? tc("saving") : t("settings.save")}
           </button>
         </div>
       )}
@@ -171,27 +172,24 @@ export function IatiSettingsSection({
   networkId: string;
   onSaved?: () => void;
 }) {
+  const t = useT("exports");
+  const f = useFormat();
   const view = useResource(() => exportsApi.iatiSettings(networkId), networkId);
   return (
     <section className="section card" id="iati-settings" aria-labelledby="iati-settings-title">
       <div className="section-header">
-        <h2 id="iati-settings-title">IATI publishing settings</h2>
+        <h2 id="iati-settings-title">{t("settings.title")}</h2>
         {view.data?.settings ? (
           <span className="muted small">
-            Last changed {formatDateTime(view.data.settings.updatedAt)}
+            {t("settings.lastChanged", { date: f.dateTime(view.data.settings.updatedAt) })}
           </span>
         ) : null}
       </div>
-      {view.status === "loading" ? <LoadingState label="Loading the IATI settings…" /> : null}
+      {view.status === "loading" ? <LoadingState label={t("settings.loading")} /> : null}
       {view.status === "error" ? <ErrorState error={view.error} onRetry={view.reload} /> : null}
       {view.status === "ready" ? (
         <>
-          {view.data.settings === null ? (
-            <Notice tone="info">
-              IATI files need these settings first: until a coordinator saves them, IATI exports are
-              refused.
-            </Notice>
-          ) : null}
+          {view.data.settings === null ? <Notice tone="info">{t("settings.needed")}</Notice> : null}
           <SettingsForm
             networkId={networkId}
             view={view.data}

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { describeError } from "../../api/errors";
 import { useCurrentNetwork } from "../../app/current-network";
 import { Link } from "../../app/router";
+import { useT } from "../../i18n";
 import { LoadingState, Notice } from "../../ui/states";
 import { DownloadStatus } from "./download-status";
 import { exportsApi, networkExportUrl } from "./exports-api";
@@ -36,6 +37,7 @@ function useNetworkIatiCheck(networkId: string, enabled: boolean, attempt: numbe
 /** `/networks/:networkId/exports`: the whole network as a file, and its IATI settings. */
 export function NetworkExportsPage({ networkId }: { networkId: string }) {
   useCurrentNetwork(networkId);
+  const t = useT("exports");
   const [format, setFormat] = useState("xlsx");
   const download = useDownload();
   const [checks, setChecks] = useState(0);
@@ -47,18 +49,18 @@ export function NetworkExportsPage({ networkId }: { networkId: string }) {
     <section className="page page-medium" aria-labelledby="exports-title">
       <div className="page-header">
         <div>
-          <h1 id="exports-title">Exports</h1>
+          <h1 id="exports-title">{t("page.title")}</h1>
           <p className="muted">
-            Every current workplan of the network in one file. A single workplan (as Word or
-            Markdown too, or a saved version) exports from its editor. See also the{" "}
-            <Link to={`${base}/coverage`}>coverage matrix</Link> and the{" "}
-            <Link to={`${base}/report`}>GCM review report</Link>.
+            {t.rich("page.intro", {
+              coverage: (chunks) => <Link to={`${base}/coverage`}>{chunks}</Link>,
+              report: (chunks) => <Link to={`${base}/report`}>{chunks}</Link>,
+            })}
           </p>
         </div>
       </div>
 
       <section className="section card" aria-labelledby="network-export-title">
-        <h2 id="network-export-title">Export the whole network</h2>
+        <h2 id="network-export-title">{t("page.network")}</h2>
         <form
           className="export-form"
           onSubmit={(event) => {
@@ -81,7 +83,7 @@ export function NetworkExportsPage({ networkId }: { networkId: string }) {
             ) : iati.check ? (
               <IatiCheckView check={iati.check} networkId={networkId} />
             ) : (
-              <LoadingState label="Checking what IATI can take…" />
+              <LoadingState label={t("iati.checking")} />
             )
           ) : null}
           <DownloadStatus state={download.state} />
@@ -91,7 +93,7 @@ export function NetworkExportsPage({ networkId }: { networkId: string }) {
               className="button button-primary"
               disabled={download.running || blocked}
             >
-              {download.running ? "Exporting…" : "Download"}
+              {download.running ? t("exporting") : t("download")}
             </button>
           </div>
         </form>

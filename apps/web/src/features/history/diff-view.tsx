@@ -1,7 +1,7 @@
 import type { ChangeAuthor, WorkplanDiff } from "@junction/domain";
 import { api } from "../../api/client";
 import { useResource } from "../../api/use-resource";
-import { formatCount, formatDateTime } from "../../lib/format";
+import { type Formatters, type Translate, useFormat, useT } from "../../i18n";
 import { Dialog } from "../../ui/dialog";
 import { ErrorState, LoadingState } from "../../ui/states";
 import {
@@ -24,8 +24,10 @@ type Props = {
 
 /** What changed between two versions (or a version and now), in a wide dialog. */
 export function DiffDialog({ workplanId, comparison, onClose, onShowActivity }: Props) {
+  const t = useT("history");
+  const tc = useT("common");
   return (
-    <Dialog open={comparison !== null} title="What changed" onClose={onClose} size="wide">
+    <Dialog open={comparison !== null} title={t("diff.title")} onClose={onClose} size="wide">
       {comparison ? (
         <DiffBody
           workplanId={workplanId}
@@ -38,7 +40,7 @@ export function DiffDialog({ workplanId, comparison, onClose, onShowActivity }: 
       ) : null}
       <div className="dialog-actions">
         <button type="button" className="button button-secondary" onClick={onClose}>
-          Close
+          {tc("close")}
         </button>
       </div>
     </Dialog>
@@ -54,21 +56,24 @@ function DiffBody({
   comparison: Comparison;
   onShowActivity: (activityId: string) => void;
 }) {
+  const t = useT("history");
   const diff = useResource(
     () => api.diff(workplanId, comparison.from, comparison.to),
     `${workplanId}:${comparison.from}:${comparison.to}`,
   );
-  if (diff.status === "loading") return <LoadingState label="Comparing…" />;
+  if (diff.status === "loading") return <LoadingState label={t("diff.comparing")} />;
   if (diff.status === "error") {
-    return <ErrorState title="Could not compare" error={diff.error} onRetry={diff.reload} />;
+    return (
+      <ErrorState title={t("diff.couldNotCompare")} error={diff.error} onRetry={diff.reload} />
+    );
   }
   return <DiffView diff={diff.data} onShowActivity={onShowActivity} />;
 }
 
-function sideLabel(side: WorkplanDiff["from"]): string {
+function sideLabel(t: Translate<"history">, f: Formatters, side: WorkplanDiff["from"]): string {
   return side.createdAt
-    ? `“${side.name}” (${formatDateTime(side.createdAt)})`
-    : "the document as it is now";
+    ? t("diff.sideVersion", { name: side.name, date: f.dateTime(side.createdAt) })
+    : t("diff.sideNow");
 }
 
 /** The narrative's changed passages and each activity's changed fields, attributed where known. */
@@ -79,41 +84,43 @@ export function DiffView({
   diff: WorkplanDiff;
   onShowActivity?: (activityId: string) => void;
 }) {
+  const t = useT("history");
+  const f = useFormat();
   const passages = narrativePassages(diff.narrative);
   const { added, removed, changed, addedBy, titles } = diff.activities;
-  const title = (id: string) => titles[id] || "Untitled activity";
+  const title = (id: string) => titles[id] || t("diff.untitled");
   const nothing = passages.length === 0 && added.length + removed.length + changed.length === 0;
 
   return (
     <div className="diff">
       <p className="diff-sides">
-        From {sideLabel(diff.from)} to {sideLabel(diff.to)}
+        {t("diff.sides", { from: sideLabel(t, f, diff.from), to: sideLabel(t, f, diff.to) })}
       </p>
       {nothing ? (
         <p className="diff-empty" role="status">
-          No differences: the two are the same.
+          {t("diff.nothing")}
         </p>
       ) : (
         <p className="muted small" role="status">
           {[
-            formatCount(passages.length, "passage"),
-            `${formatCount(added.length, "activity", "activities")} added`,
-            `${removed.length} removed`,
-            `${changed.length} changed`,
+            t("diff.passages", { count: passages.length }),
+            t("diff.activitiesAdded", { count: added.length }),
+            t("diff.removed", { count: removed.length }),
+            t("diff.changed", { count: changed.length }),
           ].join(" · ")}
         </p>
       )}
 
       {passages.length > 0 ? (
         <section className="diff-section" aria-labelledby="diff-narrative">
-          <h3 id="diff-narrative">Narrative</h3>
+          <h3 id="diff-narrative">{t("diff.narrative")}</h3>
           <ol className="diff-passages">
             {passages.map((passage, index) => (
               // passages have no identity of their own: their order is the document's
               // biome-ignore lint/suspicious/noArrayIndexKey: see above
               <li key={index} className={`diff-passage diff-passage-${passage.kind}`}>
-                <span className="diff-passage-kind">{PASSAGE_LABELS[passage.kind]}</span>
-                <p className="diff-text">
+                <span className="diff-passage-kind">{t(`mark.${passage.kind}`)}</span>
+                <p className="diff-text" dir="auto">
                   <Segments segments={passage.segments} />
                 </p>
                 <Authors authors={passage.authors} />
@@ -125,12 +132,12 @@ export function DiffView({
 
       {added.length + removed.length + changed.length > 0 ? (
         <section className="diff-section" aria-labelledby="diff-activities">
-          <h3 id="diff-activities">Activities</h3>
+          <h3 id="diff-activities">{t("diff.activities")}</h3>
           <ul className="diff-activities">
             {added.map((id) => (
               <li key={`added-${id}`} className="diff-activity diff-activity-added">
                 <ActivityHead
-                  kind="Added"
+                  kind="added"
                   title={title(id)}
                   id={id}
                   onShow={diff.to.id === "current" ? onShowActivity : undefined}
@@ -140,18 +147,18 @@ export function DiffView({
             ))}
             {removed.map((id) => (
               <li key={`removed-${id}`} className="diff-activity diff-activity-removed">
-                <ActivityHead kind="Removed" title={title(id)} id={id} />
+                <ActivityHead kind="removed" title={title(id)} id={id} />
               </li>
             ))}
             {changed.map((change) => (
               <li key={`changed-${change.id}`} className="diff-activity">
                 <ActivityHead
-                  kind="Changed"
+                  kind="changed"
                   title={title(change.id)}
                   id={change.id}
                   onShow={diff.to.id === "current" ? onShowActivity : undefined}
                 />
-                <FieldTable rows={fieldRows(change, diff.organisations)} />
+                <FieldTable rows={fieldRows(t, change, diff.organisations)} />
                 {Object.keys(change.fieldsChangedBy).length === 0 ? (
                   <Authors authors={change.changedBy} />
                 ) : null}
@@ -166,9 +173,8 @@ export function DiffView({
 
 const NONE = "none";
 
-const PASSAGE_LABELS = { added: "Added", removed: "Removed", edited: "Edited" } as const;
-
 function Segments({ segments }: { segments: readonly Segment[] }) {
+  const t = useT("history");
   return (
     <>
       {segments.map((segment, index) => {
@@ -177,18 +183,18 @@ function Segments({ segments }: { segments: readonly Segment[] }) {
         if (segment.mark === "added") {
           return (
             <ins key={key}>
-              <span className="visually-hidden">[added: </span>
+              <span className="visually-hidden">{t("sr.added")}</span>
               {segment.text}
-              <span className="visually-hidden">]</span>
+              <span className="visually-hidden">{t("sr.end")}</span>
             </ins>
           );
         }
         if (segment.mark === "removed") {
           return (
             <del key={key}>
-              <span className="visually-hidden">[removed: </span>
+              <span className="visually-hidden">{t("sr.removed")}</span>
               {segment.text}
-              <span className="visually-hidden">]</span>
+              <span className="visually-hidden">{t("sr.end")}</span>
             </del>
           );
         }
@@ -199,8 +205,9 @@ function Segments({ segments }: { segments: readonly Segment[] }) {
 }
 
 function Authors({ authors }: { authors: readonly ChangeAuthor[] }) {
+  const t = useT("history");
   if (authors.length === 0) return null;
-  return <p className="diff-authors">By {formatAuthors(authors)}</p>;
+  return <p className="diff-authors">{t("diff.by", { names: formatAuthors(authors) })}</p>;
 }
 
 function ActivityHead({
@@ -209,23 +216,26 @@ function ActivityHead({
   id,
   onShow,
 }: {
-  kind: string;
+  kind: "added" | "removed" | "changed";
   title: string;
   id: string;
   onShow?: ((activityId: string) => void) | undefined;
 }) {
+  const t = useT("history");
   return (
     <div className="diff-activity-head">
-      <span className={`tag diff-tag diff-tag-${kind.toLowerCase()}`}>{kind}</span>
-      <span className="diff-activity-title">{title}</span>
+      <span className={`tag diff-tag diff-tag-${kind}`}>{t(`mark.${kind}`)}</span>
+      <span className="diff-activity-title" dir="auto">
+        {title}
+      </span>
       {onShow ? (
         <button
           type="button"
           className="button button-ghost button-small"
           onClick={() => onShow(id)}
-          aria-label={`Show “${title}” in the document`}
+          aria-label={t("diff.showLabel", { title })}
         >
-          Show
+          {t("diff.show")}
         </button>
       ) : null}
     </div>
@@ -233,13 +243,14 @@ function ActivityHead({
 }
 
 function FieldTable({ rows }: { rows: readonly FieldRow[] }) {
+  const t = useT("history");
   return (
     <table className="diff-fields">
       <thead>
         <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Before</th>
-          <th scope="col">After</th>
+          <th scope="col">{t("table.field")}</th>
+          <th scope="col">{t("table.before")}</th>
+          <th scope="col">{t("table.after")}</th>
         </tr>
       </thead>
       <tbody>
@@ -248,7 +259,9 @@ function FieldTable({ rows }: { rows: readonly FieldRow[] }) {
             <th scope="row">
               {row.label}
               {row.authors.length > 0 ? (
-                <span className="diff-authors">by {formatAuthors(row.authors)}</span>
+                <span className="diff-authors">
+                  {t("diff.byLower", { names: formatAuthors(row.authors) })}
+                </span>
               ) : null}
             </th>
             <FieldCells row={row} />
@@ -260,10 +273,11 @@ function FieldTable({ rows }: { rows: readonly FieldRow[] }) {
 }
 
 function FieldCells({ row }: { row: FieldRow }) {
+  const t = useT("history");
   switch (row.kind) {
     case "text":
       return (
-        <td colSpan={2} className="diff-text">
+        <td colSpan={2} className="diff-text" dir="auto">
           <Segments segments={row.segments} />
         </td>
       );
@@ -274,23 +288,23 @@ function FieldCells({ row }: { row: FieldRow }) {
             {row.removed.map((item) => (
               <li key={`-${item}`}>
                 <del>
-                  <span className="visually-hidden">[removed: </span>
+                  <span className="visually-hidden">{t("sr.removed")}</span>
                   {item}
-                  <span className="visually-hidden">]</span>
+                  <span className="visually-hidden">{t("sr.end")}</span>
                 </del>
               </li>
             ))}
             {row.added.map((item) => (
               <li key={`+${item}`}>
                 <ins>
-                  <span className="visually-hidden">[added: </span>
+                  <span className="visually-hidden">{t("sr.added")}</span>
                   {item}
-                  <span className="visually-hidden">]</span>
+                  <span className="visually-hidden">{t("sr.end")}</span>
                 </ins>
               </li>
             ))}
             {row.added.length + row.removed.length === 0 ? (
-              <li className="muted">Reordered or edited in place</li>
+              <li className="muted">{t("diff.reordered")}</li>
             ) : null}
           </ul>
         </td>
@@ -298,8 +312,20 @@ function FieldCells({ row }: { row: FieldRow }) {
     case "value":
       return (
         <>
-          <td>{row.from === NONE ? <span className="muted">none</span> : <del>{row.from}</del>}</td>
-          <td>{row.to === NONE ? <span className="muted">none</span> : <ins>{row.to}</ins>}</td>
+          <td>
+            {row.from === NONE ? (
+              <span className="muted">{t("diff.none")}</span>
+            ) : (
+              <del>{row.from}</del>
+            )}
+          </td>
+          <td>
+            {row.to === NONE ? (
+              <span className="muted">{t("diff.none")}</span>
+            ) : (
+              <ins>{row.to}</ins>
+            )}
+          </td>
         </>
       );
   }

@@ -1,5 +1,8 @@
 import type { ChangeAuthor, NarrativeChange } from "@junction/domain";
 import { describe, expect, it } from "vitest";
+import { createTranslate } from "../../i18n";
+import messages from "../../i18n/locales/en/history.json";
+import fr from "../../i18n/locales/fr/history.json";
 import {
   fieldRows,
   formatAuthors,
@@ -84,11 +87,14 @@ describe("narrativePassages", () => {
   });
 });
 
+const t = createTranslate("en", "history", messages);
+
 describe("fieldRows", () => {
   const organisations = { iom: "IOM", unicef: "UNICEF", ilo: "ILO" };
 
   it("reads each changed field as a person would, in the form's order", () => {
     const rows = fieldRows(
+      t,
       {
         fields: {
           status: { from: "planned", to: "ongoing" },
@@ -110,7 +116,7 @@ describe("fieldRows", () => {
     ]);
     expect(rows[1]).toMatchObject({ kind: "value", from: "IOM", to: "UNICEF", authors: [eka] });
     expect(rows[2]).toMatchObject({ kind: "list", added: ["IOM"], removed: [] });
-    expect(rows[3]).toMatchObject({ kind: "value", from: "Jan 2024", to: "none" });
+    expect(rows[3]).toMatchObject({ kind: "value", from: "January 2024", to: "none" });
     expect(rows[4]).toMatchObject({ kind: "value", from: "Planned", to: "Ongoing" });
     const title = rows[0];
     expect(title?.kind === "text" ? render(title.segments) : "").toBe(
@@ -120,6 +126,7 @@ describe("fieldRows", () => {
 
   it("lists indicators and objectives by what they say", () => {
     const rows = fieldRows(
+      t,
       {
         fields: {
           gcmObjectives: { from: [], to: [7] },
@@ -140,9 +147,34 @@ describe("fieldRows", () => {
 describe("formatting", () => {
   it("writes a budget with its currency, source and whether it is secured", () => {
     expect(
-      formatBudget({ amount: 120000, currency: "USD", source: "Migration MPTF", secured: true }),
-    ).toBe("USD 120,000 (Migration MPTF, secured)");
-    expect(formatBudget(null)).toBe("none");
+      formatBudget(t, {
+        amount: 120000,
+        currency: "USD",
+        source: "Migration MPTF",
+        secured: true,
+      }),
+    ).toBe("US$120,000 (Migration MPTF, secured)");
+    expect(formatBudget(t, null)).toBe("none");
+  });
+
+  it("reads a change in French: field names, status, month and principle", () => {
+    const tf = createTranslate("fr", "history", fr);
+    const rows = fieldRows(
+      tf,
+      {
+        fields: {
+          status: { from: "planned", to: "ongoing" },
+          start: { from: "2024-01", to: null },
+          principles: { from: [], to: ["people-centred"] },
+        },
+        fieldsChangedBy: {},
+      },
+      {},
+    );
+    expect(rows.map((row) => row.label)).toEqual(["Principes directeurs", "Début", "Statut"]);
+    expect(rows[0]).toMatchObject({ added: ["Priorité à la dimension humaine"] });
+    expect(rows[1]).toMatchObject({ from: "janvier 2024", to: "none" });
+    expect(rows[2]).toMatchObject({ from: "Prévue", to: "En cours" });
   });
 
   it("names who made a change with their organisation", () => {

@@ -1,14 +1,14 @@
 import {
+  ACTIVITY_STATUSES,
   type ActivityChange,
-  type ActivityStatus,
   type ChangeAuthor,
   diffWords,
-  GCM_PRINCIPLES,
+  gcmPrincipleTitle,
   type NarrativeChange,
-  type VersionKind,
   wordSimilarity,
 } from "@junction/domain";
-import { formatMonth, STATUS_LABELS } from "../../editor/activity-fields";
+import type { MessageKey, Translate } from "../../i18n";
+import { formatMoney, formatMonth } from "../../i18n/format";
 import { gcmObjective } from "../../lib/format";
 
 /** A stretch of text in a diff: unchanged, added or removed. */
@@ -126,24 +126,27 @@ export function narrativePassages(ops: readonly NarrativeChange[]): Passage[] {
   });
 }
 
-export const FIELD_LABELS: Record<string, string> = {
-  title: "Title",
-  description: "Description",
-  lead: "Lead organisation",
-  partners: "Partners",
-  gcmObjectives: "GCM objectives",
-  principles: "Guiding principles",
-  sdgTargets: "SDG targets",
-  locations: "Places",
-  targetGroups: "Target groups",
-  start: "Start",
-  end: "End",
-  budget: "Budget",
-  status: "Status",
-  indicators: "Indicators",
-};
+const FIELD_ORDER = [
+  "title",
+  "description",
+  "lead",
+  "partners",
+  "gcmObjectives",
+  "principles",
+  "sdgTargets",
+  "locations",
+  "targetGroups",
+  "start",
+  "end",
+  "budget",
+  "status",
+  "indicators",
+];
 
-const FIELD_ORDER = Object.keys(FIELD_LABELS);
+/** A field's name in the reader's language; a field this app does not know keeps its key. */
+export function fieldLabel(t: Translate<"history">, field: string): string {
+  return FIELD_ORDER.includes(field) ? t(`field.${field}` as MessageKey<"history">) : field;
+}
 
 /** How one changed field reads: text word by word, lists as items in and out, else from -> to. */
 export type FieldRow =
@@ -179,21 +182,26 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** "USD 120,000 (Migration MPTF, secured)" */
-export function formatBudget(value: unknown): string {
+/** "US$120,000 (Migration MPTF, secured)" */
+export function formatBudget(t: Translate<"history">, value: unknown): string {
   if (!isRecord(value)) return NONE;
-  const amount = typeof value.amount === "number" ? value.amount.toLocaleString("en-GB") : null;
   const currency = asString(value.currency);
-  const head = amount === null ? "no amount" : [currency, amount].filter(Boolean).join(" ");
-  const notes = [asString(value.source), value.secured === true ? "secured" : "required"].filter(
-    (note) => note !== "",
-  );
-  return `${head} (${notes.join(", ")})`;
+  const head =
+    typeof value.amount !== "number"
+      ? t("budget.noAmount")
+      : currency
+        ? formatMoney(value.amount, currency, t.locale)
+        : formatMoney(value.amount, "", t.locale).trim();
+  const notes = [
+    asString(value.source),
+    value.secured === true ? t("budget.secured") : t("budget.required"),
+  ].filter((note) => note !== "");
+  return t("budget.value", { amount: head, notes: notes.join(", ") });
 }
 
-function formatIndicator(value: unknown): string {
+function formatIndicator(t: Translate<"history">, value: unknown): string {
   if (!isRecord(value)) return String(value);
-  const name = asString(value.name) || "Unnamed indicator";
+  const name = asString(value.name) || t("indicator.unnamed");
   const baseline = asString(value.baseline);
   const target = asString(value.target);
   const range = baseline || target ? `: ${baseline || "?"} → ${target || "?"}` : "";
@@ -201,7 +209,12 @@ function formatIndicator(value: unknown): string {
   return `${name}${range}${means ? ` (${means})` : ""}`;
 }
 
-function listItem(field: string, value: unknown, organisations: Record<string, string>): string {
+function listItem(
+  t: Translate<"history">,
+  field: string,
+  value: unknown,
+  organisations: Record<string, string>,
+): string {
   switch (field) {
     case "partners":
       return organisations[asString(value)] ?? asString(value);
@@ -210,26 +223,35 @@ function listItem(field: string, value: unknown, organisations: Record<string, s
       return `${objective.number}. ${objective.short}`;
     }
     case "principles":
-      return GCM_PRINCIPLES.find((p) => p.key === value)?.title ?? asString(value);
+      return gcmPrincipleTitle(asString(value), t.locale);
     case "indicators":
-      return formatIndicator(value);
+      return formatIndicator(t, value);
     default:
       return typeof value === "string" ? value : JSON.stringify(value);
   }
 }
 
-function single(field: string, value: unknown, organisations: Record<string, string>): string {
+function single(
+  t: Translate<"history">,
+  field: string,
+  value: unknown,
+  organisations: Record<string, string>,
+): string {
   if (value === null || value === undefined || value === "") return NONE;
   switch (field) {
     case "lead":
       return organisations[asString(value)] ?? asString(value);
     case "start":
     case "end":
-      return formatMonth(asString(value)) || asString(value);
-    case "status":
-      return STATUS_LABELS[value as ActivityStatus] ?? asString(value);
+      return /^\d{4}-\d{2}$/.test(asString(value))
+        ? formatMonth(asString(value), t.locale)
+        : asString(value);
+    case "status": {
+      const status = ACTIVITY_STATUSES.find((known) => known === value);
+      return status ? t(`status.${status}`) : asString(value);
+    }
     case "budget":
-      return formatBudget(value);
+      return formatBudget(t, value);
     default:
       return typeof value === "string" ? value : JSON.stringify(value);
   }
@@ -248,6 +270,7 @@ const LIST_FIELDS = new Set([
 
 /** Each changed field of an activity, in the form's order, ready to show. */
 export function fieldRows(
+  t: Translate<"history">,
   change: Pick<ActivityChange, "fields" | "fieldsChangedBy">,
   organisations: Record<string, string>,
 ): FieldRow[] {
@@ -257,7 +280,7 @@ export function fieldRows(
   );
   return fields.map((field): FieldRow => {
     const { from, to } = change.fields[field] ?? { from: null, to: null };
-    const label = FIELD_LABELS[field] ?? field;
+    const label = fieldLabel(t, field);
     const authors = change.fieldsChangedBy[field] ?? [];
     if (TEXT_FIELDS.has(field)) {
       return {
@@ -269,8 +292,8 @@ export function fieldRows(
       };
     }
     if (LIST_FIELDS.has(field)) {
-      const before = asList(from).map((value) => listItem(field, value, organisations));
-      const after = asList(to).map((value) => listItem(field, value, organisations));
+      const before = asList(from).map((value) => listItem(t, field, value, organisations));
+      const after = asList(to).map((value) => listItem(t, field, value, organisations));
       return {
         field,
         label,
@@ -284,8 +307,8 @@ export function fieldRows(
       field,
       label,
       kind: "value",
-      from: single(field, from, organisations),
-      to: single(field, to, organisations),
+      from: single(t, field, from, organisations),
+      to: single(t, field, to, organisations),
       authors,
     };
   });
@@ -300,17 +323,12 @@ export function formatAuthors(authors: readonly ChangeAuthor[]): string {
     .join(", ");
 }
 
-export const VERSION_KIND_LABELS: Record<VersionKind, string> = {
-  named: "Saved",
-  stage: "Stage move",
-  restore: "Restore",
-  revision: "Revision start",
-};
-
 /** Why nobody may save or restore a version now, or null while they may. */
-export function frozenHistoryReason(frozen: "adopted" | "archived" | null): string | null {
-  if (frozen === "adopted")
-    return "This plan is adopted and frozen: open a new revision to change it.";
-  if (frozen === "archived") return "This plan is archived and read-only.";
+export function frozenHistoryReason(
+  t: Translate<"history">,
+  frozen: "adopted" | "archived" | null,
+): string | null {
+  if (frozen === "adopted") return t("frozen.adopted");
+  if (frozen === "archived") return t("frozen.archived");
   return null;
 }

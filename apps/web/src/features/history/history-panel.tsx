@@ -2,11 +2,11 @@ import type { VersionView } from "@junction/domain";
 import { type FormEvent, useId, useState } from "react";
 import { api } from "../../api/client";
 import { describeError } from "../../api/errors";
-import { formatDateTime, STAGE_LABELS } from "../../lib/format";
+import { useFormat, useT } from "../../i18n";
 import { FormDialog } from "../../ui/dialog";
 import { EmptyState, ErrorState, LoadingState, Notice } from "../../ui/states";
 import { type Comparison, DiffDialog } from "./diff-view";
-import { frozenHistoryReason, VERSION_KIND_LABELS } from "./history-logic";
+import { frozenHistoryReason } from "./history-logic";
 import { useVersions } from "./use-versions";
 import "./history.css";
 
@@ -25,18 +25,21 @@ type Props = {
 
 /** The workplan's versions: save one, compare any two (or one with now), restore one. */
 export function HistoryPanel({ workplan, frozen, canSave, canRestore, onShowActivity }: Props) {
+  const t = useT("history");
+  const tc = useT("common");
+  const f = useFormat();
   const versions = useVersions(workplan.id);
   const [comparison, setComparison] = useState<Comparison | null>(null);
   const [restoring, setRestoring] = useState<VersionView | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
   const headingId = useId();
-  const frozenReason = frozenHistoryReason(frozen);
+  const frozenReason = frozenHistoryReason(t, frozen);
   const list = versions.data ?? [];
 
   return (
     <section className="panel-section lifecycle-panel history-panel" aria-labelledby={headingId}>
       <h2 id={headingId} className="panel-title">
-        History <span className="panel-count">{list.length}</span>
+        {t("panel.title")} <span className="panel-count">{list.length}</span>
       </h2>
       {canSave ? (
         frozenReason ? (
@@ -51,16 +54,13 @@ export function HistoryPanel({ workplan, frozen, canSave, canRestore, onShowActi
         </Notice>
       ) : null}
       {list.length >= 1 ? <CompareForm versions={list} onCompare={setComparison} /> : null}
-      {versions.status === "loading" ? <LoadingState label="Loading versions…" /> : null}
+      {versions.status === "loading" ? <LoadingState label={t("panel.loading")} /> : null}
       {versions.status === "error" ? (
         <ErrorState error={versions.error} onRetry={versions.reload} />
       ) : null}
       {versions.status === "ready" && list.length === 0 ? (
-        <EmptyState title="No versions yet">
-          <p className="muted small">
-            A version is saved at every stage move; editors and coordinators can also save one with
-            a name, to compare with later.
-          </p>
+        <EmptyState title={t("panel.empty")}>
+          <p className="muted small">{t("panel.emptyBody")}</p>
         </EmptyState>
       ) : null}
       {list.length > 0 ? (
@@ -68,24 +68,33 @@ export function HistoryPanel({ workplan, frozen, canSave, canRestore, onShowActi
           {list.map((version) => (
             <li key={version.id} className="version-row">
               <div className="version-row-head">
-                <span className="version-name">{version.name}</span>
+                <span className="version-name" dir="auto">
+                  {version.name}
+                </span>
                 <span className={`tag version-kind version-kind-${version.kind}`}>
-                  {VERSION_KIND_LABELS[version.kind]}
+                  {t(`kind.${version.kind}`)}
                 </span>
               </div>
               <p className="muted small">
-                {formatDateTime(version.createdAt)}
-                {version.createdByName ? ` · ${version.createdByName}` : ""} ·{" "}
-                {STAGE_LABELS[version.stage]}
+                {version.createdByName
+                  ? t("version.meta", {
+                      date: f.dateTime(version.createdAt),
+                      author: version.createdByName,
+                      stage: tc(`stage.${version.stage}`),
+                    })
+                  : t("version.metaNoAuthor", {
+                      date: f.dateTime(version.createdAt),
+                      stage: tc(`stage.${version.stage}`),
+                    })}
               </p>
               <div className="row-actions">
                 <button
                   type="button"
                   className="button button-secondary button-small"
                   onClick={() => setComparison({ from: version.id, to: CURRENT })}
-                  aria-label={`Compare with now: “${version.name}”`}
+                  aria-label={t("version.compareNowLabel", { name: version.name })}
                 >
-                  Compare with now
+                  {t("version.compareNow")}
                 </button>
                 {canRestore ? (
                   <button
@@ -94,9 +103,9 @@ export function HistoryPanel({ workplan, frozen, canSave, canRestore, onShowActi
                     disabled={frozenReason !== null}
                     title={frozenReason ?? undefined}
                     onClick={() => setRestoring(version)}
-                    aria-label={`Restore “${version.name}”`}
+                    aria-label={t("version.restoreLabel", { name: version.name })}
                   >
-                    Restore…
+                    {t("version.restore")}
                   </button>
                 ) : null}
               </div>
@@ -124,6 +133,7 @@ export function HistoryPanel({ workplan, frozen, canSave, canRestore, onShowActi
 }
 
 function SaveVersionForm({ workplanId, onSaved }: { workplanId: string; onSaved: () => void }) {
+  const t = useT("history");
   const [name, setName] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -132,7 +142,7 @@ function SaveVersionForm({ workplanId, onSaved }: { workplanId: string; onSaved:
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (name.trim() === "") {
-      setError(new Error("Give the version a name, such as “Before the partners' meeting”."));
+      setError(new Error(t("save.nameMissing")));
       return;
     }
     setBusy(true);
@@ -151,19 +161,20 @@ function SaveVersionForm({ workplanId, onSaved }: { workplanId: string; onSaved:
   return (
     <form className="save-version" onSubmit={(event) => void submit(event)}>
       <label htmlFor={inputId} className="field-label">
-        Save this version as
+        {t("save.label")}
       </label>
       <div className="inline-form">
         <input
           id={inputId}
           className="input"
           maxLength={200}
-          placeholder="e.g. Before the partners' meeting"
+          dir="auto"
+          placeholder={t("save.placeholder")}
           value={name}
           onChange={(event) => setName(event.target.value)}
         />
         <button type="submit" className="button button-primary button-small" disabled={busy}>
-          Save version
+          {t("save.submit")}
         </button>
       </div>
       {error ? <Notice tone="error">{describeError(error)}</Notice> : null}
@@ -178,6 +189,8 @@ function CompareForm({
   versions: readonly VersionView[];
   onCompare: (comparison: Comparison) => void;
 }) {
+  const t = useT("history");
+  const f = useFormat();
   const [from, setFrom] = useState<string>("");
   const [to, setTo] = useState<string>(CURRENT);
   const fromId = useId();
@@ -187,7 +200,7 @@ function CompareForm({
     <>
       {versions.map((version) => (
         <option key={version.id} value={version.id}>
-          {version.name} · {formatDateTime(version.createdAt)}
+          {t("compare.option", { name: version.name, date: f.dateTime(version.createdAt) })}
         </option>
       ))}
     </>
@@ -202,7 +215,7 @@ function CompareForm({
     >
       <div className="compare-fields">
         <label htmlFor={fromId} className="field-label">
-          Compare
+          {t("compare.from")}
         </label>
         <select
           id={fromId}
@@ -213,7 +226,7 @@ function CompareForm({
           {options}
         </select>
         <label htmlFor={toId} className="field-label">
-          with
+          {t("compare.to")}
         </label>
         <select
           id={toId}
@@ -221,12 +234,12 @@ function CompareForm({
           value={to}
           onChange={(event) => setTo(event.target.value)}
         >
-          <option value={CURRENT}>The document now</option>
+          <option value={CURRENT}>{t("compare.now")}</option>
           {options}
         </select>
       </div>
       <button type="submit" className="button button-secondary button-small">
-        Show changes
+        {t("compare.submit")}
       </button>
     </form>
   );
@@ -243,26 +256,27 @@ function RestoreDialog({
   onClose: () => void;
   onRestored: (message: string) => void;
 }) {
+  const t = useT("history");
   const [keepCurrent, setKeepCurrent] = useState(true);
   const checkboxId = useId();
   return (
     <FormDialog
       open={version !== null}
       onClose={onClose}
-      title={version ? `Restore “${version.name}”?` : "Restore"}
-      description="The document becomes what it was in this version, as a new change on top of today's text: everyone editing sees it at once, and the restore is saved as a version of its own."
-      submitLabel="Restore"
+      title={version ? t("restore.title", { name: version.name }) : t("restore.titleNone")}
+      description={t("restore.description")}
+      submitLabel={t("restore.submit")}
       tone="danger"
       onSubmit={async () => {
         if (!version) return;
         if (keepCurrent) {
-          await api.saveVersion(workplanId, `Before restoring “${version.name}”`);
+          await api.saveVersion(workplanId, t("restore.beforeName", { name: version.name }));
         }
         const result = await api.restoreVersion(workplanId, version.id);
         onRestored(
           result.changed
-            ? `Restored “${version.name}”.`
-            : `The document already matched “${version.name}”: nothing changed.`,
+            ? t("restore.done", { name: version.name })
+            : t("restore.unchanged", { name: version.name }),
         );
       }}
     >
@@ -273,7 +287,7 @@ function RestoreDialog({
           checked={keepCurrent}
           onChange={(event) => setKeepCurrent(event.target.checked)}
         />
-        Save the document as it is now as a version first
+        {t("restore.keepCurrent")}
       </label>
     </FormDialog>
   );

@@ -1,5 +1,8 @@
 import type { ValidationOrganisation, ValidationView } from "@junction/domain";
 import { describe, expect, it } from "vitest";
+import { createTranslate } from "../../i18n";
+import messages from "../../i18n/locales/en/lifecycle.json";
+import fr from "../../i18n/locales/fr/lifecycle.json";
 import {
   answerState,
   describeStage,
@@ -12,6 +15,7 @@ import {
 } from "./lifecycle-logic";
 
 const now = new Date("2027-02-10T12:00:00Z");
+const t = createTranslate("en", "lifecycle", messages);
 
 function organisation(overrides: Partial<ValidationOrganisation>): ValidationOrganisation {
   return {
@@ -59,6 +63,7 @@ const base = {
 describe("describeStage", () => {
   it("names the consultation deadline as people say it, without this year's number", () => {
     const text = describeStage(
+      t,
       { ...base, stage: "consultation", consultation: { deadline: "2027-03-15" } },
       now,
     );
@@ -67,6 +72,7 @@ describe("describeStage", () => {
 
   it("adds the year to a deadline in another year", () => {
     const text = describeStage(
+      t,
       { ...base, stage: "consultation", consultation: { deadline: "2028-01-05" } },
       now,
     );
@@ -74,19 +80,19 @@ describe("describeStage", () => {
   });
 
   it("invites comments without a date when no deadline is set", () => {
-    expect(describeStage({ ...base, stage: "consultation" }, now).summary).toBe(
+    expect(describeStage(t, { ...base, stage: "consultation" }, now).summary).toBe(
       "Consultation: commenters are invited to comment",
     );
   });
 
   it("says an adopted plan is frozen, with the day it was adopted", () => {
-    const text = describeStage({ ...base, stage: "adopted", adoptedAt: "2024-03-01T12:00:00Z" });
+    const text = describeStage(t, { ...base, stage: "adopted", adoptedAt: "2024-03-01T12:00:00Z" });
     expect(text.summary).toBe("Adopted on 1 March 2024 — this plan is frozen");
     expect(text.tone).toBe("frozen");
   });
 
   it("counts answers during validation and flags a standing objection", () => {
-    const text = describeStage({
+    const text = describeStage(t, {
       ...base,
       stage: "validation",
       validation: validation([
@@ -101,7 +107,7 @@ describe("describeStage", () => {
   });
 
   it("says an archived plan is read-only whatever its stage", () => {
-    expect(describeStage({ ...base, stage: "draft", archived: true }).tone).toBe("frozen");
+    expect(describeStage(t, { ...base, stage: "draft", archived: true }).tone).toBe("frozen");
   });
 });
 
@@ -115,7 +121,7 @@ describe("validation", () => {
     expect(answerState(overruled)).toBe("overruled");
     expect(answerState(standing)).toBe("objected");
     expect(standingObjections(validation([overruled, standing]))).toEqual([standing]);
-    expect(validationSummary(validation([overruled, standing]))).toBe(
+    expect(validationSummary(t, validation([overruled, standing]))).toBe(
       "0 of 2 approved · 1 objection · 1 overruled",
     );
   });
@@ -136,7 +142,7 @@ describe("revisions and moves", () => {
   };
 
   it("links a revision back to the adopted plan with its adoption day", () => {
-    expect(revisionOfLabel(link)).toBe("Revision of “Joint workplan” adopted 1 March 2024");
+    expect(revisionOfLabel(t, link)).toBe("Revision of “Joint workplan” adopted 1 March 2024");
   });
 
   it("points an adopted plan at its newest revision", () => {
@@ -147,9 +153,28 @@ describe("revisions and moves", () => {
   });
 
   it("words each move as the coordinator's action", () => {
-    expect(moveLabel("draft", "consultation")).toBe("Send for consultation");
-    expect(moveLabel("validation", "adopted")).toBe("Adopt the plan");
-    expect(moveLabel("validation", "consultation")).toBe("Back to consultation");
+    expect(moveLabel(t, "draft", "consultation")).toBe("Send for consultation");
+    expect(moveLabel(t, "validation", "adopted")).toBe("Adopt the plan");
+    expect(moveLabel(t, "validation", "consultation")).toBe("Back to consultation");
+  });
+});
+
+describe("in French", () => {
+  it("writes the deadline and the tally in French, with French plurals and dates", () => {
+    const tf = createTranslate("fr", "lifecycle", fr);
+    const text = describeStage(
+      tf,
+      { ...base, stage: "consultation", consultation: { deadline: "2028-01-05" } },
+      now,
+    );
+    expect(text.summary).toBe(
+      "Consultation : les commentateurs sont invités jusqu’au 5 janvier 2028",
+    );
+    const round = validation([
+      organisation({ answer: "objected", blocking: true }),
+      organisation({ organisationId: "ilo", answer: "objected", blocking: true }),
+    ]);
+    expect(validationSummary(tf, round)).toBe("0 sur 2 ont approuvé · 2 objections");
   });
 });
 

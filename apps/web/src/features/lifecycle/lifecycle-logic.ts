@@ -5,41 +5,39 @@ import type {
   ValidationView,
   WorkplanLink,
 } from "@junction/domain";
-import { STAGE_LABELS } from "../../lib/format";
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+import type { Translate } from "../../i18n";
+import { formatLocale } from "../../i18n/format";
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+function intlLocale(locale: string): string {
+  return locale === "en" ? "en-GB" : locale;
+}
+
 /** A calendar day ("2027-03-15") as people say it: "15 March", with the year when not this one. */
-export function formatDay(day: string, now: Date = new Date()): string {
+export function formatDay(day: string, now: Date = new Date(), locale = formatLocale()): string {
   const match = DAY.exec(day);
   if (!match) return day;
-  const [, year, month, date] = match;
-  const name = MONTHS[Number(month) - 1];
-  if (!name) return day;
-  const sameYear = Number(year) === now.getFullYear();
-  return sameYear ? `${Number(date)} ${name}` : `${Number(date)} ${name} ${year}`;
+  const time = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (Number.isNaN(time)) return day;
+  const sameYear = Number(match[1]) === now.getFullYear();
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    day: "numeric",
+    month: "long",
+    ...(sameYear ? {} : { year: "numeric" }),
+    timeZone: "UTC",
+  }).format(time);
 }
 
 /** A moment ("2024-03-01T09:12:00Z") as its day in full: "1 March 2024" (local time). */
-export function formatLongDate(iso: string): string {
+export function formatLongDate(iso: string, locale = formatLocale()): string {
   const time = new Date(iso);
   if (Number.isNaN(time.getTime())) return "—";
-  return `${time.getDate()} ${MONTHS[time.getMonth()]} ${time.getFullYear()}`;
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  }).format(time);
 }
 
 /** Today as YYYY-MM-DD in local time: the earliest consultation deadline a coordinator may set. */
@@ -64,29 +62,22 @@ type DescribedLifecycle = Pick<
 
 /** What the workplan's stage means for the people reading it, in one sentence. */
 export function describeStage(
+  t: Translate<"lifecycle">,
   lifecycle: DescribedLifecycle,
   now: Date = new Date(),
 ): StageDescription {
   if (lifecycle.archived) {
-    return {
-      summary: "Archived — this plan is read-only for everyone",
-      detail: null,
-      tone: "frozen",
-    };
+    return { summary: t("summary.archived"), detail: null, tone: "frozen" };
   }
   switch (lifecycle.stage) {
     case "draft":
-      return {
-        summary: "Draft: members write the plan together; comments are welcome at any time",
-        detail: null,
-        tone: "neutral",
-      };
+      return { summary: t("summary.draft"), detail: null, tone: "neutral" };
     case "consultation": {
       const deadline = lifecycle.consultation.deadline;
       return {
         summary: deadline
-          ? `Consultation: commenters are invited until ${formatDay(deadline, now)}`
-          : "Consultation: commenters are invited to comment",
+          ? t("summary.consultationUntil", { date: formatDay(deadline, now, t.locale) })
+          : t("summary.consultation"),
         detail: null,
         tone: "info",
       };
@@ -94,16 +85,16 @@ export function describeStage(
     case "validation": {
       const validation = lifecycle.validation;
       return {
-        summary: "Validation: each lead organisation approves its part",
-        detail: validation?.current ? validationSummary(validation) : null,
+        summary: t("summary.validation"),
+        detail: validation?.current ? validationSummary(t, validation) : null,
         tone: validation && validation.objected > validation.overruled ? "attention" : "info",
       };
     }
     case "adopted":
       return {
         summary: lifecycle.adoptedAt
-          ? `Adopted on ${formatLongDate(lifecycle.adoptedAt)} — this plan is frozen`
-          : "Adopted — this plan is frozen",
+          ? t("summary.adoptedOn", { date: formatLongDate(lifecycle.adoptedAt, t.locale) })
+          : t("summary.adopted"),
         detail: null,
         tone: "frozen",
       };
@@ -112,23 +103,25 @@ export function describeStage(
 
 /** "3 of 12 approved · 1 objection · 8 not answered" */
 export function validationSummary(
+  t: Translate<"lifecycle">,
   validation: Pick<ValidationView, "organisations" | "approved" | "pending">,
 ): string {
   const total = validation.organisations.length;
-  if (total === 0) return "No organisation leads an activity yet";
+  if (total === 0) return t("tally.noLeads");
   const objections = validation.organisations.filter((o) => o.blocking).length;
   const overruled = validation.organisations.filter((o) => o.overrule !== null).length;
-  const parts = [`${validation.approved} of ${total} approved`];
-  if (objections > 0) parts.push(`${objections} ${objections === 1 ? "objection" : "objections"}`);
-  if (overruled > 0) parts.push(`${overruled} overruled`);
-  if (validation.pending > 0) parts.push(`${validation.pending} not answered`);
+  const parts = [t("tally.approved", { approved: validation.approved, total })];
+  if (objections > 0) parts.push(t("tally.objections", { count: objections }));
+  if (overruled > 0) parts.push(t("tally.overruled", { count: overruled }));
+  if (validation.pending > 0) parts.push(t("tally.notAnswered", { count: validation.pending }));
   return parts.join(" · ");
 }
 
 /** "Revision of “Joint workplan 2021–2023” adopted 1 March 2024" */
-export function revisionOfLabel(link: WorkplanLink): string {
-  const adopted = link.adoptedAt ? ` adopted ${formatLongDate(link.adoptedAt)}` : "";
-  return `Revision of “${link.title}”${adopted}`;
+export function revisionOfLabel(t: Translate<"lifecycle">, link: WorkplanLink): string {
+  return link.adoptedAt
+    ? t("revisionOfAdopted", { title: link.title, date: formatLongDate(link.adoptedAt, t.locale) })
+    : t("revisionOf", { title: link.title });
 }
 
 /** The newest revision of an adopted plan, to point its readers at. */
@@ -152,13 +145,6 @@ export function answerState(organisation: ValidationOrganisation): AnswerState {
   return "pending";
 }
 
-export const ANSWER_LABELS: Record<AnswerState, string> = {
-  approved: "Approved",
-  objected: "Objects",
-  overruled: "Objection overruled",
-  pending: "Not answered",
-};
-
 /** Objections that stand: adoption waits for them to be withdrawn or overruled. */
 export function standingObjections(
   validation: ValidationView | null,
@@ -167,19 +153,18 @@ export function standingObjections(
   return validation.organisations.filter((o) => o.blocking);
 }
 
-/** The words of a move's button: "Send for consultation", "Adopt", "Back to draft". */
-export function moveLabel(from: Stage, to: Stage): string {
+/** The words of a move's button: "Send for consultation", "Adopt the plan", "Back to draft". */
+export function moveLabel(t: Translate<"lifecycle">, from: Stage, to: Stage): string {
   const forward = STAGES_ORDER.indexOf(to) > STAGES_ORDER.indexOf(from);
-  if (!forward) return `Back to ${STAGE_LABELS[to].toLowerCase()}`;
   switch (to) {
     case "consultation":
-      return "Send for consultation";
+      return forward ? t("move.consultation") : t("move.back.consultation");
     case "validation":
-      return "Send for validation";
+      return forward ? t("move.validation") : t("move.back.validation");
     case "adopted":
-      return "Adopt the plan";
+      return t("move.adopted");
     case "draft":
-      return "Back to draft";
+      return t("move.back.draft");
   }
 }
 

@@ -2,7 +2,7 @@ import type { LifecycleView } from "@junction/domain";
 import { useState } from "react";
 import "./lifecycle.css";
 import { Link } from "../../app/router";
-import { STAGE_LABELS } from "../../lib/format";
+import { useT } from "../../i18n";
 import {
   describeStage,
   moveLabel,
@@ -41,8 +41,10 @@ export function StageBanner({
   onChanged,
   onShowValidation,
 }: Props) {
+  const t = useT("lifecycle");
+  const tc = useT("common");
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
-  const description = describeStage(lifecycle);
+  const description = describeStage(t, lifecycle);
   const revision = lifecycle.stage === "adopted" ? newestRevision(lifecycle.revisions) : null;
   const objections = standingObjections(lifecycle.validation);
   const inValidation = lifecycle.stage === "validation";
@@ -52,7 +54,7 @@ export function StageBanner({
   return (
     <section
       className={`stage-banner stage-banner-${description.tone}`}
-      aria-label={`Stage: ${STAGE_LABELS[lifecycle.stage]}`}
+      aria-label={t("banner.label", { stage: tc(`stage.${lifecycle.stage}`) })}
     >
       <div className="stage-banner-main">
         <p className="stage-banner-summary" role="status">
@@ -65,7 +67,7 @@ export function StageBanner({
               <>
                 {" · "}
                 <button type="button" className="button-link" onClick={onShowValidation}>
-                  See the answers
+                  {t("banner.seeAnswers")}
                 </button>
               </>
             ) : null}
@@ -74,14 +76,17 @@ export function StageBanner({
         {lifecycle.revisionOf ? (
           <p className="stage-banner-link">
             <Link to={workplanHref(lifecycle.revisionOf.id)}>
-              {revisionOfLabel(lifecycle.revisionOf)}
+              {revisionOfLabel(t, lifecycle.revisionOf)}
             </Link>
           </p>
         ) : null}
         {revision ? (
           <p className="stage-banner-link">
-            A newer revision exists: <Link to={workplanHref(revision.id)}>{revision.title}</Link> (
-            {STAGE_LABELS[revision.stage].toLowerCase()})
+            {t.rich("banner.newerRevision", {
+              title: revision.title,
+              stage: tc(`stage.${revision.stage}`).toLocaleLowerCase(t.locale),
+              link: (chunks) => <Link to={workplanHref(revision.id)}>{chunks}</Link>,
+            })}
           </p>
         ) : null}
       </div>
@@ -93,7 +98,9 @@ export function StageBanner({
               className={`button button-small ${objections.length > 0 ? "button-secondary" : "button-primary"}`}
               onClick={() => setDialog("forward")}
             >
-              {moveLabel(lifecycle.stage, lifecycle.nextStage)}…
+              {t("banner.moveEllipsis", {
+                action: moveLabel(t, lifecycle.stage, lifecycle.nextStage),
+              })}
             </button>
           ) : null}
           {lifecycle.stage === "consultation" ? (
@@ -102,7 +109,9 @@ export function StageBanner({
               className="button button-secondary button-small"
               onClick={() => setDialog("deadline")}
             >
-              {lifecycle.consultation.deadline ? "Change deadline…" : "Set a deadline…"}
+              {lifecycle.consultation.deadline
+                ? t("banner.changeDeadline")
+                : t("banner.setDeadline")}
             </button>
           ) : null}
           {lifecycle.earlierStages.length > 0 ? (
@@ -111,7 +120,7 @@ export function StageBanner({
               className="button button-ghost button-small"
               onClick={() => setDialog("back")}
             >
-              Move back…
+              {t("banner.moveBack")}
             </button>
           ) : null}
           {lifecycle.stage === "adopted" && (!revision || revision.stage === "adopted") ? (
@@ -120,7 +129,7 @@ export function StageBanner({
               className="button button-primary button-small"
               onClick={() => setDialog("revision")}
             >
-              Open a new revision…
+              {t("banner.openRevision")}
             </button>
           ) : null}
         </div>

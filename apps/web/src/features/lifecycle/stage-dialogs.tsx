@@ -2,7 +2,7 @@ import type { LifecycleView, Stage, ValidationOrganisation } from "@junction/dom
 import { useEffect, useId, useState } from "react";
 import { api } from "../../api/client";
 import { navigate } from "../../app/router";
-import { STAGE_LABELS } from "../../lib/format";
+import { type Translate, useFormat, useT } from "../../i18n";
 import { FormDialog } from "../../ui/dialog";
 import { Field } from "../../ui/field";
 import { Notice } from "../../ui/states";
@@ -38,6 +38,7 @@ export function MoveForwardDialog({
   onClose,
   onChanged,
 }: MoveForwardProps) {
+  const t = useT("lifecycle");
   const [deadline, setDeadline] = useState(lifecycle.consultation.deadline ?? "");
   const [reason, setReason] = useState("");
   const objections = to === "adopted" ? standingObjections(lifecycle.validation) : [];
@@ -55,8 +56,8 @@ export function MoveForwardDialog({
     if (mustOverrule) {
       const trimmed = reason.trim();
       if (trimmed === "") {
-        setReasonError("Say why the objection is overruled: it is recorded with the adoption.");
-        throw new Error("A reason is needed to overrule the objection.");
+        setReasonError(t("forward.reasonMissing"));
+        throw new Error(t("forward.reasonNeeded"));
       }
       for (const organisation of objections) {
         await api.overruleObjection(workplan.id, {
@@ -80,17 +81,14 @@ export function MoveForwardDialog({
     <FormDialog
       open={open}
       onClose={onClose}
-      title={`${moveLabel(lifecycle.stage, to)}?`}
-      submitLabel={mustOverrule ? "Overrule and adopt" : moveLabel(lifecycle.stage, to)}
+      title={t("forward.title", { action: moveLabel(t, lifecycle.stage, to) })}
+      submitLabel={mustOverrule ? t("forward.overruleAndAdopt") : moveLabel(t, lifecycle.stage, to)}
       tone={to === "adopted" ? "danger" : "primary"}
       onSubmit={submit}
-      description={MOVE_EXPLANATIONS[to]}
+      description={moveExplanation(t, to)}
     >
       {to === "consultation" ? (
-        <Field
-          label="Comments invited until"
-          hint="Optional. Commenters see this day in their invitation; you can change it later."
-        >
+        <Field label={t("deadline.label")} hint={t("forward.deadlineHint")}>
           <input
             className="input input-date"
             type="date"
@@ -106,12 +104,13 @@ export function MoveForwardDialog({
             <StandingObjections objections={objections} />
           </Notice>
           <Field
-            label="Reason for overruling"
-            hint="Recorded with the adoption; everyone sees it with the objection in the validation panel."
+            label={t("overrule.reasonLabel")}
+            hint={t("forward.reasonHint")}
             error={reasonError}
           >
             <textarea
               className="input textarea"
+              dir="auto"
               rows={3}
               maxLength={2000}
               value={reason}
@@ -127,30 +126,38 @@ export function MoveForwardDialog({
   );
 }
 
-const MOVE_EXPLANATIONS: Record<Stage, string> = {
-  draft: "",
-  consultation:
-    "Commenters of the network are invited to comment: they find the invitation on My work and in their notifications. Editors keep editing.",
-  validation:
-    "Each organisation that leads an activity is asked to approve or object; its editors are notified. The plan can be adopted once no objection stands.",
-  adopted:
-    "Adopting freezes the document for everyone, coordinators included: nobody can change it any more, and it stays readable for ever. To change it later, open a new revision.",
-};
+function moveExplanation(t: Translate<"lifecycle">, to: Stage): string {
+  switch (to) {
+    case "draft":
+      return "";
+    case "consultation":
+      return t("explain.consultation");
+    case "validation":
+      return t("explain.validation");
+    case "adopted":
+      return t("explain.adopted");
+  }
+}
 
 function StandingObjections({ objections }: { objections: readonly ValidationOrganisation[] }) {
+  const t = useT("lifecycle");
+  const f = useFormat();
   return (
     <div className="stack-tight">
       <p>
-        {objections.map(organisationName).join(", ")}{" "}
-        {objections.length === 1 ? "objects" : "object"} to the plan. Adopting it now overrules{" "}
-        {objections.length === 1 ? "this objection" : "these objections"}.
+        {t("objections.intro", {
+          count: objections.length,
+          names: f.list(objections.map(organisationName)),
+        })}
       </p>
       <ul className="objection-list">
         {objections.map((organisation) => (
           <li key={organisation.organisationId}>
             <strong>{organisationName(organisation)}</strong>
-            {organisation.answeredByName ? ` (${organisation.answeredByName})` : null}:{" "}
-            {organisation.comment}
+            {organisation.answeredByName
+              ? ` ${t("objections.answeredBy", { name: organisation.answeredByName })}`
+              : null}
+            : <span dir="auto">{organisation.comment}</span>
           </li>
         ))}
       </ul>
@@ -168,6 +175,8 @@ type MoveBackProps = {
 
 /** Moves the plan back to an earlier stage; the reason is required and recorded. */
 export function MoveBackDialog({ workplan, lifecycle, open, onClose, onChanged }: MoveBackProps) {
+  const t = useT("lifecycle");
+  const tc = useT("common");
   const choices = lifecycle.earlierStages;
   const [to, setTo] = useState<Stage | null>(choices[choices.length - 1] ?? null);
   const [reason, setReason] = useState("");
@@ -183,10 +192,10 @@ export function MoveBackDialog({ workplan, lifecycle, open, onClose, onChanged }
   }, [open, last]);
 
   const submit = async () => {
-    if (!to) throw new Error("Choose the stage to go back to.");
+    if (!to) throw new Error(t("back.chooseStage"));
     if (reason.trim() === "") {
-      setReasonError("A reason is required to move a plan back.");
-      throw new Error("Say why the plan goes back: the reason is recorded with the move.");
+      setReasonError(t("back.reasonRequired"));
+      throw new Error(t("back.reasonNeeded"));
     }
     try {
       await api.moveStage(workplan.id, { stage: to, reason: reason.trim() });
@@ -199,14 +208,16 @@ export function MoveBackDialog({ workplan, lifecycle, open, onClose, onChanged }
     <FormDialog
       open={open}
       onClose={onClose}
-      title="Move the plan back"
-      description={`It is in ${STAGE_LABELS[lifecycle.stage].toLowerCase()} now. Moving back saves a version and is recorded with your reason.`}
-      submitLabel={to ? moveLabel(lifecycle.stage, to) : "Move back"}
+      title={t("back.title")}
+      description={t("back.description", {
+        stage: tc(`stage.${lifecycle.stage}`).toLocaleLowerCase(t.locale),
+      })}
+      submitLabel={to ? moveLabel(t, lifecycle.stage, to) : t("back.submit")}
       onSubmit={submit}
     >
       {choices.length > 1 ? (
         <fieldset className="radio-group" aria-describedby={`${groupId}-hint`}>
-          <legend className="field-label">Back to</legend>
+          <legend className="field-label">{t("back.legend")}</legend>
           {choices.map((stage) => (
             <label key={stage} className="radio">
               <input
@@ -216,17 +227,18 @@ export function MoveBackDialog({ workplan, lifecycle, open, onClose, onChanged }
                 checked={to === stage}
                 onChange={() => setTo(stage)}
               />
-              {STAGE_LABELS[stage]}
+              {tc(`stage.${stage}`)}
             </label>
           ))}
           <p id={`${groupId}-hint`} className="field-hint">
-            Going back from validation ends its round: the organisations answer again next time.
+            {t("back.hint")}
           </p>
         </fieldset>
       ) : null}
-      <Field label="Reason" error={reasonError}>
+      <Field label={t("back.reason")} error={reasonError}>
         <textarea
           className="input textarea"
+          dir="auto"
           rows={3}
           maxLength={2000}
           aria-required="true"
@@ -251,6 +263,7 @@ type DeadlineProps = {
 
 /** Sets or clears the day commenters are invited until, during consultation. */
 export function DeadlineDialog({ workplan, deadline, open, onClose, onChanged }: DeadlineProps) {
+  const t = useT("lifecycle");
   const [value, setValue] = useState(deadline ?? "");
   useEffect(() => {
     if (open) setValue(deadline ?? "");
@@ -259,19 +272,19 @@ export function DeadlineDialog({ workplan, deadline, open, onClose, onChanged }:
     <FormDialog
       open={open}
       onClose={onClose}
-      title="Consultation deadline"
+      title={t("deadline.title")}
       description={
         deadline
-          ? `Commenters are invited until ${formatDay(deadline)}.`
-          : "No deadline is set: commenters are invited until the plan moves on."
+          ? t("deadline.current", { date: formatDay(deadline, new Date(), t.locale) })
+          : t("deadline.none")
       }
-      submitLabel="Save deadline"
+      submitLabel={t("deadline.save")}
       onSubmit={async () => {
         await api.setConsultationDeadline(workplan.id, value === "" ? null : value);
         onChanged();
       }}
     >
-      <Field label="Comments invited until" hint="Leave empty for no deadline.">
+      <Field label={t("deadline.label")} hint={t("deadline.hint")}>
         <input
           className="input input-date"
           type="date"
@@ -294,13 +307,14 @@ export function OpenRevisionDialog({
   open: boolean;
   onClose: () => void;
 }) {
+  const t = useT("lifecycle");
   return (
     <FormDialog
       open={open}
       onClose={onClose}
-      title="Open a new revision"
-      description={`A new draft starts from the adopted text of “${workplan.title}” and links back to it. The adopted plan stays as it is, readable for ever.`}
-      submitLabel="Open the revision"
+      title={t("revision.title")}
+      description={t("revision.description", { title: workplan.title })}
+      submitLabel={t("revision.submit")}
       onSubmit={async () => {
         const revision = await api.openRevision(workplan.id);
         navigate(`/workplans/${encodeURIComponent(revision.id)}`);
@@ -318,6 +332,7 @@ type OverruleProps = {
 
 /** Overrules one organisation's objection with a reason, so the plan may be adopted. */
 export function OverruleDialog({ workplan, organisation, onClose, onChanged }: OverruleProps) {
+  const t = useT("lifecycle");
   const [reason, setReason] = useState("");
   const [reasonError, setReasonError] = useState<string | null>(null);
   useEffect(() => {
@@ -331,15 +346,15 @@ export function OverruleDialog({ workplan, organisation, onClose, onChanged }: O
     <FormDialog
       open={organisation !== null}
       onClose={onClose}
-      title={`Overrule ${name}'s objection`}
+      title={t("overrule.title", { name })}
       description={organisation ? `“${organisation.comment}”` : undefined}
-      submitLabel="Overrule"
+      submitLabel={t("overrule.submit")}
       tone="danger"
       onSubmit={async () => {
         if (!organisation) return;
         if (reason.trim() === "") {
-          setReasonError("Say why: the reason is recorded and shown to the organisation.");
-          throw new Error("A reason is needed to overrule an objection.");
+          setReasonError(t("overrule.reasonMissing"));
+          throw new Error(t("overrule.reasonNeeded"));
         }
         await api.overruleObjection(workplan.id, {
           organisationId: organisation.organisationId,
@@ -348,9 +363,10 @@ export function OverruleDialog({ workplan, organisation, onClose, onChanged }: O
         onChanged();
       }}
     >
-      <Field label="Reason for overruling" error={reasonError}>
+      <Field label={t("overrule.reasonLabel")} error={reasonError}>
         <textarea
           className="input textarea"
+          dir="auto"
           rows={3}
           maxLength={2000}
           value={reason}

@@ -2,11 +2,10 @@ import type { LifecycleView, ValidationOrganisation } from "@junction/domain";
 import { type FormEvent, useId, useState } from "react";
 import { api } from "../../api/client";
 import { describeError } from "../../api/errors";
-import { formatCount, formatDateTime } from "../../lib/format";
+import { useFormat, useT } from "../../i18n";
 import { Field } from "../../ui/field";
 import { EmptyState, Notice } from "../../ui/states";
 import {
-  ANSWER_LABELS,
   type AnswerState,
   answerState,
   organisationName,
@@ -31,6 +30,8 @@ const ANSWER_ORDER: Record<AnswerState, number> = {
 
 /** Who approved, who objected and who has not answered; the person's organisation answers here. */
 export function ValidationPanel({ workplan, lifecycle, member, onChanged }: Props) {
+  const t = useT("lifecycle");
+  const f = useFormat();
   const validation = lifecycle.validation;
   const [overruling, setOverruling] = useState<ValidationOrganisation | null>(null);
   const headingId = useId();
@@ -39,13 +40,10 @@ export function ValidationPanel({ workplan, lifecycle, member, onChanged }: Prop
     return (
       <section className="panel-section lifecycle-panel" aria-labelledby={headingId}>
         <h2 id={headingId} className="panel-title">
-          Validation
+          {t("panel.title")}
         </h2>
-        <EmptyState title="Not in validation yet">
-          <p className="muted small">
-            When a coordinator sends the plan for validation, each organisation that leads an
-            activity approves or objects here, and the plan can be adopted once no objection stands.
-          </p>
+        <EmptyState title={t("panel.notYet")}>
+          <p className="muted small">{t("panel.notYetBody")}</p>
         </EmptyState>
       </section>
     );
@@ -68,12 +66,15 @@ export function ValidationPanel({ workplan, lifecycle, member, onChanged }: Prop
   return (
     <section className="panel-section lifecycle-panel" aria-labelledby={headingId}>
       <h2 id={headingId} className="panel-title">
-        Validation
+        {t("panel.title")}
       </h2>
       <p className="muted small">
         {validation.current
-          ? validationSummary(validation)
-          : `The last round ended ${validation.endedAt ? formatDateTime(validation.endedAt) : ""}: ${validationSummary(validation)}`}
+          ? validationSummary(t, validation)
+          : t("panel.lastRound", {
+              date: validation.endedAt ? f.dateTime(validation.endedAt) : "",
+              summary: validationSummary(t, validation),
+            })}
       </p>
       {mine ? (
         <AnswerForm
@@ -83,13 +84,9 @@ export function ValidationPanel({ workplan, lifecycle, member, onChanged }: Prop
           key={`${mine.organisationId}:${mine.answer ?? ""}`}
         />
       ) : null}
-      {mayAnswer && !mine ? (
-        <p className="muted small">
-          Your organisation leads no activity in this plan, so it is not asked to validate it.
-        </p>
-      ) : null}
+      {mayAnswer && !mine ? <p className="muted small">{t("panel.notAsked")}</p> : null}
       {validation.organisations.length === 0 ? (
-        <p className="muted small">No organisation leads an activity in this plan.</p>
+        <p className="muted small">{t("panel.noLeads")}</p>
       ) : (
         <ul className="validation-list">
           {sorted.map((organisation) => (
@@ -121,6 +118,8 @@ function ValidationRow({
   canOverrule: boolean;
   onOverrule: () => void;
 }) {
+  const t = useT("lifecycle");
+  const f = useFormat();
   const state = answerState(organisation);
   const name = organisationName(organisation);
   return (
@@ -129,20 +128,25 @@ function ValidationRow({
         <span className="validation-org" title={organisation.name}>
           {name}
         </span>
-        <span className={`tag validation-tag validation-tag-${state}`}>{ANSWER_LABELS[state]}</span>
+        <span className={`tag validation-tag validation-tag-${state}`}>{t(`answer.${state}`)}</span>
       </div>
       <p className="muted small">
-        Leads {formatCount(organisation.activityCount, "activity", "activities")}
+        {t("row.leads", { count: organisation.activityCount })}
         {organisation.answeredByName && organisation.answeredAt
-          ? ` · ${organisation.answeredByName}, ${formatDateTime(organisation.answeredAt)}`
+          ? ` · ${t("row.answeredBy", { name: organisation.answeredByName, date: f.dateTime(organisation.answeredAt) })}`
           : null}
       </p>
       {organisation.comment ? (
-        <blockquote className="validation-comment">{organisation.comment}</blockquote>
+        <blockquote className="validation-comment" dir="auto">
+          {organisation.comment}
+        </blockquote>
       ) : null}
       {organisation.overrule ? (
         <p className="small validation-overrule">
-          Overruled by {organisation.overrule.byName}: {organisation.overrule.reason}
+          {t("row.overruledBy", {
+            name: organisation.overrule.byName,
+            reason: organisation.overrule.reason,
+          })}
         </p>
       ) : null}
       {canOverrule ? (
@@ -150,9 +154,9 @@ function ValidationRow({
           type="button"
           className="button button-secondary button-small"
           onClick={onOverrule}
-          aria-label={`Overrule ${name}'s objection`}
+          aria-label={t("overrule.title", { name })}
         >
-          Overrule…
+          {t("row.overrule")}
         </button>
       ) : null}
     </li>
@@ -168,6 +172,8 @@ function AnswerForm({
   organisation: ValidationOrganisation;
   onChanged: () => void;
 }) {
+  const t = useT("lifecycle");
+  const tc = useT("common");
   const [objecting, setObjecting] = useState(false);
   const [comment, setComment] = useState(organisation.comment);
   const [busy, setBusy] = useState(false);
@@ -191,7 +197,7 @@ function AnswerForm({
   const submitObjection = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (comment.trim() === "") {
-      setError(new Error("Say what must change: an objection needs a comment."));
+      setError(new Error(t("answerForm.needsComment")));
       return;
     }
     void send("object");
@@ -200,16 +206,14 @@ function AnswerForm({
   return (
     <div className="validation-answer card">
       <p className="validation-answer-title">
-        Your organisation, {name}:{" "}
-        <strong>
-          {state === "pending" ? "not answered yet" : ANSWER_LABELS[state].toLowerCase()}
-        </strong>
+        {t.rich(`yours.${state}`, { name, strong: (chunks) => <strong>{chunks}</strong> })}
       </p>
       {objecting ? (
         <form className="stack-tight" onSubmit={submitObjection}>
-          <Field label={`What must change before ${name} approves`}>
+          <Field label={t("answerForm.whatMustChange", { name })}>
             <textarea
               className="input textarea"
+              dir="auto"
               rows={3}
               maxLength={5000}
               value={comment}
@@ -218,7 +222,7 @@ function AnswerForm({
           </Field>
           <div className="row-actions">
             <button type="submit" className="button button-danger button-small" disabled={busy}>
-              Object
+              {t("answerForm.object")}
             </button>
             <button
               type="button"
@@ -228,7 +232,7 @@ function AnswerForm({
                 setError(null);
               }}
             >
-              Cancel
+              {tc("cancel")}
             </button>
           </div>
         </form>
@@ -241,7 +245,7 @@ function AnswerForm({
               disabled={busy}
               onClick={() => void send("approve")}
             >
-              Approve for {name}
+              {t("answerForm.approveFor", { name })}
             </button>
           ) : null}
           <button
@@ -250,7 +254,9 @@ function AnswerForm({
             disabled={busy}
             onClick={() => setObjecting(true)}
           >
-            {state === "objected" ? "Change the objection…" : "Object…"}
+            {state === "objected"
+              ? t("answerForm.changeObjection")
+              : t("answerForm.objectEllipsis")}
           </button>
         </div>
       )}

@@ -2,7 +2,7 @@ import { ACTIVITY_STATUSES, type GcmReportView } from "@junction/domain";
 import { useResource } from "../../api/use-resource";
 import { useCurrentNetwork } from "../../app/current-network";
 import { Link } from "../../app/router";
-import { formatDateTime } from "../../lib/format";
+import { type Formatters, type Translate, useFormat, useT } from "../../i18n";
 import { StatusBadge } from "../../ui/badges";
 import { ErrorState, LoadingState } from "../../ui/states";
 import { DownloadStatus } from "../exports/download-status";
@@ -12,35 +12,38 @@ import "../exports/exports.css";
 
 type Objective = GcmReportView["objectives"][number];
 
-function money(amount: number, currency: string): string {
-  return `${amount.toLocaleString("en", { maximumFractionDigits: 2 })} ${currency}`;
-}
-
 function activityHref(workplanId: string, activityId: string): string {
   return `/workplans/${encodeURIComponent(workplanId)}#activity-${encodeURIComponent(activityId)}`;
 }
 
-function budgetText(objective: Objective): string {
+function budgetText(t: Translate<"report">, f: Formatters, objective: Objective): string {
   if (objective.budget.length === 0) return "—";
   return objective.budget
-    .map((b) => `${money(b.secured, b.currency)} of ${money(b.required, b.currency)}`)
+    .map((b) =>
+      t("budget.securedOf", {
+        secured: f.money(b.secured, b.currency),
+        required: f.money(b.required, b.currency),
+      }),
+    )
     .join("; ");
 }
 
 function Summary({ report }: { report: GcmReportView }) {
+  const t = useT("report");
+  const f = useFormat();
   return (
     <div className="table-wrap">
       <table className="table report-summary">
-        <caption className="visually-hidden">Activities and budget per GCM objective</caption>
+        <caption className="visually-hidden">{t("summary.caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Objective</th>
+            <th scope="col">{t("summary.objective")}</th>
             {ACTIVITY_STATUSES.map((status) => (
               <th key={status} scope="col" className="numeric">
-                {status}
+                {t(`status.${status}`)}
               </th>
             ))}
-            <th scope="col">Budget secured of required</th>
+            <th scope="col">{t("summary.budget")}</th>
           </tr>
         </thead>
         <tbody>
@@ -62,7 +65,7 @@ function Summary({ report }: { report: GcmReportView }) {
                   {objective.activities[status].length || ""}
                 </td>
               ))}
-              <td>{budgetText(objective)}</td>
+              <td>{budgetText(t, f, objective)}</td>
             </tr>
           ))}
         </tbody>
@@ -72,15 +75,17 @@ function Summary({ report }: { report: GcmReportView }) {
 }
 
 function ObjectiveSection({ objective }: { objective: Objective }) {
+  const t = useT("report");
+  const f = useFormat();
   const titleId = `objective-${objective.objective}`;
   return (
     <section className="section card report-objective" aria-labelledby={titleId}>
       <h2 id={titleId} tabIndex={-1}>
-        Objective {objective.objective}: {objective.title}
+        {t("objective.title", { number: objective.objective, title: objective.title })}
       </h2>
       <div className="report-columns">
         <div>
-          <h3 className="subsection-title">Activities by status</h3>
+          <h3 className="subsection-title">{t("objective.byStatus")}</h3>
           {ACTIVITY_STATUSES.filter((status) => objective.activities[status].length > 0).map(
             (status) => (
               <div key={status} className="report-status">
@@ -88,7 +93,7 @@ function ObjectiveSection({ objective }: { objective: Objective }) {
                 <ul>
                   {objective.activities[status].map((activity) => (
                     <li key={`${activity.workplanId}:${activity.id}`}>
-                      <Link to={activityHref(activity.workplanId, activity.id)}>
+                      <Link to={activityHref(activity.workplanId, activity.id)} dir="auto">
                         {activity.title || activity.id}
                       </Link>
                       {activity.lead ? (
@@ -102,46 +107,51 @@ function ObjectiveSection({ objective }: { objective: Objective }) {
           )}
         </div>
         <div>
-          <h3 className="subsection-title">Budget</h3>
+          <h3 className="subsection-title">{t("objective.budget")}</h3>
           {objective.budget.length === 0 ? (
-            <p className="muted">No amounts recorded.</p>
+            <p className="muted">{t("objective.noAmounts")}</p>
           ) : (
             <ul className="report-budget">
               {objective.budget.map((budget) => (
                 <li key={budget.currency}>
-                  <strong>{money(budget.secured, budget.currency)}</strong> secured of{" "}
-                  {money(budget.required, budget.currency)} required
-                  {budget.gap > 0 ? ` (gap ${money(budget.gap, budget.currency)})` : ""}
+                  {t.rich("objective.budgetLine", {
+                    secured: f.money(budget.secured, budget.currency),
+                    required: f.money(budget.required, budget.currency),
+                    strong: (chunks) => <strong>{chunks}</strong>,
+                  })}
+                  {budget.gap > 0
+                    ? t("objective.budgetGap", { gap: f.money(budget.gap, budget.currency) })
+                    : ""}
                 </li>
               ))}
             </ul>
           )}
           {objective.activitiesWithoutAmount > 0 ? (
             <p className="muted small">
-              {objective.activitiesWithoutAmount} with a budget but no amount.
+              {t("objective.withoutAmount", { count: objective.activitiesWithoutAmount })}
             </p>
           ) : null}
-          <h3 className="subsection-title">Organisations</h3>
+          <h3 className="subsection-title">{t("objective.organisations")}</h3>
           <p>
-            <span className="muted">Lead: </span>
-            {objective.leads.map((o) => o.name).join(", ") || "—"}
+            <span className="muted">{t("objective.lead")}</span>
+            {f.list(objective.leads.map((o) => o.name)) || "—"}
           </p>
           <p>
-            <span className="muted">Partners: </span>
-            {objective.partners.map((o) => o.name).join(", ") || "—"}
+            <span className="muted">{t("objective.partners")}</span>
+            {f.list(objective.partners.map((o) => o.name)) || "—"}
           </p>
         </div>
       </div>
       {objective.indicators.length > 0 ? (
         <div className="table-wrap">
           <table className="table report-indicators">
-            <caption className="subsection-title report-caption">Indicators</caption>
+            <caption className="subsection-title report-caption">{t("indicators.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Indicator</th>
-                <th scope="col">Baseline</th>
-                <th scope="col">Target</th>
-                <th scope="col">Means of verification</th>
+                <th scope="col">{t("indicators.name")}</th>
+                <th scope="col">{t("indicators.baseline")}</th>
+                <th scope="col">{t("indicators.target")}</th>
+                <th scope="col">{t("indicators.means")}</th>
               </tr>
             </thead>
             <tbody>
@@ -149,10 +159,10 @@ function ObjectiveSection({ objective }: { objective: Objective }) {
                 // indicators carry no id; their order is the document's
                 // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list
                 <tr key={`${indicator.activityId}:${index}`}>
-                  <td>{indicator.name}</td>
-                  <td>{indicator.baseline}</td>
-                  <td>{indicator.target}</td>
-                  <td>{indicator.meansOfVerification}</td>
+                  <td dir="auto">{indicator.name}</td>
+                  <td dir="auto">{indicator.baseline}</td>
+                  <td dir="auto">{indicator.target}</td>
+                  <td dir="auto">{indicator.meansOfVerification}</td>
                 </tr>
               ))}
             </tbody>
@@ -166,6 +176,8 @@ function ObjectiveSection({ objective }: { objective: Objective }) {
 /** `/networks/:networkId/report`: the GCM review report, per objective, and its Word file. */
 export function ReportPage({ networkId }: { networkId: string }) {
   useCurrentNetwork(networkId);
+  const t = useT("report");
+  const f = useFormat();
   const report = useResource(() => exportsApi.report(networkId), networkId);
   const download = useDownload();
 
@@ -173,12 +185,8 @@ export function ReportPage({ networkId }: { networkId: string }) {
     <section className="page" aria-labelledby="report-title">
       <div className="page-header">
         <div>
-          <h1 id="report-title">GCM review report</h1>
-          <p className="muted">
-            Progress by objective of the Global Compact for Migration, for the national voluntary
-            review: activities by status, indicators, budget secured against required, and who leads
-            and partners.
-          </p>
+          <h1 id="report-title">{t("page.title")}</h1>
+          <p className="muted">{t("page.intro")}</p>
         </div>
         <div className="page-header-aside">
           <button
@@ -187,25 +195,22 @@ export function ReportPage({ networkId }: { networkId: string }) {
             disabled={download.running}
             onClick={() => void download.start(reportDocxUrl(networkId))}
           >
-            {download.running ? "Exporting…" : "Download as Word"}
+            {download.running ? t("exporting") : t("page.download")}
           </button>
         </div>
       </div>
       <DownloadStatus state={download.state} />
-      {report.status === "loading" ? <LoadingState label="Loading the report…" /> : null}
+      {report.status === "loading" ? <LoadingState label={t("page.loading")} /> : null}
       {report.status === "error" ? (
-        <ErrorState
-          title="Could not load the report"
-          error={report.error}
-          onRetry={report.reload}
-        />
+        <ErrorState title={t("page.couldNotLoad")} error={report.error} onRetry={report.reload} />
       ) : null}
       {report.status === "ready" ? (
         <>
           <p className="muted small">
-            From {report.data.workplans.map((w) => w.title).join(", ") || "no workplan"} · generated{" "}
-            {formatDateTime(report.data.generatedAt)}. An activity tagged with several objectives
-            counts under each; amounts in different currencies are never added up.
+            {t("page.from", {
+              workplans: f.list(report.data.workplans.map((w) => w.title)) || t("page.noWorkplan"),
+              date: f.dateTime(report.data.generatedAt),
+            })}
           </p>
           <Summary report={report.data} />
           {report.data.objectives
@@ -215,11 +220,11 @@ export function ReportPage({ networkId }: { networkId: string }) {
             ))}
           {report.data.untagged.length > 0 ? (
             <section className="section card" aria-labelledby="untagged-title">
-              <h2 id="untagged-title">Activities with no GCM objective</h2>
+              <h2 id="untagged-title">{t("untagged.title")}</h2>
               <ul>
                 {report.data.untagged.map((activity) => (
                   <li key={`${activity.workplanId}:${activity.id}`}>
-                    <Link to={activityHref(activity.workplanId, activity.id)}>
+                    <Link to={activityHref(activity.workplanId, activity.id)} dir="auto">
                       {activity.title || activity.id}
                     </Link>
                   </li>

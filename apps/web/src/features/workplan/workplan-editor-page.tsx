@@ -89,12 +89,13 @@ function usePermissions(
   const organisationId = membership?.organisationId ?? null;
   const stage = view?.stage;
   const archived = view?.archived;
+  const ts = useT("suggestions");
   return useMemo(() => {
     if (stage === undefined || archived === undefined) return null;
     const state = { stage, archived };
     const canEdit = role !== null && canWriteDocument(documentRole(role, state));
     const commentsClosed = commentsClosedNotice(state, tComments);
-    const suggestionsClosed = suggestionsClosedNotice(state);
+    const suggestionsClosed = suggestionsClosedNotice(ts, state);
     return {
       canEdit,
       readOnlyNotice: readOnlyNotice(state, role, t),
@@ -107,7 +108,7 @@ function usePermissions(
       commentsClosed,
       member: role !== null && organisationId !== null ? { role, organisationId } : null,
     };
-  }, [role, organisationId, stage, archived, t, tComments]);
+  }, [role, organisationId, stage, archived, t, tComments, ts]);
 }
 
 // every namespace the open editor shows loads before it mounts: one loading later (a dialog's
@@ -121,6 +122,7 @@ const EDITOR_NAMESPACES: readonly Namespace[] = [
   "lifecycle",
   "history",
   "exports",
+  "suggestions",
 ];
 const editorMessages = new Map<string, Promise<void>>();
 
