@@ -5,6 +5,8 @@ import {
   type CommitmentRights,
   GCM_OBJECTIVES,
   GCM_PRINCIPLES,
+  gcmObjectiveTitle,
+  gcmPrincipleTitle,
   type Indicator,
   SDG_GOALS,
   SDG_TARGETS,
@@ -12,7 +14,7 @@ import {
 } from "@junction/domain";
 import type { ActivityAttribute, ActivityAttributes } from "@junction/domain/doc";
 import { memo, useId, useMemo } from "react";
-import { type MessageKey, type Translate, useT } from "../i18n";
+import { type MessageKey, type Translate, useLocale, useT } from "../i18n";
 import { EMPTY_BUDGET, parseAmount, parseCurrency } from "./activity-fields";
 import { useEditorContext } from "./editor-context";
 import {
@@ -28,28 +30,36 @@ function truncate(text: string, length: number): string {
   return text.length <= length ? text : `${text.slice(0, length - 1).trimEnd()}…`;
 }
 
-// the catalogues' titles are English (the only language they hold); the frames around them are
-// in the interface language
-function objectiveGroups(t: Translate<"editor">): readonly ChipGroup[] {
+// GCM objectives and principles in the interface language where the compact's official text has
+// them (English otherwise); SDG targets stay English; the frames around them are translated
+function objectiveGroups(t: Translate<"editor">, locale: string): readonly ChipGroup[] {
   return [
     {
       label: t("form.gcmObjectives"),
-      options: GCM_OBJECTIVES.map((o) => ({
-        value: String(o.number),
-        short: String(o.number),
-        label: o.short,
-        title: t("form.objectiveTitle", { number: o.number, title: o.title }),
-        option: truncate(o.title, 90),
-      })),
+      options: GCM_OBJECTIVES.map((o) => {
+        const title = gcmObjectiveTitle(o.number, locale);
+        return {
+          value: String(o.number),
+          short: String(o.number),
+          // the short names are ours, in English: elsewhere the official title, cut short
+          label: title === o.title ? o.short : truncate(title, 42),
+          title: t("form.objectiveTitle", { number: o.number, title }),
+          option: truncate(title, 90),
+        };
+      }),
     },
   ];
 }
 
-function principleGroups(t: Translate<"editor">): readonly ChipGroup[] {
+function principleGroups(t: Translate<"editor">, locale: string): readonly ChipGroup[] {
   return [
     {
       label: t("form.principles"),
-      options: GCM_PRINCIPLES.map((p) => ({ value: p.key, label: p.title, title: p.summary })),
+      options: GCM_PRINCIPLES.map((p) => ({
+        value: p.key,
+        label: gcmPrincipleTitle(p.key, locale),
+        title: p.summary,
+      })),
     },
   ];
 }
@@ -105,9 +115,14 @@ export const ActivityForm = memo(function ActivityForm({
 }: ActivityFormProps) {
   const t = useT("editor");
   const tc = useT("common");
+  const { locale } = useLocale();
   const pickers = useMemo(
-    () => ({ objectives: objectiveGroups(t), principles: principleGroups(t), sdg: sdgGroups(t) }),
-    [t],
+    () => ({
+      objectives: objectiveGroups(t, locale),
+      principles: principleGroups(t, locale),
+      sdg: sdgGroups(t),
+    }),
+    [t, locale],
   );
   const context = useEditorContext();
   const { canEdit, canSuggest } = context;

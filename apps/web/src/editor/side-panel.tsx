@@ -3,12 +3,13 @@ import {
   type Activity,
   type ActivityStatus,
   GCM_OBJECTIVES,
+  gcmObjectiveTitle,
   type OrganisationView,
   type WarningView,
 } from "@junction/domain";
 import { memo, useId, useMemo, useState } from "react";
 import { countOpen, possibleDuplicates, WarningIcon } from "../features/warnings";
-import { useFormat, useT } from "../i18n";
+import { useFormat, useLocale, useT } from "../i18n";
 import { initials, type PresentUser, textColorOn } from "./presence";
 
 export function PresenceList({ users }: { users: readonly PresentUser[] }) {
@@ -229,6 +230,7 @@ const ActivityRow = memo(function ActivityRow({
   const t = useT("editor");
   const tc = useT("common");
   const f = useFormat();
+  const { locale } = useLocale();
   return (
     <li>
       <button type="button" className="panel-activity" onClick={() => onJump(activity.id)}>
@@ -253,7 +255,7 @@ const ActivityRow = memo(function ActivityRow({
         {activity.gcmObjectives.length > 0 ? (
           <span className="panel-activity-objectives">
             {activity.gcmObjectives.map((n) => (
-              <span key={n} className="mini-chip" title={GCM_OBJECTIVES[n - 1]?.title}>
+              <span key={n} className="mini-chip" title={gcmObjectiveTitle(n, locale)}>
                 {t("activities.gcmChip", { number: n })}
               </span>
             ))}
