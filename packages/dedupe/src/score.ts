@@ -397,7 +397,10 @@ export function assessPair(
   const gcmShared = a.gcmObjectives.filter((objective) => b.gcmObjectives.includes(objective));
   let gcmRarity = 0;
   for (const objective of gcmShared)
-    gcmRarity = Math.max(gcmRarity, options.weigh(options.vocabulary.idOf(objectiveKey(objective))));
+    gcmRarity = Math.max(
+      gcmRarity,
+      options.weigh(options.vocabulary.idOf(objectiveKey(objective))),
+    );
   const gcmDisjoint =
     a.gcmObjectives.length > 0 && b.gcmObjectives.length > 0 && gcmShared.length === 0;
   const budgetRatio =
