@@ -1,6 +1,6 @@
 import { GCM_OBJECTIVES } from "@junction/domain";
 import { FITTED_MODEL } from "./fitted-model";
-import { topicOf } from "./knowledge";
+import { namesTopic, topicOf } from "./knowledge";
 import { FEATURE_NAMES, type ScoringModel, scoreFeatures } from "./model";
 import { isSameOrganisation } from "./organisations";
 import { formatPeriod, gapBetween, monthsIn, overlapOf } from "./periods";
@@ -8,7 +8,7 @@ import { type PlaceRelation, placeTextFor, relatePlaces } from "./places";
 import { type ActivityProfile, objectiveKey, organisationKey } from "./profile";
 import { FEATURE_KINDS, forShared, type SparseVector, type Vocabulary, weightAt } from "./sparse";
 import { relateTargetGroups, targetGroupLabel } from "./target-groups";
-import { analyseText, conceptGroup, stripAccents } from "./text";
+import { analyseText, conceptGroup, stripAccents, type Token } from "./text";
 
 /** Inverse document frequency of a feature (by id) in the current network. */
 export type Weigher = (feature: number) => number;
@@ -342,6 +342,14 @@ export function featuresOf(signals: Omit<PairSignals, "features" | "veto">): num
 }
 
 // read again only for a pair that gets reasons: keeping them would cost memory per activity
+function tokensOf(profile: ActivityProfile): Token[] {
+  const title = analyseText(profile.activity.title);
+  return [
+    ...title.tokens,
+    ...analyseText(profile.activity.description ?? "", title.language).tokens,
+  ];
+}
+
 function surfacesOf(profile: ActivityProfile): Map<string, string> {
   const surfaces = new Map<string, string>();
   const title = analyseText(profile.activity.title);
@@ -497,7 +505,10 @@ function reasonsFor(
     const about = subjects.length > 0 ? ` on ${listOf(labels(subjects.slice(0, 3)))}` : "";
     reasons.push(`${what}${about}`);
   }
+  const tokensA = tokensOf(a);
+  const tokensB = tokensOf(b);
   const topics = signals.sharedTopics
+    .filter((key) => namesTopic(tokensA, key) && namesTopic(tokensB, key))
     .map((key) => topicOf(key)?.label)
     .filter((label): label is string => label !== undefined);
   if (topics.length > 0) reasons.push(`both worded about ${listOf(topics.slice(0, 2))}`);
