@@ -350,12 +350,10 @@ function tokensOf(profile: ActivityProfile): Token[] {
   ];
 }
 
-function surfacesOf(profile: ActivityProfile): Map<string, string> {
+function surfacesOf(tokens: readonly Token[]): Map<string, string> {
   const surfaces = new Map<string, string>();
-  const title = analyseText(profile.activity.title);
-  for (const text of [title, analyseText(profile.activity.description ?? "", title.language)])
-    for (const token of text.tokens)
-      if (!surfaces.has(token.stem)) surfaces.set(token.stem, token.surface);
+  for (const token of tokens)
+    if (!surfaces.has(token.stem)) surfaces.set(token.stem, token.surface);
   return surfaces;
 }
 
@@ -519,7 +517,7 @@ function reasonsFor(
     if (cognates.length > 0)
       reasons.push(`titles in two languages with words alike: ${listOf(cognates.slice(0, 3))}`);
   }
-  const surfaces = surfacesOf(a);
+  const surfaces = surfacesOf(tokensA);
   const words = sharedStems.slice(0, 5).map((stem) => `"${surfaces.get(stem) ?? stem}"`);
   const textScore = Math.max(signals.text, signals.gramCosine);
   reasons.push(
