@@ -101,6 +101,20 @@ describe("learning from the network's decisions", () => {
     expect(index.allPairs().map((pair) => `${pair.a}-${pair.b}`)).toContain("A2-B2");
   });
 
+  it("keeps warning on a duplicate of another kind after two 'not a duplicate' decisions", () => {
+    const index = createDedupeIndex();
+    for (const activity of network()) index.upsert(activity);
+    const before = index.explain("N5", "N6")?.score ?? 0;
+    expect(index.allPairs().map((pair) => `${pair.a}-${pair.b}`)).toContain("N5-N6");
+    index.learn([
+      { a: "N1", b: "N2", verdict: "not-duplicate" },
+      { a: "N3", b: "N4", verdict: "not-duplicate" },
+    ]);
+    expect(index.explain("N5", "N6")?.score).toBeCloseTo(before, 2);
+    expect(index.allPairs().map((pair) => `${pair.a}-${pair.b}`)).toContain("N5-N6");
+    expect(index.allPairs().map((pair) => `${pair.a}-${pair.b}`)).not.toContain("N1-N2");
+  });
+
   it("forgets decisions when they are withdrawn", () => {
     const index = createDedupeIndex();
     for (const activity of twoLookAlikes()) index.upsert(activity);

@@ -76,17 +76,18 @@ export function createDedupeIndex(options: DedupeOptions = {}): DedupeIndex {
   let documentFrequency = new Int32Array(1024);
   let version = 0;
 
+  const count = (id: number, delta: number) => {
+    if (id >= documentFrequency.length) {
+      const grown = new Int32Array(Math.max(id + 1, documentFrequency.length * 2));
+      grown.set(documentFrequency);
+      documentFrequency = grown;
+    }
+    documentFrequency[id] = (documentFrequency[id] ?? 0) + delta;
+  };
   const countFeatures = (profile: ActivityProfile, delta: number) => {
     for (const vector of [profile.features, profile.grams])
-      for (let at = vector.start; at < vector.end; at++) {
-        const id = vector.ids[at] ?? 0;
-        if (id >= documentFrequency.length) {
-          const grown = new Int32Array(Math.max(id + 1, documentFrequency.length * 2));
-          grown.set(documentFrequency);
-          documentFrequency = grown;
-        }
-        documentFrequency[id] = (documentFrequency[id] ?? 0) + delta;
-      }
+      for (let at = vector.start; at < vector.end; at++) count(vector.ids[at] ?? 0, delta);
+    for (const id of profile.structure) count(id, delta);
   };
   const weigh = (feature: number): number =>
     Math.log(1 + (entries.size + PRIOR_DOCUMENTS) / ((documentFrequency[feature] ?? 0) + 1));

@@ -1,5 +1,5 @@
 // Written by scripts/fit.ts: do not edit by hand. L2-regularised logistic regression (lambda
-// 3, chosen by leave-one-network-out log-loss) on 509 scorable labelled pairs of
+// 1, chosen by leave-one-network-out log-loss) on 509 scorable labelled pairs of
 // 10 networks: Georgia, Kyrgyzstan, Tajikistan, Horn of Africa, Bangladesh, Moldova, Uzbekistan, Senegal, Ecuador, Nepal.
 // Thresholds chosen on leave-one-network-out scores.
 // biome-ignore-all lint/suspicious/noApproximativeNumericConstant: fitted numbers, not constants
@@ -18,9 +18,11 @@ export const FITTED_MODEL: ScoringModel = {
     "conceptOverlap",
     "topicOverlap",
     "logText",
+    "logTextSame",
     "sharedWork",
     "workMismatch",
     "workAbsent",
+    "subjectAbsent",
     "titleMismatch",
     "placeSame",
     "placeMentioned",
@@ -29,42 +31,44 @@ export const FITTED_MODEL: ScoringModel = {
     "overlapShare",
     "periodUnknown",
     "groupsShared",
-    "gcmShared",
+    "gcmRarity",
     "gcmDisjoint",
-    "partnersShared",
+    "partnersRarity",
     "budgetLogRatio",
     "budgetUnknown",
   ],
   weights: [
-    2.6871, // cosine
-    1.6154, // containment
-    1.5652, // titleCosine
-    1.3849, // gramCosine
-    8.8101, // gramAcross
-    0.2042, // titleAlign
-    7.3218, // alignAcross
-    -1.9683, // acronymSpelled
-    2.1381, // conceptOverlap
-    0.3562, // topicOverlap
-    0.2477, // logText
-    0.459, // sharedWork
-    -0.9529, // workMismatch
-    -1.5589, // workAbsent
-    -1.1135, // titleMismatch
-    1.0067, // placeSame
-    1.5038, // placeMentioned
-    0.6306, // placeSameCountry
-    -1.1523, // placeCovers
-    0.4721, // overlapShare
-    0.0971, // periodUnknown
-    0.8573, // groupsShared
-    1.9682, // gcmShared
-    -1.9682, // gcmDisjoint
-    0.5367, // partnersShared
-    -0.7451, // budgetLogRatio
-    -0.5614, // budgetUnknown
+    2.5982, // cosine
+    1.6471, // containment
+    0.9798, // titleCosine
+    2.0855, // gramCosine
+    7.6657, // gramAcross
+    0.4194, // titleAlign
+    5.9002, // alignAcross
+    -2.5819, // acronymSpelled
+    2.2653, // conceptOverlap
+    0.5428, // topicOverlap
+    0.1342, // logText
+    1.0942, // logTextSame
+    1.3185, // sharedWork
+    -1.2209, // workMismatch
+    -1.804, // workAbsent
+    -0.9617, // subjectAbsent
+    -0.8269, // titleMismatch
+    1.4092, // placeSame
+    1.8375, // placeMentioned
+    0.8703, // placeSameCountry
+    -1.7633, // placeCovers
+    0.2948, // overlapShare
+    -0.4558, // periodUnknown
+    0.8767, // groupsShared
+    1.6518, // gcmRarity
+    -2.1828, // gcmDisjoint
+    0.4741, // partnersRarity
+    -1.1077, // budgetLogRatio
+    -0.5266, // budgetUnknown
   ],
-  bias: -4.9843,
-  threshold: 0.515,
-  strongThreshold: 0.83,
+  bias: -5.4225,
+  threshold: 0.387,
+  strongThreshold: 0.651,
 };

@@ -15,7 +15,19 @@ type Item = { key: string; label: string; texts: Partial<Record<Language, string
  */
 const MAX_ITEMS: Record<"gcm" | "dac", number> = { gcm: 1, dac: 2 };
 
-type Knowledge = { stems: Map<string, string[]>; topics: Map<string, Topic> };
+type Knowledge = {
+  stems: Map<string, string[]>;
+  topics: Map<string, Topic>;
+  /** Each topic's whole words, in every language of its source, lower case without accents. */
+  words: Map<string, Set<string>>;
+};
+
+// a codelist's note on its own codes ("modified and includes data from 11322") names no subject
+const CODE_NOTE = /\([^)]*\d{5}[^)]*\)/g;
+
+function plainWord(word: string): string {
+  return word.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+}
 
 let knowledge: Knowledge | undefined;
 
@@ -27,11 +39,16 @@ function build(): Knowledge {
       stopwords.delete(entry.toLowerCase());
   const stems = new Map<string, string[]>();
   const topics = new Map<string, Topic>();
+  const words = new Map<string, Set<string>>();
   const addSource = (source: "gcm" | "dac", name: string, items: readonly Item[]) => {
     const byLanguage = new Map<Language, Map<string, Set<string>>>();
     for (const item of items) {
       topics.set(item.key, { key: item.key, label: item.label, source: name });
+      const own = new Set<string>();
+      words.set(item.key, own);
       for (const [language, text] of Object.entries(item.texts) as Array<[Language, string]>) {
+        for (const word of splitWords(text.replace(CODE_NOTE, " ")))
+          if (!stopwords.has(word) && word.length >= 4) own.add(plainWord(word));
         const index = byLanguage.get(language) ?? new Map<string, Set<string>>();
         byLanguage.set(language, index);
         for (const word of splitWords(text)) {
@@ -74,7 +91,7 @@ function build(): Knowledge {
       texts: { en: english, fr: french },
     })),
   );
-  return { stems, topics };
+  return { stems, topics, words };
 }
 
 function getKnowledge(): Knowledge {
@@ -89,4 +106,39 @@ export function knowledgeConcepts(): ReadonlyMap<string, readonly string[]> {
 
 export function topicOf(key: string): Topic | undefined {
   return getKnowledge().topics.get(key);
+}
+
+/** Longest ending two forms of one word may differ by ("border" / "borders", "migrant" / "migrants"). */
+const INFLECTION = 2;
+
+function isWordOf(word: string, words: ReadonlySet<string>): boolean {
+  if (words.has(word)) return true;
+  for (const other of words) {
+    const [short, long] = word.length <= other.length ? [word, other] : [other, word];
+    if (long.length - short.length <= INFLECTION && long.startsWith(short)) return true;
+  }
+  return false;
+}
+
+/** How many different stems of a text must point to a topic for a reason to name it by them. */
+const STEMS_FOR_REASON = 2;
+
+/**
+ * Whether these words of a text name a topic plainly enough for a reason to say so: one of them is
+ * a whole word of the topic's name ("trafficking", "borders" for "border"), or two different stems
+ * point to it. A lone
+ * stem that only begins like a word of the name ("operations" / "co-operatives") is not enough.
+ */
+export function namesTopic(
+  tokens: ReadonlyArray<{ surface: string; stem: string; topics: readonly string[] }>,
+  topic: string,
+): boolean {
+  const own = getKnowledge().words.get(topic);
+  const stems = new Set<string>();
+  for (const token of tokens) {
+    if (!token.topics.includes(topic)) continue;
+    if (own && isWordOf(plainWord(token.surface), own)) return true;
+    stems.add(token.stem);
+  }
+  return stems.size >= STEMS_FOR_REASON;
 }

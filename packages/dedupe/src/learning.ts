@@ -1,4 +1,4 @@
-import { logistic, type ScoringModel } from "./model";
+import { type DecisionShift, logit, MAX_DECISION_SHIFT, type ScoringModel } from "./model";
 
 /** A coordinator's verdict on a pair of one network: "not a duplicate" or "coordinate". */
 export type CoordinatorDecision = {
@@ -9,50 +9,31 @@ export type CoordinatorDecision = {
 
 export type DecidedPair = { features: readonly number[]; isDuplicate: boolean };
 
-/**
- * How far decisions may pull the network's model from the fitted one: a Gaussian prior around
- * the fitted weights as strong as this many decided pairs, and a cap on each weight's move.
- */
-const PRIOR_STRENGTH = 8;
-const MAX_WEIGHT_SHIFT = 0.75;
-const MAX_BIAS_SHIFT = 1.5;
-const STEPS = 25;
-
-function clamp(value: number, limit: number): number {
-  return Math.max(-limit, Math.min(limit, value));
-}
+/** How far past its bar, in log-odds, a decision takes the decided pair itself. */
+const DECISION_MARGIN = 0.5;
 
 /**
- * The fitted model adjusted to one network's decisions: a regularised logistic regression that
- * starts from the fitted weights and may move each only a bounded distance, so one decision nudges
- * the network's scores and many agreeing decisions move them further, never past the caps.
+ * The fitted model adjusted to one network's decisions, by example: each decided pair moves the
+ * pairs near it in signal space (`decisionShift`): a dismissed one just below the bar, a
+ * coordinated one just above it, its near copies nearly as far, pairs of another kind not at all.
+ * Agreeing decisions add up, to at most `MAX_DECISION_SHIFT`. The weights stay the fitted ones,
+ * so one or two decisions cannot silence a class of warnings.
  */
 export function adaptModel(base: ScoringModel, decided: readonly DecidedPair[]): ScoringModel {
   if (decided.length === 0) return base;
-  const weights = [...base.weights];
-  let bias = base.bias;
-  for (let step = 0; step < STEPS; step++) {
-    const gradient = weights.map((weight, n) => PRIOR_STRENGTH * (weight - (base.weights[n] ?? 0)));
-    let biasGradient = PRIOR_STRENGTH * (bias - base.bias);
-    let curvature = PRIOR_STRENGTH;
-    for (const pair of decided) {
-      let evidence = bias;
-      for (let n = 0; n < weights.length; n++)
-        evidence += (weights[n] ?? 0) * (pair.features[n] ?? 0);
-      const p = logistic(evidence);
-      const error = p - (pair.isDuplicate ? 1 : 0);
-      biasGradient += error;
-      for (let n = 0; n < weights.length; n++)
-        gradient[n] = (gradient[n] ?? 0) + error * (pair.features[n] ?? 0);
-      curvature += p * (1 - p);
-    }
-    // a damped step: the prior keeps the problem well conditioned
-    const rate = 1 / (curvature + decided.length);
-    bias = base.bias + clamp(bias - rate * biasGradient - base.bias, MAX_BIAS_SHIFT);
-    for (let n = 0; n < weights.length; n++) {
-      const moved = (weights[n] ?? 0) - rate * (gradient[n] ?? 0);
-      weights[n] = (base.weights[n] ?? 0) + clamp(moved - (base.weights[n] ?? 0), MAX_WEIGHT_SHIFT);
-    }
-  }
-  return { ...base, weights, bias };
+  const plain: ScoringModel = { ...base, decided: [] };
+  const bar = logit(base.threshold);
+  const shifts: DecisionShift[] = decided.map((pair) => {
+    let evidence = plain.bias;
+    for (let n = 0; n < pair.features.length; n++)
+      evidence += (plain.weights[n] ?? 0) * (pair.features[n] ?? 0);
+    const needed = pair.isDuplicate
+      ? Math.max(0, bar - evidence) + DECISION_MARGIN
+      : -(Math.max(0, evidence - bar) + DECISION_MARGIN);
+    return {
+      at: pair.features,
+      shift: Math.max(-MAX_DECISION_SHIFT, Math.min(MAX_DECISION_SHIFT, needed)),
+    };
+  });
+  return { ...base, decided: shifts };
 }

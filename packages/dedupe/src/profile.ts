@@ -31,6 +31,11 @@ export type ActivityProfile = {
   titleStems: Int32Array;
   /** Its blocking keys (`hashKey`): what the inverted index files it under. */
   keys: Int32Array;
+  /**
+   * Its GCM objectives ("o:1") and organisations, lead and partners ("p:iom"), as features: the
+   * index counts how many activities share each, so a coincidence counts by how rare it is.
+   */
+  structure: Int32Array;
   /** The activity as given: its words are read again only to write reasons. */
   activity: DedupeActivity;
   title: string;
@@ -79,6 +84,16 @@ function namesProtection(
       (key) => isProtectionGroup(key) || !isBeneficiaryGroup(key) || isAgeGroup(key),
     );
   return keys.length === 0 && PROTECTION_CONCEPTS.some((key) => titleConcepts.includes(key));
+}
+
+/** The feature of a GCM objective, counted per activity like a word. */
+export function objectiveKey(objective: number): string {
+  return `o:${objective}`;
+}
+
+/** The feature of an organisation taking part, as lead or partner. */
+export function organisationKey(mention: OrganisationMention): string {
+  return `p:${mention.key}`;
 }
 
 const TITLE_WEIGHT = 2;
@@ -199,6 +214,14 @@ export function buildProfile(
     [
       title.tokens.map((token) => vocabulary.idOf(`w:${token.stem}`)),
       blockingKeys(indexed, features, title).map(hashKey),
+      [
+        ...indexed.gcmObjectives.map((objective) => vocabulary.idOf(objectiveKey(objective))),
+        ...new Set(
+          [lead, ...partners].flatMap((mention) =>
+            mention ? [vocabulary.idOf(organisationKey(mention))] : [],
+          ),
+        ),
+      ],
     ],
   );
   // every property written out: a spread would give each profile an object shape of its own
@@ -209,6 +232,7 @@ export function buildProfile(
     titleSkeletons: title.tokens.map((token) => skeletonOf(token.surface) || token.stem).join(" "),
     titleStems: packed.lists[0] as Int32Array,
     keys: packed.lists[1] as Int32Array,
+    structure: packed.lists[2] as Int32Array,
     activity,
     title: activity.title.trim(),
     lead,

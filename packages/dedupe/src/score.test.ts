@@ -52,3 +52,18 @@ describe("signals of a pair", () => {
     expect(twoSurveys.signals.workAbsent).toBe(false);
   });
 });
+
+describe("reasons a pair is given", () => {
+  it("names a topic of the general vocabulary only when both activities name it plainly", () => {
+    const a = activity("A", "Standard operating procedures for border police on trafficking", {
+      description: "Border police officers learn the operating procedures for referring victims.",
+    });
+    const b = activity("B", "Joint border operations against trafficking in persons", {
+      description: "Border guards plan joint operations to identify victims of trafficking.",
+    });
+    const reasons = explainPair(a, b).reasons.join(" | ");
+    // "operating" and "operations" only begin like "co-operatives"
+    expect(reasons).not.toContain("co-operatives");
+    expect(reasons).toContain("GCM objective 10 (trafficking in persons)");
+  });
+});

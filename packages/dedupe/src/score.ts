@@ -1,14 +1,14 @@
 import { GCM_OBJECTIVES } from "@junction/domain";
 import { FITTED_MODEL } from "./fitted-model";
-import { topicOf } from "./knowledge";
+import { namesTopic, topicOf } from "./knowledge";
 import { FEATURE_NAMES, type ScoringModel, scoreFeatures } from "./model";
 import { isSameOrganisation } from "./organisations";
 import { formatPeriod, gapBetween, monthsIn, overlapOf } from "./periods";
 import { type PlaceRelation, placeTextFor, relatePlaces } from "./places";
-import type { ActivityProfile } from "./profile";
+import { type ActivityProfile, objectiveKey, organisationKey } from "./profile";
 import { FEATURE_KINDS, forShared, type SparseVector, type Vocabulary, weightAt } from "./sparse";
 import { relateTargetGroups, targetGroupLabel } from "./target-groups";
-import { analyseText, conceptGroup, stripAccents } from "./text";
+import { analyseText, conceptGroup, stripAccents, type Token } from "./text";
 
 /** Inverse document frequency of a feature (by id) in the current network. */
 export type Weigher = (feature: number) => number;
@@ -43,17 +43,23 @@ export type PairSignals = TextSimilarity & {
   /** Activities whose lead is not set: 0, 1 or 2. */
   leadsMissing: number;
   sharedPartners: string[];
+  /** The shared partners' rarity in the network (idf), the two rarest summed. */
+  partnersRarity: number;
   place: PlaceRelation["kind"];
   periodGap: number | null;
   overlapShare: number | null;
   targetGroups: ReturnType<typeof relateTargetGroups>["kind"];
   gcmShared: number[];
+  /** The rarest shared objective's rarity in the network (idf): 0 when none is shared. */
+  gcmRarity: number;
   gcmDisjoint: boolean;
   budgetRatio: number | null;
   workMismatch: boolean;
   /** A kind of work one title names appears nowhere in the other activity. */
   workAbsent: boolean;
   titleMismatch: boolean;
+  /** A subject one title names (health, remittances) appears nowhere in the other activity. */
+  subjectAbsent: boolean;
   /** Refugee or statelessness protection named by one side and nowhere in the other. */
   regimeMismatch: boolean;
   sharedWork: string[];
@@ -220,6 +226,24 @@ export function alignTitles(a: ActivityProfile, b: ActivityProfile, weigh: Weigh
   return (alignOneWay(a, wordsA, wordsB, weigh) + alignOneWay(b, wordsB, wordsA, weigh)) / 2;
 }
 
+/** Subjects the title of `named` names, other than who is served, none of them in `other`. */
+function absentSubjects(named: ActivityProfile, other: ActivityProfile): string[] {
+  if (other.concepts.length === 0) return [];
+  return named.titleConcepts.filter(
+    (key) =>
+      conceptGroup(key)?.kind === "subject" &&
+      !AUDIENCE_CONCEPTS.has(key) &&
+      !other.concepts.includes(key),
+  );
+}
+
+function subjectAbsentFrom(named: ActivityProfile, other: ActivityProfile): boolean {
+  const subjects = named.titleConcepts.filter(
+    (key) => conceptGroup(key)?.kind === "subject" && !AUDIENCE_CONCEPTS.has(key),
+  );
+  return subjects.length > 0 && absentSubjects(named, other).length === subjects.length;
+}
+
 function formatAmount(amount: number): string {
   return Math.round(amount).toLocaleString("en-US");
 }
@@ -294,8 +318,11 @@ export function featuresOf(signals: Omit<PairSignals, "features" | "veto">): num
     conceptOverlap: signals.conceptOverlap,
     topicOverlap: signals.topicOverlap,
     logText: logTextOf(signals),
+    // little wording in common says more when both are written in one language
+    logTextSame: signals.languagesDiffer ? 0 : logTextOf(signals),
     sharedWork: signals.sharedWork.length > 0 ? 1 : 0,
     workAbsent: signals.workAbsent ? 1 : 0,
+    subjectAbsent: signals.subjectAbsent ? 1 : 0,
     workMismatch: signals.workMismatch ? 1 : 0,
     titleMismatch: signals.titleMismatch ? 1 : 0,
     placeSame: signals.place === "same" || signals.place === "same-name" ? 1 : 0,
@@ -305,9 +332,9 @@ export function featuresOf(signals: Omit<PairSignals, "features" | "veto">): num
     overlapShare: signals.overlapShare ?? 0,
     periodUnknown: signals.periodGap === null ? 1 : 0,
     groupsShared: signals.targetGroups === "shared" ? 1 : 0,
-    gcmShared: signals.gcmShared.length > 0 ? 1 : 0,
+    gcmRarity: signals.gcmRarity,
     gcmDisjoint: signals.gcmDisjoint ? 1 : 0,
-    partnersShared: Math.min(signals.sharedPartners.length, 2),
+    partnersRarity: signals.partnersRarity,
     budgetLogRatio: signals.budgetRatio === null ? 0 : Math.log(signals.budgetRatio),
     budgetUnknown: signals.budgetRatio === null ? 1 : 0,
   };
@@ -315,12 +342,18 @@ export function featuresOf(signals: Omit<PairSignals, "features" | "veto">): num
 }
 
 // read again only for a pair that gets reasons: keeping them would cost memory per activity
-function surfacesOf(profile: ActivityProfile): Map<string, string> {
-  const surfaces = new Map<string, string>();
+function tokensOf(profile: ActivityProfile): Token[] {
   const title = analyseText(profile.activity.title);
-  for (const text of [title, analyseText(profile.activity.description ?? "", title.language)])
-    for (const token of text.tokens)
-      if (!surfaces.has(token.stem)) surfaces.set(token.stem, token.surface);
+  return [
+    ...title.tokens,
+    ...analyseText(profile.activity.description ?? "", title.language).tokens,
+  ];
+}
+
+function surfacesOf(tokens: readonly Token[]): Map<string, string> {
+  const surfaces = new Map<string, string>();
+  for (const token of tokens)
+    if (!surfaces.has(token.stem)) surfaces.set(token.stem, token.surface);
   return surfaces;
 }
 
@@ -345,9 +378,20 @@ export function assessPair(
   const text = compareText(a, b, options.weigh, options.vocabulary, options.measures);
   const sameLead = sameLeadOf(a, b);
   const leadsMissing = (a.lead === null ? 1 : 0) + (b.lead === null ? 1 : 0);
-  const sharedPartners = a.partners
-    .filter((partner) => b.partners.some((other) => isSameOrganisation(partner, other)))
-    .map((partner) => partner.label);
+  const sharedPartners: string[] = [];
+  const partnerRarities: number[] = [];
+  for (const partner of a.partners) {
+    const other = b.partners.find((candidate) => isSameOrganisation(partner, candidate));
+    if (!other) continue;
+    sharedPartners.push(partner.label);
+    const rarity = (mention: typeof partner) =>
+      options.weigh(options.vocabulary.idOf(organisationKey(mention)));
+    partnerRarities.push((rarity(partner) + rarity(other)) / 2);
+  }
+  const partnersRarity = partnerRarities
+    .sort((x, y) => y - x)
+    .slice(0, 2)
+    .reduce((sum, value) => sum + value, 0);
   const place = options.place ?? relate(a, b);
   const overlap = a.period && b.period ? overlapOf(a.period, b.period) : null;
   const periodGap = a.period && b.period ? gapBetween(a.period, b.period) : null;
@@ -357,6 +401,12 @@ export function assessPair(
       : null;
   const groups = relateTargetGroups(a.targetGroups, b.targetGroups);
   const gcmShared = a.gcmObjectives.filter((objective) => b.gcmObjectives.includes(objective));
+  let gcmRarity = 0;
+  for (const objective of gcmShared)
+    gcmRarity = Math.max(
+      gcmRarity,
+      options.weigh(options.vocabulary.idOf(objectiveKey(objective))),
+    );
   const gcmDisjoint =
     a.gcmObjectives.length > 0 && b.gcmObjectives.length > 0 && gcmShared.length === 0;
   const budgetRatio =
@@ -403,11 +453,13 @@ export function assessPair(
     sameLead,
     leadsMissing,
     sharedPartners,
+    partnersRarity,
     place: place.kind,
     periodGap,
     overlapShare,
     targetGroups: groups.kind,
     gcmShared,
+    gcmRarity,
     gcmDisjoint,
     budgetRatio,
     workMismatch,
@@ -420,6 +472,7 @@ export function assessPair(
         a.concepts.length > 0 &&
         !b.titleWork.some((work) => a.concepts.includes(work))),
     titleMismatch,
+    subjectAbsent: subjectAbsentFrom(a, b) || subjectAbsentFrom(b, a),
     regimeMismatch,
     sharedWork,
   };
@@ -450,7 +503,10 @@ function reasonsFor(
     const about = subjects.length > 0 ? ` on ${listOf(labels(subjects.slice(0, 3)))}` : "";
     reasons.push(`${what}${about}`);
   }
+  const tokensA = tokensOf(a);
+  const tokensB = tokensOf(b);
   const topics = signals.sharedTopics
+    .filter((key) => namesTopic(tokensA, key) && namesTopic(tokensB, key))
     .map((key) => topicOf(key)?.label)
     .filter((label): label is string => label !== undefined);
   if (topics.length > 0) reasons.push(`both worded about ${listOf(topics.slice(0, 2))}`);
@@ -461,7 +517,7 @@ function reasonsFor(
     if (cognates.length > 0)
       reasons.push(`titles in two languages with words alike: ${listOf(cognates.slice(0, 3))}`);
   }
-  const surfaces = surfacesOf(a);
+  const surfaces = surfacesOf(tokensA);
   const words = sharedStems.slice(0, 5).map((stem) => `"${surfaces.get(stem) ?? stem}"`);
   const textScore = Math.max(signals.text, signals.gramCosine);
   reasons.push(

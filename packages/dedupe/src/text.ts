@@ -168,6 +168,8 @@ export type Token = {
   surface: string;
   stem: string;
   isGeneric: boolean;
+  /** Knowledge topics the word points to. */
+  topics: readonly string[];
 };
 
 export type AnalysedText = {
@@ -244,7 +246,12 @@ export function analyseText(text: string, fallback: TextLanguage = "en"): Analys
     if (stopwords.has(word) || ownStopwords?.has(word) || /^\p{N}+$/u.test(word) || word.length < 2)
       continue;
     const read = readWord(word, language, knowledge);
-    tokens.push({ surface: word, stem: read.stem, isGeneric: generic.has(read.stem) });
+    tokens.push({
+      surface: word,
+      stem: read.stem,
+      isGeneric: generic.has(read.stem),
+      topics: read.topics,
+    });
     for (const [n, other] of LANGUAGES.entries()) stemsByLanguage[other].push(read.stems[n] ?? "");
     for (const topic of read.topics) topics.set(topic, 1);
   }
