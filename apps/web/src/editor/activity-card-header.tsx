@@ -1,7 +1,7 @@
 import type { OwnerView } from "@junction/domain";
 import type { ActivityAttributes } from "@junction/domain/doc";
 import { memo } from "react";
-import { possibleDuplicates, WarningIcon } from "../features/warnings";
+import { WarningIcon } from "../features/warnings";
 import { useFormat, useT } from "../i18n";
 import { useCommentCount, useEditorContext } from "./editor-context";
 import { Icon } from "./icons";
@@ -147,14 +147,16 @@ function WarningMarker({
   onShow: () => void;
 }) {
   const t = useT("editor");
+  const tw = useT("warnings");
   if (count === 0) return null;
+  const duplicates = tw("possibleDuplicates", { count });
   return (
     <button
       type="button"
       className="warning-marker"
-      aria-label={possibleDuplicates(count)}
+      aria-label={duplicates}
       aria-controls={controls}
-      title={t("card.showWhy", { warnings: possibleDuplicates(count) })}
+      title={t("card.showWhy", { warnings: duplicates })}
       onClick={onShow}
     >
       <WarningIcon />

@@ -8,7 +8,7 @@ import {
   type WarningView,
 } from "@junction/domain";
 import { memo, useId, useMemo, useState } from "react";
-import { countOpen, possibleDuplicates, WarningIcon } from "../features/warnings";
+import { countOpen, WarningIcon } from "../features/warnings";
 import { useFormat, useLocale, useT } from "../i18n";
 import { initials, type PresentUser, textColorOn } from "./presence";
 
@@ -230,7 +230,9 @@ const ActivityRow = memo(function ActivityRow({
   const t = useT("editor");
   const tc = useT("common");
   const f = useFormat();
+  const tw = useT("warnings");
   const { locale } = useLocale();
+  const duplicates = tw("possibleDuplicates", { count: openWarnings });
   return (
     <li>
       <button type="button" className="panel-activity" onClick={() => onJump(activity.id)}>
@@ -239,10 +241,10 @@ const ActivityRow = memo(function ActivityRow({
             {activity.title || t("activity.untitled")}
           </span>
           {openWarnings > 0 ? (
-            <span className="warning-marker" title={possibleDuplicates(openWarnings)}>
+            <span className="warning-marker" title={duplicates}>
               <WarningIcon />
               <span aria-hidden="true">{openWarnings}</span>
-              <span className="visually-hidden">, {possibleDuplicates(openWarnings)}</span>
+              <span className="visually-hidden">, {duplicates}</span>
             </span>
           ) : null}
         </span>

@@ -6,6 +6,6 @@ export {
   useOpenWarningCount,
   useWorkplanWarnings,
 } from "./use-warnings";
-export { countOpen, possibleDuplicates } from "./warning-logic";
+export { countOpen } from "./warning-logic";
 export { WarningIcon } from "./warning-parts";
 export { WarningsPage } from "./warnings-page";

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createTranslate } from "../../i18n";
 import english from "../../i18n/locales/en/warnings.json";
 import spanish from "../../i18n/locales/es/warnings.json";
+import russian from "../../i18n/locales/ru/warnings.json";
 import {
   activityHref,
   assigneesFor,
@@ -17,7 +18,6 @@ import {
   NO_FILTER,
   otherSide,
   patchWarnings,
-  possibleDuplicates,
   reasonKind,
   splitByStatus,
   truncate,
@@ -215,10 +215,13 @@ describe("coordination task", () => {
   });
 });
 
-describe("possibleDuplicates", () => {
-  it("names one warning in the singular and more in the plural", () => {
-    expect(possibleDuplicates(1)).toBe("1 possible duplicate");
-    expect(possibleDuplicates(2)).toBe("2 possible duplicates");
+describe("an activity's warning marker", () => {
+  it("counts its possible duplicates with the plural forms of the reader's language", () => {
+    expect(t("possibleDuplicates", { count: 1 })).toBe("1 possible duplicate");
+    expect(t("possibleDuplicates", { count: 2 })).toBe("2 possible duplicates");
+    const ru = createTranslate("ru", "warnings", russian);
+    const forms = [1, 3, 5, 21].map((count) => ru("possibleDuplicates", { count }));
+    expect(new Set(forms.map((form) => form.split(" ").slice(1).join(" "))).size).toBe(3);
   });
 });
 

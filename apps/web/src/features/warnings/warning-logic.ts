@@ -48,15 +48,6 @@ export function countOpen(warnings: readonly WarningView[]): number {
   return warnings.filter((w) => !isDecided(w)).length;
 }
 
-/**
- * What an activity's warning marker says: "1 possible duplicate", "2 possible duplicates".
- * English only, for callers not yet translated: in the reader's language it is
- * `useT("warnings")("possibleDuplicates", { count })`.
- */
-export function possibleDuplicates(count: number): string {
-  return count === 1 ? "1 possible duplicate" : `${count} possible duplicates`;
-}
-
 export type StatusFilter = "all" | "open" | "dismissed" | "coordinate";
 export type WarningFilter = { status: StatusFilter; organisationId: string };
 
