@@ -228,6 +228,8 @@ describe("learning from decisions", () => {
         title: "Train border police in the south on identifying victims of trafficking",
       }),
     ]);
+    // the southern pair is the same work as the northern one in another region: a near copy,
+    // which a dismissal lowers without silencing (pairs of another kind it does not move at all)
     write(second.id, [
       training("Y1", n.orgB, {
         description: "Trainings for border police on identifying trafficking victims.",
@@ -235,8 +237,7 @@ describe("learning from decisions", () => {
       training("Y2", n.orgB, {
         locations: ["Southern region"],
         title: "Border police in the south: identifying trafficking victims",
-        description: "",
-        gcmObjectives: [],
+        description: "Trainings for border police on identifying trafficking victims.",
       }),
     ]);
     const before = await warnings();
