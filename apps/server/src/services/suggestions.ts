@@ -346,21 +346,31 @@ export function createSuggestion(
   const access = requireWorkplanPermission(deps, caller, workplanId, "comment.create");
   const { workplan } = access;
   requireOpenForSuggestions(deps, workplan);
+  // read once: it judges the proposal and then the new suggestion's view (nothing edits it between)
   const ydoc = liveDocument(deps, workplanId);
-  let proposal: Proposal;
-  let place: Place;
   try {
-    proposal = proposalOf(ydoc, input);
-    place = {
-      activityId: proposal.activityId,
-      lead:
-        proposal.activityId === null
-          ? null
-          : (readSuggestionLead(ydoc, proposal.activityId) ?? null),
-    };
+    const suggestion = recordSuggestion(deps, caller, workplan, ydoc, input);
+    return toView(viewerFor(deps, caller, access, ydoc), suggestion);
   } finally {
     ydoc.destroy();
   }
+}
+
+/** Stores a new suggestion and its thread, then tells the network and whoever may decide it. */
+function recordSuggestion(
+  deps: Deps,
+  caller: Caller,
+  workplan: WorkplanRecord,
+  ydoc: Y.Doc,
+  input: CreateSuggestionRequest,
+): SuggestionRecord {
+  const workplanId = workplan.id;
+  const proposal = proposalOf(ydoc, input);
+  const place: Place = {
+    activityId: proposal.activityId,
+    lead:
+      proposal.activityId === null ? null : (readSuggestionLead(ydoc, proposal.activityId) ?? null),
+  };
   const reason = input.reason?.trim() ?? "";
   const mentions = [...new Set(input.mentions)].filter(
     (id) => findMembership(deps.db, workplan.networkId, id) !== null,
@@ -450,7 +460,7 @@ export function createSuggestion(
       subject,
     });
   }
-  return viewOf(deps, caller, suggestion.id);
+  return suggestion;
 }
 
 function requireOpen(suggestion: SuggestionRecord): void {
