@@ -1,14 +1,5 @@
-import { type ActivityStatus, type Budget, isCurrencyCode, MONTH } from "@junction/domain";
+import { type Budget, isCurrencyCode } from "@junction/domain";
 import type { Translate } from "../i18n";
-
-// English only, for the History tab's diff (features/history); the editor's own views take the
-// status from `common` (`status.<status>`) and months from `useFormat().month`
-export const STATUS_LABELS: Record<ActivityStatus, string> = {
-  planned: "Planned",
-  ongoing: "Ongoing",
-  completed: "Completed",
-  cancelled: "Cancelled",
-};
 
 export const EMPTY_BUDGET: Budget = { amount: null, currency: "USD", source: "", secured: false };
 
@@ -19,27 +10,6 @@ export const FUNDING_SOURCES = [
   "Government budget",
   "Bilateral donor",
 ] as const;
-
-const MONTH_NAMES = [
-  "Jan",
-  "Feb",
-  "Mar",
-  "Apr",
-  "May",
-  "Jun",
-  "Jul",
-  "Aug",
-  "Sep",
-  "Oct",
-  "Nov",
-  "Dec",
-] as const;
-
-export function formatMonth(month: string): string {
-  if (!MONTH.test(month)) return "";
-  const [year, m] = month.split("-");
-  return `${MONTH_NAMES[Number(m) - 1] ?? ""} ${year}`;
-}
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 

@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  describeUserAgent,
-  formatCount,
-  formatRelative,
-  gcmObjective,
-  organisationTypeLabel,
-} from "./format";
+import { formatRelative, gcmObjective, userAgentParts } from "./format";
 
 const now = Date.parse("2025-03-15T12:00:00Z");
 
@@ -34,27 +28,14 @@ describe("formatRelative", () => {
   });
 });
 
-describe("formatCount", () => {
-  it("uses the singular for one", () => {
-    expect(formatCount(1, "activity", "activities")).toBe("1 activity");
-    expect(formatCount(0, "activity", "activities")).toBe("0 activities");
-    expect(formatCount(12, "member")).toBe("12 members");
-  });
-});
-
 describe("catalogue labels", () => {
-  it("shows an organisation type's label, or the key when unknown", () => {
-    expect(organisationTypeLabel("un-agency")).toBe("UN agency");
-    expect(organisationTypeLabel("space-agency")).toBe("space-agency");
-  });
-
   it("names GCM objectives by their short title", () => {
     expect(gcmObjective(3).short).toBe("Information");
     expect(gcmObjective(99).short).toBe("Objective 99");
   });
 });
 
-describe("describeUserAgent", () => {
+describe("userAgentParts", () => {
   it("names browser and system of a session", () => {
     const chrome =
       "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
@@ -62,10 +43,10 @@ describe("describeUserAgent", () => {
       "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
     const safari =
       "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1";
-    expect(describeUserAgent(chrome)).toBe("Chrome on Linux");
-    expect(describeUserAgent(firefox)).toBe("Firefox on Windows");
-    expect(describeUserAgent(safari)).toBe("Safari on iOS");
-    expect(describeUserAgent("")).toBe("Unknown device");
+    expect(userAgentParts(chrome)).toEqual({ browser: "Chrome", system: "Linux" });
+    expect(userAgentParts(firefox)).toEqual({ browser: "Firefox", system: "Windows" });
+    expect(userAgentParts(safari)).toEqual({ browser: "Safari", system: "iOS" });
+    expect(userAgentParts("")).toBeNull();
   });
 });
 
