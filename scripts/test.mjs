@@ -13,6 +13,7 @@ const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" };
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+const staticFailures = [];
 
 // a failing check is reported and counted, and the tests still run: one CI run shows everything
 function check(name, command, commandArgs) {
@@ -22,7 +23,10 @@ function check(name, command, commandArgs) {
   const ok = result.status === 0;
   process.stdout.write(`[${name}] ${ok ? "ok" : "FAILED"}\n`);
   if (ok) passed++;
-  else failed++;
+  else {
+    failed++;
+    staticFailures.push(name);
+  }
 }
 
 process.stdout.write(`Node ${process.version}\n`);
@@ -53,15 +57,25 @@ const run = spawnSync(
 
 if (run.error) process.stdout.write(`turbo did not run: ${run.error.message}\n`);
 let reported = 0;
+const failedNames = staticFailures.map((name) => `${name} (static check)`);
+const flakyNames = [];
 for (const file of readdirSync(resultsDir)) {
   const counts = JSON.parse(readFileSync(join(resultsDir, file), "utf8"));
   passed += counts.passed;
   failed += counts.failed;
   skipped += counts.skipped;
   reported += counts.failed;
+  failedNames.push(...(counts.failedNames ?? []));
+  flakyNames.push(...(counts.flakyNames ?? []));
 }
 rmSync(resultsDir, { recursive: true, force: true });
 // a runner that crashed before reporting still fails the run
-if (run.status !== 0 && reported === 0) failed++;
+if (run.status !== 0 && reported === 0) {
+  failed++;
+  failedNames.push("a test runner stopped before it reported (see its output above)");
+}
+// the names last, next to the summary, where a truncated CI log still shows them
+for (const name of failedNames) process.stdout.write(`failed: ${name}\n`);
+for (const name of flakyNames) process.stdout.write(`flaky (passed when retried): ${name}\n`);
 process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 process.exit(failed === 0 ? 0 : 1);

@@ -1,5 +1,9 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  test: { reporters: ["default", "../../scripts/vitest-summary-reporter.ts"] },
+  test: {
+    reporters: ["default", "../../scripts/vitest-summary-reporter.ts"],
+    // CI machines are shared and slow: a test that fails once is run once more, and named as flaky
+    retry: process.env.CI ? 1 : 0,
+  },
 });

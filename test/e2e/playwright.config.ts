@@ -6,7 +6,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // CI machines are shared and slow: a test that fails once is run once more, and named as flaky
+  retries: process.env.CI ? 1 : 0,
   reporter: [["list"], ["./summary-reporter.ts"]],
   use: {
     launchOptions: {

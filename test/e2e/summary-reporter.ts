@@ -1,29 +1,43 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Reporter, TestCase, TestResult } from "@playwright/test/reporter";
+import type { Reporter, TestCase } from "@playwright/test/reporter";
 
-// CI reads one plain "N passed, N failed" line; the root test script sums the files written here.
+// CI reads one plain "N passed, N failed" line; the root test script sums the files written here,
+// with the names of the tests that failed and of those that passed only when retried (CI retries
+// once), so a red or flaky run says which test to look at.
 export default class SummaryReporter implements Reporter {
-  #outcomes = new Map<string, string>();
+  #tests = new Map<string, TestCase>();
 
-  onTestEnd(test: TestCase, result: TestResult): void {
-    this.#outcomes.set(test.id, result.status);
+  onTestEnd(test: TestCase): void {
+    this.#tests.set(test.id, test);
   }
 
   onEnd(): void {
     let passed = 0;
     let failed = 0;
     let skipped = 0;
-    for (const status of this.#outcomes.values()) {
-      if (status === "passed") passed++;
-      else if (status === "skipped") skipped++;
-      else failed++;
+    const failedNames: string[] = [];
+    const flakyNames: string[] = [];
+    for (const test of this.#tests.values()) {
+      const name = `${test.location.file.split(/[\\/]/).slice(-2).join("/")} > ${test.title}`;
+      const outcome = test.outcome();
+      if (outcome === "skipped") skipped++;
+      else if (outcome === "unexpected") {
+        failed++;
+        failedNames.push(name);
+      } else {
+        passed++;
+        if (outcome === "flaky") flakyNames.push(name);
+      }
     }
     process.stdout.write(`\n[e2e] tests: ${passed} ok, ${failed} not ok, ${skipped} skipped\n`);
     const dir = process.env.JUNCTION_RESULTS_DIR;
     if (dir) {
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, "e2e-playwright.json"), JSON.stringify({ passed, failed, skipped }));
+      writeFileSync(
+        join(dir, "e2e-playwright.json"),
+        JSON.stringify({ passed, failed, skipped, failedNames, flakyNames }),
+      );
     }
   }
 }
