@@ -234,7 +234,19 @@ export function parsePlaces(locations: readonly string[]): PlaceSet {
     const names: string[] = [];
     // "Moyale, Ethiopia", "Ukhiya (Cox's Bazar)": the place first, then what holds it
     for (const part of label.split(/[,;()/]+/)) {
-      const partWords = findCountries(normalisePlace(part).split(" ").filter(Boolean)).rest;
+      const partFound = findCountries(normalisePlace(part).split(" ").filter(Boolean));
+      const partWords = partFound.rest;
+      // "Ciudad de Guatemala", "Guatemala City", "Ville de Djibouti": the capital named after
+      // its country is one town, however the country is spelled
+      if (
+        partFound.codes.length === 1 &&
+        partWords.some((word) => TOWN_WORDS.has(word)) &&
+        partWords.every((word) => TOWN_WORDS.has(word) || FILLER_WORDS.has(word))
+      ) {
+        if (names.length === 0) level = "town";
+        names.push(`city of ${(partFound.codes[0] ?? "").toLowerCase()}`);
+        continue;
+      }
       const nameWords: string[] = [];
       for (const word of partWords) {
         const isFirst = names.length === 0;
