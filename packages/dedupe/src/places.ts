@@ -178,6 +178,22 @@ function findCountries(words: readonly string[]): { codes: string[]; rest: strin
   return { codes, rest };
 }
 
+// short forms of general usage that the display names leave out, matched as written
+const COUNTRY_ABBREVIATIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:USA|US|U\.S\.)(?![$\w])|\bEE\.\s?UU\b|США/u, "US"],
+  [/\bUK\b/u, "GB"],
+  [/\b(?:UAE|EAU)\b|ОАЭ/u, "AE"],
+  [/(?:^|[^\p{L}])РФ(?![\p{L}])/u, "RU"],
+];
+
+/** ISO 3166 codes of the countries a title or description names ("for Canada", "EE.UU."). */
+export function countriesNamedIn(text: string): string[] {
+  const codes = findCountries(normalisePlace(text).split(" ").filter(Boolean)).codes;
+  for (const [pattern, code] of COUNTRY_ABBREVIATIONS)
+    if (!codes.includes(code) && pattern.test(text)) codes.push(code);
+  return codes;
+}
+
 /** A title or description as place names are compared: normalised, each word folded. */
 export function placeTextFor(text: string): string {
   return normalisePlace(text).split(" ").map(foldName).join(" ");
@@ -340,7 +356,7 @@ function mentionedPlace(places: PlaceSet, other: PlaceSet, text: string): Place 
 
 let englishNames: Intl.DisplayNames | undefined;
 
-function countryLabel(code: string): string {
+export function countryLabel(code: string): string {
   englishNames ??= new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
   return englishNames.of(code) ?? code;
 }
