@@ -15,6 +15,7 @@ function network(): DedupeActivity[] {
       title: "Financial literacy for remittance-receiving families",
       description: "Training on budgeting and savings for women who manage remittances.",
       lead: "UN Women",
+      gcmObjectives: [20],
       locations: ["Hill Province"],
       start: "2024-03",
       end: "2024-10",
@@ -25,6 +26,7 @@ function network(): DedupeActivity[] {
       description:
         "Budgeting, saving and choosing a money transfer channel for families of migrants.",
       lead: "ILO",
+      gcmObjectives: [20],
       locations: ["Hill Province"],
       start: "2024-05",
       end: "2024-12",

@@ -226,3 +226,127 @@ describe("terse rows against prose", () => {
     expect(pairs[0]?.reasons.join(" | ")).toMatch(/"SOPS?" in one is spelled out/);
   });
 });
+
+describe("work of one sort that differs", () => {
+  const place = {
+    gcmObjectives: [15],
+    locations: ["Riverton"],
+    targetGroups: ["migrant workers"],
+    start: "2027-01",
+    end: "2027-12",
+    budget: 200000,
+  };
+  const hivTesting = {
+    id: "H1",
+    title: "HIV testing and treatment for migrant workers at city markets",
+    description:
+      "Voluntary HIV testing, antiretroviral therapy and peer support for migrant workers at the markets.",
+    lead: "Riverton AIDS Centre",
+    ...place,
+  };
+
+  it("keeps an HIV activity and a tuberculosis activity in one place apart", () => {
+    const tuberculosis = {
+      id: "H2",
+      title: "Tuberculosis screening among migrant workers at city markets",
+      description:
+        "Mobile X-ray screening for tuberculosis, referral to treatment and follow-up until the course is completed.",
+      lead: "IOM",
+      ...place,
+      budget: 300000,
+    };
+    expect(findDuplicates({ activities: [hivTesting, tuberculosis] })).toEqual([]);
+    const index = createDedupeIndex();
+    index.upsert(hivTesting);
+    index.upsert(tuberculosis);
+    expect(index.explain("H1", "H2")?.reasons).toContain(
+      "different health subjects: HIV vs tuberculosis",
+    );
+  });
+
+  it("still flags two HIV activities in one place", () => {
+    const reworded = {
+      id: "H3",
+      title: "Voluntary HIV testing and ART for migrant workers at markets",
+      description: "Testing at the markets, free antiretroviral treatment and peer navigators.",
+      lead: "IOM",
+      ...place,
+    };
+    expect(findDuplicates({ activities: [hivTesting, reworded] })).toHaveLength(1);
+  });
+
+  it("keeps a survey module and a migration profile of one country apart", () => {
+    const data = {
+      gcmObjectives: [1],
+      locations: ["Nationwide"],
+      targetGroups: ["policy makers"],
+      start: "2027-01",
+      end: "2027-12",
+      budget: 120000,
+    };
+    const index = createDedupeIndex();
+    index.upsert({
+      id: "D1",
+      title: "Migration module in the national labour force survey 2027",
+      description:
+        "Questions on work abroad, return and remittances added to the quarterly labour force survey.",
+      lead: "National Statistics Office",
+      ...data,
+    });
+    index.upsert({
+      id: "D2",
+      title: "Update of the national migration profile 2027",
+      description:
+        "Compilation of the available administrative and survey data on migration into the national migration profile.",
+      lead: "IOM",
+      ...data,
+    });
+    const assessment = index.explain("D1", "D2");
+    expect(assessment?.isDuplicate).toBe(false);
+    expect(assessment?.reasons).toContain(
+      "different kinds of data work: a survey or survey module vs a migration profile",
+    );
+  });
+
+  it("reads Russian legal consultations as the legal aid an English title names", () => {
+    const index = createDedupeIndex();
+    index.upsert({
+      id: "R1",
+      title: "Правовые консультации трудовым мигрантам",
+      lead: "ILO",
+      ...place,
+    });
+    index.upsert({ id: "R2", title: "Free legal aid for migrant workers", lead: "IOM", ...place });
+    expect(index.explain("R1", "R2")?.signals.sharedWork).toContain("legal-aid");
+  });
+
+  it("keeps recruitment for one destination country apart from recruitment for another", () => {
+    const recruitment = {
+      gcmObjectives: [6],
+      locations: ["Riverton"],
+      targetGroups: ["seasonal agricultural workers"],
+      start: "2027-01",
+      end: "2027-12",
+      budget: 200000,
+    };
+    const index = createDedupeIndex();
+    index.upsert({
+      id: "C1",
+      title: "Fair recruitment of seasonal agricultural workers for Canada",
+      description:
+        "Fee-free pre-selection and pre-departure orientation of workers going to Canada.",
+      lead: "IOM",
+      ...recruitment,
+    });
+    index.upsert({
+      id: "C2",
+      title: "Fair recruitment of seasonal agricultural workers with H-2A visas",
+      description: "Fee-free pre-selection of workers placed with employers in the US.",
+      lead: "ILO",
+      ...recruitment,
+    });
+    const assessment = index.explain("C1", "C2");
+    expect(assessment?.signals.corridorDiffers).toBe(true);
+    expect(assessment?.reasons).toContain("other countries named: Canada vs United States");
+  });
+});

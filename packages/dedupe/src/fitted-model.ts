@@ -1,6 +1,6 @@
 // Written by scripts/fit.ts: do not edit by hand. L2-regularised logistic regression (lambda
-// 1, chosen by leave-one-network-out log-loss) on 509 scorable labelled pairs of
-// 10 networks: Georgia, Kyrgyzstan, Tajikistan, Horn of Africa, Bangladesh, Moldova, Uzbekistan, Senegal, Ecuador, Nepal.
+// 3, chosen by leave-one-network-out log-loss) on 828 scorable labelled pairs of
+// 13 networks: Mali, Guatemala, Kazakhstan, Georgia, Kyrgyzstan, Tajikistan, Horn of Africa, Bangladesh, Moldova, Uzbekistan, Senegal, Ecuador, Nepal.
 // Thresholds chosen on leave-one-network-out scores.
 // biome-ignore-all lint/suspicious/noApproximativeNumericConstant: fitted numbers, not constants
 import type { ScoringModel } from "./model";
@@ -24,10 +24,13 @@ export const FITTED_MODEL: ScoringModel = {
     "workAbsent",
     "subjectAbsent",
     "titleMismatch",
+    "kindDiffers",
     "placeSame",
     "placeMentioned",
     "placeSameCountry",
     "placeCovers",
+    "corridorShared",
+    "corridorDiffers",
     "overlapShare",
     "periodUnknown",
     "groupsShared",
@@ -38,37 +41,40 @@ export const FITTED_MODEL: ScoringModel = {
     "budgetUnknown",
   ],
   weights: [
-    2.5982, // cosine
-    1.6471, // containment
-    0.9798, // titleCosine
-    2.0855, // gramCosine
-    7.6657, // gramAcross
-    0.4194, // titleAlign
-    5.9002, // alignAcross
-    -2.5819, // acronymSpelled
-    2.2653, // conceptOverlap
-    0.5428, // topicOverlap
-    0.1342, // logText
-    1.0942, // logTextSame
-    1.3185, // sharedWork
-    -1.2209, // workMismatch
-    -1.804, // workAbsent
-    -0.9617, // subjectAbsent
-    -0.8269, // titleMismatch
-    1.4092, // placeSame
-    1.8375, // placeMentioned
-    0.8703, // placeSameCountry
-    -1.7633, // placeCovers
-    0.2948, // overlapShare
-    -0.4558, // periodUnknown
-    0.8767, // groupsShared
-    1.6518, // gcmRarity
-    -2.1828, // gcmDisjoint
-    0.4741, // partnersRarity
-    -1.1077, // budgetLogRatio
-    -0.5266, // budgetUnknown
+    0.5893, // cosine
+    1.986, // containment
+    1.6335, // titleCosine
+    2.7634, // gramCosine
+    6.1399, // gramAcross
+    2.3999, // titleAlign
+    6.8806, // alignAcross
+    -1.2148, // acronymSpelled
+    2.1187, // conceptOverlap
+    0.4874, // topicOverlap
+    0.123, // logText
+    0.4269, // logTextSame
+    1.2898, // sharedWork
+    -1.3893, // workMismatch
+    -1.2244, // workAbsent
+    -0.9482, // subjectAbsent
+    -0.8167, // titleMismatch
+    -1.9386, // kindDiffers
+    0.8237, // placeSame
+    2.4743, // placeMentioned
+    1.1042, // placeSameCountry
+    -1.3454, // placeCovers
+    0.5187, // corridorShared
+    -1.7269, // corridorDiffers
+    0.1632, // overlapShare
+    0.0056, // periodUnknown
+    1.4024, // groupsShared
+    1.1598, // gcmRarity
+    -1.5372, // gcmDisjoint
+    0.3563, // partnersRarity
+    -0.4202, // budgetLogRatio
+    -0.7049, // budgetUnknown
   ],
-  bias: -5.4225,
-  threshold: 0.387,
-  strongThreshold: 0.651,
+  bias: -6.6467,
+  threshold: 0.568,
+  strongThreshold: 0.883,
 };

@@ -17,6 +17,12 @@ export type ConceptGroup = {
   label: string;
   /** Kind of work (what is done) or subject (what it is about); kinds drive phase checks. */
   kind: "work" | "subject";
+  /**
+   * Groups of one family are different things of one sort: two titles that each name one of a
+   * family and none in common plan different work (a survey module against a migration profile)
+   * or work on different subjects (HIV against tuberculosis).
+   */
+  family?: "data" | "health";
   en: readonly string[];
   fr: readonly string[];
   es: readonly string[];
@@ -41,6 +47,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "curriculum",
       "train-the-trainer",
       "training of trainers",
+      "training module",
       "trainers",
     ],
     fr: [
@@ -51,6 +58,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "cours",
       "renforcement des capacités",
       "formation des formateurs",
+      "module de formation",
       "formations",
     ],
     es: [
@@ -61,6 +69,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "curso",
       "fortalecimiento de capacidades",
       "formación de formadores",
+      "módulo de capacitación",
       "capacitaciones",
       "talleres",
     ],
@@ -72,6 +81,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "повышение квалификации",
       "наращивание потенциала",
       "подготовка тренеров",
+      "учебный модуль",
     ],
   },
   {
@@ -116,6 +126,84 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "grupos focales",
     ],
     ru: ["оценка", "исследование", "обследование", "анализ", "картирование", "оценка потребностей"],
+  },
+  {
+    key: "study",
+    label: "a study",
+    kind: "work",
+    family: "data",
+    en: ["study", "research", "assessment", "analysis", "diagnostic", "baseline", "desk review"],
+    fr: ["étude", "recherche", "évaluation", "analyse", "diagnostic", "revue documentaire"],
+    es: ["estudio", "investigación", "evaluación", "análisis", "diagnóstico", "línea de base"],
+    ru: ["исследование", "оценка", "анализ", "изучение"],
+  },
+  {
+    key: "survey",
+    label: "a survey or survey module",
+    kind: "work",
+    family: "data",
+    en: [
+      "survey",
+      "household survey",
+      "labour force survey",
+      "survey module",
+      "module",
+      "questionnaire",
+      "census",
+    ],
+    fr: ["enquête", "enquête auprès des ménages", "module", "questionnaire", "recensement"],
+    es: ["encuesta", "encuesta de hogares", "módulo", "cuestionario", "censo"],
+    ru: ["обследование", "выборочное обследование", "модуль", "опрос", "анкетирование", "перепись"],
+  },
+  {
+    key: "migration-profile",
+    label: "a migration profile",
+    kind: "work",
+    family: "data",
+    en: ["migration profile", "country profile", "extended migration profile"],
+    fr: ["profil migratoire", "profil de pays"],
+    es: ["perfil migratorio", "perfil de país"],
+    ru: ["миграционный профиль", "профиль страны"],
+  },
+  {
+    key: "administrative-data",
+    label: "methods for administrative data",
+    kind: "work",
+    family: "data",
+    en: [
+      "administrative data",
+      "administrative records",
+      "administrative registers",
+      "methodology",
+    ],
+    fr: ["données administratives", "registres administratifs", "méthodologie"],
+    es: ["datos administrativos", "registros administrativos", "metodología"],
+    ru: ["административные данные", "административных данных", "методология", "методика"],
+  },
+  {
+    key: "information-system",
+    label: "an information system or database",
+    kind: "work",
+    family: "data",
+    en: [
+      "information system",
+      "management information system",
+      "database",
+      "case management system",
+    ],
+    fr: ["système d'information", "base de données"],
+    es: ["sistema de información", "base de datos"],
+    ru: ["информационная система", "база данных"],
+  },
+  {
+    key: "mapping",
+    label: "a mapping",
+    kind: "work",
+    family: "data",
+    en: ["mapping", "service mapping"],
+    fr: ["cartographie"],
+    es: ["mapeo"],
+    ru: ["картирование"],
   },
   {
     key: "awareness",
@@ -432,6 +520,36 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     ru: ["инспекция", "надзор", "лицензирование"],
   },
   {
+    key: "hiv",
+    label: "HIV",
+    kind: "subject",
+    family: "health",
+    en: ["hiv", "aids", "hiv/aids", "antiretroviral", "antiretroviral therapy"],
+    fr: ["vih", "sida", "antirétroviral"],
+    es: ["vih", "sida", "antirretroviral"],
+    ru: ["вич", "спид", "антиретровирусная терапия"],
+  },
+  {
+    key: "tuberculosis",
+    label: "tuberculosis",
+    kind: "subject",
+    family: "health",
+    en: ["tuberculosis", "tb"],
+    fr: ["tuberculose"],
+    es: ["tuberculosis"],
+    ru: ["туберкулёз", "туберкулез"],
+  },
+  {
+    key: "mental-health",
+    label: "mental health",
+    kind: "subject",
+    family: "health",
+    en: ["mental health", "mhpss", "psychiatric"],
+    fr: ["santé mentale", "psychiatrique"],
+    es: ["salud mental", "psiquiátrico"],
+    ru: ["психическое здоровье", "психиатрический"],
+  },
+  {
     key: "legal-aid",
     label: "legal aid",
     kind: "work",
@@ -476,7 +594,16 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
       "defensa legal",
       "clínica jurídica",
     ],
-    ru: ["юридическая помощь", "правовая помощь", "юридическая консультация", "адвокат"],
+    ru: [
+      "юридическая помощь",
+      "правовая помощь",
+      "юридическая консультация",
+      "юридические консультации",
+      "правовая консультация",
+      "правовые консультации",
+      "правовое консультирование",
+      "адвокат",
+    ],
   },
   {
     key: "hotline",
@@ -1007,6 +1134,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
     key: "vaccination",
     label: "vaccination",
     kind: "subject",
+    family: "health",
     en: [
       "vaccination",
       "vaccinate",

@@ -29,4 +29,16 @@ describe("relating places", () => {
     );
     expect(relation.kind).toBe("different");
   });
+
+  it("reads a capital named after its country as one town in any language", () => {
+    expect(relatePlaces(parsePlaces(["Ciudad de Panamá"]), parsePlaces(["Panama City"])).kind).toBe(
+      "same",
+    );
+    expect(relatePlaces(parsePlaces(["Ville de Koweït"]), parsePlaces(["Kuwait City"])).kind).toBe(
+      "same",
+    );
+    expect(relatePlaces(parsePlaces(["город Кувейт"]), parsePlaces(["Kuwait City"])).kind).toBe(
+      "same",
+    );
+  });
 });

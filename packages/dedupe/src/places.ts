@@ -178,6 +178,22 @@ function findCountries(words: readonly string[]): { codes: string[]; rest: strin
   return { codes, rest };
 }
 
+// short forms of general usage that the display names leave out, matched as written
+const COUNTRY_ABBREVIATIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:USA|US|U\.S\.)(?![$\w])|\bEE\.\s?UU\b|США/u, "US"],
+  [/\bUK\b/u, "GB"],
+  [/\b(?:UAE|EAU)\b|ОАЭ/u, "AE"],
+  [/(?:^|[^\p{L}])РФ(?![\p{L}])/u, "RU"],
+];
+
+/** ISO 3166 codes of the countries a title or description names ("for Canada", "EE.UU."). */
+export function countriesNamedIn(text: string): string[] {
+  const codes = findCountries(normalisePlace(text).split(" ").filter(Boolean)).codes;
+  for (const [pattern, code] of COUNTRY_ABBREVIATIONS)
+    if (!codes.includes(code) && pattern.test(text)) codes.push(code);
+  return codes;
+}
+
 /** A title or description as place names are compared: normalised, each word folded. */
 export function placeTextFor(text: string): string {
   return normalisePlace(text).split(" ").map(foldName).join(" ");
@@ -234,7 +250,19 @@ export function parsePlaces(locations: readonly string[]): PlaceSet {
     const names: string[] = [];
     // "Moyale, Ethiopia", "Ukhiya (Cox's Bazar)": the place first, then what holds it
     for (const part of label.split(/[,;()/]+/)) {
-      const partWords = findCountries(normalisePlace(part).split(" ").filter(Boolean)).rest;
+      const partFound = findCountries(normalisePlace(part).split(" ").filter(Boolean));
+      const partWords = partFound.rest;
+      // "Ciudad de Guatemala", "Guatemala City", "Ville de Djibouti": the capital named after
+      // its country is one town, however the country is spelled
+      if (
+        partFound.codes.length === 1 &&
+        partWords.some((word) => TOWN_WORDS.has(word)) &&
+        partWords.every((word) => TOWN_WORDS.has(word) || FILLER_WORDS.has(word))
+      ) {
+        if (names.length === 0) level = "town";
+        names.push(`city of ${(partFound.codes[0] ?? "").toLowerCase()}`);
+        continue;
+      }
       const nameWords: string[] = [];
       for (const word of partWords) {
         const isFirst = names.length === 0;
@@ -328,7 +356,7 @@ function mentionedPlace(places: PlaceSet, other: PlaceSet, text: string): Place 
 
 let englishNames: Intl.DisplayNames | undefined;
 
-function countryLabel(code: string): string {
+export function countryLabel(code: string): string {
   englishNames ??= new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
   return englishNames.of(code) ?? code;
 }

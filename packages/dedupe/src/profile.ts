@@ -6,7 +6,7 @@ import {
   type OrganisationMention,
 } from "./organisations";
 import { type Period, parsePeriod } from "./periods";
-import { type PlaceSet, parsePlaces } from "./places";
+import { countriesNamedIn, type PlaceSet, parsePlaces } from "./places";
 import { packVectors, type SparseVector, type Vocabulary } from "./sparse";
 import {
   classifyTargetGroups,
@@ -43,6 +43,11 @@ export type ActivityProfile = {
   partners: OrganisationMention[];
   gcmObjectives: readonly number[];
   places: PlaceSet;
+  /**
+   * Countries its title and description name other than those of its locations: where migrants
+   * go to or come from ("workers recruited for Canada").
+   */
+  countriesNamed: readonly string[];
   period: Period | null;
   targetGroups: ReadonlySet<string>;
   budget: number | null;
@@ -238,6 +243,9 @@ export function buildProfile(
     lead,
     partners,
     places: indexed.places,
+    countriesNamed: countriesNamedIn(text).filter(
+      (code) => !indexed.places.countries.includes(code),
+    ),
     gcmObjectives: indexed.gcmObjectives,
     period: parsePeriod(activity.start, activity.end),
     targetGroups,

@@ -46,7 +46,7 @@ describe("signals of a pair", () => {
     const { signals, reasons } = explainPair(survey, grants);
     expect(signals.workAbsent).toBe(true);
     expect(reasons).toContain(
-      'an assessment or study in "Returnee reintegration survey 2025" is not part of the other',
+      'a survey or survey module in "Returnee reintegration survey 2025" is not part of the other',
     );
     const twoSurveys = explainPair(survey, activity("B", "Survey of returnees' reintegration"));
     expect(twoSurveys.signals.workAbsent).toBe(false);

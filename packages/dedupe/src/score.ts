@@ -4,7 +4,7 @@ import { namesTopic, topicOf } from "./knowledge";
 import { FEATURE_NAMES, type ScoringModel, scoreFeatures } from "./model";
 import { isSameOrganisation } from "./organisations";
 import { formatPeriod, gapBetween, monthsIn, overlapOf } from "./periods";
-import { type PlaceRelation, placeTextFor, relatePlaces } from "./places";
+import { countryLabel, type PlaceRelation, placeTextFor, relatePlaces } from "./places";
 import { type ActivityProfile, objectiveKey, organisationKey } from "./profile";
 import { FEATURE_KINDS, forShared, type SparseVector, type Vocabulary, weightAt } from "./sparse";
 import { relateTargetGroups, targetGroupLabel } from "./target-groups";
@@ -46,6 +46,10 @@ export type PairSignals = TextSimilarity & {
   /** The shared partners' rarity in the network (idf), the two rarest summed. */
   partnersRarity: number;
   place: PlaceRelation["kind"];
+  /** Countries both texts name beyond their own locations (where migrants go or come from). */
+  corridorShared: string[];
+  /** Both texts name such countries, and none in common: another migration corridor. */
+  corridorDiffers: boolean;
   periodGap: number | null;
   overlapShare: number | null;
   targetGroups: ReturnType<typeof relateTargetGroups>["kind"];
@@ -58,6 +62,11 @@ export type PairSignals = TextSimilarity & {
   /** A kind of work one title names appears nowhere in the other activity. */
   workAbsent: boolean;
   titleMismatch: boolean;
+  /**
+   * Both titles name work or a subject of one family, and different ones: a survey module
+   * against a migration profile, HIV against tuberculosis.
+   */
+  kindDiffers: string[];
   /** A subject one title names (health, remittances) appears nowhere in the other activity. */
   subjectAbsent: boolean;
   /** Refugee or statelessness protection named by one side and nowhere in the other. */
@@ -226,6 +235,26 @@ export function alignTitles(a: ActivityProfile, b: ActivityProfile, weigh: Weigh
   return (alignOneWay(a, wordsA, wordsB, weigh) + alignOneWay(b, wordsB, wordsA, weigh)) / 2;
 }
 
+/** Families (`ConceptGroup.family`) in which the two titles name different members only. */
+function differingFamilies(a: ActivityProfile, b: ActivityProfile): string[] {
+  const membersOf = (profile: ActivityProfile) => {
+    const members = new Map<string, string[]>();
+    for (const key of profile.titleConcepts) {
+      const family = conceptGroup(key)?.family;
+      if (family) members.set(family, [...(members.get(family) ?? []), key]);
+    }
+    return members;
+  };
+  const ofA = membersOf(a);
+  const ofB = membersOf(b);
+  const differing: string[] = [];
+  for (const [family, keys] of ofA) {
+    const other = ofB.get(family);
+    if (other && !keys.some((key) => other.includes(key))) differing.push(family);
+  }
+  return differing;
+}
+
 /** Subjects the title of `named` names, other than who is served, none of them in `other`. */
 function absentSubjects(named: ActivityProfile, other: ActivityProfile): string[] {
   if (other.concepts.length === 0) return [];
@@ -325,10 +354,13 @@ export function featuresOf(signals: Omit<PairSignals, "features" | "veto">): num
     subjectAbsent: signals.subjectAbsent ? 1 : 0,
     workMismatch: signals.workMismatch ? 1 : 0,
     titleMismatch: signals.titleMismatch ? 1 : 0,
+    kindDiffers: signals.kindDiffers.length > 0 ? 1 : 0,
     placeSame: signals.place === "same" || signals.place === "same-name" ? 1 : 0,
     placeMentioned: signals.place === "mentioned" ? 1 : 0,
     placeSameCountry: signals.place === "same-country" ? 1 : 0,
     placeCovers: signals.place === "covers" ? 1 : 0,
+    corridorShared: signals.corridorShared.length > 0 ? 1 : 0,
+    corridorDiffers: signals.corridorDiffers ? 1 : 0,
     overlapShare: signals.overlapShare ?? 0,
     periodUnknown: signals.periodGap === null ? 1 : 0,
     groupsShared: signals.targetGroups === "shared" ? 1 : 0,
@@ -427,6 +459,7 @@ export function assessPair(
     a.namesProtection !== b.namesProtection &&
     !other.mentionsProtection &&
     (other.language !== null || other.concepts.length > 0);
+  const corridorShared = a.countriesNamed.filter((code) => b.countriesNamed.includes(code));
   const sharedWork = text.sharedConcepts.filter((key) => conceptGroup(key)?.kind === "work");
 
   const veto: Veto | null = sameLead
@@ -455,6 +488,9 @@ export function assessPair(
     sharedPartners,
     partnersRarity,
     place: place.kind,
+    corridorShared,
+    corridorDiffers:
+      corridorShared.length === 0 && a.countriesNamed.length > 0 && b.countriesNamed.length > 0,
     periodGap,
     overlapShare,
     targetGroups: groups.kind,
@@ -472,6 +508,7 @@ export function assessPair(
         a.concepts.length > 0 &&
         !b.titleWork.some((work) => a.concepts.includes(work))),
     titleMismatch,
+    kindDiffers: differingFamilies(a, b),
     subjectAbsent: subjectAbsentFrom(a, b) || subjectAbsentFrom(b, a),
     regimeMismatch,
     sharedWork,
@@ -562,6 +599,10 @@ function reasonsFor(
     case "unknown":
       break;
   }
+  if (signals.corridorDiffers)
+    reasons.push(
+      `other countries named: ${listOf(a.countriesNamed.map(countryLabel))} vs ${listOf(b.countriesNamed.map(countryLabel))}`,
+    );
   if (overlap) reasons.push(`periods overlap: ${formatPeriod(overlap)}`);
   else if (a.period && b.period)
     reasons.push(`periods do not overlap: ${formatPeriod(a.period)} vs ${formatPeriod(b.period)}`);
@@ -595,7 +636,18 @@ function reasonsFor(
         ? [a, b]
         : [b, a];
     const missing = named.titleWork.filter((work) => !other.concepts.includes(work));
+    // "a survey" says what "an assessment or study" would say again
+    const finer = missing.some((work) => conceptGroup(work)?.family === "data");
+    if (finer && missing.includes("assessment")) missing.splice(missing.indexOf("assessment"), 1);
     reasons.push(`${listOf(labels(missing))} in "${named.title}" is not part of the other`);
+  }
+  for (const family of signals.kindDiffers) {
+    const named = (profile: ActivityProfile) =>
+      labels(profile.titleConcepts.filter((key) => conceptGroup(key)?.family === family));
+    reasons.push(
+      `different ${family === "health" ? "health subjects" : "kinds of data work"}: ` +
+        `${listOf(named(a))} vs ${listOf(named(b))}`,
+    );
   }
   if (signals.workMismatch)
     reasons.push(

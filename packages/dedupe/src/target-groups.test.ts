@@ -17,4 +17,23 @@ describe("relating target groups", () => {
     );
     expect(relation).toEqual({ kind: "shared", groups: ["border-officials"] });
   });
+
+  it("reads NNA as children, so returned NNA are the returned children of another entry", () => {
+    const relation = relateTargetGroups(
+      classifyTargetGroups(["NNA no acompañados retornados"]),
+      classifyTargetGroups(["unaccompanied migrant children", "returned children"]),
+    );
+    expect(relation.kind).toBe("shared");
+    expect(classifyTargetGroups(["unaccompanied migrant children"])).toEqual(
+      new Set(["unaccompanied-separated-children"]),
+    );
+  });
+
+  it("tells minors from adults in Russian", () => {
+    const relation = relateTargetGroups(
+      classifyTargetGroups(["несовершеннолетние"]),
+      classifyTargetGroups(["adults"]),
+    );
+    expect(relation.kind).toBe("conflict");
+  });
 });

@@ -78,8 +78,16 @@ const PROFILES: Record<string, GroupProfile> = {
 const EXTRA_SYNONYMS: Record<string, readonly string[]> = {
   "unaccompanied-separated-children": [
     "unaccompanied children",
+    "unaccompanied minors",
+    "separated children",
     "mineurs non accompagnés",
+    "enfants non accompagnés",
+    "enfants séparés",
     "niños no acompañados",
+    "menores no acompañados",
+    "niñez no acompañada",
+    // NNA: niñas, niños y adolescentes, the usual Latin American shorthand for children
+    "NNA no acompañados",
   ],
   "internal-migrants": ["internal migrants", "personnes déplacées", "desplazados internos"],
   "migrant-households": ["relatives of migrants", "migrant families", "families left behind"],
@@ -96,7 +104,20 @@ const EXTRA_SYNONYMS: Record<string, readonly string[]> = {
   "foreign-residents": ["étrangers", "extranjeros", "inmigrantes"],
   youth: ["jeunes", "jóvenes", "pupils", "young people"],
   "women-migrants": ["women", "femmes", "mujeres"],
-  children: ["children", "child", "minors", "enfants", "niños", "niñas"],
+  children: [
+    "children",
+    "child",
+    "minors",
+    "adolescents",
+    "enfants",
+    "mineurs",
+    "niños",
+    "niñas",
+    "niñez",
+    "menores",
+    "NNA",
+    "niñas, niños y adolescentes",
+  ],
   adults: ["adults", "adultes", "adultos"],
   "justice-officials": [
     "prosecutors",
@@ -143,7 +164,12 @@ const RUSSIAN_NAMES: Record<string, readonly string[]> = {
   "returning-migrants": ["вернувшиеся мигранты", "возвращающиеся мигранты"],
   "returning-children": ["дети, вернувшиеся с родителями"],
   "children-left-behind": ["дети мигрантов", "дети трудовых мигрантов"],
-  "unaccompanied-separated-children": ["несопровождаемые дети", "разлучённые дети"],
+  "unaccompanied-separated-children": [
+    "несопровождаемые дети",
+    "разлучённые дети",
+    "несовершеннолетние без сопровождения",
+    "несопровождаемые несовершеннолетние",
+  ],
   "victims-of-trafficking": ["жертвы торговли людьми"],
   "migrants-in-vulnerable-situations": ["мигранты в уязвимом положении"],
   "migrants-irregular": ["мигранты с неурегулированным статусом"],
@@ -161,7 +187,7 @@ const RUSSIAN_NAMES: Record<string, readonly string[]> = {
   "recruitment-agencies": ["частные агентства занятости"],
   "civil-society": ["гражданское общество", "неправительственные организации"],
   journalists: ["журналисты"],
-  children: ["дети"],
+  children: ["дети", "ребёнок", "несовершеннолетние", "подростки"],
   adults: ["взрослые"],
   "justice-officials": ["прокуроры", "судьи"],
   professionals: ["учителя", "социальные работники", "медицинские работники"],
@@ -175,6 +201,9 @@ const LABELS: Record<string, string> = {
 };
 
 type Phrase = { key: string; stems: readonly string[] };
+
+// "returnees and their children" names two groups, "returned unaccompanied minors" one
+const LISTS_GROUPS = /[,;&+]|\b(?:and|with|et|avec|y|con)\b|(?:^|\s)(?:и|с)(?:\s|$)/iu;
 
 let phrases: readonly Phrase[] | undefined;
 
@@ -229,6 +258,12 @@ export function classifyTargetGroups(entries: readonly string[]): Set<string> {
       found.delete("labour-migrants");
       found.delete("prospective-migrants");
     }
+    // who is named a child is a child: "returned unaccompanied minors" are returning children,
+    // and children who travel alone are not the ones their parents left at home
+    const namesChildren = [...found].some((key) => PROFILES[key]?.age === "child");
+    if (namesChildren && !LISTS_GROUPS.test(entry) && found.delete("returning-migrants"))
+      found.add("returning-children");
+    if (found.has("unaccompanied-separated-children")) found.delete("children-left-behind");
     for (const key of found) keys.add(key);
   }
   return keys;
