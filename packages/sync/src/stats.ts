@@ -10,7 +10,7 @@ export type SyncCounters = {
   /** Full encodings of a document's state (a join storm should cause one, not one per joiner). */
   stateEncodes: number;
   compactions: number;
-  /** Appends that threw: their batch was refused and the senders asked to resend. */
+  /** Appends that threw, a shared one and each retry alone: what no retry stored was refused. */
   storageFailures: number;
   /** Stored updates moved aside because they did not apply cleanly (on load or after storing). */
   quarantinedUpdates: number;

@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import { CloseEvents } from "./close-codes";
 import { createConnection } from "./connection";
+import { GroupCommit } from "./group-commit";
 import { awarenessUserOf, type SyncRole, type SyncUser } from "./identity";
 import { resolveLimits, type SyncLimits } from "./limits";
 import { type Logger, silentLogger } from "./logger";
@@ -8,10 +9,8 @@ import { describeError } from "./protocol";
 import { Room, type RoomContext } from "./room";
 import { createCounters, type SyncStats } from "./stats";
 import type { SyncSocket } from "./sync-socket";
-import { afterIo, startTimer, stopTimer, type TimerHandle } from "./timers";
 import type { UpdateGuard, UpdateWriter } from "./update-guard";
 import type { UpdateLog } from "./update-log";
-import type { PendingUpdate } from "./update-queue";
 
 export type SyncServerOptions = {
   log: UpdateLog;
@@ -68,73 +67,10 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   const logger = options.logger ?? silentLogger;
   const counters = createCounters();
   const rooms = new Map<string, Room>();
-  /** Rooms that queued updates since the last flush: a flush looks at these alone. */
-  const queued = new Set<Room>();
+  const commits = new GroupCommit({ log: options.log, logger, limits, counters });
   let isClosing = false;
-  let isFlushScheduled = false;
-  /** Waiting out `minFlushIntervalMs` since the last append, or null. */
-  let flushTimer: TimerHandle | null = null;
-  let lastAppendAt = Number.NEGATIVE_INFINITY;
   let connectionCounter = 0;
-
-  /** Takes a room's queued updates; a failure drops them and never reaches other rooms. */
-  const takePending = (room: Room): PendingUpdate[] => {
-    try {
-      return room.takePending();
-    } catch (error) {
-      logger.error("Could not take a room's queued updates; reloading it", {
-        workplanId: room.docName,
-        error: describeError(error),
-      });
-      room.discard();
-      return [];
-    }
-  };
-
-  const flush = (): void => {
-    isFlushScheduled = false;
-    stopTimer(flushTimer);
-    flushTimer = null;
-    const work: { room: Room; accepted: PendingUpdate[] }[] = [];
-    for (const room of [...queued]) {
-      queued.delete(room);
-      const accepted = takePending(room);
-      if (accepted.length > 0) work.push({ room, accepted });
-    }
-    if (work.length === 0) return;
-    let ids: number[][];
-    lastAppendAt = Date.now();
-    try {
-      // append before broadcast: a crash must not lose an update another client has seen
-      ids = options.log.append(
-        work.map(({ room, accepted }) => ({
-          docName: room.docName,
-          updates: accepted.map(({ update }) => update),
-        })),
-      );
-    } catch (error) {
-      counters.storageFailures++;
-      logger.error("Could not store updates; refused them", {
-        workplanIds: work.map(({ room }) => room.docName),
-        updates: work.reduce((count, { accepted }) => count + accepted.length, 0),
-        error: describeError(error),
-      });
-      for (const { room, accepted } of work) room.refuse(accepted);
-      return;
-    }
-    work.forEach(({ room, accepted }, i) => {
-      try {
-        room.commit(accepted, ids[i] ?? []);
-      } catch (error) {
-        // the log has the batch; a fresh load replays it (and quarantines what does not apply)
-        logger.error("Could not apply stored updates; reloading the document", {
-          workplanId: room.docName,
-          error: describeError(error),
-        });
-        room.discard();
-      }
-    });
-  };
+  const flush = (): void => commits.flush();
 
   const context: RoomContext = {
     log: options.log,
@@ -146,28 +82,10 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     onUpdateAccepted: options.onUpdateAccepted,
     guard: options.guard,
     onUnload: (room) => {
-      queued.delete(room);
+      commits.forget(room);
       if (rooms.get(room.docName) === room) rooms.delete(room.docName);
     },
-    requestFlush: (room) => {
-      queued.add(room);
-      if (isFlushScheduled) return;
-      isFlushScheduled = true;
-      const run = (): void => {
-        if (!isFlushScheduled) return;
-        try {
-          flush();
-        } catch (error) {
-          // flush contains its failures per room; this is the last line before the process
-          logger.error("Flush failed", { error: describeError(error) });
-        }
-      };
-      // one append per turn of the event loop, for every room, and at most one per interval:
-      // under load the updates arriving meanwhile share the next commit
-      const waitMs = limits.minFlushIntervalMs - (Date.now() - lastAppendAt);
-      if (waitMs > 0) flushTimer = startTimer(run, waitMs);
-      else afterIo(run);
-    },
+    requestFlush: (room) => commits.request(room),
     flush,
   };
 
