@@ -34,11 +34,21 @@ export function replaceWorkplanActivities(
           seenAt: row.updated_at,
         })),
     );
-    statement(db, "DELETE FROM activities WHERE workplan_id = ?").run(workplan.id);
+    // rows are changed in place, not deleted and re-inserted: the warnings' copy of each lead
+    // (migration 014) is rewritten only for an activity whose lead changed, came or went
+    const remove = statement(
+      db,
+      "DELETE FROM activities WHERE workplan_id = ? AND activity_id = ?",
+    );
+    for (const row of indexed) {
+      if (!present.has(row.activity_id)) remove.run(workplan.id, row.activity_id);
+    }
     const insert = statement(
       db,
-      `INSERT OR REPLACE INTO activities (workplan_id, activity_id, network_id, position, data, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO activities (workplan_id, activity_id, network_id, position, data, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (workplan_id, activity_id) DO UPDATE SET network_id = excluded.network_id,
+         position = excluded.position, data = excluded.data, updated_at = excluded.updated_at`,
     );
     activities.forEach((activity, position) => {
       insert.run(

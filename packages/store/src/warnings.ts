@@ -225,7 +225,10 @@ export const WARNING_ORDER: readonly OrderKey[] = [
   { sql: "w.id" },
 ];
 
-function warningWhere(filter: WarningFilter): { sql: string; params: unknown[] } {
+type Where = { sql: string; params: unknown[] };
+
+/** What the filter asks of `w`, but for the organisation (see `warningArms`). */
+function warningWhere(filter: WarningFilter): Where {
   const clauses = ["w.status != 'gone'"];
   const params: unknown[] = [];
   if (filter.id !== undefined) {
@@ -252,19 +255,26 @@ function warningWhere(filter: WarningFilter): { sql: string; params: unknown[] }
     clauses.push(`w.status IN (${filter.statuses.map(() => "?").join(", ") || "NULL"})`);
     params.push(...filter.statuses);
   }
-  if (filter.organisationId !== undefined) {
-    // organisation ids are unique across networks; the network only narrows the index range
-    const network = filter.networkId !== undefined ? "l.network_id = ? AND " : "";
-    const side = (x: "a" | "b") =>
-      `SELECT x.id FROM activities l JOIN warnings x ON x.workplan_${x} = l.workplan_id AND x.activity_${x} = l.activity_id WHERE ${network}l.lead = ?`;
-    clauses.push(`w.id IN (${side("a")} UNION ${side("b")})`);
-    const lead =
-      filter.networkId !== undefined
-        ? [filter.networkId, filter.organisationId]
-        : [filter.organisationId];
-    params.push(...lead, ...lead);
-  }
   return { sql: clauses.join(" AND "), params };
+}
+
+/**
+ * The filter as disjoint parts whose union it is, each read from an index of its own: the whole
+ * filter, or with an organisation the warnings it leads on side a, and those it leads on side b
+ * but not on a (`lead_a`, `lead_b`: the activity index's leads, kept on the warning by migration
+ * 014), so a page or a count never joins all the organisation's activities to the warnings.
+ */
+function warningArms(filter: WarningFilter): Where[] {
+  const where = warningWhere(filter);
+  const organisation = filter.organisationId;
+  if (organisation === undefined) return [where];
+  return [
+    { sql: `${where.sql} AND w.lead_a = ?`, params: [...where.params, organisation] },
+    {
+      sql: `${where.sql} AND w.lead_b = ? AND w.lead_a IS NOT ?`,
+      params: [...where.params, organisation, organisation],
+    },
+  ];
 }
 
 type WarningListRow = WarningRow & {
@@ -295,7 +305,6 @@ export function listWarningPage(
   filter: WarningFilter,
   page: PageRequest,
 ): Page<WarningListItem> {
-  const where = warningWhere(filter);
   // one side of "open first" only: the rank is constant, and dropping it from the order lets
   // SQLite walk warnings_network_order instead of sorting every match (the cursor keeps it)
   const statuses = filter.statuses;
@@ -307,6 +316,21 @@ export function listWarningPage(
   const keys = oneRank ? WARNING_ORDER.slice(1) : WARNING_ORDER;
   const afterKey = page.after && oneRank ? page.after.slice(1) : page.after;
   const after = afterKey ? ` AND ${afterCursor(keys)}` : "";
+  const afterParams = afterKey ? cursorParameters(afterKey) : [];
+  const arms = warningArms(filter);
+  const only = arms.length === 1 ? arms[0] : undefined;
+  // several arms: each arm's first limit + 1 in order from its own index, then the best of those
+  const matching: Where = only
+    ? { sql: `${only.sql}${after}`, params: [...only.params, ...afterParams] }
+    : {
+        sql: `w.id IN (${arms
+          .map(
+            (arm) =>
+              `SELECT id FROM (SELECT w.id FROM warnings w WHERE ${arm.sql}${after} ORDER BY ${orderBy(keys)} LIMIT ?)`,
+          )
+          .join(" UNION ALL ")})`,
+        params: arms.flatMap((arm) => [...arm.params, ...afterParams, page.limit + 1]),
+      };
   const rows = statement(
     db,
     `SELECT w.*, (w.status != 'open') AS rank,
@@ -321,14 +345,10 @@ export function listWarningPage(
      LEFT JOIN workplans wa ON wa.id = w.workplan_a
      LEFT JOIN workplans wb ON wb.id = w.workplan_b
      LEFT JOIN users u ON u.id = w.decided_by
-     WHERE ${where.sql}${after}
+     WHERE ${matching.sql}
      ORDER BY ${orderBy(keys)}
      LIMIT ?`,
-  ).all(
-    ...where.params,
-    ...(afterKey ? cursorParameters(afterKey) : []),
-    page.limit + 1,
-  ) as WarningListRow[];
+  ).all(...matching.params, page.limit + 1) as WarningListRow[];
   return toPage(
     rows,
     page.limit,
@@ -347,11 +367,13 @@ export function countWarnings(
   db: Db,
   filter: WarningFilter,
 ): Record<Exclude<WarningStatus, "gone">, number> {
-  const where = warningWhere(filter);
+  const arms = warningArms(filter);
   const rows = statement(
     db,
-    `SELECT w.status, COUNT(*) AS n FROM warnings w WHERE ${where.sql} GROUP BY w.status`,
-  ).all(...where.params) as { status: WarningStatus; n: number }[];
+    `SELECT status, COUNT(*) AS n FROM (${arms
+      .map((arm) => `SELECT w.status FROM warnings w WHERE ${arm.sql}`)
+      .join(" UNION ALL ")}) GROUP BY status`,
+  ).all(...arms.flatMap((arm) => arm.params)) as { status: WarningStatus; n: number }[];
   const counts = { open: 0, dismissed: 0, coordinate: 0 };
   for (const row of rows) if (row.status !== "gone") counts[row.status] = row.n;
   return counts;
