@@ -99,6 +99,7 @@ export {
   findOrganisation,
   listNetworks,
   listOrganisations,
+  listOrganisationsById,
   listUserNetworks,
   type NetworkWithCounts,
 } from "./networks";
