@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "./db";
 import {
   afterCursor,
+  type Cursor,
   cursorParameters,
   type OrderKey,
   orderBy,
@@ -212,7 +213,7 @@ export type WarningFilter = {
 /** One side of a warning as the index holds it now (null: the activity left its document). */
 export type WarningSide = { workplanTitle: string; title: string; lead: string | null } | null;
 
-export type WarningListItem = WarningRecord & {
+export type WarningListItem = Omit<WarningRecord, "decisionBasis"> & {
   sideA: WarningSide;
   sideB: WarningSide;
   decidedByName: string | null;
@@ -277,26 +278,100 @@ function warningArms(filter: WarningFilter): Where[] {
   ];
 }
 
-type WarningListRow = WarningRow & {
-  rank: number;
-  a_title: string | null;
-  a_lead: string | null;
-  a_workplan_title: string | null;
-  a_present: number | null;
-  b_title: string | null;
-  b_lead: string | null;
-  b_workplan_title: string | null;
-  b_present: number | null;
-  decided_by_name: string | null;
-};
+/**
+ * A page's row as an array (`.raw()`), in the order of `WARNING_LIST_COLUMNS`: a page of 50
+ * warnings with both their activities is read in about half the time it takes to build an object
+ * per row, and leaves less garbage.
+ */
+type WarningListRow = [
+  id: string,
+  networkId: string,
+  workplanA: string,
+  activityA: string,
+  workplanB: string,
+  activityB: string,
+  score: number,
+  reasons: string,
+  status: WarningStatus,
+  decidedBy: string | null,
+  decidedAt: number | null,
+  createdAt: number,
+  updatedAt: number,
+  decidedByName: string | null,
+  rank: number,
+  aPresent: number,
+  aTitle: string | null,
+  aLead: string | null,
+  aWorkplanTitle: string | null,
+  bPresent: number,
+  bTitle: string | null,
+  bLead: string | null,
+  bWorkplanTitle: string | null,
+];
+
+const WARNING_LIST_COLUMNS = `w.id, w.network_id, w.workplan_a, w.activity_a, w.workplan_b,
+  w.activity_b, w.score, w.reasons, w.status, w.decided_by, w.decided_at, w.created_at,
+  w.updated_at, u.name, (w.status != 'open'),
+  xa.activity_id IS NOT NULL, json_extract(xa.data, '$.title'), xa.lead, wa.title,
+  xb.activity_id IS NOT NULL, json_extract(xb.data, '$.title'), xb.lead, wb.title`;
 
 function sideOf(
-  present: number | null,
+  present: number,
   title: string | null,
   lead: string | null,
   workplanTitle: string | null,
 ): WarningSide {
-  return present === null ? null : { workplanTitle: workplanTitle ?? "", title: title ?? "", lead };
+  return present ? { workplanTitle: workplanTitle ?? "", title: title ?? "", lead } : null;
+}
+
+function toListItem(row: WarningListRow): WarningListItem {
+  const [
+    id,
+    networkId,
+    workplanA,
+    activityA,
+    workplanB,
+    activityB,
+    score,
+    reasons,
+    status,
+    decidedBy,
+    decidedAt,
+    createdAt,
+    updatedAt,
+    decidedByName,
+    ,
+    aPresent,
+    aTitle,
+    aLead,
+    aWorkplanTitle,
+    bPresent,
+    bTitle,
+    bLead,
+    bWorkplanTitle,
+  ] = row;
+  return {
+    id,
+    networkId,
+    a: { workplanId: workplanA, activityId: activityA },
+    b: { workplanId: workplanB, activityId: activityB },
+    score,
+    reasons: JSON.parse(reasons) as string[],
+    status,
+    decidedBy,
+    decidedAt,
+    createdAt,
+    updatedAt,
+    sideA: sideOf(aPresent, aTitle, aLead, aWorkplanTitle),
+    sideB: sideOf(bPresent, bTitle, bLead, bWorkplanTitle),
+    decidedByName,
+  };
+}
+
+/** The sort key a cursor carries: `WARNING_ORDER`'s. */
+function listKeyOf(row: WarningListRow): Cursor {
+  const [id, , , , , , score, , , , , , , , rank] = row;
+  return [rank, score, id];
 }
 
 /** A page of warnings in `WARNING_ORDER`, with both activities' titles and leads. */
@@ -333,12 +408,7 @@ export function listWarningPage(
       };
   const rows = statement(
     db,
-    `SELECT w.*, (w.status != 'open') AS rank,
-       json_extract(xa.data, '$.title') AS a_title, xa.lead AS a_lead, wa.title AS a_workplan_title,
-       CASE WHEN xa.activity_id IS NULL THEN NULL ELSE 1 END AS a_present,
-       json_extract(xb.data, '$.title') AS b_title, xb.lead AS b_lead, wb.title AS b_workplan_title,
-       CASE WHEN xb.activity_id IS NULL THEN NULL ELSE 1 END AS b_present,
-       u.name AS decided_by_name
+    `SELECT ${WARNING_LIST_COLUMNS}
      FROM warnings w
      LEFT JOIN activities xa ON xa.workplan_id = w.workplan_a AND xa.activity_id = w.activity_a
      LEFT JOIN activities xb ON xb.workplan_id = w.workplan_b AND xb.activity_id = w.activity_b
@@ -348,18 +418,10 @@ export function listWarningPage(
      WHERE ${matching.sql}
      ORDER BY ${orderBy(keys)}
      LIMIT ?`,
-  ).all(...matching.params, page.limit + 1) as WarningListRow[];
-  return toPage(
-    rows,
-    page.limit,
-    (row) => [row.rank, row.score, row.id],
-    (row) => ({
-      ...toWarning(row),
-      sideA: sideOf(row.a_present, row.a_title, row.a_lead, row.a_workplan_title),
-      sideB: sideOf(row.b_present, row.b_title, row.b_lead, row.b_workplan_title),
-      decidedByName: row.decided_by_name,
-    }),
-  );
+  )
+    .raw(true)
+    .all(...matching.params, page.limit + 1) as WarningListRow[];
+  return toPage(rows, page.limit, listKeyOf, toListItem);
 }
 
 /** How many warnings match, by status (a COUNT over the indexes, nothing loaded). */
