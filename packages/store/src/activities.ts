@@ -90,6 +90,23 @@ export function listNetworkActivities(db: Db, networkId: string): StoredActivity
   return rows.map(toStored);
 }
 
+/**
+ * Whether the organisation leads at least one of the workplan's activities (from the index of
+ * leads: the organisation's activities in the network, never the whole workplan).
+ */
+export function leadsActivityIn(
+  db: Db,
+  workplan: { id: string; networkId: string },
+  organisationId: string,
+): boolean {
+  return (
+    statement(
+      db,
+      "SELECT 1 FROM activities WHERE network_id = ? AND lead = ? AND workplan_id = ? LIMIT 1",
+    ).get(workplan.networkId, organisationId, workplan.id) !== undefined
+  );
+}
+
 /** How many activities a network's workplans hold (COUNT over an index, no rows read). */
 export function countNetworkActivities(db: Db, networkId: string): number {
   const row = statement(db, "SELECT COUNT(*) AS n FROM activities WHERE network_id = ?").get(

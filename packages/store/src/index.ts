@@ -3,6 +3,7 @@ export {
   countNetworkActivities,
   findActivity,
   lastUpdateId,
+  leadsActivityIn,
   listNetworkActivities,
   listWorkplanActivities,
   listWorkplanActivityPage,
@@ -228,6 +229,7 @@ export {
 export {
   createWorkplan,
   findWorkplan,
+  listWorkplanStages,
   listWorkplans,
   touchWorkplan,
   updateWorkplan,
