@@ -225,11 +225,23 @@ export const WARNING_ORDER: readonly OrderKey[] = [
   { sql: "w.score", desc: true },
   { sql: "w.id" },
 ];
+/** Within one status the rank is constant: the order its indexes hold. */
+const WITHIN_STATUS: readonly OrderKey[] = WARNING_ORDER.slice(1);
+
+type ListedStatus = Exclude<WarningStatus, "gone">;
+const LISTED_STATUSES: readonly ListedStatus[] = ["open", "dismissed", "coordinate"];
 
 type Where = { sql: string; params: unknown[] };
 
-/** What the filter asks of `w`, but for the organisation (see `warningArms`). */
-function warningWhere(filter: WarningFilter): Where {
+function and(...parts: Where[]): Where {
+  return {
+    sql: parts.map((part) => part.sql).join(" AND "),
+    params: parts.flatMap((part) => part.params),
+  };
+}
+
+/** What the filter asks of `w` but for its statuses, workplan and organisation (`warningSides`). */
+function commonWhere(filter: WarningFilter): Where {
   const clauses = ["w.status != 'gone'"];
   const params: unknown[] = [];
   if (filter.id !== undefined) {
@@ -241,41 +253,39 @@ function warningWhere(filter: WarningFilter): Where {
     params.push(filter.networkId);
   }
   if (filter.workplanId !== undefined && filter.activityIds !== undefined) {
+    // a few activities: their warnings, by the activity indexes, are few
     const ids = filter.activityIds.map(() => "?").join(", ") || "NULL";
     clauses.push(
       `w.id IN (SELECT id FROM warnings WHERE workplan_a = ? AND activity_a IN (${ids}) UNION SELECT id FROM warnings WHERE workplan_b = ? AND activity_b IN (${ids}))`,
     );
     params.push(filter.workplanId, ...filter.activityIds, filter.workplanId, ...filter.activityIds);
-  } else if (filter.workplanId !== undefined) {
-    clauses.push(
-      "w.id IN (SELECT id FROM warnings WHERE workplan_a = ? UNION SELECT id FROM warnings WHERE workplan_b = ?)",
-    );
-    params.push(filter.workplanId, filter.workplanId);
-  }
-  if (filter.statuses !== undefined) {
-    clauses.push(`w.status IN (${filter.statuses.map(() => "?").join(", ") || "NULL"})`);
-    params.push(...filter.statuses);
   }
   return { sql: clauses.join(" AND "), params };
 }
 
 /**
- * The filter as disjoint parts whose union it is, each read from an index of its own: the whole
- * filter, or with an organisation the warnings it leads on side a, and those it leads on side b
- * but not on a (`lead_a`, `lead_b`: the activity index's leads, kept on the warning by migration
- * 014), so a page or a count never joins all the organisation's activities to the warnings.
+ * The filter's workplan and organisation as disjoint conditions whose union they are, each with
+ * an index of its own (migration 014): on side a, or on side b and not on a. A workplan's
+ * warnings are then never read whole, nor all of an organisation's activities joined to them.
  */
-function warningArms(filter: WarningFilter): Where[] {
-  const where = warningWhere(filter);
-  const organisation = filter.organisationId;
-  if (organisation === undefined) return [where];
-  return [
-    { sql: `${where.sql} AND w.lead_a = ?`, params: [...where.params, organisation] },
-    {
-      sql: `${where.sql} AND w.lead_b = ? AND w.lead_a IS NOT ?`,
-      params: [...where.params, organisation, organisation],
-    },
+function warningSides(filter: WarningFilter): Where[] {
+  const either = (a: string, b: string, value: string): Where[] => [
+    { sql: `w.${a} = ?`, params: [value] },
+    { sql: `w.${b} = ? AND w.${a} IS NOT ?`, params: [value, value] },
   ];
+  const workplan =
+    filter.workplanId !== undefined && filter.activityIds === undefined
+      ? either("workplan_a", "workplan_b", filter.workplanId)
+      : [{ sql: "1", params: [] }];
+  const organisation =
+    filter.organisationId !== undefined
+      ? either("lead_a", "lead_b", filter.organisationId)
+      : [{ sql: "1", params: [] }];
+  return workplan.flatMap((w) => organisation.map((o) => and(w, o)));
+}
+
+function statusesOf(filter: WarningFilter): readonly ListedStatus[] {
+  return LISTED_STATUSES.filter((status) => filter.statuses?.includes(status) ?? true);
 }
 
 /**
@@ -374,38 +384,43 @@ function listKeyOf(row: WarningListRow): Cursor {
   return [rank, score, id];
 }
 
-/** A page of warnings in `WARNING_ORDER`, with both activities' titles and leads. */
+/**
+ * A page of warnings in `WARNING_ORDER`, with both activities' titles and leads. The filter is cut
+ * into arms (a status, a side: `warningSides`) each walked in order on an index and stopped after
+ * a page; the best page of those is read, and only then joined to the activities: a page costs
+ * the same whatever the network holds and however deep it is.
+ */
 export function listWarningPage(
   db: Db,
   filter: WarningFilter,
   page: PageRequest,
 ): Page<WarningListItem> {
-  // one side of "open first" only: the rank is constant, and dropping it from the order lets
-  // SQLite walk warnings_network_order instead of sorting every match (the cursor keeps it)
-  const statuses = filter.statuses;
-  const oneRank =
-    filter.id !== undefined ||
-    (statuses !== undefined &&
-      (statuses.every((status) => status === "open") ||
-        statuses.every((status) => status !== "open")));
-  const keys = oneRank ? WARNING_ORDER.slice(1) : WARNING_ORDER;
-  const afterKey = page.after && oneRank ? page.after.slice(1) : page.after;
-  const after = afterKey ? ` AND ${afterCursor(keys)}` : "";
-  const afterParams = afterKey ? cursorParameters(afterKey) : [];
-  const arms = warningArms(filter);
-  const only = arms.length === 1 ? arms[0] : undefined;
-  // several arms: each arm's first limit + 1 in order from its own index, then the best of those
-  const matching: Where = only
-    ? { sql: `${only.sql}${after}`, params: [...only.params, ...afterParams] }
-    : {
-        sql: `w.id IN (${arms
-          .map(
-            (arm) =>
-              `SELECT id FROM (SELECT w.id FROM warnings w WHERE ${arm.sql}${after} ORDER BY ${orderBy(keys)} LIMIT ?)`,
-          )
-          .join(" UNION ALL ")})`,
-        params: arms.flatMap((arm) => [...arm.params, ...afterParams, page.limit + 1]),
-      };
+  const common = commonWhere(filter);
+  const after = page.after;
+  const arms: Where[] = [];
+  for (const status of statusesOf(filter)) {
+    const rank = status === "open" ? 0 : 1;
+    // an arm ranked before the cursor is done; one ranked after it starts at its beginning
+    if (after && rank < Number(after[0])) continue;
+    const tail = after && rank === Number(after[0]) ? after.slice(1) : null;
+    for (const side of warningSides(filter)) {
+      const where = and(common, { sql: "w.status = ?", params: [status] }, side);
+      arms.push(
+        tail
+          ? and(where, { sql: afterCursor(WITHIN_STATUS), params: cursorParameters(tail) })
+          : where,
+      );
+    }
+  }
+  if (arms.length === 0) return { items: [], next: null };
+  const limit = page.limit + 1;
+  const best = arms
+    .map(
+      (arm) =>
+        `SELECT * FROM (SELECT w.id, w.status, w.score FROM warnings w WHERE ${arm.sql}
+           ORDER BY ${orderBy(WITHIN_STATUS)} LIMIT ?)`,
+    )
+    .join(" UNION ALL ");
   const rows = statement(
     db,
     `SELECT ${WARNING_LIST_COLUMNS}
@@ -415,12 +430,11 @@ export function listWarningPage(
      LEFT JOIN workplans wa ON wa.id = w.workplan_a
      LEFT JOIN workplans wb ON wb.id = w.workplan_b
      LEFT JOIN users u ON u.id = w.decided_by
-     WHERE ${matching.sql}
-     ORDER BY ${orderBy(keys)}
-     LIMIT ?`,
+     WHERE w.id IN (SELECT id FROM (${best}) w ORDER BY ${orderBy(WARNING_ORDER)} LIMIT ?)
+     ORDER BY ${orderBy(WARNING_ORDER)}`,
   )
     .raw(true)
-    .all(...matching.params, page.limit + 1) as WarningListRow[];
+    .all(...arms.flatMap((arm) => [...arm.params, limit]), limit) as WarningListRow[];
   return toPage(rows, page.limit, listKeyOf, toListItem);
 }
 
@@ -429,7 +443,12 @@ export function countWarnings(
   db: Db,
   filter: WarningFilter,
 ): Record<Exclude<WarningStatus, "gone">, number> {
-  const arms = warningArms(filter);
+  const statuses = statusesOf(filter);
+  const matching = and(commonWhere(filter), {
+    sql: `w.status IN (${statuses.map(() => "?").join(", ") || "NULL"})`,
+    params: [...statuses],
+  });
+  const arms = warningSides(filter).map((side) => and(matching, side));
   const rows = statement(
     db,
     `SELECT status, COUNT(*) AS n FROM (${arms

@@ -596,8 +596,6 @@ export function listWarningsForWorkplan(
     deps,
     workplan.networkId,
     {
-      // the workplan's warnings are all its network's: naming it lets an index narrow them
-      networkId: workplan.networkId,
       workplanId,
       ...(activityIds ? { activityIds } : {}),
       statuses: statusesOf(filters.status),

@@ -1,15 +1,19 @@
 export const WARNING_LEADS = `
--- an organisation's warnings (My work, ?organisation=) are read and counted from an index, a page
--- at a time, instead of joining every activity it leads to every warning: each warning keeps the
--- lead of both its activities as the activity index has it (NULL while an activity is not in
--- it), and triggers keep that copy in step with every write to either table
+-- a page of warnings is read from indexes in its order (open first, then the strongest), one
+-- status and one side at a time, and stops after a page: a workplan's warnings (on side a, or on
+-- side b), an organisation's (My work, ?organisation=: leading side a, or side b). For the
+-- latter each warning keeps the lead of both its activities as the activity index has it (NULL
+-- while an activity is not in it), and triggers keep that copy in step with every write to
+-- either table
 ALTER TABLE warnings ADD COLUMN lead_a TEXT;
 ALTER TABLE warnings ADD COLUMN lead_b TEXT;
 UPDATE warnings SET
   lead_a = (SELECT lead FROM activities WHERE workplan_id = warnings.workplan_a AND activity_id = warnings.activity_a),
   lead_b = (SELECT lead FROM activities WHERE workplan_id = warnings.workplan_b AND activity_id = warnings.activity_b);
+-- side b's indexes end with side a's value: "on side b, and not on a" is read from them alone
+CREATE INDEX warnings_workplan_a ON warnings(workplan_a, status, score DESC, id);
+CREATE INDEX warnings_workplan_b ON warnings(workplan_b, status, score DESC, id, workplan_a);
 CREATE INDEX warnings_lead_a ON warnings(network_id, lead_a, status, score DESC, id);
--- lead_a last: "led on side b, and not already on side a" is counted from this index alone
 CREATE INDEX warnings_lead_b ON warnings(network_id, lead_b, status, score DESC, id, lead_a);
 
 CREATE TRIGGER warnings_leads_insert AFTER INSERT ON warnings BEGIN
