@@ -34,11 +34,21 @@ export function replaceWorkplanActivities(
           seenAt: row.updated_at,
         })),
     );
-    statement(db, "DELETE FROM activities WHERE workplan_id = ?").run(workplan.id);
+    // rows are changed in place, not deleted and re-inserted: the warnings' copy of each lead
+    // (migration 014) is rewritten only for an activity whose lead changed, came or went
+    const remove = statement(
+      db,
+      "DELETE FROM activities WHERE workplan_id = ? AND activity_id = ?",
+    );
+    for (const row of indexed) {
+      if (!present.has(row.activity_id)) remove.run(workplan.id, row.activity_id);
+    }
     const insert = statement(
       db,
-      `INSERT OR REPLACE INTO activities (workplan_id, activity_id, network_id, position, data, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO activities (workplan_id, activity_id, network_id, position, data, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (workplan_id, activity_id) DO UPDATE SET network_id = excluded.network_id,
+         position = excluded.position, data = excluded.data, updated_at = excluded.updated_at`,
     );
     activities.forEach((activity, position) => {
       insert.run(
@@ -78,6 +88,23 @@ export function listNetworkActivities(db: Db, networkId: string): StoredActivity
     "SELECT workplan_id, network_id, data FROM activities WHERE network_id = ? ORDER BY workplan_id, position",
   ).all(networkId) as ActivityRow[];
   return rows.map(toStored);
+}
+
+/**
+ * Whether the organisation leads at least one of the workplan's activities (from the index of
+ * leads: the organisation's activities in the network, never the whole workplan).
+ */
+export function leadsActivityIn(
+  db: Db,
+  workplan: { id: string; networkId: string },
+  organisationId: string,
+): boolean {
+  return (
+    statement(
+      db,
+      "SELECT 1 FROM activities WHERE network_id = ? AND lead = ? AND workplan_id = ? LIMIT 1",
+    ).get(workplan.networkId, organisationId, workplan.id) !== undefined
+  );
 }
 
 /** How many activities a network's workplans hold (COUNT over an index, no rows read). */

@@ -14,6 +14,7 @@ import { IATI_SETTINGS } from "./migrations/010-iati-settings";
 import { COLLECTION_INDEXES } from "./migrations/011-collection-indexes";
 import { SUGGESTIONS } from "./migrations/012-suggestions";
 import { USER_LOCALE } from "./migrations/013-user-locale";
+import { WARNING_LEADS } from "./migrations/014-warning-leads";
 
 export type Db = Database.Database;
 
@@ -32,6 +33,7 @@ const MIGRATIONS: readonly string[] = [
   COLLECTION_INDEXES,
   SUGGESTIONS,
   USER_LOCALE,
+  WARNING_LEADS,
 ];
 
 /**

@@ -3,6 +3,7 @@ export {
   countNetworkActivities,
   findActivity,
   lastUpdateId,
+  leadsActivityIn,
   listNetworkActivities,
   listWorkplanActivities,
   listWorkplanActivityPage,
@@ -99,6 +100,7 @@ export {
   findOrganisation,
   listNetworks,
   listOrganisations,
+  listOrganisationsById,
   listUserNetworks,
   type NetworkWithCounts,
 } from "./networks";
@@ -227,6 +229,7 @@ export {
 export {
   createWorkplan,
   findWorkplan,
+  listWorkplanStages,
   listWorkplans,
   touchWorkplan,
   updateWorkplan,

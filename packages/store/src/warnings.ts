@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "./db";
 import {
   afterCursor,
+  type Cursor,
   cursorParameters,
   type OrderKey,
   orderBy,
@@ -212,7 +213,7 @@ export type WarningFilter = {
 /** One side of a warning as the index holds it now (null: the activity left its document). */
 export type WarningSide = { workplanTitle: string; title: string; lead: string | null } | null;
 
-export type WarningListItem = WarningRecord & {
+export type WarningListItem = Omit<WarningRecord, "decisionBasis"> & {
   sideA: WarningSide;
   sideB: WarningSide;
   decidedByName: string | null;
@@ -224,8 +225,23 @@ export const WARNING_ORDER: readonly OrderKey[] = [
   { sql: "w.score", desc: true },
   { sql: "w.id" },
 ];
+/** Within one status the rank is constant: the order its indexes hold. */
+const WITHIN_STATUS: readonly OrderKey[] = WARNING_ORDER.slice(1);
 
-function warningWhere(filter: WarningFilter): { sql: string; params: unknown[] } {
+type ListedStatus = Exclude<WarningStatus, "gone">;
+const LISTED_STATUSES: readonly ListedStatus[] = ["open", "dismissed", "coordinate"];
+
+type Where = { sql: string; params: unknown[] };
+
+function and(...parts: Where[]): Where {
+  return {
+    sql: parts.map((part) => part.sql).join(" AND "),
+    params: parts.flatMap((part) => part.params),
+  };
+}
+
+/** What the filter asks of `w` but for its statuses, workplan and organisation (`warningSides`). */
+function commonWhere(filter: WarningFilter): Where {
   const clauses = ["w.status != 'gone'"];
   const params: unknown[] = [];
   if (filter.id !== undefined) {
@@ -237,109 +253,189 @@ function warningWhere(filter: WarningFilter): { sql: string; params: unknown[] }
     params.push(filter.networkId);
   }
   if (filter.workplanId !== undefined && filter.activityIds !== undefined) {
+    // a few activities: their warnings, by the activity indexes, are few
     const ids = filter.activityIds.map(() => "?").join(", ") || "NULL";
     clauses.push(
       `w.id IN (SELECT id FROM warnings WHERE workplan_a = ? AND activity_a IN (${ids}) UNION SELECT id FROM warnings WHERE workplan_b = ? AND activity_b IN (${ids}))`,
     );
     params.push(filter.workplanId, ...filter.activityIds, filter.workplanId, ...filter.activityIds);
-  } else if (filter.workplanId !== undefined) {
-    clauses.push(
-      "w.id IN (SELECT id FROM warnings WHERE workplan_a = ? UNION SELECT id FROM warnings WHERE workplan_b = ?)",
-    );
-    params.push(filter.workplanId, filter.workplanId);
-  }
-  if (filter.statuses !== undefined) {
-    clauses.push(`w.status IN (${filter.statuses.map(() => "?").join(", ") || "NULL"})`);
-    params.push(...filter.statuses);
-  }
-  if (filter.organisationId !== undefined) {
-    // organisation ids are unique across networks; the network only narrows the index range
-    const network = filter.networkId !== undefined ? "l.network_id = ? AND " : "";
-    const side = (x: "a" | "b") =>
-      `SELECT x.id FROM activities l JOIN warnings x ON x.workplan_${x} = l.workplan_id AND x.activity_${x} = l.activity_id WHERE ${network}l.lead = ?`;
-    clauses.push(`w.id IN (${side("a")} UNION ${side("b")})`);
-    const lead =
-      filter.networkId !== undefined
-        ? [filter.networkId, filter.organisationId]
-        : [filter.organisationId];
-    params.push(...lead, ...lead);
   }
   return { sql: clauses.join(" AND "), params };
 }
 
-type WarningListRow = WarningRow & {
-  rank: number;
-  a_title: string | null;
-  a_lead: string | null;
-  a_workplan_title: string | null;
-  a_present: number | null;
-  b_title: string | null;
-  b_lead: string | null;
-  b_workplan_title: string | null;
-  b_present: number | null;
-  decided_by_name: string | null;
-};
+/**
+ * The filter's workplan and organisation as disjoint conditions whose union they are, each with
+ * an index of its own (migration 014): on side a, or on side b and not on a. A workplan's
+ * warnings are then never read whole, nor all of an organisation's activities joined to them.
+ */
+function warningSides(filter: WarningFilter): Where[] {
+  const either = (a: string, b: string, value: string): Where[] => [
+    { sql: `w.${a} = ?`, params: [value] },
+    { sql: `w.${b} = ? AND w.${a} IS NOT ?`, params: [value, value] },
+  ];
+  const workplan =
+    filter.workplanId !== undefined && filter.activityIds === undefined
+      ? either("workplan_a", "workplan_b", filter.workplanId)
+      : [{ sql: "1", params: [] }];
+  const organisation =
+    filter.organisationId !== undefined
+      ? either("lead_a", "lead_b", filter.organisationId)
+      : [{ sql: "1", params: [] }];
+  return workplan.flatMap((w) => organisation.map((o) => and(w, o)));
+}
+
+function statusesOf(filter: WarningFilter): readonly ListedStatus[] {
+  return LISTED_STATUSES.filter((status) => filter.statuses?.includes(status) ?? true);
+}
+
+/**
+ * A page's row as an array (`.raw()`), in the order of `WARNING_LIST_COLUMNS`: a page of 50
+ * warnings with both their activities is read in about half the time it takes to build an object
+ * per row, and leaves less garbage.
+ */
+type WarningListRow = [
+  id: string,
+  networkId: string,
+  workplanA: string,
+  activityA: string,
+  workplanB: string,
+  activityB: string,
+  score: number,
+  reasons: string,
+  status: WarningStatus,
+  decidedBy: string | null,
+  decidedAt: number | null,
+  createdAt: number,
+  updatedAt: number,
+  decidedByName: string | null,
+  rank: number,
+  aPresent: number,
+  aTitle: string | null,
+  aLead: string | null,
+  aWorkplanTitle: string | null,
+  bPresent: number,
+  bTitle: string | null,
+  bLead: string | null,
+  bWorkplanTitle: string | null,
+];
+
+const WARNING_LIST_COLUMNS = `w.id, w.network_id, w.workplan_a, w.activity_a, w.workplan_b,
+  w.activity_b, w.score, w.reasons, w.status, w.decided_by, w.decided_at, w.created_at,
+  w.updated_at, u.name, (w.status != 'open'),
+  xa.activity_id IS NOT NULL, json_extract(xa.data, '$.title'), xa.lead, wa.title,
+  xb.activity_id IS NOT NULL, json_extract(xb.data, '$.title'), xb.lead, wb.title`;
 
 function sideOf(
-  present: number | null,
+  present: number,
   title: string | null,
   lead: string | null,
   workplanTitle: string | null,
 ): WarningSide {
-  return present === null ? null : { workplanTitle: workplanTitle ?? "", title: title ?? "", lead };
+  return present ? { workplanTitle: workplanTitle ?? "", title: title ?? "", lead } : null;
 }
 
-/** A page of warnings in `WARNING_ORDER`, with both activities' titles and leads. */
+function toListItem(row: WarningListRow): WarningListItem {
+  const [
+    id,
+    networkId,
+    workplanA,
+    activityA,
+    workplanB,
+    activityB,
+    score,
+    reasons,
+    status,
+    decidedBy,
+    decidedAt,
+    createdAt,
+    updatedAt,
+    decidedByName,
+    ,
+    aPresent,
+    aTitle,
+    aLead,
+    aWorkplanTitle,
+    bPresent,
+    bTitle,
+    bLead,
+    bWorkplanTitle,
+  ] = row;
+  return {
+    id,
+    networkId,
+    a: { workplanId: workplanA, activityId: activityA },
+    b: { workplanId: workplanB, activityId: activityB },
+    score,
+    reasons: JSON.parse(reasons) as string[],
+    status,
+    decidedBy,
+    decidedAt,
+    createdAt,
+    updatedAt,
+    sideA: sideOf(aPresent, aTitle, aLead, aWorkplanTitle),
+    sideB: sideOf(bPresent, bTitle, bLead, bWorkplanTitle),
+    decidedByName,
+  };
+}
+
+/** The sort key a cursor carries: `WARNING_ORDER`'s. */
+function listKeyOf(row: WarningListRow): Cursor {
+  const [id, , , , , , score, , , , , , , , rank] = row;
+  return [rank, score, id];
+}
+
+/**
+ * A page of warnings in `WARNING_ORDER`, with both activities' titles and leads. The filter is cut
+ * into arms (a status, a side: `warningSides`) each walked in order on an index and stopped after
+ * a page; the best page of those is read, and only then joined to the activities: a page costs
+ * the same whatever the network holds and however deep it is.
+ */
 export function listWarningPage(
   db: Db,
   filter: WarningFilter,
   page: PageRequest,
 ): Page<WarningListItem> {
-  const where = warningWhere(filter);
-  // one side of "open first" only: the rank is constant, and dropping it from the order lets
-  // SQLite walk warnings_network_order instead of sorting every match (the cursor keeps it)
-  const statuses = filter.statuses;
-  const oneRank =
-    filter.id !== undefined ||
-    (statuses !== undefined &&
-      (statuses.every((status) => status === "open") ||
-        statuses.every((status) => status !== "open")));
-  const keys = oneRank ? WARNING_ORDER.slice(1) : WARNING_ORDER;
-  const afterKey = page.after && oneRank ? page.after.slice(1) : page.after;
-  const after = afterKey ? ` AND ${afterCursor(keys)}` : "";
+  const common = commonWhere(filter);
+  const after = page.after;
+  const arms: Where[] = [];
+  for (const status of statusesOf(filter)) {
+    const rank = status === "open" ? 0 : 1;
+    // an arm ranked before the cursor is done; one ranked after it starts at its beginning
+    if (after && rank < Number(after[0])) continue;
+    const tail = after && rank === Number(after[0]) ? after.slice(1) : null;
+    for (const side of warningSides(filter)) {
+      const where = and(common, { sql: "w.status = ?", params: [status] }, side);
+      arms.push(
+        tail
+          ? and(where, { sql: afterCursor(WITHIN_STATUS), params: cursorParameters(tail) })
+          : where,
+      );
+    }
+  }
+  if (arms.length === 0) return { items: [], next: null };
+  const limit = page.limit + 1;
+  const best = arms
+    .map(
+      (arm) =>
+        `SELECT * FROM (SELECT w.id, w.status, w.score FROM warnings w WHERE ${arm.sql}
+           ORDER BY ${orderBy(WITHIN_STATUS)} LIMIT ?)`,
+    )
+    .join(" UNION ALL ");
   const rows = statement(
     db,
-    `SELECT w.*, (w.status != 'open') AS rank,
-       json_extract(xa.data, '$.title') AS a_title, xa.lead AS a_lead, wa.title AS a_workplan_title,
-       CASE WHEN xa.activity_id IS NULL THEN NULL ELSE 1 END AS a_present,
-       json_extract(xb.data, '$.title') AS b_title, xb.lead AS b_lead, wb.title AS b_workplan_title,
-       CASE WHEN xb.activity_id IS NULL THEN NULL ELSE 1 END AS b_present,
-       u.name AS decided_by_name
+    `SELECT ${WARNING_LIST_COLUMNS}
      FROM warnings w
      LEFT JOIN activities xa ON xa.workplan_id = w.workplan_a AND xa.activity_id = w.activity_a
      LEFT JOIN activities xb ON xb.workplan_id = w.workplan_b AND xb.activity_id = w.activity_b
      LEFT JOIN workplans wa ON wa.id = w.workplan_a
      LEFT JOIN workplans wb ON wb.id = w.workplan_b
      LEFT JOIN users u ON u.id = w.decided_by
-     WHERE ${where.sql}${after}
-     ORDER BY ${orderBy(keys)}
-     LIMIT ?`,
-  ).all(
-    ...where.params,
-    ...(afterKey ? cursorParameters(afterKey) : []),
-    page.limit + 1,
-  ) as WarningListRow[];
-  return toPage(
-    rows,
-    page.limit,
-    (row) => [row.rank, row.score, row.id],
-    (row) => ({
-      ...toWarning(row),
-      sideA: sideOf(row.a_present, row.a_title, row.a_lead, row.a_workplan_title),
-      sideB: sideOf(row.b_present, row.b_title, row.b_lead, row.b_workplan_title),
-      decidedByName: row.decided_by_name,
-    }),
-  );
+     WHERE w.id IN (SELECT id FROM (${best}) w ORDER BY ${orderBy(WARNING_ORDER)} LIMIT ?)
+     ORDER BY ${orderBy(WARNING_ORDER)}`,
+  )
+    .raw(true)
+    .all(...arms.flatMap((arm) => [...arm.params, limit]), limit) as WarningListRow[];
+  return toPage(rows, page.limit, listKeyOf, toListItem);
 }
 
 /** How many warnings match, by status (a COUNT over the indexes, nothing loaded). */
@@ -347,11 +443,18 @@ export function countWarnings(
   db: Db,
   filter: WarningFilter,
 ): Record<Exclude<WarningStatus, "gone">, number> {
-  const where = warningWhere(filter);
+  const statuses = statusesOf(filter);
+  const matching = and(commonWhere(filter), {
+    sql: `w.status IN (${statuses.map(() => "?").join(", ") || "NULL"})`,
+    params: [...statuses],
+  });
+  const arms = warningSides(filter).map((side) => and(matching, side));
   const rows = statement(
     db,
-    `SELECT w.status, COUNT(*) AS n FROM warnings w WHERE ${where.sql} GROUP BY w.status`,
-  ).all(...where.params) as { status: WarningStatus; n: number }[];
+    `SELECT status, COUNT(*) AS n FROM (${arms
+      .map((arm) => `SELECT w.status FROM warnings w WHERE ${arm.sql}`)
+      .join(" UNION ALL ")}) GROUP BY status`,
+  ).all(...arms.flatMap((arm) => arm.params)) as { status: WarningStatus; n: number }[];
   const counts = { open: 0, dismissed: 0, coordinate: 0 };
   for (const row of rows) if (row.status !== "gone") counts[row.status] = row.n;
   return counts;

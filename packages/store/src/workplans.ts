@@ -69,6 +69,25 @@ export function listWorkplans(db: Db, networkId: string): WorkplanRecord[] {
   return rows.map(toWorkplan);
 }
 
+/**
+ * The network's workplans as `listWorkplans` orders them, without counting their activities
+ * (which reads the index of every one): for what needs only their stage or title.
+ */
+export function listWorkplanStages(db: Db, networkId: string): Workplan[] {
+  const rows = statement(
+    db,
+    "SELECT * FROM workplans WHERE network_id = ? ORDER BY archived, created_at",
+  ).all(networkId) as Omit<WorkplanRow, "activity_count">[];
+  return rows.map((row) => ({
+    id: row.id,
+    networkId: row.network_id,
+    title: row.title,
+    stage: row.stage,
+    archived: row.archived === 1,
+    createdAt: iso(row.created_at),
+  }));
+}
+
 export function updateWorkplan(
   db: Db,
   id: string,

@@ -35,6 +35,7 @@ import { registerVersionRoutes } from "./routes/versions";
 import { registerWarningRoutes } from "./routes/warnings";
 import { registerWorkplanRoutes } from "./routes/workplans";
 import { serveWeb } from "./static";
+import { HandlerTurns } from "./turns";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** When to try again after the database refused a write (locked by another process, or full). */
@@ -117,6 +118,15 @@ export function createApp(deps: Deps): App {
   // a GET carries no body, and asking for one builds a whole undici Request per request
   app.use("/api/*", (c, next) => (SAFE_METHODS.has(c.req.method) ? next() : limitBody(c, next)));
 
+  // one API request per turn of the event loop, from authentication on (http/turns.ts): a burst
+  // of requests is only parsed as it arrives, and /health, static files and sockets are served
+  // between any two of them
+  const turns = new HandlerTurns();
+  app.use("/api/*", async (_c, next) => {
+    await turns.wait();
+    await next();
+  });
+
   app.use("/api/*", async (c, next) => {
     const { caller, renewedSession } = authenticateRequest(deps, {
       token: bearerToken(c.req.header("authorization")),
@@ -138,7 +148,7 @@ export function createApp(deps: Deps): App {
   app.get("/health", (c) => c.json({ status: "ok", version: 1 }));
 
   // the order of registration is the order of the OpenAPI document
-  const routes = new RouteRegistry(app, deps);
+  const routes = new RouteRegistry(app, deps, turns);
   registerLoginRoutes(routes);
   registerLocaleRoutes(routes);
   registerPasswordRoutes(routes);

@@ -8,7 +8,7 @@ import type { Page, PageQuery } from "../services/pages";
 import { changeWithOneRetry } from "../services/storage";
 import type { AppEnv } from "./env";
 import { nextLink, readPageQuery } from "./pagination";
-import { HandlerTurns } from "./turns";
+import type { HandlerTurns } from "./turns";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 
@@ -70,11 +70,13 @@ export class RouteRegistry {
   readonly routes: RegisteredRoute[] = [];
   readonly #app: Hono<AppEnv>;
   readonly #deps: Deps;
-  readonly #turns = new HandlerTurns();
+  readonly #turns: HandlerTurns;
 
-  constructor(app: Hono<AppEnv>, deps: Deps) {
+  /** `turns`: the app's, in which every API request is authenticated (app.ts). */
+  constructor(app: Hono<AppEnv>, deps: Deps, turns: HandlerTurns) {
     this.#app = app;
     this.#deps = deps;
+    this.#turns = turns;
   }
 
   public<Body extends z.ZodType | undefined = undefined>(
@@ -140,10 +142,12 @@ export class RouteRegistry {
       if (spec.auth === "user" && !caller) {
         throw new AppError("unauthenticated", msg("auth.signInFirst"));
       }
+      // the request's turn began before authentication (app.ts); reading a body may take more
+      // turns of the event loop, so a handler that reads one waits for a turn of its own
       const body = (
         spec.body ? spec.body.parse(await readJson(c)) : undefined
       ) as HandlerInput<Body>["body"];
-      await this.#turns.wait();
+      if (spec.body) await this.#turns.wait();
       const attempt = () =>
         handler({
           c,

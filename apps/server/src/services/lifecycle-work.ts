@@ -3,7 +3,7 @@ import {
   findLastMoveTo,
   findWorkplanLifecycle,
   listUserMemberships,
-  listWorkplans,
+  listWorkplanStages,
 } from "@junction/store";
 import type { Deps } from "../deps";
 import { awaitsAnswerFrom } from "./validation";
@@ -19,7 +19,7 @@ export function lifecycleWork(
   const consultations: ConsultationInvitation[] = [];
   const validations: ValidationRequest[] = [];
   for (const membership of listUserMemberships(deps.db, userId)) {
-    for (const workplan of listWorkplans(deps.db, membership.networkId)) {
+    for (const workplan of listWorkplanStages(deps.db, membership.networkId)) {
       if (workplan.archived) continue;
       const base = {
         networkId: workplan.networkId,

@@ -434,6 +434,12 @@ describe("validation", () => {
 
   it("asks an organisation that comes to lead an activity during validation", async () => {
     const { h, n, call } = await inValidation();
+    const awaited = async (cookie: string) =>
+      (await call<MyWork>(cookie, "GET", "/api/me/work")).body.validations?.map(
+        (v) => v.organisationId,
+      );
+    // the coordinator's organisation (A) leads nothing yet: nothing waits for it
+    expect(await awaited(n.cookies.coordinator)).toEqual([]);
     storeDocument(h, { id: n.workplanId, networkId: n.networkId }, [
       { kind: "activity", activity: activity("X3", n.orgA) },
     ]);
@@ -448,6 +454,8 @@ describe("validation", () => {
       [n.orgB, "start"],
       [n.orgA, "later"],
     ]);
+    expect(await awaited(n.cookies.coordinator)).toEqual([n.orgA]);
+    expect(await awaited(n.cookies.editor)).toEqual([n.orgB]);
   });
 });
 

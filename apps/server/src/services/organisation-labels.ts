@@ -1,4 +1,4 @@
-import { listOrganisations } from "@junction/store";
+import { listOrganisations, listOrganisationsById } from "@junction/store";
 import type { Deps } from "../deps";
 
 /** How organisations are named in the activity index, warnings and dedupe: acronym, else name. */
@@ -15,9 +15,27 @@ export type OrganisationLabels = {
  */
 export function organisationLabels(deps: Pick<Deps, "db">, networkId: string): OrganisationLabels {
   const organisations = listOrganisations(deps.db, networkId);
-  const labels = new Map(organisations.map((o) => [o.id, o.acronym || o.name]));
   return {
-    labelOf: (id) => labels.get(id) ?? id,
+    labelOf: labelling(organisations),
     records: organisations.map((o) => ({ id: o.id, name: o.name, acronym: o.acronym })),
   };
+}
+
+/**
+ * The same labels for `ids` alone (e.g. the leads on one page of warnings): one query by key,
+ * however many organisations the network has.
+ */
+export function organisationLabelsOf(
+  deps: Pick<Deps, "db">,
+  networkId: string,
+  ids: Iterable<string>,
+): OrganisationLabels["labelOf"] {
+  return labelling(listOrganisationsById(deps.db, networkId, [...new Set(ids)]));
+}
+
+function labelling(
+  organisations: readonly { id: string; name: string; acronym: string }[],
+): OrganisationLabels["labelOf"] {
+  const labels = new Map(organisations.map((o) => [o.id, o.acronym || o.name]));
+  return (id) => labels.get(id) ?? id;
 }

@@ -1,7 +1,9 @@
-import type { Activity, ValidationOrganisation, ValidationView } from "@junction/domain";
+import type { Activity, ValidationOrganisation, ValidationView, Workplan } from "@junction/domain";
 import {
   appendAudit,
   findLatestValidationRound,
+  findOrganisation,
+  leadsActivityIn,
   listMembers,
   listOrganisations,
   listValidationAnswers,
@@ -334,15 +336,19 @@ export function notifyValidationRequested(
 /** For My work: whether the member's organisation is asked in the workplan's running round and has not answered. */
 export function awaitsAnswerFrom(
   deps: Deps,
-  workplan: WorkplanRecord,
+  workplan: Pick<Workplan, "id" | "networkId" | "stage" | "archived">,
   organisationId: string,
 ): { since: string } | null {
   if (workplan.stage !== "validation" || workplan.archived) return null;
   const round = findLatestValidationRound(deps.db, workplan.id);
-  if (!round || !isCurrent(workplan, round)) return null;
-  if (!askedOrganisations(deps, workplan, round).some((a) => a.organisationId === organisationId)) {
-    return null;
-  }
+  if (!round || round.endedAt !== null) return null;
+  // asked (askedOrganisations): at the start, or since as one of the network's organisations
+  // leading an activity of the workplan now; read from the index, not the workplan's activities
+  const asked =
+    round.organisationIds.includes(organisationId) ||
+    (findOrganisation(deps.db, organisationId)?.networkId === workplan.networkId &&
+      leadsActivityIn(deps.db, workplan, organisationId));
+  if (!asked) return null;
   const answered = listValidationAnswers(deps.db, round.id).some(
     (a) => a.organisationId === organisationId,
   );

@@ -36,7 +36,11 @@ import { msg } from "../i18n/message";
 import { requireNetworkPermission, requireWorkplanPermission } from "./access";
 import type { Caller } from "./caller";
 import { notifyWarning } from "./notifications";
-import { type OrganisationLabels, organisationLabels } from "./organisation-labels";
+import {
+  type OrganisationLabels,
+  organisationLabels,
+  organisationLabelsOf,
+} from "./organisation-labels";
 import { mapPage, type Page, type PageQuery, pageRequest } from "./pages";
 import { isRevisionPair, isSuperseded } from "./revision-lineage";
 
@@ -504,14 +508,17 @@ function statusesOf(status: WarningStatusFilter | undefined): WarningFilter["sta
   return status === "decided" ? ["dismissed", "coordinate"] : [status];
 }
 
-function toView(warning: WarningListItem, labels: OrganisationLabels): WarningView | null {
+function toView(
+  warning: WarningListItem,
+  labelOf: OrganisationLabels["labelOf"],
+): WarningView | null {
   if (warning.status === "gone") return null;
   const side = (ref: ActivityRef, stored: WarningSide) => ({
     workplanId: ref.workplanId,
     workplanTitle: stored?.workplanTitle ?? "",
     activityId: ref.activityId,
     title: stored?.title ?? "",
-    lead: stored?.lead ? labels.labelOf(stored.lead) : null,
+    lead: stored?.lead ? labelOf(stored.lead) : null,
     leadId: stored?.lead ?? null,
   });
   return {
@@ -530,7 +537,7 @@ function toView(warning: WarningListItem, labels: OrganisationLabels): WarningVi
   };
 }
 
-/** One page of warnings as views: the activities of the page only, one query. */
+/** One page of warnings as views: the page's activities and their leads' names only. */
 function warningPage(
   deps: Deps,
   networkId: string,
@@ -538,10 +545,15 @@ function warningPage(
   query: PageQuery,
 ): Page<WarningView> {
   const page = listWarningPage(deps.db, filter, pageRequest(query, WARNING_CURSOR));
-  const labels = organisationLabels(deps, networkId);
+  const leads = page.items.flatMap((w) => [w.sideA?.lead, w.sideB?.lead]);
+  const labelOf = organisationLabelsOf(
+    deps,
+    networkId,
+    leads.filter((lead): lead is string => typeof lead === "string"),
+  );
   return mapPage(page, (items) =>
     items.flatMap((warning) => {
-      const view = toView(warning, labels);
+      const view = toView(warning, labelOf);
       return view ? [view] : [];
     }),
   );
