@@ -435,13 +435,23 @@ async function typingDurations(page: Page, keys: number): Promise<number[]> {
 /** Inserts an activity after the one holding the caret, from the toolbar, until it is painted. */
 async function insertOnce(page: Page): Promise<number> {
   return page.evaluate(async () => {
-    const count = () => document.querySelectorAll(".editor-document [data-activity-id]").length;
-    const before = count();
+    const root = document.querySelector(".editor-document");
     const button = [...document.querySelectorAll<HTMLButtonElement>(".tool-insert")][0];
-    if (!button) throw new Error("no insert button");
+    if (!root || !button) throw new Error("no document or no insert button");
+    // told when a card is added, rather than counting the cards each frame: counting costs more
+    // the bigger the plan, and would be measured with the insert
+    let added = false;
+    const isCard = (node: Node) =>
+      node instanceof Element &&
+      (node.matches("[data-activity-id]") || node.querySelector("[data-activity-id]") !== null);
+    const observer = new MutationObserver((records) => {
+      if (records.some((record) => [...record.addedNodes].some(isCard))) added = true;
+    });
+    observer.observe(root, { childList: true, subtree: true });
     const started = performance.now();
     button.click();
-    while (count() <= before) await new Promise((done) => requestAnimationFrame(done));
+    while (!added) await new Promise((done) => requestAnimationFrame(done));
+    observer.disconnect();
     await new Promise((done) => requestAnimationFrame(done));
     await new Promise((done) => setTimeout(done, 0));
     return performance.now() - started;
