@@ -1,7 +1,10 @@
 // Editor benchmark: the workplan editor in Chromium with a small plan and a network-sized one,
 // side by side in one run, all plans open at once and taking turns (see measureAll). Typing is measured with the browser's Event Timing API (key to next
 // paint); inserting an activity from the toolbar button until the new card is painted. Prints
-// p50/p95 for each size, the ratio of the large plan to the small one, and the DOM size.
+// p50/p95 for each size, the ratio of the large plan to the small one, and the DOM size. The CPU
+// time of the pages' main threads per insert and per typed key, until the page is idle again, is
+// printed too: it leaves out the time spent waiting for a core, so it moves less than durations
+// when other work shares the machine.
 // Usage: pnpm bench:editor   (builds nothing: run `pnpm --filter @junction/web build` first)
 // EDITOR_BENCH_SIZES=10,300  sizes to compare (the first is the baseline of the ratio)
 // EDITOR_BENCH_INSERTS=9     activities inserted per size (median and p95 reported)
@@ -11,13 +14,13 @@
 //                            too; open in DevTools' Performance panel)
 // EDITOR_BENCH_SCREENSHOTS=<dir> saves the largest plan, collapsed and expanded, at 1280 and 390 px
 // CHROMIUM_PATH=<path>       the browser (default /usr/bin/chromium)
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Activity, ActivityStatus, OrganisationView } from "@junction/domain";
 import { appendNarrative, type NarrativeBlock, readActivities } from "@junction/domain/doc";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type CDPSession, chromium, type Page } from "playwright-core";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
@@ -258,6 +261,9 @@ type Measure = {
   inserts: number[];
   /** /health answer times while this size typed and inserted. */
   health: number[];
+  /** Main-thread CPU time per insert, and per typed key, until the page was idle. */
+  insertCpu: number[];
+  typingCpu: number[];
   domNodes: number;
   selects: number;
   options: number;
@@ -270,6 +276,27 @@ function percentile(values: readonly number[], p: number): number {
   return (
     sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
   );
+}
+
+/**
+ * CPU time the pages' main threads (each renderer process's first thread) have used so far, in
+ * ms: from /proc in nanoseconds, where the machine has it, else the browser's count of the
+ * renderers' whole processes (10 ms steps). Time spent waiting for a core does not count.
+ */
+async function mainThreadCpuMs(session: CDPSession): Promise<number> {
+  const { processInfo } = (await session.send("SystemInfo.getProcessInfo")) as {
+    processInfo: { id: number; type: string; cpuTime: number }[];
+  };
+  let total = 0;
+  for (const { id, type, cpuTime } of processInfo) {
+    if (type !== "renderer") continue;
+    try {
+      total += Number(readFileSync(`/proc/${id}/task/${id}/schedstat`, "utf8").split(" ")[0]) / 1e6;
+    } catch {
+      total += cpuTime * 1000;
+    }
+  }
+  return total;
 }
 
 /**
@@ -334,7 +361,10 @@ type Opened = {
   size: number;
   page: Page;
   openMs: number;
-  dom: Omit<Measure, "size" | "typing" | "inserts" | "health" | "openMs">;
+  dom: Omit<
+    Measure,
+    "size" | "typing" | "inserts" | "health" | "openMs" | "insertCpu" | "typingCpu"
+  >;
 };
 
 /** Opens a plan in its own browser context and waits until every card is on the page. */
@@ -405,13 +435,23 @@ async function typingDurations(page: Page, keys: number): Promise<number[]> {
 /** Inserts an activity after the one holding the caret, from the toolbar, until it is painted. */
 async function insertOnce(page: Page): Promise<number> {
   return page.evaluate(async () => {
-    const count = () => document.querySelectorAll(".editor-document [data-activity-id]").length;
-    const before = count();
+    const root = document.querySelector(".editor-document");
     const button = [...document.querySelectorAll<HTMLButtonElement>(".tool-insert")][0];
-    if (!button) throw new Error("no insert button");
+    if (!root || !button) throw new Error("no document or no insert button");
+    // told when a card is added, rather than counting the cards each frame: counting costs more
+    // the bigger the plan, and would be measured with the insert
+    let added = false;
+    const isCard = (node: Node) =>
+      node instanceof Element &&
+      (node.matches("[data-activity-id]") || node.querySelector("[data-activity-id]") !== null);
+    const observer = new MutationObserver((records) => {
+      if (records.some((record) => [...record.addedNodes].some(isCard))) added = true;
+    });
+    observer.observe(root, { childList: true, subtree: true });
     const started = performance.now();
     button.click();
-    while (count() <= before) await new Promise((done) => requestAnimationFrame(done));
+    while (!added) await new Promise((done) => requestAnimationFrame(done));
+    observer.disconnect();
     await new Promise((done) => requestAnimationFrame(done));
     await new Promise((done) => setTimeout(done, 0));
     return performance.now() - started;
@@ -428,6 +468,7 @@ async function measureAll(
   url: string,
   plans: Map<number, string>,
 ): Promise<Measure[]> {
+  const system = await browser.newBrowserCDPSession();
   const pages: Opened[] = [];
   for (const size of SIZES) {
     await serverIdle(url);
@@ -439,16 +480,20 @@ async function measureAll(
   };
   const turns = (round: number) => (round % 2 === 0 ? pages : [...pages].reverse());
   const health = new Map<number, number[]>(SIZES.map((size) => [size, []]));
+  const typingCpu = new Map<number, number[]>(SIZES.map((size) => [size, []]));
+  const insertCpu = new Map<number, number[]>(SIZES.map((size) => [size, []]));
   const text = ` ${TYPED}`;
   const chunks = text.match(/.{1,16}/g) ?? [text];
   for (const [round, chunk] of chunks.entries()) {
     for (const { page, size } of turns(round)) {
       await settle();
       const probe = probeServer(url);
+      const cpu = await mainThreadCpuMs(system);
       await profiled(page, `typing-${size}-${round + 1}`, async () => {
         await page.keyboard.type(chunk, { delay: 40 });
         await idle(page);
       });
+      typingCpu.get(size)?.push((await mainThreadCpuMs(system)) - cpu);
       health.get(size)?.push(...(await probe.stop()));
     }
   }
@@ -459,17 +504,24 @@ async function measureAll(
   for (let round = 0; round < INSERTS; round++) {
     for (const { page, size } of turns(round)) {
       await settle();
+      const cpu = await mainThreadCpuMs(system);
       inserts
         .get(size)
         ?.push(await profiled(page, `insert-${size}-${round + 1}`, () => insertOnce(page)));
+      await idle(page);
+      insertCpu.get(size)?.push((await mainThreadCpuMs(system)) - cpu);
     }
   }
   for (const { page } of pages) await page.context().close();
+  await system.detach();
   return pages.map(({ size, openMs, dom }) => ({
     size,
     typing: typing.get(size) ?? [],
     inserts: inserts.get(size) ?? [],
     health: health.get(size) ?? [],
+    insertCpu: insertCpu.get(size) ?? [],
+    // per key: each chunk typed its share of the text
+    typingCpu: (typingCpu.get(size) ?? []).map((ms, i) => ms / (chunks[i]?.length ?? 1)),
     openMs,
     ...dom,
   }));
@@ -548,6 +600,7 @@ async function main(): Promise<void> {
       `Editor in Chromium, web build ${WEB_DIR === join(ROOT, "apps/web/dist") ? "apps/web/dist" : WEB_DIR}`,
       `typing: ${TYPED.length + 1} keys into an activity's description, Event Timing key to next paint (under 16 ms counts as 16)`,
       `insert: toolbar "Activity" button until the new card is painted, ${INSERTS} times`,
+      "CPU: the pages' main-thread CPU time per insert and per typed key, until the page was idle",
       "server /health: the longest answer while that size typed, inserted and the server caught up",
       "sizes take turns (typing in chunks, inserts one by one), each after the server and pages are idle",
       "",
@@ -557,13 +610,15 @@ async function main(): Promise<void> {
         "typing p95 ms",
         "insert p50 ms",
         "insert p95 ms",
+        "CPU/insert p50 ms",
+        "CPU/key p50 ms",
         "DOM nodes",
         "server /health max ms",
         "<select>",
         "<option>",
         "open s",
       ]),
-      row(["---", "---", "---", "---", "---", "---", "---", "---", "---", "---"]),
+      row(["---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---"]),
       ...results.map((r) =>
         row([
           r.size,
@@ -571,6 +626,8 @@ async function main(): Promise<void> {
           percentile(r.typing, 95),
           percentile(r.inserts, 50),
           percentile(r.inserts, 95),
+          percentile(r.insertCpu, 50),
+          percentile(r.typingCpu, 50),
           r.domNodes,
           Math.max(...r.health),
           r.selects,
@@ -583,7 +640,7 @@ async function main(): Promise<void> {
         .slice(1)
         .map(
           (r) =>
-            `ratio ${r.size}/${base.size}: typing p95 ${(percentile(r.typing, 95) / percentile(base.typing, 95)).toFixed(2)}x, insert p50 ${(percentile(r.inserts, 50) / percentile(base.inserts, 50)).toFixed(2)}x, insert p95 ${(percentile(r.inserts, 95) / percentile(base.inserts, 95)).toFixed(2)}x, DOM ${(r.domNodes / base.domNodes).toFixed(2)}x`,
+            `ratio ${r.size}/${base.size}: typing p95 ${(percentile(r.typing, 95) / percentile(base.typing, 95)).toFixed(2)}x, insert p50 ${(percentile(r.inserts, 50) / percentile(base.inserts, 50)).toFixed(2)}x, insert p95 ${(percentile(r.inserts, 95) / percentile(base.inserts, 95)).toFixed(2)}x, CPU/insert ${(percentile(r.insertCpu, 50) / percentile(base.insertCpu, 50)).toFixed(2)}x, CPU/key ${(percentile(r.typingCpu, 50) / percentile(base.typingCpu, 50)).toFixed(2)}x, DOM ${(r.domNodes / base.domNodes).toFixed(2)}x`,
         ),
     ];
     process.stdout.write(`${lines.join("\n")}\n`);

@@ -1,5 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import {
+  type Browser,
+  type BrowserContext,
+  expect,
+  type Locator,
+  type Page,
+  test,
+} from "@playwright/test";
 import { type RunningServer, startServer } from "../support/server";
 import { showDetails } from "../support/session";
 
@@ -274,4 +281,85 @@ test("pasted activities get fresh ids while the originals keep theirs, through u
 
   const levan = await openEditor(browser, LEVAN);
   await expect.poll(() => activityIds(levan.page)).toEqual(redone);
+});
+
+/** The grey hint a block shows while it is empty, as drawn; "" when it shows none. */
+function hintOf(block: Locator): Promise<string> {
+  return block.evaluate((element) => {
+    const content = getComputedStyle(element, "::before").content;
+    return content === "none" || content === "normal" ? "" : content.replace(/^"|"$/g, "");
+  });
+}
+
+test("an inserted activity shows hints in its empty title and description until they are typed in", async ({
+  browser,
+}) => {
+  const eka = await openEditor(browser, EKA);
+  await editorOf(eka.page).focus();
+  await eka.page.keyboard.press("Control+Home");
+  await eka.page.getByRole("button", { name: "Activity", exact: true }).click();
+  const inserted = eka.page.locator(".activity-card", {
+    has: eka.page.locator(".activity-title.is-empty"),
+  });
+  await expect(inserted).toHaveCount(1);
+  const card = eka.page.locator(`#${await inserted.getAttribute("id")}`);
+  const title = card.locator(".activity-title");
+  const description = card.locator(".activity-description p").first();
+  await expect.poll(() => hintOf(title)).toBe("Activity title");
+  await expect.poll(() => hintOf(description)).toBe("What will be done, with whom, and why");
+
+  await eka.page.keyboard.type("Map");
+  await expect.poll(() => hintOf(title)).toBe("");
+  await expect.poll(() => hintOf(description)).toBe("What will be done, with whom, and why");
+  for (let i = 0; i < 3; i++) await eka.page.keyboard.press("Backspace");
+  await expect.poll(() => hintOf(title)).toBe("Activity title");
+
+  await eka.page.keyboard.press("Enter");
+  await eka.page.keyboard.type("Shelters");
+  await expect.poll(() => hintOf(description)).toBe("");
+  // no other field shows a hint: every other activity has its title
+  await expect(eka.page.locator(".activity-title.is-empty")).toHaveCount(1);
+  await expect(card.locator(".activity-title")).toHaveClass(/is-empty/);
+});
+
+test("the document's paper shows a focus ring while the document has the caret", async ({
+  browser,
+}) => {
+  const eka = await openEditor(browser, EKA);
+  const paper = eka.page.locator(".editor-paper");
+  const ring = () => paper.evaluate((element) => getComputedStyle(element).boxShadow);
+  const resting = await ring();
+  await editorOf(eka.page).focus();
+  await expect.poll(ring).not.toBe(resting);
+  expect(await ring()).toContain("0px 0px 0px 3px");
+  await eka.page.getByRole("button", { name: "Activity", exact: true }).focus();
+  await expect.poll(ring).toBe(resting);
+});
+
+test("an activity inserted near the top while a teammate types further down loses nobody's words", async ({
+  browser,
+}) => {
+  const eka = await openEditor(browser, EKA);
+  const levan = await openEditor(browser, LEVAN);
+  const lastTitle = levan.page.locator(".activity-title").last();
+  await lastTitle.click();
+  await levan.page.keyboard.press("End");
+  await editorOf(eka.page).focus();
+  await eka.page.keyboard.press("Control+Home");
+  await Promise.all([
+    (async () => {
+      await eka.page.getByRole("button", { name: "Activity", exact: true }).click();
+      await eka.page.keyboard.type("Inserted by Eka");
+    })(),
+    levan.page.keyboard.type(" (typed by Levan)"),
+  ]);
+  for (const page of [eka.page, levan.page]) {
+    await expect.poll(() => documentText(page)).toContain("Inserted by Eka");
+    await expect.poll(() => documentText(page)).toContain(" (typed by Levan)");
+  }
+  await expect
+    .poll(async () => (await documentText(eka.page)) === (await documentText(levan.page)))
+    .toBe(true);
+  const ids = await activityIds(levan.page);
+  expect(new Set(ids).size).toBe(ids.length);
 });

@@ -12,7 +12,7 @@ import { ActivityIds } from "./activity-ids";
 import { ActivityDescription, ActivityNode, ActivityTitle, OwnDirection } from "./activity-nodes";
 import { CommentHighlights } from "./comments";
 import type { EditorUser } from "./editor-types";
-import { Placeholders } from "./placeholders";
+import { LOCALE_META, Placeholders } from "./placeholders";
 import { textColorOn } from "./presence";
 import { ReactSelectionOptOut } from "./react-selection";
 import { canChangeDocument, ReadOnlyDocument, setReadOnly } from "./read-only";
@@ -146,7 +146,7 @@ export function useWorkplanEditor({
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
     editor.view.dispatch(
-      editor.state.tr.setMeta("addToHistory", false).setMeta("locale", t.locale),
+      editor.state.tr.setMeta("addToHistory", false).setMeta(LOCALE_META, t.locale),
     );
   }, [editor, t]);
 
