@@ -58,7 +58,16 @@ function openSuggestions(page: Page) {
 
 /** A commenter selects words in an activity's description and suggests other wording. */
 async function suggest(page: Page, activityId: string, words: number, wording: string) {
-  const quote = await selectFirstWords(page, activityId, words);
+  // the editor takes a selection from the page's selectionchange event; on a busy machine the
+  // card can be re-rendered in between, so select again until the editor shows it has the words
+  // (its Comment button is enabled only for a selection)
+  let quote = "";
+  await expect(async () => {
+    quote = await selectFirstWords(page, activityId, words);
+    await expect(page.getByRole("button", { name: "Comment", exact: true })).toBeEnabled({
+      timeout: 2_000,
+    });
+  }).toPass({ timeout: 20_000 });
   const suggestButton = page.getByRole("button", { name: "Suggest", exact: true });
   await expect(suggestButton).toBeEnabled();
   await suggestButton.click();
