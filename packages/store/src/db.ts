@@ -19,7 +19,7 @@ import { WARNING_LEADS } from "./migrations/014-warning-leads";
 export type Db = Database.Database;
 
 /** Forward-only migrations; position + 1 is the schema version. Never edit one that shipped. */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   INITIAL,
   WARNINGS,
   COLLABORATION,

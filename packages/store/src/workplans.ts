@@ -16,7 +16,7 @@ type WorkplanRow = {
   activity_count: number;
 };
 
-function toWorkplan(row: WorkplanRow): WorkplanRecord {
+function toStage(row: Omit<WorkplanRow, "activity_count">): Workplan {
   return {
     id: row.id,
     networkId: row.network_id,
@@ -24,9 +24,11 @@ function toWorkplan(row: WorkplanRow): WorkplanRecord {
     stage: row.stage,
     archived: row.archived === 1,
     createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
-    activityCount: row.activity_count,
   };
+}
+
+function toWorkplan(row: WorkplanRow): WorkplanRecord {
+  return { ...toStage(row), updatedAt: iso(row.updated_at), activityCount: row.activity_count };
 }
 
 const WORKPLAN_SELECT = `
@@ -78,14 +80,7 @@ export function listWorkplanStages(db: Db, networkId: string): Workplan[] {
     db,
     "SELECT * FROM workplans WHERE network_id = ? ORDER BY archived, created_at",
   ).all(networkId) as Omit<WorkplanRow, "activity_count">[];
-  return rows.map((row) => ({
-    id: row.id,
-    networkId: row.network_id,
-    title: row.title,
-    stage: row.stage,
-    archived: row.archived === 1,
-    createdAt: iso(row.created_at),
-  }));
+  return rows.map(toStage);
 }
 
 export function updateWorkplan(
