@@ -11,6 +11,20 @@ export type ChangedRange = { from: number; toA: number; toB: number };
  * which y-tiptap applies as a replacement of the whole document.
  */
 export function changedRange(a: ProseMirrorNode, b: ProseMirrorNode): ChangedRange | null {
+  // each transaction asks several times (field hints, id counts, the id check after it)
+  const known = lastRanges.get(b);
+  if (known?.before === a) return known.range;
+  const range = findChangedRange(a, b);
+  lastRanges.set(b, { before: a, range });
+  return range;
+}
+
+const lastRanges = new WeakMap<
+  ProseMirrorNode,
+  { before: ProseMirrorNode; range: ChangedRange | null }
+>();
+
+function findChangedRange(a: ProseMirrorNode, b: ProseMirrorNode): ChangedRange | null {
   const from = a.content.findDiffStart(b.content);
   if (from === null) return null;
   const end = a.content.findDiffEnd(b.content);
