@@ -90,6 +90,9 @@ test("choosing Arabic in the account menu turns the interface right to left, and
   await page.goto(`${server.url}/workplans/${WORKPLAN}`);
   await expect(editorOf(page)).toBeVisible();
   await expect(html(page)).toHaveAttribute("dir", "rtl");
+  // a screen reader names each activity card in the interface's language too
+  await expect(page.getByRole("article", { name: /^نشاط: / }).first()).toBeVisible();
+  await expect(page.getByRole("article", { name: /^Activity: / })).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath("ar-editor.png") });
 
   await page.locator(".user-menu-button").click();

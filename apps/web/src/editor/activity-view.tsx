@@ -3,6 +3,7 @@ import { type ActivityAttribute, readActivityAttributes } from "@junction/domain
 import { NodeViewContent, type NodeViewProps, NodeViewWrapper } from "@tiptap/react";
 import { useId, useMemo, useState } from "react";
 import { OwnersDialog } from "../features/owners";
+import { useT } from "../i18n";
 import { countOpen } from "../features/warnings";
 import { ActivityCardHeader } from "./activity-card-header";
 import { ActivityCardWarnings, useWarningsReveal } from "./activity-card-warnings";
@@ -35,6 +36,7 @@ export function activityTitle(node: NodeViewProps["node"]): string {
  */
 export function ActivityView({ node, getPos, updateAttributes }: NodeViewProps) {
   const context = useEditorContext();
+  const t = useT("editor");
   // attrs keep their identity while unchanged: re-read only when they change
   const fields = useMemo(
     () => readActivityAttributes(node.attrs as Record<string, unknown>),
@@ -74,7 +76,7 @@ export function ActivityView({ node, getPos, updateAttributes }: NodeViewProps) 
       className={`activity-card activity-status-${status}${expanded ? " is-expanded" : ""}`}
       id={id ? `activity-${id}` : undefined}
       data-activity-id={id}
-      aria-label={`Activity: ${title || "untitled"}`}
+      aria-label={t("card.label", { name: title || t("card.untitled") })}
       tabIndex={-1}
     >
       <ActivityCardHeader
