@@ -6,13 +6,16 @@
 // Usage: pnpm bench:collections
 // COLLECTIONS_BENCH_SERVER=<dir of an apps/server checkout> measures another version of the server;
 // COLLECTIONS_BENCH_ROUNDS (default 3) and COLLECTIONS_BENCH_PHASE_MS (default 5000) size the run.
+// The clients run in a process of their own, apart from the probe and from this one;
+// COLLECTIONS_BENCH_CLIENTS_NICE=<n> lowers their CPU priority (default 0: they share the cores
+// evenly with the server, the worst case; real users load pages from their own machines).
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type Activity, emptyActivity } from "@junction/domain";
-import { delay, startServer } from "../server-process";
+import { startServer } from "../server-process";
 
 const SERVER_DIR = resolve(
   process.env.COLLECTIONS_BENCH_SERVER ??
@@ -28,6 +31,8 @@ const ROUNDS = Number(process.env.COLLECTIONS_BENCH_ROUNDS ?? 3);
 const WARM_UP_MS = 2_000;
 /** A pause between one client's page loads (COLLECTIONS_BENCH_PAUSE_MS); 0: as fast as it can. */
 const PAUSE_MS = Number(process.env.COLLECTIONS_BENCH_PAUSE_MS ?? 0);
+/** The clients' process's niceness (0: the same priority as the server's and the probe's). */
+const CLIENTS_NICE = Number(process.env.COLLECTIONS_BENCH_CLIENTS_NICE ?? 0);
 /** A request slower than this is cut off and counted as a timeout (its /health sample as this). */
 const REQUEST_TIMEOUT_MS = 30_000;
 const LEADS = ["iom", "unicef", "undp", "ilo", "unhcr"];
@@ -146,6 +151,7 @@ type Phase = {
   health: number[];
   pages: number[];
   bytes: number;
+  clientsCpuMs: number;
   statuses: Map<string, number>;
   byPath: Map<string, number[]>;
 };
@@ -208,7 +214,98 @@ function cpuMsOf(pid: number | undefined): number | null {
 }
 
 function emptyPhase(): Phase {
-  return { health: [], pages: [], bytes: 0, statuses: new Map(), byPath: new Map() };
+  return {
+    health: [],
+    pages: [],
+    bytes: 0,
+    clientsCpuMs: 0,
+    statuses: new Map(),
+    byPath: new Map(),
+  };
+}
+
+type ClientsReport = {
+  pages: number[];
+  bytes: number;
+  statuses: [string, number][];
+  byPath: [string, number[]][];
+  cpuMs: number;
+};
+
+/**
+ * `tokens.length` clients loading pages for `forMs`, each one page load after the other, from a
+ * process of its own at niceness CLIENTS_NICE; answers what they measured and the CPU they used.
+ */
+function clientsInAnotherProcess(
+  url: string,
+  tokens: readonly string[],
+  forMs: number,
+): Promise<ClientsReport> {
+  const script = `
+    import { setPriority } from "node:os";
+    const { url, tokens, paths, forMs, pauseMs, timeoutMs, nice } = JSON.parse(process.argv[1]);
+    try { setPriority(nice); } catch { /* not allowed here: share the cores evenly */ }
+    const cpuBefore = process.cpuUsage();
+    const report = { pages: [], bytes: 0, statuses: {}, byPath: {} };
+    const deadline = performance.now() + forMs;
+    await Promise.all(tokens.map(async (token) => {
+      while (performance.now() < deadline) {
+        const started = performance.now();
+        await Promise.all(paths.map(async (path) => {
+          let status = "timeout";
+          const started = performance.now();
+          try {
+            const response = await fetch(url + path, {
+              headers: { authorization: "Bearer " + token },
+              signal: AbortSignal.timeout(timeoutMs),
+            });
+            report.bytes += (await response.arrayBuffer()).byteLength;
+            status = String(response.status);
+          } catch {
+            // cut off: counted as a timeout
+          }
+          report.statuses[status] = (report.statuses[status] ?? 0) + 1;
+          (report.byPath[path] ??= []).push(performance.now() - started);
+        }));
+        report.pages.push(performance.now() - started);
+        if (pauseMs > 0) await new Promise((done) => setTimeout(done, pauseMs));
+      }
+    }));
+    const cpu = process.cpuUsage(cpuBefore);
+    process.stdout.write(JSON.stringify({
+      pages: report.pages,
+      bytes: report.bytes,
+      statuses: Object.entries(report.statuses),
+      byPath: Object.entries(report.byPath),
+      cpuMs: (cpu.user + cpu.system) / 1000,
+    }));
+  `;
+  const input = JSON.stringify({
+    url,
+    tokens,
+    paths: PAGE_REQUESTS,
+    forMs: Math.max(0, Math.round(forMs)),
+    pauseMs: PAUSE_MS,
+    timeoutMs: REQUEST_TIMEOUT_MS,
+    nice: CLIENTS_NICE,
+  });
+  return new Promise((done, fail) => {
+    const clients = spawn(process.execPath, ["--input-type=module", "-e", script, input], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    clients.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString("utf8");
+    });
+    clients.once("error", fail);
+    clients.once("exit", () => {
+      try {
+        done(JSON.parse(out) as ClientsReport);
+      } catch (error) {
+        fail(error);
+      }
+    });
+  });
 }
 
 /** For `forMs`: /health one request at a time, and `tokens.length` clients loading pages. */
@@ -218,36 +315,20 @@ async function measure(
   forMs: number,
   phase: Phase = emptyPhase(),
 ): Promise<Phase> {
-  const deadline = performance.now() + forMs;
-  const clients = tokens.map(async (token) => {
-    while (performance.now() < deadline) {
-      const started = performance.now();
-      await Promise.all(
-        PAGE_REQUESTS.map(async (path) => {
-          let status = "timeout";
-          const started = performance.now();
-          try {
-            const response = await fetch(`${url}${path}`, {
-              headers: { authorization: `Bearer ${token}` },
-              signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-            });
-            phase.bytes += (await response.arrayBuffer()).byteLength;
-            status = String(response.status);
-          } catch {
-            // cut off: counted as a timeout
-          }
-          phase.statuses.set(status, (phase.statuses.get(status) ?? 0) + 1);
-          const times = phase.byPath.get(path) ?? [];
-          times.push(performance.now() - started);
-          phase.byPath.set(path, times);
-        }),
-      );
-      phase.pages.push(performance.now() - started);
-      if (PAUSE_MS > 0) await delay(PAUSE_MS);
+  const clients = tokens.length > 0 ? clientsInAnotherProcess(url, tokens, forMs) : null;
+  phase.health.push(...(await healthFromAnotherProcess(url, forMs)));
+  const report = await clients;
+  if (report) {
+    phase.pages.push(...report.pages);
+    phase.bytes += report.bytes;
+    phase.clientsCpuMs += report.cpuMs;
+    for (const [status, count] of report.statuses) {
+      phase.statuses.set(status, (phase.statuses.get(status) ?? 0) + count);
     }
-  });
-  phase.health.push(...(await healthFromAnotherProcess(url, deadline - performance.now())));
-  await Promise.all(clients);
+    for (const [path, times] of report.byPath) {
+      phase.byPath.set(path, [...(phase.byPath.get(path) ?? []), ...times]);
+    }
+  }
   return phase;
 }
 
@@ -269,7 +350,6 @@ async function main(): Promise<void> {
   const perRound: string[] = [];
   const loads: number[] = [loadavg()[0] ?? 0];
   let loadedCpuMs: number | null = 0;
-  let clientsCpuMs = 0;
   for (let round = 0; round < ROUNDS; round++) {
     // alternate which goes first, so a machine getting busier or quieter weighs on both alike
     const order = round % 2 === 0 ? ["idle", "loaded"] : ["loaded", "idle"];
@@ -278,12 +358,9 @@ async function main(): Promise<void> {
       const phase = which === "idle" ? idle : loaded;
       const from = phase.health.length;
       const cpuBefore = cpuMsOf(child.pid);
-      const clientsBefore = process.cpuUsage();
       await measure(url, which === "idle" ? [] : tokens, PHASE_MS, phase);
       const cpuAfter = cpuMsOf(child.pid);
       if (which === "loaded") {
-        const clients = process.cpuUsage(clientsBefore);
-        clientsCpuMs += (clients.user + clients.system) / 1000;
         loadedCpuMs =
           loadedCpuMs === null || cpuBefore === null || cpuAfter === null
             ? null
@@ -314,7 +391,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       `server: ${SERVER_DIR}`,
-      `network: ${ACTIVITIES} activities, ${WARNINGS} open warnings; ${CLIENTS} clients loading the Warnings page and My work in a loop (${PAUSE_MS} ms pause between loads)`,
+      `network: ${ACTIVITIES} activities, ${WARNINGS} open warnings; ${CLIENTS} clients loading the Warnings page and My work in a loop (${PAUSE_MS} ms pause between loads), from a process of their own at niceness ${CLIENTS_NICE}`,
       `${ROUNDS} rounds of ${PHASE_MS / 1000} s idle and ${PHASE_MS / 1000} s under load, alternating, after ${WARM_UP_MS / 1000} s of each not counted; ${cpus().length} CPUs, load average (1 min) ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)}`,
       "",
       "| /health | idle ms | under load ms | ratio |",
@@ -329,7 +406,7 @@ async function main(): Promise<void> {
       `page loads under load: ${pages.length} (p50 ${percentile(pages, 50).toFixed(0)} ms, p99 ${percentile(pages, 99).toFixed(0)} ms), ${(loaded.bytes / 1e6).toFixed(1)} MB answered, ${statuses}`,
       loadedCpuMs === null
         ? "server CPU per page load: not measured (no /proc)"
-        : `server CPU per page load (${PAGE_REQUESTS.length} requests): ${(loadedCpuMs / Math.max(1, pages.length)).toFixed(1)} ms (${(loadedCpuMs / (ROUNDS * PHASE_MS)).toFixed(2)} of a core), the clients' own: ${(clientsCpuMs / Math.max(1, pages.length)).toFixed(1)} ms (${(clientsCpuMs / (ROUNDS * PHASE_MS)).toFixed(2)} of a core)`,
+        : `server CPU per page load (${PAGE_REQUESTS.length} requests): ${(loadedCpuMs / Math.max(1, pages.length)).toFixed(1)} ms (${(loadedCpuMs / (ROUNDS * PHASE_MS)).toFixed(2)} of a core), the clients' own: ${(loaded.clientsCpuMs / Math.max(1, pages.length)).toFixed(1)} ms (${(loaded.clientsCpuMs / (ROUNDS * PHASE_MS)).toFixed(2)} of a core)`,
       ...[...loaded.byPath].map(([path, times]) => {
         const sorted = [...times].sort((a, b) => a - b);
         return `  ${path}: p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms`;
