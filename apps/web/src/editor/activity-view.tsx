@@ -3,8 +3,8 @@ import { type ActivityAttribute, readActivityAttributes } from "@junction/domain
 import { NodeViewContent, type NodeViewProps, NodeViewWrapper } from "@tiptap/react";
 import { useId, useMemo, useState } from "react";
 import { OwnersDialog } from "../features/owners";
-import { useT } from "../i18n";
 import { countOpen } from "../features/warnings";
+import { useT } from "../i18n";
 import { ActivityCardHeader } from "./activity-card-header";
 import { ActivityCardWarnings, useWarningsReveal } from "./activity-card-warnings";
 import { ActivityForm } from "./activity-form";
