@@ -180,18 +180,23 @@ function healthFromAnotherProcess(url: string, forMs: number): Promise<number[]>
     }
     process.stdout.write(JSON.stringify(times));
   `;
+  return jsonFromScript<number[]>(script);
+}
+
+/** Runs `script` (an ES module) in a Node process of its own; answers the JSON it printed. */
+function jsonFromScript<T>(script: string, ...args: string[]): Promise<T> {
   return new Promise((done, fail) => {
-    const probe = spawn(process.execPath, ["--input-type=module", "-e", script], {
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script, ...args], {
       stdio: ["ignore", "pipe", "inherit"],
     });
     let out = "";
-    probe.stdout?.on("data", (chunk: Buffer) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
       out += chunk.toString("utf8");
     });
-    probe.once("error", fail);
-    probe.once("exit", () => {
+    child.once("error", fail);
+    child.once("exit", () => {
       try {
-        done(JSON.parse(out) as number[]);
+        done(JSON.parse(out) as T);
       } catch (error) {
         fail(error);
       }
@@ -289,23 +294,7 @@ function clientsInAnotherProcess(
     timeoutMs: REQUEST_TIMEOUT_MS,
     nice: CLIENTS_NICE,
   });
-  return new Promise((done, fail) => {
-    const clients = spawn(process.execPath, ["--input-type=module", "-e", script, input], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let out = "";
-    clients.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString("utf8");
-    });
-    clients.once("error", fail);
-    clients.once("exit", () => {
-      try {
-        done(JSON.parse(out) as ClientsReport);
-      } catch (error) {
-        fail(error);
-      }
-    });
-  });
+  return jsonFromScript<ClientsReport>(script, input);
 }
 
 /** For `forMs`: /health one request at a time, and `tokens.length` clients loading pages. */
