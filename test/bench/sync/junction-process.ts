@@ -64,7 +64,9 @@ export async function startJunctionProcess(): Promise<JunctionProcess> {
   const port = await freePort();
   const args = serverCommand();
   const profile = PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", PROFILE_DIR] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, ...args], {
+  // as for the other benches' servers, e.g. "--perf-basic-prof" to read `perf` samples by function
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...profile, ...nodeArgs, ...args], {
     cwd: SERVER_DIR,
     env: {
       ...process.env,
