@@ -13,6 +13,10 @@
 // EDITOR_BENCH_TRACE=<dir>   writes a performance trace of each phase there (style, layout, paint
 //                            too; open in DevTools' Performance panel)
 // EDITOR_BENCH_SCREENSHOTS=<dir> saves the largest plan, collapsed and expanded, at 1280 and 390 px
+// EDITOR_BENCH_CARET=end     types with the caret's line at the bottom edge of the window
+//                            (default: centred; see the README's editor bench)
+// EDITOR_BENCH_HEADED=0|1    headless or headed; headed by default when DISPLAY is set, e.g.
+//                            `xvfb-run -a pnpm bench:editor`: frames are drawn as on a display
 // CHROMIUM_PATH=<path>       the browser (default /usr/bin/chromium)
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -37,6 +41,9 @@ const INSERTS = Number(process.env.EDITOR_BENCH_INSERTS ?? 9);
 const PROFILE_DIR = process.env.EDITOR_BENCH_PROFILE;
 const TRACE_DIR = process.env.EDITOR_BENCH_TRACE;
 const SCREENSHOT_DIR = process.env.EDITOR_BENCH_SCREENSHOTS;
+const CARET_BLOCK: ScrollLogicalPosition =
+  process.env.EDITOR_BENCH_CARET === "end" ? "end" : "center";
+const HEADED = (process.env.EDITOR_BENCH_HEADED ?? (process.env.DISPLAY ? "1" : "0")) === "1";
 
 function progress(message: string): void {
   process.stderr.write(`${message}\n`);
@@ -407,7 +414,7 @@ async function open(
   const middle = page.locator(".editor-document [data-activity-id]").nth(Math.floor(size / 2));
   const paragraph = middle.locator(".activity-description p").first();
   for (let i = 0; i < 3; i++) {
-    await paragraph.evaluate((element) => element.scrollIntoView({ block: "center" }));
+    await paragraph.evaluate((element, block) => element.scrollIntoView({ block }), CARET_BLOCK);
     await idle(page);
   }
   await paragraph.click();
@@ -575,6 +582,7 @@ async function main(): Promise<void> {
   });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: !HEADED,
     args: [
       "--no-sandbox",
       "--disable-gpu",
