@@ -1,6 +1,7 @@
 // Junction service worker: lets the app open without a network (the editor then works from the
 // copy kept in IndexedDB and syncs when the connection returns).
-// - install: precache index.html and every built asset listed in /precache.json (written by Vite)
+// - install: precache index.html, the script it loads first (/zod-jitless.js) and every built
+//   asset listed in /precache.json (written by Vite)
 // - /assets/*: cache first (file names carry a content hash)
 // - page loads and GET /api/me, /api/workplans/*, /api/networks/*, /api/locales*: network first,
 //   cache as fallback (a network's corrected translations then also apply offline)
@@ -11,6 +12,8 @@ const VERSION = "v1";
 const SHELL_CACHE = `junction-shell-${VERSION}`;
 const API_CACHE = `junction-api-${VERSION}`;
 const APP_SHELL = "/index.html";
+// not hashed like /assets/*: kept fresh from the network, from the cache when offline
+const SHELL_SCRIPTS = ["/zod-jitless.js"];
 const CACHED_API = [
   /^\/api\/me$/,
   /^\/api\/workplans\/[^/]+(\/[^/]+)?$/,
@@ -29,7 +32,7 @@ self.addEventListener("install", (event) => {
       } catch {
         // a dev server has no manifest: assets are then cached as they are fetched
       }
-      await cache.addAll([APP_SHELL, ...files]);
+      await cache.addAll([APP_SHELL, ...SHELL_SCRIPTS, ...files]);
       await self.skipWaiting();
     })(),
   );
@@ -87,6 +90,10 @@ self.addEventListener("fetch", (event) => {
   }
   if (url.pathname.startsWith("/assets/")) {
     event.respondWith(cacheFirst(request));
+    return;
+  }
+  if (SHELL_SCRIPTS.includes(url.pathname)) {
+    event.respondWith(networkFirst(request, SHELL_CACHE));
     return;
   }
   if (CACHED_API.some((pattern) => pattern.test(url.pathname))) {

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousViolations } from "../support/axe";
+import { expectNoCspViolations, recordCspViolations } from "../support/csp";
 import { type RunningServer, startServer } from "../support/server";
 import { signInViaApi } from "../support/session";
 
@@ -16,9 +17,13 @@ test.afterAll(async () => {
   await server.stop();
 });
 
-test("the sign-in page has no serious or critical accessibility violations", async ({ page }) => {
+test("the sign-in page has no serious or critical accessibility violations and keeps to the CSP", async ({
+  page,
+}) => {
+  await recordCspViolations(page.context());
   await page.goto(`${server.url}/login`);
   await expect(page.getByLabel("Password")).toBeVisible();
+  await expectNoCspViolations(page, "/login");
   await expectNoSeriousViolations(page, "/login");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
   await expect(page.getByLabel("Email")).toBeVisible();
@@ -57,11 +62,12 @@ test("the password-reset link's pages have no serious or critical accessibility 
   await visitor.close();
 });
 
-test("every signed-in page has no serious or critical accessibility violations", async ({
+test("every signed-in page has no serious or critical accessibility violations and keeps to the CSP", async ({
   page,
 }) => {
   // a dozen pages, the 23-row coverage matrix among them, each analysed in full
   test.setTimeout(180_000);
+  await recordCspViolations(page.context());
   await signInViaApi(page.context(), server.url, TAMAR);
   const pages = [
     { path: "/", ready: page.getByRole("heading", { level: 1 }) },
@@ -88,6 +94,7 @@ test("every signed-in page has no serious or critical accessibility violations",
   for (const { path, ready } of pages) {
     await page.goto(`${server.url}${path}`);
     await expect(ready).toBeVisible();
+    await expectNoCspViolations(page, path);
     await expectNoSeriousViolations(page, path);
   }
   // the export dialog, with the IATI check it shows

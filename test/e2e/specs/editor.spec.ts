@@ -7,6 +7,7 @@ import {
   type Page,
   test,
 } from "@playwright/test";
+import { expectNoCspViolations, recordCspViolations } from "../support/csp";
 import { type RunningServer, startServer } from "../support/server";
 import { showDetails } from "../support/session";
 
@@ -227,9 +228,13 @@ test("an edit made offline survives a reload and reaches the others when the con
   await expect.poll(() => documentText(eka.page)).toContain("Drafted on the train. ");
   await localWritesSettled(eka.page);
 
+  // offline, the page's scripts come from the service worker's cache, the one index.html runs
+  // before the app's modules too (without it zod would probe eval, which the CSP forbids)
+  await recordCspViolations(eka.context);
   await eka.page.reload();
   await expect(connection(eka.page)).toHaveText(OFFLINE);
   await expect.poll(() => documentText(eka.page)).toContain("Drafted on the train. ");
+  await expectNoCspViolations(eka.page, "the editor reloaded offline");
 
   await eka.context.setOffline(false);
   await expect(connection(eka.page)).toHaveText(SAVED);
