@@ -11,6 +11,7 @@ const EKA = "eka.lomidze@example.org"; // editor, UNICEF
 const LEVAN = "levan.gelashvili@example.org"; // editor, UNDP
 const NANA = "nana.abuladze@example.org"; // editor, SCMI (leads the first activity)
 const TAMAR = "tamar.kapanadze@example.org"; // coordinator
+const MARIAM = "mariam.chikovani@example.org"; // commenter, GAMR
 const SAVED = "Connected · saved";
 const OFFLINE = "Offline — changes kept on this device";
 
@@ -164,6 +165,37 @@ test("the main navigation reaches My work on a 390 px wide screen", async ({ bro
   await expect(myWork).toBeInViewport({ ratio: 1 });
   await myWork.click();
   await expect(page).toHaveURL(/\/my-work$/);
+});
+
+test("on a 390 px wide screen the editor's bar fits, for an editor in French and for a commenter", async ({
+  browser,
+}) => {
+  const viewport = { width: 390, height: 844 };
+  const french = await browser.newContext({ viewport, locale: "fr-FR" });
+  contexts.push(french);
+  await signInViaApi(french, server.url, EKA);
+  const editor = await french.newPage();
+  await editor.goto(`${server.url}/workplans/${WORKPLAN}`);
+  await expect(editor.locator(".connection")).toHaveText("Connecté · enregistré");
+  // the modes, Comment and Activity are one group: wider than the screen in French, it wraps
+  await expect(editor.getByRole("button", { name: "Activité", exact: true })).toBeInViewport({
+    ratio: 1,
+  });
+  expect(await editor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    390,
+  );
+
+  const commenter = await signedIn(browser, MARIAM, viewport);
+  await commenter.goto(`${server.url}/workplans/${WORKPLAN}`);
+  // the read-only notice takes its own line; the buttons and the connection state wrap below it
+  await expect(commenter.locator(".connection")).toHaveText("Connected · up to date");
+  await expect(commenter.locator(".connection")).toBeInViewport({ ratio: 1 });
+  await expect(commenter.getByRole("button", { name: "Suggest" })).toBeInViewport({ ratio: 1 });
+  const notice = await commenter.locator(".editor-readonly-notice").boundingBox();
+  expect(notice?.width ?? 0).toBeGreaterThan(300);
+  expect(await commenter.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    390,
+  );
 });
 
 test("the home page marks no network tab as current", async ({ browser }) => {
