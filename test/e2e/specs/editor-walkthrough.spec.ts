@@ -167,13 +167,14 @@ test("the main navigation reaches My work on a 390 px wide screen", async ({ bro
   await expect(page).toHaveURL(/\/my-work$/);
 });
 
-test("on a 390 px wide screen the editor's bar fits, for an editor in French and for a commenter", async ({
+test("on a phone-width screen nothing runs off the side: the editor's bar and cards in French and for a commenter, coverage in Spanish", async ({
   browser,
 }) => {
   const viewport = { width: 390, height: 844 };
   const french = await browser.newContext({ viewport, locale: "fr-FR" });
   contexts.push(french);
-  await signInViaApi(french, server.url, EKA);
+  // the coordinator's cards carry the most actions (Remove among them)
+  await signInViaApi(french, server.url, TAMAR);
   const editor = await french.newPage();
   await editor.goto(`${server.url}/workplans/${WORKPLAN}`);
   await expect(editor.locator(".connection")).toHaveText("Connecté · enregistré");
@@ -184,6 +185,14 @@ test("on a 390 px wide screen the editor's bar fits, for an editor in French and
   expect(await editor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
     390,
   );
+  // a card's actions wrap instead of running past its edge (Supprimer was out of reach)
+  const actionEdges = await editor
+    .locator(".activity-card")
+    .first()
+    .locator(".activity-header-actions button")
+    .evaluateAll((buttons) => buttons.map((button) => button.getBoundingClientRect().right));
+  expect(actionEdges.length).toBeGreaterThan(0);
+  expect(Math.max(...actionEdges)).toBeLessThanOrEqual(390);
 
   const commenter = await signedIn(browser, MARIAM, viewport);
   await commenter.goto(`${server.url}/workplans/${WORKPLAN}`);
@@ -195,6 +204,18 @@ test("on a 390 px wide screen the editor's bar fits, for an editor in French and
   expect(notice?.width ?? 0).toBeGreaterThan(300);
   expect(await commenter.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
     390,
+  );
+
+  const spanish = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: "es" });
+  contexts.push(spanish);
+  await signInViaApi(spanish, server.url, EKA);
+  const coverage = await spanish.newPage();
+  await coverage.goto(`${server.url}/networks/${NETWORK}/coverage`);
+  // the report's button wraps its long label; the matrix scrolls inside its own frame
+  await expect(coverage.getByRole("table")).toBeVisible();
+  await expect(coverage.getByRole("link", { name: /Informe/ })).toBeInViewport({ ratio: 1 });
+  expect(await coverage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    360,
   );
 });
 
