@@ -7,28 +7,32 @@ import { countRows, metrics, type PairRow } from "./labelled";
 const LAMBDAS = [0.1, 0.3, 1, 3, 10, 30, 100];
 const NEWTON_STEPS = 30;
 
-type Example = { x: readonly number[]; y: number };
+/** One labelled pair: its signals, 1 for a duplicate, and how much it counts in the loss. */
+type Example = { x: readonly number[]; y: number; weight?: number };
 
-function solve(matrix: number[][], vector: number[]): number[] {
-  const size = vector.length;
-  const a = matrix.map((row, i) => [...row, vector[i] ?? 0]);
-  for (let col = 0; col < size; col++) {
-    let pivot = col;
-    for (let row = col + 1; row < size; row++)
-      if (Math.abs(a[row]?.[col] ?? 0) > Math.abs(a[pivot]?.[col] ?? 0)) pivot = row;
-    const swap = a[col];
-    a[col] = a[pivot] ?? [];
-    a[pivot] = swap ?? [];
-    const lead = a[col]?.[col] ?? 1;
-    for (let row = 0; row < size; row++) {
-      if (row === col) continue;
-      const factor = (a[row]?.[col] ?? 0) / lead;
-      if (factor === 0) continue;
-      for (let k = col; k <= size; k++)
-        (a[row] as number[])[k] = (a[row]?.[k] ?? 0) - factor * (a[col]?.[k] ?? 0);
+/** Solves the symmetric positive definite system `matrix · v = vector` (Cholesky). */
+function solveSymmetric(matrix: Float64Array, vector: Float64Array, size: number): Float64Array {
+  const lower = new Float64Array(size * size);
+  for (let i = 0; i < size; i++)
+    for (let j = 0; j <= i; j++) {
+      let sum = matrix[i * size + j] ?? 0;
+      for (let k = 0; k < j; k++) sum -= (lower[i * size + k] ?? 0) * (lower[j * size + k] ?? 0);
+      lower[i * size + j] =
+        i === j ? Math.sqrt(Math.max(sum, 1e-12)) : sum / (lower[j * size + j] ?? 1);
     }
+  const forward = new Float64Array(size);
+  for (let i = 0; i < size; i++) {
+    let sum = vector[i] ?? 0;
+    for (let k = 0; k < i; k++) sum -= (lower[i * size + k] ?? 0) * (forward[k] ?? 0);
+    forward[i] = sum / (lower[i * size + i] ?? 1);
   }
-  return a.map((row, i) => (row[size] ?? 0) / (row[i] ?? 1));
+  const result = new Float64Array(size);
+  for (let i = size - 1; i >= 0; i--) {
+    let sum = forward[i] ?? 0;
+    for (let k = i + 1; k < size; k++) sum -= (lower[k * size + i] ?? 0) * (result[k] ?? 0);
+    result[i] = sum / (lower[i * size + i] ?? 1);
+  }
+  return result;
 }
 
 /** Newton's method on standardised signals; the bias is not penalised. */
@@ -37,40 +41,62 @@ export function fitLogistic(
   lambda: number,
 ): { weights: number[]; bias: number } {
   const dims = FEATURE_NAMES.length;
-  const mean = new Array<number>(dims).fill(0);
-  const scale = new Array<number>(dims).fill(0);
-  for (const { x } of examples)
-    for (let n = 0; n < dims; n++) mean[n] = (mean[n] ?? 0) + (x[n] ?? 0);
-  for (let n = 0; n < dims; n++) mean[n] = (mean[n] ?? 0) / Math.max(examples.length, 1);
-  for (const { x } of examples)
-    for (let n = 0; n < dims; n++) scale[n] = (scale[n] ?? 0) + ((x[n] ?? 0) - (mean[n] ?? 0)) ** 2;
+  const size = dims + 1;
+  let total = 0;
+  const mean = new Float64Array(dims);
+  const scale = new Float64Array(dims);
+  for (const { x, weight = 1 } of examples) {
+    total += weight;
+    for (let n = 0; n < dims; n++) mean[n] = (mean[n] ?? 0) + weight * (x[n] ?? 0);
+  }
+  for (let n = 0; n < dims; n++) mean[n] = (mean[n] ?? 0) / Math.max(total, 1e-9);
+  for (const { x, weight = 1 } of examples)
+    for (let n = 0; n < dims; n++)
+      scale[n] = (scale[n] ?? 0) + weight * ((x[n] ?? 0) - (mean[n] ?? 0)) ** 2;
   for (let n = 0; n < dims; n++) {
-    const sd = Math.sqrt((scale[n] ?? 0) / Math.max(examples.length, 1));
+    const sd = Math.sqrt((scale[n] ?? 0) / Math.max(total, 1e-9));
     scale[n] = sd > 1e-9 ? sd : 1;
   }
-  const z = examples.map(({ x, y }) => ({
-    x: [1, ...x.map((value, n) => (value - (mean[n] ?? 0)) / (scale[n] ?? 1))],
-    y,
-  }));
-  const w = new Array<number>(dims + 1).fill(0);
+  const count = examples.length;
+  const z = new Float64Array(count * size);
+  examples.forEach(({ x }, e) => {
+    z[e * size] = 1;
+    for (let n = 0; n < dims; n++)
+      z[e * size + n + 1] = ((x[n] ?? 0) - (mean[n] ?? 0)) / (scale[n] ?? 1);
+  });
+  const w = new Float64Array(size);
+  const gradient = new Float64Array(size);
+  const hessian = new Float64Array(size * size);
   for (let step = 0; step < NEWTON_STEPS; step++) {
-    const gradient = w.map((value, n) => (n === 0 ? 0 : lambda * value));
-    const hessian = w.map((_, i) => w.map((__, j) => (i === j && i > 0 ? lambda : 0)));
-    for (const { x, y } of z) {
+    for (let i = 0; i < size; i++) {
+      gradient[i] = i === 0 ? 0 : lambda * (w[i] ?? 0);
+      for (let j = 0; j < size; j++) hessian[i * size + j] = i === j && i > 0 ? lambda : 0;
+    }
+    for (let e = 0; e < count; e++) {
+      const base = e * size;
       let evidence = 0;
-      for (let n = 0; n <= dims; n++) evidence += (w[n] ?? 0) * (x[n] ?? 0);
+      for (let n = 0; n < size; n++) evidence += (w[n] ?? 0) * (z[base + n] ?? 0);
       const p = 1 / (1 + Math.exp(-evidence));
-      const weight = Math.max(p * (1 - p), 1e-9);
-      for (let i = 0; i <= dims; i++) {
-        gradient[i] = (gradient[i] ?? 0) + (p - y) * (x[i] ?? 0);
-        const row = hessian[i] as number[];
-        for (let j = 0; j <= dims; j++) row[j] = (row[j] ?? 0) + weight * (x[i] ?? 0) * (x[j] ?? 0);
+      const weight = examples[e]?.weight ?? 1;
+      const residual = weight * (p - (examples[e]?.y ?? 0));
+      const curvature = weight * Math.max(p * (1 - p), 1e-9);
+      for (let i = 0; i < size; i++) {
+        const xi = z[base + i] ?? 0;
+        if (xi === 0) continue;
+        gradient[i] = (gradient[i] ?? 0) + residual * xi;
+        const row = i * size;
+        const scaled = curvature * xi;
+        for (let j = i; j < size; j++)
+          hessian[row + j] = (hessian[row + j] ?? 0) + scaled * (z[base + j] ?? 0);
       }
     }
-    for (let n = 0; n <= dims; n++) (hessian[n] as number[])[n] = (hessian[n]?.[n] ?? 0) + 1e-9;
-    const delta = solve(hessian, gradient);
+    for (let i = 0; i < size; i++) {
+      hessian[i * size + i] = (hessian[i * size + i] ?? 0) + 1e-9;
+      for (let j = 0; j < i; j++) hessian[i * size + j] = hessian[j * size + i] ?? 0;
+    }
+    const delta = solveSymmetric(hessian, gradient, size);
     let moved = 0;
-    for (let n = 0; n <= dims; n++) {
+    for (let n = 0; n < size; n++) {
       w[n] = (w[n] ?? 0) - (delta[n] ?? 0);
       moved = Math.max(moved, Math.abs(delta[n] ?? 0));
     }
