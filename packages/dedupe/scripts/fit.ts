@@ -16,7 +16,7 @@ writeFileSync(
   join(here, "../src/fitted-model.ts"),
   `// Written by scripts/fit.ts: do not edit by hand. L2-regularised logistic regression (lambda
 // ${lambda}, chosen by leave-one-network-out log-loss) on ${rows.filter((row) => row.scorable && row.label !== "related").length} scorable labelled pairs of
-// ${networks.length} networks: ${networks.map((network) => network.name.replace(/ [(].*/, "")).join(", ")}.
+// ${networks.length} networks, each network weighing as much as any other: ${networks.map((network) => network.name.replace(/ [(].*/, "")).join(", ")}.
 // Thresholds chosen on leave-one-network-out scores.
 // biome-ignore-all lint/suspicious/noApproximativeNumericConstant: fitted numbers, not constants
 import type { ScoringModel } from "./model";

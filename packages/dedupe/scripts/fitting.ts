@@ -1,6 +1,7 @@
 // Fits the scoring model from labelled pair rows: an L2-regularised logistic regression over the
-// engine's signals, its strength chosen by leave-one-network-out log-loss, then the decision
-// threshold and the stricter no-lead bar chosen on leave-one-network-out predictions.
+// engine's signals, each network weighing as much as any other, its strength chosen by
+// leave-one-network-out log-loss, then the decision threshold and the stricter no-lead bar chosen
+// on leave-one-network-out predictions.
 import { FEATURE_NAMES, type ScoringModel, scoreFeatures } from "../src/model";
 import { countRows, metrics, type PairRow } from "./labelled";
 
@@ -107,10 +108,22 @@ export function fitLogistic(
   return { weights, bias };
 }
 
+/**
+ * The scorable labelled pairs as examples, each network weighing as much in the loss as any other
+ * (a network with 160 scorable pairs does not count four times one with 40): a network is the unit
+ * the engine meets, and one large network's pairs otherwise set the weights for all. Weights sum to
+ * the number of examples, so the penalty means what it did.
+ */
 function examplesOf(rows: readonly PairRow[]): Example[] {
-  return rows
-    .filter((row) => row.scorable && row.label !== "related")
-    .map((row) => ({ x: row.features, y: row.label === "duplicate" ? 1 : 0 }));
+  const usable = rows.filter((row) => row.scorable && row.label !== "related");
+  const sizes = new Map<string, number>();
+  for (const row of usable) sizes.set(row.network, (sizes.get(row.network) ?? 0) + 1);
+  const each = usable.length / Math.max(sizes.size, 1);
+  return usable.map((row) => ({
+    x: row.features,
+    y: row.label === "duplicate" ? 1 : 0,
+    weight: each / (sizes.get(row.network) ?? 1),
+  }));
 }
 
 function modelOf(fitted: { weights: number[]; bias: number }): ScoringModel {
@@ -119,7 +132,11 @@ function modelOf(fitted: { weights: number[]; bias: number }): ScoringModel {
 
 function groupByNetwork(rows: readonly PairRow[]): Map<string, PairRow[]> {
   const groups = new Map<string, PairRow[]>();
-  for (const row of rows) groups.set(row.network, [...(groups.get(row.network) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(row.network);
+    if (group) group.push(row);
+    else groups.set(row.network, [row]);
+  }
   return groups;
 }
 
@@ -136,14 +153,20 @@ function outOfNetworkScores(rows: readonly PairRow[], lambda: number): Array<[Pa
   return scored;
 }
 
+/** Held-out log-loss per pair, averaged over networks: each network counts as in the fit. */
 function logLoss(scored: ReadonlyArray<[PairRow, number]>): number {
-  let loss = 0;
+  const losses = new Map<string, { loss: number; count: number }>();
   for (const [row, score] of scored) {
     if (!row.scorable || row.label === "related") continue;
     const p = Math.min(Math.max(score, 1e-4), 1 - 1e-4);
-    loss -= row.label === "duplicate" ? Math.log(p) : Math.log(1 - p);
+    const entry = losses.get(row.network) ?? { loss: 0, count: 0 };
+    entry.loss -= row.label === "duplicate" ? Math.log(p) : Math.log(1 - p);
+    entry.count++;
+    losses.set(row.network, entry);
   }
-  return loss;
+  let total = 0;
+  for (const { loss, count } of losses.values()) total += loss / count;
+  return total / Math.max(losses.size, 1);
 }
 
 /** The threshold with the best F1 on out-of-network scores: halfway between two scores. */
