@@ -18,6 +18,11 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The Node options BENCH_SERVER_NODE_ARGS gives the server under measurement (none by default). */
+export function benchServerNodeArgs(): string[] {
+  return (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+}
+
 /** Starts the server of `serverDir` (through tsx) on `dataDir` and waits until /health answers. */
 export async function startServer(
   serverDir: string,
@@ -25,7 +30,7 @@ export async function startServer(
   options: { env?: Record<string, string>; stdio?: StdioOptions } = {},
 ): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const nodeArgs = benchServerNodeArgs();
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "src/main.ts"], {
     cwd: serverDir,
     env: {

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { delay, freePort } from "../server-process";
+import { benchServerNodeArgs, delay, freePort } from "../server-process";
 
 /** Another checkout's apps/server may be measured: SYNC_BENCH_SERVER=<dir>. */
 const SERVER_DIR = resolve(
@@ -65,7 +65,7 @@ export async function startJunctionProcess(): Promise<JunctionProcess> {
   const args = serverCommand();
   const profile = PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", PROFILE_DIR] : [];
   // as for the other benches' servers, e.g. "--perf-basic-prof" to read `perf` samples by function
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const nodeArgs = benchServerNodeArgs();
   const child: ChildProcess = spawn(process.execPath, [...profile, ...nodeArgs, ...args], {
     cwd: SERVER_DIR,
     env: {
