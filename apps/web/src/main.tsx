@@ -1,4 +1,3 @@
-import "./zod-config";
 import { isLocale, localeDirection } from "@junction/domain";
 import { StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
