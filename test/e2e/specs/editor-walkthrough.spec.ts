@@ -1,6 +1,13 @@
 import { writeFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  expect,
+  type Page,
+  test,
+} from "@playwright/test";
 import { type RunningServer, startServer } from "../support/server";
 import { showDetails, signInViaApi } from "../support/session";
 
@@ -28,12 +35,8 @@ test.afterAll(async () => {
   await server.stop();
 });
 
-async function signedIn(
-  browser: Browser,
-  email: string,
-  viewport?: { width: number; height: number },
-) {
-  const context = await browser.newContext(viewport ? { viewport } : {});
+async function signedIn(browser: Browser, email: string, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext(options);
   contexts.push(context);
   await signInViaApi(context, server.url, email);
   return context.newPage();
@@ -157,7 +160,7 @@ test("a budget amount or currency that is not valid is kept in the field with a 
 });
 
 test("the main navigation reaches My work on a 390 px wide screen", async ({ browser }) => {
-  const page = await signedIn(browser, EKA, { width: 390, height: 844 });
+  const page = await signedIn(browser, EKA, { viewport: { width: 390, height: 844 } });
   await page.goto(`${server.url}/networks/${NETWORK}`);
   const myWork = page
     .getByRole("navigation", { name: "Main" })
@@ -171,11 +174,8 @@ test("on a phone-width screen nothing runs off the side: the editor's bar and ca
   browser,
 }) => {
   const viewport = { width: 390, height: 844 };
-  const french = await browser.newContext({ viewport, locale: "fr-FR" });
-  contexts.push(french);
   // the coordinator's cards carry the most actions (Remove among them)
-  await signInViaApi(french, server.url, TAMAR);
-  const editor = await french.newPage();
+  const editor = await signedIn(browser, TAMAR, { viewport, locale: "fr-FR" });
   await editor.goto(`${server.url}/workplans/${WORKPLAN}`);
   await expect(editor.locator(".connection")).toHaveText("Connecté · enregistré");
   // the modes, Comment and Activity are one group: wider than the screen in French, it wraps
@@ -194,7 +194,7 @@ test("on a phone-width screen nothing runs off the side: the editor's bar and ca
   expect(actionEdges.length).toBeGreaterThan(0);
   expect(Math.max(...actionEdges)).toBeLessThanOrEqual(390);
 
-  const commenter = await signedIn(browser, MARIAM, viewport);
+  const commenter = await signedIn(browser, MARIAM, { viewport });
   await commenter.goto(`${server.url}/workplans/${WORKPLAN}`);
   // the read-only notice takes its own line; the buttons and the connection state wrap below it
   await expect(commenter.locator(".connection")).toHaveText("Connected · up to date");
@@ -206,10 +206,10 @@ test("on a phone-width screen nothing runs off the side: the editor's bar and ca
     390,
   );
 
-  const spanish = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: "es" });
-  contexts.push(spanish);
-  await signInViaApi(spanish, server.url, EKA);
-  const coverage = await spanish.newPage();
+  const coverage = await signedIn(browser, EKA, {
+    viewport: { width: 360, height: 800 },
+    locale: "es",
+  });
   await coverage.goto(`${server.url}/networks/${NETWORK}/coverage`);
   // the report's button wraps its long label; the matrix scrolls inside its own frame
   await expect(coverage.getByRole("table")).toBeVisible();
