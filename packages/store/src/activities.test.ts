@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { lastUpdateId, listWorkplansToIndex, markWorkplanIndexed } from "./activities";
-import { type Db, openDatabase } from "./db";
+import type { Db } from "./db";
 import { createNetwork } from "./networks";
+import { openTestStore } from "./testing";
 import { createSqliteUpdateLog } from "./update-log";
 import { createWorkplan } from "./workplans";
 
@@ -19,7 +20,7 @@ afterEach(() => {
 function setUp() {
   const dir = mkdtempSync(join(tmpdir(), "junction-activities-"));
   dirs.push(dir);
-  const db = openDatabase(join(dir, "junction.db"));
+  const db = openTestStore(join(dir, "junction.db"));
   open.push(db);
   const network = createNetwork(db, { name: "N", country: "C", description: "" });
   const workplan = (title: string) =>

@@ -20,6 +20,7 @@ import { INITIAL } from "./migrations/001-initial";
 import { WARNINGS } from "./migrations/002-warnings";
 import { COLLABORATION } from "./migrations/003-collaboration";
 import { createNetwork } from "./networks";
+import { openTestStore } from "./testing";
 import { createUser } from "./users";
 import { createWorkplan } from "./workplans";
 
@@ -31,7 +32,7 @@ afterEach(() => {
 });
 
 function setUp() {
-  const db = openDatabase(":memory:");
+  const db = openTestStore(":memory:");
   open.push(db);
   const network = createNetwork(db, { name: "N", country: "", description: "" });
   const workplan = createWorkplan(db, { networkId: network.id, title: "Plan", createdBy: null });

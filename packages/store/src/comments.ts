@@ -277,7 +277,7 @@ export function listUserThreadIds(
        SELECT thread_id, 0, 1 FROM comments WHERE author_id = ?
        UNION ALL
        SELECT id, 0, 1 FROM comment_threads WHERE created_by = ?
-     ) GROUP BY thread_id`,
+     ) involvement GROUP BY thread_id`,
   ).all(userId, userId, userId) as {
     thread_id: string;
     mentioned: number;

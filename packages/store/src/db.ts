@@ -16,7 +16,18 @@ import { SUGGESTIONS } from "./migrations/012-suggestions";
 import { USER_LOCALE } from "./migrations/013-user-locale";
 import { WARNING_LEADS } from "./migrations/014-warning-leads";
 
-export type Db = Database.Database;
+/**
+ * What the store needs of a database connection: part of better-sqlite3's synchronous surface,
+ * which an SQLite connection is and a PostgreSQL one (`openPostgres`) provides. Statements answer
+ * better-sqlite3's types; the PostgreSQL ones implement `run`, `get`, `all`, `pluck` and `raw`.
+ */
+export type Db = Pick<
+  Database.Database,
+  "prepare" | "transaction" | "exec" | "close" | "open" | "inTransaction"
+>;
+
+/** An SQLite connection, for what only SQLite has (pragmas, backups). */
+export type SqliteDb = Database.Database;
 
 /** Forward-only migrations; position + 1 is the schema version. Never edit one that shipped. */
 export const MIGRATIONS: readonly string[] = [
@@ -50,7 +61,7 @@ export type OpenDatabaseOptions = {
 };
 
 /** Opens (or creates) the database file in WAL mode and brings its schema up to date. */
-export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Db {
+export function openDatabase(path: string, options: OpenDatabaseOptions = {}): SqliteDb {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   // while opening nothing else runs yet, so waiting out another connection's lock is harmless
@@ -66,11 +77,11 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   return db;
 }
 
-export function schemaVersion(db: Db): number {
+export function schemaVersion(db: SqliteDb): number {
   return db.pragma("user_version", { simple: true }) as number;
 }
 
-function migrate(db: Db): void {
+function migrate(db: SqliteDb): void {
   // an up-to-date database needs no write lock: opening it never waits for another process
   if (schemaVersion(db) === MIGRATIONS.length) return;
   const apply = db.transaction(() => {
@@ -93,22 +104,49 @@ function migrate(db: Db): void {
  * nothing of the failed statement or transaction was written, and it may be tried again later.
  */
 export function isStorageUnavailable(error: unknown): boolean {
-  return hasSqliteCode(
+  return hasErrorCode(
     error,
     (code) =>
-      code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED") || code === "SQLITE_FULL",
+      code.startsWith("SQLITE_BUSY") ||
+      code.startsWith("SQLITE_LOCKED") ||
+      code === "SQLITE_FULL" ||
+      POSTGRES_LOCKED.has(code) ||
+      POSTGRES_UNAVAILABLE.has(code) ||
+      code.startsWith("08") ||
+      code.startsWith("57P"),
   );
 }
+
+/** PostgreSQL's SQLSTATEs for "another transaction held what this one needed". */
+const POSTGRES_LOCKED = new Set(["55P03", "40001", "40P01"]);
+/**
+ * PostgreSQL's (and the network's) ways of saying "not now": disk full, out of memory, too many
+ * connections, statement timeout, and connections refused or dropped (classes 08 and 57P).
+ */
+const POSTGRES_UNAVAILABLE = new Set([
+  "53100",
+  "53200",
+  "53300",
+  "57014",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+]);
 
 /** Whether an error (or its cause) says another connection held the lock: worth a retry soon. */
 export function isDatabaseLocked(error: unknown): boolean {
-  return hasSqliteCode(
+  return hasErrorCode(
     error,
-    (code) => code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"),
+    (code) =>
+      code.startsWith("SQLITE_BUSY") ||
+      code.startsWith("SQLITE_LOCKED") ||
+      POSTGRES_LOCKED.has(code),
   );
 }
 
-function hasSqliteCode(error: unknown, matches: (code: string) => boolean): boolean {
+function hasErrorCode(error: unknown, matches: (code: string) => boolean): boolean {
   for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
     const code: unknown = (current as { code?: unknown }).code;
     if (typeof code === "string" && matches(code)) return true;
@@ -119,6 +157,8 @@ function hasSqliteCode(error: unknown, matches: (code: string) => boolean): bool
 
 /** Rows this connection has inserted, updated or deleted since it opened (rolled back ones too). */
 export function countChanges(db: Db): number {
+  // a PostgreSQL connection counts them itself (PostgresDatabase.totalChanges)
+  if ("totalChanges" in db && typeof db.totalChanges === "number") return db.totalChanges;
   return db.prepare("SELECT total_changes()").pluck().get() as number;
 }
 

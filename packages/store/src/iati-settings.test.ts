@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type Db, openDatabase } from "./db";
+import type { Db } from "./db";
 import { findIatiSettings, saveIatiSettings } from "./iati-settings";
 import { createNetwork } from "./networks";
+import { openTestStore } from "./testing";
 
 let db: Db | null = null;
 afterEach(() => {
@@ -11,7 +12,7 @@ afterEach(() => {
 
 describe("a network's IATI settings", () => {
   it("are absent until set, then read back as saved and replaced by the next save", () => {
-    db = openDatabase(":memory:");
+    db = openTestStore(":memory:");
     const network = createNetwork(db, { name: "N", country: "Georgia", description: "" });
     expect(findIatiSettings(db, network.id)).toBeNull();
     const first = {

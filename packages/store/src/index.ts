@@ -40,6 +40,7 @@ export {
   isStorageUnavailable,
   type OpenDatabaseOptions,
   openDatabase,
+  type SqliteDb,
   schemaVersion,
   writeUnlessBusy,
 } from "./db";
@@ -113,6 +114,7 @@ export {
   type NotificationRecord,
   type NotificationSubject,
 } from "./notifications";
+export { isPostgresUrl, openStore, type StoreLocation } from "./open";
 export {
   isActivityOwner,
   listActivityOwners,
@@ -142,7 +144,13 @@ export {
   type RemovedActivity,
   rememberRemovedActivities,
 } from "./removed-activities";
-export { type DemoNetwork, loadDemoNetwork, type SeedResult, seedDemoNetwork } from "./seed";
+export {
+  type DemoNetwork,
+  loadDemoNetwork,
+  type SeedResult,
+  seedDemoNetwork,
+  seedDemoNetworkIfEmpty,
+} from "./seed";
 export {
   deleteExpiredSessions,
   deleteOtherSessions,

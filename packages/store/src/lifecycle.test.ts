@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Db, openDatabase } from "./db";
+import type { Db } from "./db";
 import {
   copyDocumentClients,
   listDocumentClients,
@@ -18,6 +18,7 @@ import {
   overruleObjection,
 } from "./lifecycle";
 import { createNetwork, createOrganisation } from "./networks";
+import { openTestStore } from "./testing";
 import { createUser } from "./users";
 import { insertVersion, listVersions, loadVersionState, versionStorageBytes } from "./versions";
 import { createWorkplan, findWorkplan } from "./workplans";
@@ -33,7 +34,7 @@ afterEach(() => {
 function setup() {
   const dir = mkdtempSync(join(tmpdir(), "junction-lifecycle-"));
   dirs.push(dir);
-  const db = openDatabase(join(dir, "junction.db"));
+  const db = openTestStore(join(dir, "junction.db"));
   open.push(db);
   const network = createNetwork(db, { name: "N", country: "C", description: "" });
   const org = createOrganisation(db, {

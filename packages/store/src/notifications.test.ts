@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type Db, openDatabase } from "./db";
+import type { Db } from "./db";
 import {
   countUnreadNotifications,
   insertNotification,
   listUserNotifications,
   markNotificationsRead,
 } from "./notifications";
+import { openTestStore } from "./testing";
+
 import { createUser } from "./users";
 
 const open: Db[] = [];
@@ -14,7 +16,7 @@ afterEach(() => {
 });
 
 function setUp() {
-  const db = openDatabase(":memory:");
+  const db = openTestStore(":memory:");
   open.push(db);
   const ana = createUser(db, { email: "ana@example.test", name: "Ana", passwordHash: null });
   const ben = createUser(db, { email: "ben@example.test", name: "Ben", passwordHash: null });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type Db, openDatabase } from "./db";
+import type { Db } from "./db";
 import { addMembership, removeMembership } from "./memberships";
 import { createNetwork, createOrganisation } from "./networks";
 import {
@@ -9,6 +9,8 @@ import {
   listWorkplanOwners,
   replaceActivityOwners,
 } from "./owners";
+import { openTestStore } from "./testing";
+
 import { createUser } from "./users";
 import { createWorkplan } from "./workplans";
 
@@ -18,7 +20,7 @@ afterEach(() => {
 });
 
 function setUp() {
-  const db = openDatabase(":memory:");
+  const db = openTestStore(":memory:");
   open.push(db);
   const network = createNetwork(db, { name: "N", country: "", description: "" });
   const org = createOrganisation(db, {

@@ -1,9 +1,10 @@
 import { emptyActivity } from "@junction/domain";
 import { afterEach, describe, expect, it } from "vitest";
 import { replaceWorkplanActivities } from "./activities";
-import { type Db, openDatabase } from "./db";
+import type { Db } from "./db";
 import { createNetwork, createOrganisation } from "./networks";
 import { type Cursor, pageOfList } from "./pages";
+import { openTestStore, testDatabaseUrl } from "./testing";
 import { countWarnings, decideWarning, insertWarning, listWarningPage } from "./warnings";
 import { createWorkplan } from "./workplans";
 
@@ -13,7 +14,7 @@ afterEach(() => {
 });
 
 function setUp() {
-  const db = openDatabase(":memory:");
+  const db = openTestStore(":memory:");
   open.push(db);
   const network = createNetwork(db, { name: "N", country: "", description: "" });
   const org = (name: string) =>
@@ -93,7 +94,8 @@ describe("warnings a page at a time", () => {
     });
   });
 
-  it("counts from an index, without reading the table", () => {
+  // a query plan is SQLite's: PostgreSQL plans by its own statistics
+  it.skipIf(testDatabaseUrl() !== null)("counts from an index, without reading the table", () => {
     const { db } = setUp();
     const plan = db
       .prepare(

@@ -4,9 +4,10 @@ import { join } from "node:path";
 import { type Activity, emptyActivity } from "@junction/domain";
 import { afterEach, describe, expect, it } from "vitest";
 import { listWorkplanActivities, replaceWorkplanActivities } from "./activities";
-import { type Db, openDatabase } from "./db";
+import type { Db } from "./db";
 import { createNetwork } from "./networks";
 import { findLastCommitments, rememberRemovedActivities } from "./removed-activities";
+import { openTestStore } from "./testing";
 import { createWorkplan } from "./workplans";
 
 const dirs: string[] = [];
@@ -15,7 +16,7 @@ const open: Db[] = [];
 function setup(): { db: Db; workplan: { id: string; networkId: string } } {
   const dir = mkdtempSync(join(tmpdir(), "junction-removed-"));
   dirs.push(dir);
-  const db = openDatabase(join(dir, "junction.db"));
+  const db = openTestStore(join(dir, "junction.db"));
   open.push(db);
   const network = createNetwork(db, { name: "N", country: "C", description: "" });
   const workplan = createWorkplan(db, { networkId: network.id, title: "W", createdBy: null });

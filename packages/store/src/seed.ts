@@ -9,7 +9,7 @@ import { addMembership } from "./memberships";
 import { createNetwork, createOrganisation } from "./networks";
 import { replaceActivityOwners } from "./owners";
 import { statement } from "./statements";
-import { createUser } from "./users";
+import { countUsers, createUser } from "./users";
 import { createWorkplan, touchWorkplan } from "./workplans";
 
 const seedActivitySchema = activitySchema
@@ -98,6 +98,22 @@ function workplanBlocks(workplan: DemoNetwork["workplans"][number]): NarrativeBl
     }
   }
   return blocks;
+}
+
+/**
+ * Seeds the demo network into a database that has no user yet, in one transaction that checks
+ * first: of several processes starting on one empty database, exactly one seeds (the others
+ * answer null).
+ */
+export function seedDemoNetworkIfEmpty(
+  db: Db,
+  passwordHash: string,
+  now = Date.now(),
+): SeedResult | null {
+  const run = db.transaction(() =>
+    countUsers(db) === 0 ? seedDemoNetwork(db, passwordHash, now) : null,
+  );
+  return run.immediate();
 }
 
 /**

@@ -5,7 +5,7 @@ import { readActivities } from "@junction/domain/doc";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { appendAudit, listAudit } from "./audit";
-import { type Db, isStorageUnavailable, openDatabase, schemaVersion } from "./db";
+import { isStorageUnavailable, openDatabase, type SqliteDb, schemaVersion } from "./db";
 import { countCoordinators, listMembers, listUserMemberships } from "./memberships";
 import { listOrganisations, listUserNetworks } from "./networks";
 import { listActivityOwners, listUserOwnedActivities } from "./owners";
@@ -16,7 +16,7 @@ import { createUser, findUserByEmail, findUserById, setUserLocale } from "./user
 import { listWorkplans } from "./workplans";
 
 const dirs: string[] = [];
-function tempDb(): { db: Db; path: string } {
+function tempDb(): { db: SqliteDb; path: string } {
   const dir = mkdtempSync(join(tmpdir(), "junction-store-"));
   dirs.push(dir);
   const path = join(dir, "junction.db");

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { insertThread, listWorkplanThreadPage } from "./comments";
-import { type Db, openDatabase } from "./db";
+import type { Db } from "./db";
 import { addMembership } from "./memberships";
 import { createNetwork, createOrganisation } from "./networks";
 import {
@@ -11,6 +11,8 @@ import {
   listOpenSuggestions,
   listWorkplanSuggestionPage,
 } from "./suggestions";
+import { openTestStore } from "./testing";
+
 import { createUser } from "./users";
 import { createWorkplan } from "./workplans";
 
@@ -20,7 +22,7 @@ afterEach(() => {
 });
 
 function setUp() {
-  const db = openDatabase(":memory:");
+  const db = openTestStore(":memory:");
   open.push(db);
   const network = createNetwork(db, { name: "N", country: "", description: "" });
   const org = createOrganisation(db, {

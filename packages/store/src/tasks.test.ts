@@ -18,6 +18,8 @@ import {
   listWorkplanThreadTasks,
   updateTask,
 } from "./tasks";
+import { openTestStore } from "./testing";
+
 import { createUser } from "./users";
 import { createWorkplan } from "./workplans";
 
@@ -29,7 +31,7 @@ afterEach(() => {
 });
 
 function setUp() {
-  const db = openDatabase(":memory:");
+  const db = openTestStore(":memory:");
   open.push(db);
   const network = createNetwork(db, { name: "N", country: "", description: "" });
   const org = createOrganisation(db, { networkId: network.id, name: "O", acronym: "", type: "x" });

@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { type Db, openDatabase } from "./db";
+import { openDatabase, type SqliteDb } from "./db";
 import { createSqliteUpdateLog, type SqliteUpdateLog } from "./update-log";
 
 const dirs: string[] = [];
-const open: Db[] = [];
+const open: SqliteDb[] = [];
 
 function tempPath(): string {
   const dir = mkdtempSync(join(tmpdir(), "junction-update-log-"));
@@ -15,7 +15,7 @@ function tempPath(): string {
   return join(dir, "junction.db");
 }
 
-function openDb(path: string, busyTimeoutMs?: number): Db {
+function openDb(path: string, busyTimeoutMs?: number): SqliteDb {
   const db = openDatabase(path, busyTimeoutMs === undefined ? {} : { busyTimeoutMs });
   open.push(db);
   return db;

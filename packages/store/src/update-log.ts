@@ -51,9 +51,11 @@ export function createSqliteUpdateLog(db: Db, now: () => number = Date.now): Sql
   const selectUpdates = db.prepare<[string, number], UpdateRow>(
     "SELECT id, update_data FROM workplan_updates WHERE workplan_id = ? AND id > ? ORDER BY id",
   );
-  const insertUpdate = db.prepare<[string, Uint8Array, number]>(
-    "INSERT INTO workplan_updates (workplan_id, update_data, created_at) VALUES (?, ?, ?)",
-  );
+  const insertUpdate = db
+    .prepare<[string, Uint8Array, number], number>(
+      "INSERT INTO workplan_updates (workplan_id, update_data, created_at) VALUES (?, ?, ?) RETURNING id",
+    )
+    .pluck();
   // a snapshot never replaces a newer one: two compactions may race across processes
   const upsertSnapshot = db.prepare<[string, Uint8Array, number, number]>(
     `INSERT INTO workplan_snapshots (workplan_id, state, last_update_id, updated_at)
@@ -116,9 +118,7 @@ export function createSqliteUpdateLog(db: Db, now: () => number = Date.now): Sql
     (batches: readonly { docName: string; updates: readonly Uint8Array[] }[]) => {
       const createdAt = now();
       return batches.map(({ docName, updates }) =>
-        updates.map((update) =>
-          Number(insertUpdate.run(docName, update, createdAt).lastInsertRowid),
-        ),
+        updates.map((update) => Number(insertUpdate.get(docName, update, createdAt))),
       );
     },
   );

@@ -62,7 +62,8 @@ export function findUserById(db: Db, id: string): UserRecord | null {
 }
 
 export function findUserByEmail(db: Db, email: string): UserRecord | null {
-  const row = statement(db, "SELECT * FROM users WHERE email = ?").get(email) as
+  // stored in lower case (createUser); SQLite's NOCASE column would match any case, PostgreSQL's not
+  const row = statement(db, "SELECT * FROM users WHERE email = ?").get(email.toLowerCase()) as
     | UserRow
     | undefined;
   return row ? toUser(row) : null;

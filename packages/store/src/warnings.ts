@@ -276,11 +276,11 @@ function warningSides(filter: WarningFilter): Where[] {
   const workplan =
     filter.workplanId !== undefined && filter.activityIds === undefined
       ? either("workplan_a", "workplan_b", filter.workplanId)
-      : [{ sql: "1", params: [] }];
+      : [{ sql: "1 = 1", params: [] }];
   const organisation =
     filter.organisationId !== undefined
       ? either("lead_a", "lead_b", filter.organisationId)
-      : [{ sql: "1", params: [] }];
+      : [{ sql: "1 = 1", params: [] }];
   return workplan.flatMap((w) => organisation.map((o) => and(w, o)));
 }
 
@@ -418,7 +418,7 @@ export function listWarningPage(
     .map(
       (arm) =>
         `SELECT * FROM (SELECT w.id, w.status, w.score FROM warnings w WHERE ${arm.sql}
-           ORDER BY ${orderBy(WITHIN_STATUS)} LIMIT ?)`,
+           ORDER BY ${orderBy(WITHIN_STATUS)} LIMIT ?) arm`,
     )
     .join(" UNION ALL ");
   const rows = statement(
@@ -453,7 +453,7 @@ export function countWarnings(
     db,
     `SELECT status, COUNT(*) AS n FROM (${arms
       .map((arm) => `SELECT w.status FROM warnings w WHERE ${arm.sql}`)
-      .join(" UNION ALL ")}) GROUP BY status`,
+      .join(" UNION ALL ")}) arms GROUP BY status`,
   ).all(...arms.flatMap((arm) => arm.params)) as { status: WarningStatus; n: number }[];
   const counts = { open: 0, dismissed: 0, coordinate: 0 };
   for (const row of rows) if (row.status !== "gone") counts[row.status] = row.n;

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createSqliteUpdateLog, type Db, openDatabase } from "@junction/store";
+import { createSqliteUpdateLog, type Db, openDatabase, type SqliteDb } from "@junction/store";
 
 const dirs: string[] = [];
-const databases: Db[] = [];
+const databases: SqliteDb[] = [];
 
 /** A fresh SQLite file with the real schema; `removeTempDatabases` deletes it. */
 export function tempDatabasePath(): string {
@@ -13,7 +13,7 @@ export function tempDatabasePath(): string {
   return join(dir, "junction.db");
 }
 
-export function openTestDatabase(path: string): Db {
+export function openTestDatabase(path: string): SqliteDb {
   const db = openDatabase(path, { busyTimeoutMs: 0 });
   databases.push(db);
   return db;

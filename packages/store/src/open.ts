@@ -1,0 +1,42 @@
+import { type Db, type OpenDatabaseOptions, openDatabase } from "./db";
+import { asDb, type OpenPostgresOptions, openPostgres } from "./postgres/database";
+
+/** Where the data lives: a PostgreSQL URL when given, else the SQLite file. */
+export type StoreLocation = { databaseUrl: string | null; databasePath: string };
+
+/**
+ * Opens the store the configuration names (PostgreSQL for `DATABASE_URL`, else the embedded SQLite
+ * file) with its schema up to date. Both answer the same `Db`, so every store function and every
+ * service runs unchanged on either.
+ */
+export function openStore(
+  location: StoreLocation,
+  options: OpenDatabaseOptions & OpenPostgresOptions = {},
+): Db {
+  if (location.databaseUrl) {
+    try {
+      return asDb(openPostgres(location.databaseUrl, options));
+    } catch (error) {
+      throw new Error(
+        `Cannot open the PostgreSQL database at ${describeUrl(location.databaseUrl)}: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
+    }
+  }
+  return openDatabase(location.databasePath, options);
+}
+
+/** Host, port and database of a URL, never its password. */
+function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname || "/"}`;
+  } catch {
+    return "DATABASE_URL (not a valid URL)";
+  }
+}
+
+/** Whether `url` names a PostgreSQL database (the only kind `DATABASE_URL` takes). */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
