@@ -1,5 +1,5 @@
 // Compiles the server for `pnpm start`: src/main.ts and the workspace packages it imports become
-// one ES module, dist/main.js (and the export worker's, dist/export-worker.js), so no TypeScript loader runs in production. Native modules and the
+// one ES module, dist/main.js (and its workers', dist/export-worker.js and dist/pg-worker.js), so no TypeScript loader runs in production. Native modules and the
 // mailer (loaded only when SMTP_URL is set) stay in node_modules.
 // Usage: node scripts/build.mjs [output folder inside apps/server, default dist]
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -13,14 +13,20 @@ const dist = resolve(root, process.argv[2] ?? "dist");
 rmSync(dist, { recursive: true, force: true });
 const { outputFiles } = await build({
   absWorkingDir: root,
-  // exports run in a worker thread, which loads dist/export-worker.js beside main.js
-  entryPoints: { main: "src/main.ts", "export-worker": "src/exports/export-worker.ts" },
+  // exports run in a worker thread, which loads dist/export-worker.js beside main.js; so does
+  // PostgreSQL's connection (dist/pg-worker.js, with the pg client in it)
+  entryPoints: {
+    main: "src/main.ts",
+    "export-worker": "src/exports/export-worker.ts",
+    "pg-worker": "../../packages/store/src/postgres/worker.mjs",
+  },
   outdir: dist,
   bundle: true,
   platform: "node",
   format: "esm",
   target: "node20",
-  external: ["better-sqlite3", "@node-rs/argon2", "nodemailer"],
+  // pg-native is pg's optional native binding, never installed
+  external: ["better-sqlite3", "@node-rs/argon2", "nodemailer", "pg-native"],
   // the CommonJS packages bundled (ws) still call require() for Node's own modules
   banner: {
     js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',

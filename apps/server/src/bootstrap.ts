@@ -3,7 +3,7 @@ import {
   createUser,
   type Db,
   findUserByEmail,
-  seedDemoNetwork,
+  seedDemoNetworkIfEmpty,
   setUserAdmin,
 } from "@junction/store";
 import { checkPasswordRules, hashPassword } from "./auth/passwords";
@@ -15,18 +15,20 @@ import type { Logger } from "./log";
 /** First start: seed the demo network into an empty database, and make sure the admin exists. */
 export async function bootstrap(db: Db, config: Config, log: Logger): Promise<void> {
   if (countUsers(db) === 0 && config.seed === "demo") {
-    const result = seedDemoNetwork(db, await hashPassword(config.demoPassword));
-    log.info("seeded the demo network", { networkId: result.networkId });
-    for (const login of result.logins) {
+    // another process sharing the database may seed first: then this one leaves it be
+    const result = seedDemoNetworkIfEmpty(db, await hashPassword(config.demoPassword));
+    if (result) log.info("seeded the demo network", { networkId: result.networkId });
+    for (const login of result?.logins ?? []) {
       log.info("demo login", {
         email: login.email,
         role: login.role,
         organisation: login.organisation,
       });
     }
-    log.info(
-      `every demo user's password is the value of JUNCTION_DEMO_PASSWORD (default "junction-demo")`,
-    );
+    if (result)
+      log.info(
+        `every demo user's password is the value of JUNCTION_DEMO_PASSWORD (default "junction-demo")`,
+      );
   }
   if (config.adminEmail) await ensureAdmin(db, config, config.adminEmail, log);
 }

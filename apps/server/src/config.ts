@@ -8,6 +8,10 @@ const schema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: port.default(8787),
   JUNCTION_DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//i, "must be a postgres:// or postgresql:// URL")
+    .optional(),
   JUNCTION_LOCALES_DIR: z.string().min(1).optional(),
   JUNCTION_PUBLIC_URL: z.url().optional(),
   JUNCTION_WEB_DIR: z.string().min(1).optional(),
@@ -36,7 +40,10 @@ export type Config = Readonly<{
   host: string;
   port: number;
   dataDir: string;
+  /** The embedded SQLite file, used when `databaseUrl` is null. */
   databasePath: string;
+  /** PostgreSQL (`DATABASE_URL`) instead of the embedded SQLite file. */
+  databaseUrl: string | null;
   /** Translation files (`<locale>.json`) that correct or add languages; `<data dir>/locales`. */
   localesDir: string;
   publicUrl: string | null;
@@ -86,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     dataDir,
     databasePath: resolve(dataDir, "junction.db"),
+    databaseUrl: e.DATABASE_URL ?? null,
     localesDir: e.JUNCTION_LOCALES_DIR
       ? resolve(e.JUNCTION_LOCALES_DIR)
       : resolve(dataDir, "locales"),

@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { createSqliteUpdateLog, openDatabase } from "@junction/store";
+import { createSqliteUpdateLog, openStore } from "@junction/store";
 import { createSyncServer, loadDocument, type SyncServer } from "@junction/sync";
 import { FailureLimiter } from "./auth/rate-limit";
 import { createBackgroundWriter } from "./background-writer";
@@ -41,7 +41,8 @@ export async function startJunction(
   log: Logger,
   now: () => number = Date.now,
 ): Promise<Junction> {
-  const db = openDatabase(config.databasePath);
+  // PostgreSQL when DATABASE_URL names one (it must answer now: else the start fails, saying why)
+  const db = openStore(config);
   await bootstrap(db, config, log);
 
   const base: BaseDeps = {

@@ -1,5 +1,5 @@
 import { findUserByEmail, listAudit, openDatabase } from "@junction/store";
-
+import { testDatabaseUrl } from "@junction/store/testing";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/passwords";
 import {
@@ -8,6 +8,7 @@ import {
   type Harness,
   ORIGIN,
   snapshotDatabase,
+  sqliteOf,
 } from "../test/harness";
 
 const PASSWORD = "a long and winding demo passphrase";
@@ -510,13 +511,13 @@ describe("the last coordinator", () => {
   });
 });
 
-describe("storage trouble", () => {
+describe.skipIf(testDatabaseUrl() !== null)("storage trouble", () => {
   it("answers 503 with a clear message while another process locks the database, and keeps nothing", async () => {
     const { h, n } = setUp();
     const before = snapshotDatabase(h.db);
-    const other = openDatabase(h.db.name);
+    const other = openDatabase(sqliteOf(h).name);
     other.exec("BEGIN IMMEDIATE");
-    h.db.pragma("busy_timeout = 0");
+    sqliteOf(h).pragma("busy_timeout = 0");
     const response = await h.request(`/api/networks/${n.networkId}/workplans`, {
       method: "POST",
       headers: { cookie: n.cookies.coordinator, origin: ORIGIN },

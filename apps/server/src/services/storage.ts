@@ -16,7 +16,10 @@ export function storageRefusal(error: unknown): { sqliteCode: unknown; message: 
   const sqliteCode = (error as { code?: unknown }).code;
   return {
     sqliteCode,
-    message: sqliteCode === "SQLITE_FULL" ? msg("storage.full") : msg("storage.busy"),
+    message:
+      sqliteCode === "SQLITE_FULL" || sqliteCode === "53100"
+        ? msg("storage.full")
+        : msg("storage.busy"),
   };
 }
 

@@ -12,9 +12,10 @@ import {
   createWorkplan,
   type Db,
   listWorkplanActivities,
-  openDatabase,
+  type SqliteDb,
   type UserRecord,
 } from "@junction/store";
+import { openTestStore, testDatabaseUrl } from "@junction/store/testing";
 import * as Y from "yjs";
 import { FailureLimiter } from "../auth/rate-limit";
 import { createBackgroundWriter } from "../background-writer";
@@ -54,11 +55,14 @@ export type Harness = {
   close: () => void;
 };
 
-/** A real app on a fresh SQLite file, with a clock the test moves. */
+/**
+ * A real app on a fresh database (an SQLite file, or a PostgreSQL schema of its own when the test
+ * run names a server: see openTestStore), with a clock the test moves.
+ */
 export function createHarness(overrides: Partial<Config> = {}): Harness {
   const dir = mkdtempSync(join(tmpdir(), "junction-server-"));
   const config = { ...loadConfig({ JUNCTION_DATA_DIR: dir, JUNCTION_SEED: "none" }), ...overrides };
-  const db = openDatabase(join(dir, "junction.db"));
+  const db = openTestStore(join(dir, "junction.db"));
   let now = Date.UTC(2026, 0, 15, 9, 0, 0);
   const roleChanges: Harness["roleChanges"] = [];
   const refreshedWorkplans: string[] = [];
@@ -237,12 +241,25 @@ export function createTestNetwork(
 export function snapshotDatabase(db: Db): string {
   const tables = db
     .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      testDatabaseUrl()
+        ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
+        : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
     )
     .all() as { name: string }[];
+  // rows in a fixed order whatever the database stores them in
+  const rowsOf = (table: string) =>
+    db
+      .prepare(`SELECT * FROM "${table}"`)
+      .all()
+      .map((row) => JSON.stringify(row))
+      .sort();
   return JSON.stringify(
-    tables
-      .filter((t) => t.name !== "sessions")
-      .map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all()]),
+    tables.filter((t) => t.name !== "sessions").map((t) => [t.name, rowsOf(t.name)]),
   );
+}
+
+/** The harness's SQLite connection, for tests of what only SQLite has (locks held by a second connection to its file). */
+export function sqliteOf(h: Harness): SqliteDb {
+  if (testDatabaseUrl()) throw new Error("this test needs SQLite: skip it on PostgreSQL");
+  return h.db as SqliteDb;
 }

@@ -4,6 +4,7 @@ import { request } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { testDatabaseUrlFor } from "@junction/store/testing";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
@@ -30,6 +31,11 @@ function freePort(): Promise<number> {
   });
 }
 
+function databaseUrlOf(dataDir: string): { DATABASE_URL?: string } {
+  const url = testDatabaseUrlFor(dataDir);
+  return url ? { DATABASE_URL: url } : {};
+}
+
 /**
  * Runs the real server as its own process: src/main.ts through tsx, or `main`, a compiled
  * main.js (what `pnpm start` runs).
@@ -49,6 +55,8 @@ export async function startServerProcess(
       PORT: String(port),
       JUNCTION_DATA_DIR: dataDir,
       JUNCTION_LOG_LEVEL: "warn",
+      // a test run on PostgreSQL gives each data directory a schema of its own
+      ...databaseUrlOf(dataDir),
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
