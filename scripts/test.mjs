@@ -1,13 +1,19 @@
-// `pnpm test`: the static checks (Biome, tsc), then every package's tests through turbo, then one
-// plain line summing all of them. `--no-static` skips the checks (CI's second Node version).
+// `pnpm test`: the static checks (Biome, tsc), then every package's tests through turbo on the
+// embedded SQLite store, then the store's and the server's tests again on PostgreSQL (a private
+// server this script starts and removes), then one plain line summing all of them. `--no-static`
+// skips the checks and `--sqlite-only` the PostgreSQL run (CI's second Node version).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { postgresBinaries, startPostgres } from "./services.mjs";
 
 const args = process.argv.slice(2);
 const withStatic = !args.includes("--no-static");
-const turboArgs = args.filter((arg) => arg !== "--no-static");
+const withPostgres = !args.includes("--sqlite-only");
+const turboArgs = args.filter((arg) => arg !== "--no-static" && arg !== "--sqlite-only");
+// the packages whose tests run again on PostgreSQL: everything that opens the store
+const POSTGRES_PACKAGES = ["@junction/store", "@junction/server"];
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" };
 
 let passed = 0;
@@ -41,19 +47,53 @@ if (withStatic) {
 }
 
 const resultsDir = mkdtempSync(join(tmpdir(), "junction-results-"));
-const run = spawnSync(
-  "turbo",
-  [
-    "run",
-    "test",
-    "--log-prefix=none",
-    "--log-order=grouped",
-    "--continue",
-    "--concurrency=1",
-    ...turboArgs,
-  ],
-  { stdio: "inherit", env: { ...env, JUNCTION_RESULTS_DIR: resultsDir } },
-);
+function runTests(label, extraArgs, extraEnv) {
+  process.stdout.write(`\n> tests${label}\n`);
+  return spawnSync(
+    "turbo",
+    [
+      "run",
+      "test",
+      "--log-prefix=none",
+      "--log-order=grouped",
+      "--continue",
+      "--concurrency=1",
+      ...extraArgs,
+      ...turboArgs,
+    ],
+    { stdio: "inherit", env: { ...env, JUNCTION_RESULTS_DIR: resultsDir, ...extraEnv } },
+  );
+}
+const run = runTests(" on SQLite", [], {});
+let postgresRun = null;
+if (withPostgres) {
+  const bin = postgresBinaries();
+  if (!bin) {
+    // CI installs PostgreSQL (.ci/run); a developer without it is told, and the run says so
+    const message =
+      "PostgreSQL is not installed (apt-get install -y postgresql): its run did not happen";
+    process.stdout.write(`\n${message}\n`);
+    if (process.env.CI === "true") {
+      failed++;
+      staticFailures.push(message);
+    }
+  } else {
+    let server = null;
+    try {
+      server = await startPostgres(bin);
+      postgresRun = runTests(
+        " on PostgreSQL",
+        POSTGRES_PACKAGES.map((name) => `--filter=${name}`),
+        { JUNCTION_TEST_DATABASE_URL: server.url, JUNCTION_TEST_STORE: "postgres" },
+      );
+    } catch (error) {
+      failed++;
+      staticFailures.push(`PostgreSQL run: ${error.message}`);
+    } finally {
+      server?.stop();
+    }
+  }
+}
 
 if (run.error) process.stdout.write(`turbo did not run: ${run.error.message}\n`);
 let reported = 0;
@@ -70,7 +110,7 @@ for (const file of readdirSync(resultsDir)) {
 }
 rmSync(resultsDir, { recursive: true, force: true });
 // a runner that crashed before reporting still fails the run
-if (run.status !== 0 && reported === 0) {
+if ((run.status !== 0 || (postgresRun && postgresRun.status !== 0)) && reported === 0) {
   failed++;
   failedNames.push("a test runner stopped before it reported (see its output above)");
 }

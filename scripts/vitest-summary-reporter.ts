@@ -12,14 +12,17 @@ export default class SummaryReporter implements Reporter {
     let skipped = 0;
     const failedNames: string[] = [];
     const flakyNames: string[] = [];
+    // the same package's tests run once per store: each run is counted and named on its own
+    const store = process.env.JUNCTION_TEST_STORE;
+    const suffix = store ? ` (on ${store})` : "";
     for (const module of modules) {
       if (module.state() === "failed" && [...module.children.allTests()].length === 0) {
         failed++;
-        failedNames.push(module.moduleId);
+        failedNames.push(`${module.moduleId}${suffix}`);
       }
       for (const test of module.children.allTests()) {
         const state = test.result().state;
-        const name = `${module.relativeModuleId} > ${test.fullName}`;
+        const name = `${module.relativeModuleId} > ${test.fullName}${suffix}`;
         if (state === "passed") {
           passed++;
           if (test.diagnostic()?.flaky) flakyNames.push(name);
@@ -31,7 +34,7 @@ export default class SummaryReporter implements Reporter {
     }
     failed += errors.length;
     for (const error of errors) failedNames.push(`unhandled error: ${String(error).slice(0, 200)}`);
-    const name = process.env.npm_package_name ?? "vitest";
+    const name = `${process.env.npm_package_name ?? "vitest"}${store ? `-${store}` : ""}`;
     process.stdout.write(`\n[${name}] tests: ${passed} ok, ${failed} not ok, ${skipped} skipped\n`);
     const dir = process.env.JUNCTION_RESULTS_DIR;
     if (dir) {
