@@ -13,7 +13,6 @@ import {
 } from "./test/process";
 import { redisUnavailable, startTestRedis, type TestRedis } from "./test/redis";
 
-// biome-ignore lint/style/noProcessEnv: the test decides from the environment whether Redis exists
 const env = process.env;
 const missing = redisUnavailable(env);
 if (missing !== null && env.CI === "true") {

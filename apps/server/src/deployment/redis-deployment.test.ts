@@ -5,7 +5,6 @@ import { redisUnavailable, startTestRedis, type TestRedis } from "../test/redis"
 import type { Deployment, Notice } from "./deployment";
 import { createRedisDeployment, RedisUnreachableError } from "./redis-deployment";
 
-// biome-ignore lint/style/noProcessEnv: the test decides from the environment whether Redis exists
 const env = process.env;
 const missing = redisUnavailable(env);
 if (missing !== null && env.CI === "true") {
