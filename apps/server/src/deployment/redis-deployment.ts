@@ -53,7 +53,8 @@ export async function createRedisDeployment(url: string, log: Logger): Promise<D
   ] as const) {
     // an unhandled "error" event would end the process; one line per 10 s is enough
     client.on("error", (error: unknown) => {
-      if (Date.now() - lastErrorAt < 10_000) return;
+      // at start the start itself fails with the reason
+      if (!isStarted || Date.now() - lastErrorAt < 10_000) return;
       lastErrorAt = Date.now();
       log.warn("Redis connection failed; serving local clients and reconnecting", {
         connection: name,
@@ -131,9 +132,13 @@ export async function createRedisDeployment(url: string, log: Logger): Promise<D
       }
     }
     if (error instanceof RedisUnreachableError) throw error;
-    throw new RedisUnreachableError(`Redis at REDIS_URL is unreachable: ${String(error)}`, {
-      cause: error,
-    });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new RedisUnreachableError(
+      reason.startsWith("Redis at REDIS_URL")
+        ? reason
+        : `Redis at REDIS_URL is unreachable: ${reason}`,
+      { cause: error },
+    );
   }
   isStarted = true;
   // after a reconnect the client has subscribed again before "ready": what was published
