@@ -32,6 +32,14 @@ describe("configuration", () => {
     );
   });
 
+  it("joins a deployment only with a redis:// URL", () => {
+    expect(loadConfig({}).redisUrl).toBeNull();
+    expect(loadConfig({ REDIS_URL: "redis://127.0.0.1:6379" }).redisUrl).toBe(
+      "redis://127.0.0.1:6379",
+    );
+    expect(() => loadConfig({ REDIS_URL: "http://127.0.0.1:6379" })).toThrow(/REDIS_URL/);
+  });
+
   it("is frozen so nothing changes it after start", () => {
     const config = loadConfig({ PORT: "9000" });
     expect(config.port).toBe(9000);

@@ -32,6 +32,9 @@ const schema = z.object({
   JUNCTION_SYNC_MAX_CONNECTIONS_PER_ROOM: positiveInt.optional(),
   JUNCTION_SYNC_MIN_FLUSH_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).optional(),
   JUNCTION_EXPORT_THREADS: z.coerce.number().int().min(0).max(16).default(1),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" })
+    .optional(),
   SMTP_URL: z.url().optional(),
   SMTP_FROM: z.string().default("Junction <no-reply@localhost>"),
 });
@@ -64,6 +67,8 @@ export type Config = Readonly<{
     /** Least milliseconds between two appends to the update log; unset: one per event-loop turn. */
     minFlushIntervalMs?: number;
   };
+  /** Joins every process sharing it into one deployment (Redis pub/sub); null: this one alone. */
+  redisUrl: string | null;
   smtpUrl: string | null;
   smtpFrom: string;
   /** Worker threads for exports; 0 runs them on the server's own thread. */
@@ -116,6 +121,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxConnectionsPerRoom: e.JUNCTION_SYNC_MAX_CONNECTIONS_PER_ROOM,
       minFlushIntervalMs: e.JUNCTION_SYNC_MIN_FLUSH_INTERVAL_MS,
     },
+    redisUrl: e.REDIS_URL ?? null,
     smtpUrl: e.SMTP_URL ?? null,
     smtpFrom: e.SMTP_FROM,
     exportThreads: e.JUNCTION_EXPORT_THREADS,

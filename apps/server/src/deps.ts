@@ -4,6 +4,7 @@ import type * as Y from "yjs";
 import type { FailureLimiter } from "./auth/rate-limit";
 import type { BackgroundWriter } from "./background-writer";
 import type { Config } from "./config";
+import type { Deployment } from "./deployment/deployment";
 import type { EventBus } from "./events";
 import type { ExportRunner } from "./exports/export-runner";
 import type { Translator } from "./i18n/translator";
@@ -43,6 +44,8 @@ export type BaseDeps = {
   log: Logger;
   now: () => number;
   events: EventBus;
+  /** The other processes of the deployment, told what this one revoked or changed. */
+  deployment: Pick<Deployment, "notify">;
   mailer: Mailer;
   /** Open sockets and event streams by the session or token they authenticated with. */
   credentials: LiveCredentials;

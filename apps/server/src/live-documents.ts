@@ -1,24 +1,29 @@
+import { findMembership } from "@junction/store";
 import type { SyncServer, UpdateLog } from "@junction/sync";
+import type { Deployment, Notice } from "./deployment/deployment";
 import type { Deps, LiveDocuments } from "./deps";
 import { documentRolesInNetwork, documentRolesOfWorkplan } from "./services/access";
+import { endRevokedHere } from "./services/credentials";
 import { stateFromLog } from "./services/document-state";
 
-/** The open documents, over the sync server: a role or a workplan's stage applies at once. */
+/**
+ * The open documents, over the sync server: a role or a workplan's stage applies at once, here
+ * and (through `deployment`) on every other process, which re-reads it from the shared storage.
+ */
 export function createLiveDocuments(
   sync: SyncServer,
   deps: Pick<Deps, "db">,
   updateLog: UpdateLog,
+  deployment: Pick<Deployment, "notify"> = { notify() {} },
 ): LiveDocuments {
   return {
     setRole(networkId, userId, role) {
-      for (const document of documentRolesInNetwork(deps, networkId, role)) {
-        sync.setRole(document.workplanId, userId, document.role);
-      }
+      applyRoleHere(sync, deps, networkId, userId, role);
+      deployment.notify({ type: "role", networkId, userId });
     },
     refreshWorkplan(workplanId) {
-      for (const member of documentRolesOfWorkplan(deps, workplanId)) {
-        sync.setRole(workplanId, member.userId, member.role);
-      }
+      refreshWorkplanHere(sync, deps, workplanId);
+      deployment.notify({ type: "workplan", workplanId });
     },
     change: (workplanId, edit) => sync.change(workplanId, edit),
     readState(workplanId) {
@@ -27,4 +32,39 @@ export function createLiveDocuments(
       return stateFromLog(updateLog.load(workplanId));
     },
   };
+}
+
+function applyRoleHere(
+  sync: SyncServer,
+  deps: Pick<Deps, "db">,
+  networkId: string,
+  userId: string,
+  role: Parameters<LiveDocuments["setRole"]>[2],
+): void {
+  for (const document of documentRolesInNetwork(deps, networkId, role)) {
+    sync.setRole(document.workplanId, userId, document.role);
+  }
+}
+
+function refreshWorkplanHere(sync: SyncServer, deps: Pick<Deps, "db">, workplanId: string): void {
+  for (const member of documentRolesOfWorkplan(deps, workplanId)) {
+    sync.setRole(workplanId, member.userId, member.role);
+  }
+}
+
+/** Another process changed a role or revoked a credential: check this one's sockets against the storage. */
+export function applyNotice(sync: SyncServer, deps: Deps, notice: Notice): void {
+  switch (notice.type) {
+    case "role": {
+      const role = findMembership(deps.db, notice.networkId, notice.userId)?.role ?? null;
+      applyRoleHere(sync, deps, notice.networkId, notice.userId, role);
+      return;
+    }
+    case "workplan":
+      refreshWorkplanHere(sync, deps, notice.workplanId);
+      return;
+    case "credentials":
+      endRevokedHere(deps, notice.userId);
+      return;
+  }
 }

@@ -1,20 +1,20 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { createSqliteUpdateLog, openStore } from "@junction/store";
+import { createSqliteUpdateLog, createUpdateCatchUp, openStore } from "@junction/store";
 import { createSyncServer, loadDocument, type SyncServer } from "@junction/sync";
 import { FailureLimiter } from "./auth/rate-limit";
 import { createBackgroundWriter } from "./background-writer";
 import { bootstrap } from "./bootstrap";
 import { withClientAttribution } from "./client-attribution";
 import type { Config } from "./config";
+import { joinDeployment } from "./deployment/join";
 import type { BaseDeps, Deps } from "./deps";
-import { createEventBus } from "./events";
 import { createExportRunner } from "./exports/export-runner";
 import { createApp } from "./http/app";
 import { loadTranslator } from "./i18n/locale-files";
 import { createActivityIndexer } from "./indexer/activity-indexer";
 import { createLiveCredentials } from "./live-credentials";
-import { createLiveDocuments } from "./live-documents";
+import { applyNotice, createLiveDocuments } from "./live-documents";
 import type { Logger } from "./log";
 import { createMailer } from "./mailer";
 import { CREDENTIAL_SWEEP_MS, endRevokedCredentials } from "./services/credentials";
@@ -44,13 +44,15 @@ export async function startJunction(
   // PostgreSQL when DATABASE_URL names one (it must answer now: else the start fails, saying why)
   const db = openStore(config);
   await bootstrap(db, config, log);
+  const deployment = await joinDeployment(config.redisUrl, log);
 
   const base: BaseDeps = {
     db,
     config,
     log,
     now,
-    events: createEventBus(),
+    events: deployment.events,
+    deployment,
     mailer: await createMailer(config.smtpUrl, config.smtpFrom, log),
     credentials: createLiveCredentials(),
     limiters: {
@@ -83,8 +85,17 @@ export async function startJunction(
     ),
     onDocumentChanged: (workplanId, ydoc) => indexer.schedule(workplanId, ydoc),
     guard: withClientAttribution(base, createStatusGuard(base)),
+    ...(deployment.documents && {
+      scaleOut: {
+        bus: deployment.documents,
+        catchUp: createUpdateCatchUp(db),
+        processId: deployment.processId,
+      },
+    }),
   });
-  const deps: Deps = { ...base, live: createLiveDocuments(sync, base, updateLog), warnings };
+  const live = createLiveDocuments(sync, base, updateLog, deployment);
+  const deps: Deps = { ...base, live, warnings };
+  deployment.onNotice((notice) => applyNotice(sync, deps, notice));
 
   const { app } = createApp(deps);
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
@@ -116,6 +127,8 @@ export async function startJunction(
       clearInterval(sweep);
       server.close();
       await sync.close();
+      // after the rooms: their last presence removals go out first
+      await deployment.close();
       upgrade.close();
       await deps.exports.close();
       indexer.flush();

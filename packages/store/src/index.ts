@@ -194,6 +194,13 @@ export {
   markApiTokenUsed,
   revokeApiToken,
 } from "./tokens";
+export {
+  createUpdateCatchUp,
+  listUpdateIdsSince,
+  readUpdatesSince,
+  type UpdateIdsSince,
+  type UpdatesSince,
+} from "./update-catch-up";
 export { createSqliteUpdateLog, type SqliteUpdateLog } from "./update-log";
 export {
   countUsers,

@@ -16,6 +16,13 @@ type CompactionContext = {
   readonly compactAfterUpdates: number;
   /** Stores every room's pending updates now. */
   readonly flush: () => void;
+  /**
+   * With other processes: applies what they stored that this document lacks (throws when the
+   * log cannot be read), so the snapshot never covers a row it does not hold.
+   */
+  readonly catchUp: (() => void) | undefined;
+  /** With other processes: whether this one may compact the document now (one at a time). */
+  readonly claim: (() => Promise<boolean>) | undefined;
 };
 
 /**
@@ -25,6 +32,7 @@ type CompactionContext = {
 export class RoomCompaction {
   private timer: TimerHandle | null = null;
   private isStopped = false;
+  private isClaiming = false;
 
   constructor(
     private readonly docName: string,
@@ -38,18 +46,29 @@ export class RoomCompaction {
   scheduleIfDue(): void {
     const { compactAfterUpdates } = this.context;
     if (compactAfterUpdates <= 0 || this.roomLog.updatesSinceSnapshot < compactAfterUpdates) return;
-    if (this.timer !== null || this.isStopped) return;
+    if (this.timer !== null || this.isStopped || this.isClaiming) return;
     // off the hot path: encoding a large document is the expensive part
-    this.timer = startTimer(() => this.members.runSafely("compact", null, () => this.compact()), 0);
+    this.timer = startTimer(() => this.compactWhenClaimed(), 0);
   }
 
   /** Writes a snapshot covering every stored update and deletes them from the log. */
   compact(): void {
     stopTimer(this.timer);
     this.timer = null;
-    const { log, logger, counters, flush } = this.context;
+    const { log, logger, counters, flush, catchUp } = this.context;
     flush();
     if (this.roomLog.updatesSinceSnapshot === 0 || this.isStopped) return;
+    if (catchUp !== undefined) {
+      try {
+        catchUp();
+      } catch (error) {
+        logger.warn("Did not compact: could not catch up from the log", {
+          ...this.members.fields(),
+          error: describeError(error),
+        });
+        return;
+      }
+    }
     if (hasHeldBack(this.ydoc)) {
       // never fold a held-back rest into a snapshot, where every load would hold it again
       logger.error("Did not compact: the document holds structs back", this.members.fields());
@@ -71,6 +90,24 @@ export class RoomCompaction {
       // the log still holds every update; compaction is retried after the next updates or on unload
       logger.warn("Compaction failed", { ...this.members.fields(), error: describeError(error) });
     }
+  }
+
+  /** Compacts once this process holds the claim; another process holding it compacts instead. */
+  private compactWhenClaimed(): void {
+    this.timer = null;
+    const { claim } = this.context;
+    if (claim === undefined) {
+      this.members.runSafely("compact", null, () => this.compact());
+      return;
+    }
+    this.isClaiming = true;
+    void claim().then((isClaimed) => {
+      this.isClaiming = false;
+      if (this.isStopped) return;
+      if (isClaimed) this.members.runSafely("compact", null, () => this.compact());
+      // another process compacts it: count afresh rather than ask again after every batch
+      else this.roomLog.noteCompacted();
+    });
   }
 
   /** The room is gone: no compaction runs any more. */

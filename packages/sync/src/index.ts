@@ -1,5 +1,13 @@
 export { type CloseEvent, type CloseEventName, CloseEvents } from "./close-codes";
 export {
+  type BusMessage,
+  type DocumentBus,
+  decodeBusMessage,
+  encodeBusMessage,
+  type ScaleOut,
+  type UpdateCatchUp,
+} from "./document-bus";
+export {
   type AwarenessUser,
   awarenessUserOf,
   type SyncRole,

@@ -14,6 +14,9 @@ import {
 import type { RoomMembers } from "./room-members";
 import { startTimer, stopTimer } from "./timers";
 
+/** Origin of presence another process's clients sent: broadcast here, never published again. */
+const REMOTE_ORIGIN = Symbol("remote presence");
+
 type AwarenessChanges = {
   readonly added: readonly number[];
   readonly updated: readonly number[];
@@ -37,6 +40,8 @@ export class RoomAwareness {
     private readonly members: RoomMembers,
     private readonly limits: SyncLimits,
     private readonly now: () => number,
+    /** Hands this process's clients' presence changes to the other processes. */
+    private readonly publish: ((update: Uint8Array) => void) | undefined,
   ) {
     this.awareness = new awarenessProtocol.Awareness(ydoc);
     this.awareness.setLocalState(null);
@@ -108,6 +113,20 @@ export class RoomAwareness {
     }
   }
 
+  /** Presence another process's clients sent (already stamped there): shown to every member. */
+  applyRemote(update: Uint8Array): void {
+    if (this.isDestroyed) return;
+    // its states expire here after the awareness timeout (30 s) unless renewed: a dead process's too
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+  }
+
+  /** The presence of this process's own clients, or null when none is present. */
+  localUpdate(): Uint8Array | null {
+    const present = [...this.owners.keys()].filter((id) => this.awareness.getStates().has(id));
+    if (present.length === 0) return null;
+    return awarenessProtocol.encodeAwarenessUpdate(this.awareness, present);
+  }
+
   destroy(): void {
     this.isDestroyed = true;
     this.awareness.destroy();
@@ -161,10 +180,10 @@ export class RoomAwareness {
   private broadcast(changes: AwarenessChanges, origin: unknown): void {
     this.message = null;
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
-    const message = encodeAwarenessMessage(
-      awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
-    );
-    this.members.broadcast(message, origin);
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    this.members.broadcast(encodeAwarenessMessage(update), origin);
+    // each process expires stale states itself ("timeout"); remote ones came from the bus
+    if (origin !== REMOTE_ORIGIN && origin !== "timeout") this.publish?.(update);
   }
 }
 

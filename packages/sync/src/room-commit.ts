@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import type { BusLink } from "./bus-link";
 import type { RoomCompaction } from "./compaction";
 import type { Connection } from "./connection";
 import type { DocumentCaches } from "./document-caches";
@@ -9,10 +10,13 @@ import type { RoomMembers } from "./room-members";
 import type { SyncCounters } from "./stats";
 import { dropHeldBack, hasHeldBack } from "./update-check";
 import { type UpdateWriter, writerOf } from "./update-guard";
+import type { LoggedUpdate } from "./update-log";
 import type { PendingUpdate } from "./update-queue";
 
 /** Origin of changes the server makes itself; every connection receives them. */
 const SERVER_ORIGIN = Symbol("server");
+/** Origin of rows another process stored: broadcast to every connection, never stored or published. */
+const REMOTE_ORIGIN = Symbol("remote");
 
 export type CommitContext = {
   readonly logger: Logger;
@@ -21,6 +25,8 @@ export type CommitContext = {
   readonly onUpdateAccepted:
     | ((docName: string, update: Uint8Array, writer: UpdateWriter | null) => void)
     | undefined;
+  /** The other processes of the deployment, or undefined when this one is alone. */
+  readonly bus: BusLink | undefined;
 };
 
 /**
@@ -47,6 +53,7 @@ export class RoomCommit {
     this.roomLog.countStored(accepted.length);
     this.context.counters.appendedUpdates += accepted.length;
     this.hasChanged = false;
+    const published: LoggedUpdate[] = [];
     for (let i = 0; i < accepted.length; i++) {
       const { connection, update } = accepted[i] as PendingUpdate;
       const rows = [ids[i] ?? 0];
@@ -54,9 +61,13 @@ export class RoomCommit {
       if (correction !== undefined) rows.push(ids[i] ?? 0);
       for (const id of rows) this.roomLog.advanceTo(id);
       if (!this.applyStored(rows, connection, update, correction)) continue;
+      published.push({ id: rows[0] ?? 0, update });
+      if (correction !== undefined) published.push({ id: rows[1] ?? 0, update: correction });
       this.notifyAccepted(update, connection);
       if (correction !== undefined) this.notifyAccepted(correction, null);
     }
+    // stored first, then published: a process that hears of a row finds it in the log
+    this.context.bus?.publishRows(this.docName, published);
     this.finishBatch();
   }
 
@@ -66,8 +77,43 @@ export class RoomCommit {
     this.roomLog.countStored(1);
     this.context.counters.appendedUpdates++;
     this.hasChanged = false;
-    if (this.applyStored([id], null, update, undefined)) this.notifyAccepted(update, null);
+    if (this.applyStored([id], null, update, undefined)) {
+      this.context.bus?.publishRows(this.docName, [{ id, update }]);
+      this.notifyAccepted(update, null);
+    }
     this.finishBatch();
+  }
+
+  /**
+   * Applies rows another process stored (from the bus or the log) and broadcasts them to every
+   * connection; they are neither stored nor published again. Answers false when Yjs held part
+   * of them back: they build on rows this document lacks, which the caller reads from the log.
+   */
+  applyRemote(updates: readonly Uint8Array[]): boolean {
+    this.hasChanged = false;
+    try {
+      this.ydoc.transact(() => {
+        for (const update of updates) Y.applyUpdate(this.ydoc, update);
+      }, REMOTE_ORIGIN);
+    } catch (error) {
+      this.context.logger.error("Could not apply another process's updates", {
+        ...this.members.fields(),
+        error: describeError(error),
+      });
+    }
+    this.caches.growSizeBound(updates.reduce((sum, update) => sum + update.byteLength, 0));
+    this.finishBatch();
+    return !hasHeldBack(this.ydoc);
+  }
+
+  /** Forgets what Yjs holds back after catching up could not complete it (the log lacks it too). */
+  dropHeldBack(): void {
+    if (!hasHeldBack(this.ydoc)) return;
+    dropHeldBack(this.ydoc);
+    this.caches.invalidate();
+    this.context.logger.error("Dropped what another process's updates built on and the log lacks", {
+      ...this.members.fields(),
+    });
   }
 
   /**

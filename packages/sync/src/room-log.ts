@@ -1,4 +1,5 @@
 import type * as Y from "yjs";
+import { LogCoverage } from "./document-bus";
 import type { DocumentCaches } from "./document-caches";
 import type { Logger } from "./logger";
 import { quarantineRestored, restoreDocument } from "./restore";
@@ -19,6 +20,8 @@ type RoomLogContext = {
 export class RoomLog {
   /** The newest row the document holds. */
   lastUpdateId = 0;
+  /** Which rows the document holds, rows other processes stored included. */
+  readonly coverage = new LogCoverage();
   /** Rows stored since the snapshot: what a compaction would fold in. */
   updatesSinceSnapshot = 0;
   /** Stored rows to move aside that the log could not take yet (retried at compaction). */
@@ -40,6 +43,7 @@ export class RoomLog {
   restore(loaded: LoadedDocument): void {
     const restored = restoreDocument(this.ydoc, loaded);
     this.lastUpdateId = restored.lastUpdateId;
+    this.coverage.coverTo(restored.lastUpdateId);
     this.caches.setSizeBound(restored.storedBytes);
     this.updatesSinceSnapshot = loaded.updates.length;
     if (restored.quarantined.length > 0 || restored.snapshotReason !== null) {
@@ -55,6 +59,17 @@ export class RoomLog {
   /** The document is about to hold row `id`. */
   advanceTo(id: number): void {
     if (id > this.lastUpdateId) this.lastUpdateId = id;
+    this.coverage.add(id);
+  }
+
+  /**
+   * The document holds every row up to `id` (it caught up from the log), so a snapshot may now
+   * cover them. Rows other processes stored advance only this way: a snapshot covering a row the
+   * document lacks would delete it.
+   */
+  coverTo(id: number): void {
+    this.coverage.coverTo(id);
+    this.advanceTo(this.coverage.covered);
   }
 
   /** A snapshot now covers every stored row. */

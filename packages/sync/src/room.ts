@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import type { BusLink } from "./bus-link";
 import type { CloseEventName } from "./close-codes";
 import { RoomCompaction } from "./compaction";
 import type { Connection } from "./connection";
@@ -18,7 +19,7 @@ import type { SyncCounters } from "./stats";
 import { startTimer, stopTimer, type TimerHandle } from "./timers";
 import type { UpdateGuard, UpdateWriter } from "./update-guard";
 import { UpdateIntake } from "./update-intake";
-import type { UpdateLog } from "./update-log";
+import type { LoggedUpdate, UpdateLog } from "./update-log";
 import { type PendingUpdate, UpdateQueue } from "./update-queue";
 
 export type RoomContext = {
@@ -32,6 +33,8 @@ export type RoomContext = {
     | ((docName: string, update: Uint8Array, writer: UpdateWriter | null) => void)
     | undefined;
   readonly guard: UpdateGuard | undefined;
+  /** The other processes of the deployment, or undefined when this one is alone. */
+  readonly bus: BusLink | undefined;
   readonly onUnload: (room: Room) => void;
   /** Stores `room`'s pending updates, with every other room's, after this turn of the event loop. */
   readonly requestFlush: (room: Room) => void;
@@ -65,6 +68,8 @@ export class Room {
     const loaded = context.log.load(docName);
     const room = new Room(docName, context, (roomLog) => roomLog.restore(loaded));
     room.compaction.scheduleIfDue();
+    // presence of the clients other processes hold, without waiting for their renewal
+    context.bus?.queryAwareness(docName);
     context.logger.debug("Loaded document", {
       ...room.members.fields(),
       updates: loaded.updates.length,
@@ -86,11 +91,23 @@ export class Room {
     // before anything listens: replaying the log is no change to broadcast
     restore(this.roomLog);
     this.queue = new UpdateQueue(this.ydoc, () => this.caches.deleteSet());
-    this.awareness = new RoomAwareness(this.ydoc, this.members, limits, context.now);
+    const { bus } = context;
+    this.awareness = new RoomAwareness(
+      this.ydoc,
+      this.members,
+      limits,
+      context.now,
+      bus && ((update) => bus.publishAwareness(docName, update)),
+    );
     this.compaction = new RoomCompaction(
       docName,
       this.ydoc,
-      { ...context, compactAfterUpdates: limits.compactAfterUpdates },
+      {
+        ...context,
+        compactAfterUpdates: limits.compactAfterUpdates,
+        catchUp: bus && (() => this.catchUp()),
+        claim: bus && (() => bus.claimCompaction(docName)),
+      },
       this.roomLog,
       this.caches,
       this.members,
@@ -180,6 +197,63 @@ export class Room {
         this.members.send(connection, this.caches.stateVectorMessage());
       }
     }
+  }
+
+  /** Rows another process stored and published: applied and broadcast unless already held. */
+  receiveRows(rows: readonly LoggedUpdate[]): void {
+    const { coverage } = this.roomLog;
+    const fresh = rows.filter(({ id }) => !coverage.has(id));
+    if (fresh.length === 0 || this.isUnloaded) return;
+    for (const { id } of fresh) coverage.add(id);
+    this.roomLog.countStored(fresh.length);
+    this.context.counters.remoteUpdates += fresh.length;
+    // held back: they build on a row the bus lost, which the log has (stored before published)
+    if (!this.commits.applyRemote(fresh.map(({ update }) => update))) this.catchUp();
+  }
+
+  /**
+   * Applies what the log holds and this document lacks (a lost message, a compaction elsewhere)
+   * and broadcasts it. Throws when the log cannot be read.
+   */
+  catchUp(): void {
+    const bus = this.context.bus;
+    if (bus === undefined || this.isUnloaded) return;
+    const { coverage } = this.roomLog;
+    const { snapshot, updates } = bus.catchUp.readSince(this.docName, coverage.covered);
+    const missing = updates.filter(({ id }) => !coverage.has(id));
+    const top = Math.max(snapshot?.upToId ?? 0, updates.at(-1)?.id ?? 0);
+    if (snapshot !== null || missing.length > 0) {
+      const found = missing.map(({ update }) => update);
+      if (snapshot !== null) found.unshift(snapshot.state);
+      this.roomLog.countStored(missing.length);
+      this.context.counters.caughtUpUpdates += missing.length;
+      if (!this.commits.applyRemote(found)) this.commits.dropHeldBack();
+    }
+    this.roomLog.coverTo(top);
+  }
+
+  /** The cheap check: catches up only when the log holds a row this document lacks. */
+  checkLog(): void {
+    const bus = this.context.bus;
+    if (bus === undefined || this.isUnloaded) return;
+    const { coverage } = this.roomLog;
+    const { snapshotUpToId, ids } = bus.catchUp.idsSince(this.docName, coverage.covered);
+    if (snapshotUpToId > coverage.covered || ids.some((id) => !coverage.has(id))) {
+      this.catchUp();
+      return;
+    }
+    this.roomLog.coverTo(ids.at(-1) ?? 0);
+  }
+
+  /** Presence another process's clients sent. */
+  receivePresence(update: Uint8Array): void {
+    if (!this.isUnloaded) this.awareness.applyRemote(update);
+  }
+
+  /** Another process loaded the document: tell it who is present here. */
+  answerPresenceQuery(): void {
+    const update = this.isUnloaded ? null : this.awareness.localUpdate();
+    if (update !== null) this.context.bus?.publishAwareness(this.docName, update);
   }
 
   closeAll(event: CloseEventName): void {

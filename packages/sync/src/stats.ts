@@ -12,6 +12,10 @@ export type SyncCounters = {
   compactions: number;
   /** Appends that threw, a shared one and each retry alone: what no retry stored was refused. */
   storageFailures: number;
+  /** Rows other processes stored that this one applied from the bus. */
+  remoteUpdates: number;
+  /** Rows this process read from the log because the bus had not brought them. */
+  caughtUpUpdates: number;
   /** Stored updates moved aside because they did not apply cleanly (on load or after storing). */
   quarantinedUpdates: number;
   /** Connections the server closed, by reason. */
@@ -31,6 +35,8 @@ export function createCounters(): SyncCounters {
     compactions: 0,
     storageFailures: 0,
     quarantinedUpdates: 0,
+    remoteUpdates: 0,
+    caughtUpUpdates: 0,
     closes,
   };
 }

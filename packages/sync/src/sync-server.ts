@@ -1,6 +1,8 @@
 import * as Y from "yjs";
+import { BusLink } from "./bus-link";
 import { CloseEvents } from "./close-codes";
 import { createConnection } from "./connection";
+import type { BusMessage, ScaleOut } from "./document-bus";
 import { GroupCommit } from "./group-commit";
 import { awarenessUserOf, type SyncRole, type SyncUser } from "./identity";
 import { resolveLimits, type SyncLimits } from "./limits";
@@ -9,6 +11,7 @@ import { describeError } from "./protocol";
 import { Room, type RoomContext } from "./room";
 import { createCounters, type SyncStats } from "./stats";
 import type { SyncSocket } from "./sync-socket";
+import { startTimer, stopTimer, type TimerHandle } from "./timers";
 import type { UpdateGuard, UpdateWriter } from "./update-guard";
 import type { UpdateLog } from "./update-log";
 
@@ -27,6 +30,8 @@ export type SyncServerOptions = {
   guard?: UpdateGuard;
   /** Milliseconds clock for rate limits; tests may pass their own. */
   now?(): number;
+  /** Joins the other processes of a deployment (Redis); absent, this process is alone. */
+  scaleOut?: ScaleOut;
 };
 
 export type ConnectionContext = {
@@ -71,6 +76,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   let isClosing = false;
   let connectionCounter = 0;
   const flush = (): void => commits.flush();
+  const bus = options.scaleOut ? new BusLink(options.scaleOut, logger) : undefined;
 
   const context: RoomContext = {
     log: options.log,
@@ -81,6 +87,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     onDocumentChanged: options.onDocumentChanged,
     onUpdateAccepted: options.onUpdateAccepted,
     guard: options.guard,
+    bus,
     onUnload: (room) => {
       commits.forget(room);
       if (rooms.get(room.docName) === room) rooms.delete(room.docName);
@@ -111,6 +118,50 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       return null;
     }
   };
+
+  const eachRoom = (what: string, task: (room: Room) => void): void => {
+    for (const room of [...rooms.values()]) {
+      try {
+        task(room);
+      } catch (error) {
+        // a busy log: the next check or message tries again
+        logger.warn(`Could not ${what}`, { workplanId: room.docName, error: describeError(error) });
+      }
+    }
+  };
+  const receive = (message: BusMessage): void => {
+    const room = rooms.get(message.docName);
+    if (!room?.isLoaded) return;
+    try {
+      switch (message.type) {
+        case "updates":
+          room.receiveRows(message.rows);
+          break;
+        case "awareness":
+          room.receivePresence(message.update);
+          break;
+        case "awareness-query":
+          room.answerPresenceQuery();
+          break;
+      }
+    } catch (error) {
+      logger.warn("Could not apply another process's message", {
+        workplanId: message.docName,
+        type: message.type,
+        error: describeError(error),
+      });
+    }
+  };
+  let checkTimer: TimerHandle | null = null;
+  if (bus !== undefined) {
+    // pub/sub loses what is published while a subscriber reconnects: the log has it all
+    bus.start(receive, () => eachRoom("catch up from the log", (room) => room.catchUp()));
+    const check = (): void => {
+      eachRoom("check the log", (room) => room.checkLog());
+      checkTimer = startTimer(check, bus.checkIntervalMs);
+    };
+    if (bus.checkIntervalMs > 0) checkTimer = startTimer(check, bus.checkIntervalMs);
+  }
 
   return {
     handleConnection(socket, { docName, user, role, connId }) {
@@ -205,6 +256,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       for (const room of [...rooms.values()]) room.closeAll("shuttingDown");
       for (const room of [...rooms.values()]) room.unload();
       rooms.clear();
+      stopTimer(checkTimer);
+      bus?.stop();
     },
   };
 }

@@ -41,6 +41,13 @@ export function isCredentialLive(
  * CREDENTIAL_SWEEP_MS for everyone (sessions expire while their sockets stay open).
  */
 export function endRevokedCredentials(deps: Deps, userId?: string): number {
+  // the other processes re-check their own sockets of this user against the same storage
+  if (userId !== undefined) deps.deployment.notify({ type: "credentials", userId });
+  return endRevokedHere(deps, userId);
+}
+
+/** `endRevokedCredentials` for this process's sockets and streams only. */
+export function endRevokedHere(deps: Deps, userId?: string): number {
   const knownUsers = new Map<string, boolean>();
   const ended = deps.credentials.endRevoked(
     (credential) => isCredentialLive(deps, credential, knownUsers),

@@ -77,6 +77,7 @@ export function createHarness(overrides: Partial<Config> = {}): Harness {
     log: createLogger("silent"),
     now: () => now,
     events: createEventBus(),
+    deployment: { notify: () => {} },
     mailer: { enabled: false, send: async () => {} },
     live: {
       setRole: (networkId, userId, role) => roleChanges.push({ networkId, userId, role }),

@@ -4,6 +4,7 @@ import { isRole } from "@junction/domain";
 import { WebSocket, WebSocketServer } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import type { ScaleOut } from "../document-bus";
 import type { SyncLimits } from "../limits";
 import type { LogFields, Logger } from "../logger";
 import { createSyncServer, type SyncServer } from "../sync-server";
@@ -47,6 +48,7 @@ type ServerOptions = {
   onDocumentChanged?: (docName: string, ydoc: Y.Doc) => void;
   onUpdateAccepted?: (docName: string, update: Uint8Array, writer: UpdateWriter | null) => void;
   guard?: UpdateGuard;
+  scaleOut?: ScaleOut;
 };
 
 const servers = new Set<TestServer>();
@@ -64,6 +66,7 @@ export async function startTestServer(options: ServerOptions): Promise<TestServe
     ...(options.onDocumentChanged ? { onDocumentChanged: options.onDocumentChanged } : {}),
     ...(options.onUpdateAccepted ? { onUpdateAccepted: options.onUpdateAccepted } : {}),
     ...(options.guard ? { guard: options.guard } : {}),
+    ...(options.scaleOut ? { scaleOut: options.scaleOut } : {}),
   });
   const removed = new Set<string>();
   const upgrades = new Map<string, number>();
