@@ -22,6 +22,8 @@ async function connection() {
   const next = new pg.Client({
     connectionString: url,
     connectionTimeoutMillis: settings.connectTimeoutMs,
+    // operators (and tests) tell Junction's connections apart, by schema when there is one
+    application_name: settings.schema ? `junction:${settings.schema}`.slice(0, 63) : "junction",
   });
   // a dropped connection is reported by the next query; the one after reconnects
   next.on("error", () => {
