@@ -12,8 +12,9 @@ const args = process.argv.slice(2);
 const withStatic = !args.includes("--no-static");
 const withPostgres = !args.includes("--sqlite-only");
 const turboArgs = args.filter((arg) => arg !== "--no-static" && arg !== "--sqlite-only");
-// the packages whose tests run again on PostgreSQL: everything that opens the store
-const POSTGRES_PACKAGES = ["@junction/store", "@junction/server"];
+// the packages whose tests run again on PostgreSQL: everything that opens the store (the sync
+// package's own tests use an in-memory log, and its SQLite ones test SQLite's locking)
+const POSTGRES_PACKAGES = ["@junction/store", "@junction/server", "@junction/e2e"];
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" };
 
 let passed = 0;

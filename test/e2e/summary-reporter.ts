@@ -18,8 +18,10 @@ export default class SummaryReporter implements Reporter {
     let skipped = 0;
     const failedNames: string[] = [];
     const flakyNames: string[] = [];
+    // the suite runs once per store: each run is counted and named on its own
+    const store = process.env.JUNCTION_TEST_STORE;
     for (const test of this.#tests.values()) {
-      const name = `${test.location.file.split(/[\\/]/).slice(-2).join("/")} > ${test.title}`;
+      const name = `${test.location.file.split(/[\\/]/).slice(-2).join("/")} > ${test.title}${store ? ` (on ${store})` : ""}`;
       const outcome = test.outcome();
       if (outcome === "skipped") skipped++;
       else if (outcome === "unexpected") {
@@ -30,12 +32,15 @@ export default class SummaryReporter implements Reporter {
         if (outcome === "flaky") flakyNames.push(name);
       }
     }
-    process.stdout.write(`\n[e2e] tests: ${passed} ok, ${failed} not ok, ${skipped} skipped\n`);
+    const label = store ? `e2e-${store}` : "e2e";
+    process.stdout.write(
+      `\n[${label}] tests: ${passed} ok, ${failed} not ok, ${skipped} skipped\n`,
+    );
     const dir = process.env.JUNCTION_RESULTS_DIR;
     if (dir) {
       mkdirSync(dir, { recursive: true });
       writeFileSync(
-        join(dir, "e2e-playwright.json"),
+        join(dir, `${label}-playwright.json`),
         JSON.stringify({ passed, failed, skipped, failedNames, flakyNames }),
       );
     }

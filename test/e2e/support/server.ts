@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { testDatabaseUrlFor } from "@junction/store/testing";
 
 export type RunningServer = {
   url: string;
@@ -26,6 +27,11 @@ export function freePort(): Promise<number> {
   });
 }
 
+function databaseUrlOf(dataDir: string): { DATABASE_URL?: string } {
+  const url = testDatabaseUrlFor(dataDir);
+  return url ? { DATABASE_URL: url } : {};
+}
+
 /** Starts the real server on a free port with a temporary data directory (demo seed unless told). */
 export async function startServer(
   env: Record<string, string> = {},
@@ -42,6 +48,8 @@ export async function startServer(
       PORT: String(port),
       JUNCTION_DATA_DIR: dir,
       JUNCTION_LOG_LEVEL: "warn",
+      // a test run on PostgreSQL gives each data directory a schema of its own
+      ...databaseUrlOf(dir),
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

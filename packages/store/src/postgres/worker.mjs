@@ -17,8 +17,30 @@ let client = null;
 /** @type {Map<string, string>} */
 const statementNames = new Map();
 
+// after a failed connect, statements fail at once for a growing pause (up to 5 s) instead of each
+// waiting out a connect timeout of its own while the server is down
+let retryAt = 0;
+let pauseMs = 0;
+
 async function connection() {
   if (client) return client;
+  if (Date.now() < retryAt) {
+    const error = new Error("PostgreSQL could not be reached a moment ago; trying again shortly");
+    error.code = "08001";
+    throw error;
+  }
+  try {
+    const connected = await connect();
+    pauseMs = 0;
+    return connected;
+  } catch (error) {
+    pauseMs = Math.min(pauseMs === 0 ? 250 : pauseMs * 2, 5000);
+    retryAt = Date.now() + pauseMs;
+    throw error;
+  }
+}
+
+async function connect() {
   const next = new pg.Client({
     connectionString: url,
     connectionTimeoutMillis: settings.connectTimeoutMs,
@@ -29,12 +51,17 @@ async function connection() {
   next.on("error", () => {
     if (client === next) client = null;
   });
-  await next.connect();
-  await next.query(
-    `SET statement_timeout = ${settings.statementTimeoutMs}; SET lock_timeout = ${settings.lockTimeoutMs};` +
-      ` SET idle_in_transaction_session_timeout = ${settings.idleInTransactionTimeoutMs};` +
-      (settings.schema ? ` SET search_path TO ${quoteIdentifier(settings.schema)};` : ""),
-  );
+  try {
+    await next.connect();
+    await next.query(
+      `SET statement_timeout = ${settings.statementTimeoutMs}; SET lock_timeout = ${settings.lockTimeoutMs};` +
+        ` SET idle_in_transaction_session_timeout = ${settings.idleInTransactionTimeoutMs};` +
+        (settings.schema ? ` SET search_path TO ${quoteIdentifier(settings.schema)};` : ""),
+    );
+  } catch (error) {
+    next.end().catch(() => {});
+    throw error;
+  }
   client = next;
   return next;
 }
