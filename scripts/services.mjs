@@ -48,25 +48,27 @@ export async function startPostgres(bin) {
   };
   const port = await freePort();
   const data = join(dir, "data");
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200`;
+  const startServer = () =>
+    run("pg_ctl", ["-D", data, "-o", options, "-l", join(dir, "log"), "-w", "start"]);
   try {
     run("initdb", ["-D", data, "-A", "trust", "-U", "junction", "--no-locale", "-E", "UTF8"]);
     // durability does not matter for a throwaway test server: fsync off makes commits cheap
-    run("pg_ctl", [
-      "-D",
-      data,
-      "-o",
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200`,
-      "-l",
-      join(dir, "log"),
-      "-w",
-      "start",
-    ]);
+    startServer();
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`PostgreSQL did not start: ${error.stderr?.toString() || error.message}`);
   }
   return {
     url: `postgres://junction@127.0.0.1:${port}/postgres`,
+    /** Stops the server, keeping its data: what an outage or a restart looks like to clients. */
+    pause() {
+      run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]);
+    },
+    /** Starts it again after `pause`, on the same port with the same data. */
+    resume() {
+      startServer();
+    },
     stop() {
       try {
         run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);

@@ -5,6 +5,7 @@ import { testDatabaseUrl, testDatabaseUrlFor } from "@junction/store/testing";
 import pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type * as Y from "yjs";
+import { postgresBinaries, startPostgres } from "../../../scripts/services.mjs";
 import {
   connectClient,
   type ServerProcess,
@@ -122,6 +123,69 @@ describe.skipIf(server === null)("the server on PostgreSQL", { timeout: 60_000 }
     });
   });
 });
+
+// a PostgreSQL server of the test's own, which it can stop and start again
+const binaries = server === null ? null : postgresBinaries();
+
+describe.skipIf(binaries === null)(
+  "the server while PostgreSQL is down for a while",
+  { timeout: 90_000 },
+  () => {
+    it("keeps serving, refuses what it cannot store, and stores it once PostgreSQL is back", async () => {
+      const postgres = await startPostgres(binaries as string);
+      cleanups.push(() => postgres.stop());
+      const dataDir = freshDataDir();
+      const start = () => startServerProcess({ dataDir, env: { DATABASE_URL: postgres.url } });
+      const first = await start();
+      started.push(first);
+      const token = await tokenFor(first, EDITOR);
+      const writer = connectClient(first, WORKPLAN, token);
+      cleanups.push(() => writer.provider.destroy());
+      await whenSynced(writer.provider);
+      writer.ydoc.getText("notes").insert(0, "before the outage. ");
+      await new Promise((resolve) => setTimeout(resolve, 500));
+
+      postgres.pause();
+      writer.ydoc.getText("notes").insert(0, "during the outage. ");
+      // the server stays up: it answers, saying the storage is unavailable, instead of crashing
+      await vi.waitFor(
+        async () => {
+          const response = await fetch(`${first.url}/api/me`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
+          expect(response.status).toBe(503);
+        },
+        { timeout: 15_000 },
+      );
+      expect(first.child.exitCode).toBeNull();
+
+      postgres.resume();
+      // the writer's client reconnects and resends what was refused; then a restart reads it all
+      await vi.waitFor(
+        async () => {
+          const response = await fetch(`${first.url}/api/me`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
+          expect(response.status).toBe(200);
+        },
+        { timeout: 15_000 },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      writer.provider.destroy();
+      await stopServerProcess(first);
+      started.splice(started.indexOf(first), 1);
+      const second = await start();
+      started.push(second);
+      const reader = connectClient(second, WORKPLAN, await tokenFor(second, EDITOR));
+      cleanups.push(() => reader.provider.destroy());
+      await whenSynced(reader.provider);
+      await vi.waitFor(() => {
+        expect(notes(reader.ydoc)).toContain("before the outage.");
+        expect(notes(reader.ydoc)).toContain("during the outage.");
+      });
+    });
+  },
+);
 
 describe("a start with DATABASE_URL", () => {
   it("stops at once with exit 1 and a message naming the server when PostgreSQL does not answer", async () => {
