@@ -49,12 +49,14 @@ async function ensureAdmin(db: Db, config: Config, email: string, log: Logger): 
   } else {
     password = `${generateRandomString()}-${generateRandomString()}`;
   }
-  createUser(db, {
-    email,
-    name: "Administrator",
-    passwordHash: await hashPassword(password),
-    isAdmin: true,
-  });
+  const passwordHash = await hashPassword(password);
+  try {
+    createUser(db, { email, name: "Administrator", passwordHash, isAdmin: true });
+  } catch (error) {
+    // another process sharing the database created it meanwhile (both started at once)
+    if (findUserByEmail(db, email)) return ensureAdmin(db, config, email, log);
+    throw error;
+  }
   log.info("created the instance administrator", {
     email,
     ...(config.adminPassword ? {} : { password, note: "shown once: sign in and keep it safe" }),

@@ -1,5 +1,11 @@
 import { type Db, type OpenDatabaseOptions, openDatabase } from "./db";
-import { asDb, type OpenPostgresOptions, openPostgres } from "./postgres/database";
+import {
+  asDb,
+  type OpenPostgresOptions,
+  openPostgres,
+  PostgresDatabase,
+  START_LOCK,
+} from "./postgres/database";
 
 /** Where the data lives: a PostgreSQL URL when given, else the SQLite file. */
 export type StoreLocation = { databaseUrl: string | null; databasePath: string };
@@ -39,4 +45,14 @@ function describeUrl(url: string): string {
 /** Whether `url` names a PostgreSQL database (the only kind `DATABASE_URL` takes). */
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/**
+ * Runs `fn` while no other process sharing the database runs its own `startExclusively` (on
+ * PostgreSQL an advisory lock waited for as long as a seed takes; SQLite's one writer already
+ * serialises them): start-up work that must happen once, such as seeding.
+ */
+export function startExclusively<T>(db: Db, fn: () => T): T {
+  if (db instanceof PostgresDatabase) return db.withLock(START_LOCK, fn);
+  return fn();
 }

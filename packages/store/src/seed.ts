@@ -7,6 +7,7 @@ import { appendAudit } from "./audit";
 import type { Db } from "./db";
 import { addMembership } from "./memberships";
 import { createNetwork, createOrganisation } from "./networks";
+import { startExclusively } from "./open";
 import { replaceActivityOwners } from "./owners";
 import { statement } from "./statements";
 import { countUsers, createUser } from "./users";
@@ -113,7 +114,8 @@ export function seedDemoNetworkIfEmpty(
   const run = db.transaction(() =>
     countUsers(db) === 0 ? seedDemoNetwork(db, passwordHash, now) : null,
   );
-  return run.immediate();
+  // the others wait for the first one's seed instead of failing as busy meanwhile
+  return startExclusively(db, () => run.immediate());
 }
 
 /**

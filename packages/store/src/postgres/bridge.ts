@@ -73,6 +73,10 @@ export class SyncBridge {
     return { worker, port: channel.port1 };
   }
 
+  get lockTimeoutMs(): number {
+    return this.settings.lockTimeoutMs;
+  }
+
   connect(): void {
     this.call({ op: "connect" });
   }

@@ -14,11 +14,14 @@ export type OpenPostgresOptions = Partial<Omit<PostgresSettings, "schema">>;
 const WRITER_LOCK = 7_246_001;
 /** Held while migrating and seeding: of several processes starting together, one does it. */
 export const START_LOCK = 7_246_002;
+const START_LOCK_WAIT_MS = 120_000;
 
 const DEFAULTS: Omit<PostgresSettings, "schema"> = {
   connectTimeoutMs: 5_000,
   statementTimeoutMs: 15_000,
-  lockTimeoutMs: 5_000,
+  // as SQLite's busy timeout: a writer waiting this long for another process's transaction fails
+  // as busy and is retried off the hot path, rather than holding this process's event loop
+  lockTimeoutMs: 250,
   idleInTransactionTimeoutMs: 60_000,
 };
 
@@ -203,9 +206,14 @@ export class PostgresDatabase {
     return Object.assign(run, { default: run, deferred: run, immediate: run, exclusive: run });
   }
 
-  /** Runs `fn` holding a session-wide advisory lock (outside any transaction). */
+  /**
+   * Runs `fn` holding a session-wide advisory lock (outside any transaction), waiting for it as
+   * long as another process's migration and seed may take.
+   */
   withLock<T>(key: number, fn: () => T): T {
-    this.bridge.exec(`SELECT pg_advisory_lock(${key})`);
+    this.bridge.exec(
+      `SET lock_timeout = ${START_LOCK_WAIT_MS}; SELECT pg_advisory_lock(${key}); SET lock_timeout = ${this.bridge.lockTimeoutMs}`,
+    );
     try {
       return fn();
     } finally {
