@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   log.info("Junction is listening", {
     url: `http://${config.host}:${junction.port}`,
     dataDir: config.dataDir,
+    store: config.databaseUrl ? "postgresql" : "sqlite",
   });
   junction.server.on("error", (error) => {
     log.error("the HTTP server failed", { error });
