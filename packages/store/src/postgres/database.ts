@@ -6,7 +6,7 @@ import { BASELINE_VERSION, POSTGRES_BASELINE, POSTGRES_MIGRATIONS } from "./sche
 export type OpenPostgresOptions = Partial<Omit<PostgresSettings, "schema">>;
 
 /**
- * Every write transaction, in every process sharing the database, holds this advisory lock: one
+ * Every write transaction, in every process sharing the schema, holds this advisory lock: one
  * writer at a time, as with SQLite, so the services' read-check-write transactions (the last
  * coordinator, a stage move, a decided warning) stay correct without retry loops. A writer that
  * cannot get it within the lock timeout fails as a locked SQLite database does.
@@ -32,7 +32,7 @@ const DEFAULTS: Omit<PostgresSettings, "schema"> = {
 export function openPostgres(url: string, options: OpenPostgresOptions = {}): PostgresDatabase {
   const { connectionUrl, schema } = splitSchema(url);
   const settings: PostgresSettings = { ...DEFAULTS, ...withoutUndefined(options), schema };
-  const db = new PostgresDatabase(new SyncBridge(connectionUrl, settings));
+  const db = new PostgresDatabase(new SyncBridge(connectionUrl, settings), schemaKey(schema));
   try {
     db.bridge.connect();
     if (schema) {
@@ -44,6 +44,22 @@ export function openPostgres(url: string, options: OpenPostgresOptions = {}): Po
     throw error;
   }
   return db;
+}
+
+/** The two keys of the writer lock of `schema`'s deployment (for operators' tools and tests). */
+export function writerLockKeys(schema: string | null): [number, number] {
+  return [WRITER_LOCK, schemaKey(schema)];
+}
+
+/** A 32-bit key for the schema's advisory locks (FNV-1a of its name; 0 for the default schema). */
+function schemaKey(schema: string | null): number {
+  if (!schema) return 0;
+  let hash = 0x811c9dc5;
+  for (const char of schema) {
+    hash ^= char.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash | 0;
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {
@@ -159,7 +175,14 @@ export class PostgresDatabase {
   private lostTransaction: unknown = null;
   private readonly translated = new Map<string, { text: string; names: string[] | null }>();
 
-  constructor(readonly bridge: SyncBridge) {}
+  /**
+   * @param scope the second key of this connection's advisory locks: advisory locks belong to
+   *   the whole database, and deployments in other schemas of it must not wait for each other
+   */
+  constructor(
+    readonly bridge: SyncBridge,
+    private readonly scope = 0,
+  ) {}
 
   get open(): boolean {
     return !this.closed;
@@ -212,12 +235,12 @@ export class PostgresDatabase {
    */
   withLock<T>(key: number, fn: () => T): T {
     this.bridge.exec(
-      `SET lock_timeout = ${START_LOCK_WAIT_MS}; SELECT pg_advisory_lock(${key}); SET lock_timeout = ${this.bridge.lockTimeoutMs}`,
+      `SET lock_timeout = ${START_LOCK_WAIT_MS}; SELECT pg_advisory_lock(${key}, ${this.scope}); SET lock_timeout = ${this.bridge.lockTimeoutMs}`,
     );
     try {
       return fn();
     } finally {
-      this.bridge.exec(`SELECT pg_advisory_unlock(${key})`);
+      this.bridge.exec(`SELECT pg_advisory_unlock(${key}, ${this.scope})`);
     }
   }
 
@@ -231,7 +254,7 @@ export class PostgresDatabase {
   private begin(): void {
     this.lostTransaction = null;
     try {
-      this.bridge.exec(`BEGIN; SELECT pg_advisory_xact_lock(${WRITER_LOCK})`);
+      this.bridge.exec(`BEGIN; SELECT pg_advisory_xact_lock(${WRITER_LOCK}, ${this.scope})`);
     } catch (error) {
       // the lock timed out (or the connection failed): leave no aborted transaction behind
       try {

@@ -5,7 +5,7 @@ import { openStore } from "../open";
 import { seedDemoNetworkIfEmpty } from "../seed";
 import { testDatabaseUrl } from "../testing";
 import { countUsers } from "../users";
-import { asDb, openPostgres, type PostgresDatabase } from "./database";
+import { asDb, openPostgres, type PostgresDatabase, writerLockKeys } from "./database";
 
 // what only PostgreSQL has: these run in the test run on PostgreSQL (scripts/test.mjs)
 const server = testDatabaseUrl();
@@ -57,7 +57,10 @@ describe.skipIf(server === null)("the PostgreSQL store", () => {
     const db = connect(url, { lockTimeoutMs: 200 });
     const other = await otherClient(url);
     await other.query("BEGIN");
-    await other.query("SELECT pg_advisory_xact_lock(7246001)");
+    await other.query(
+      "SELECT pg_advisory_xact_lock($1, $2)",
+      writerLockKeys(new URL(url).searchParams.get("schema")),
+    );
     const write = db.transaction(() => {
       db.prepare("INSERT INTO networks (id, name, created_at) VALUES (?, ?, ?)").run("n1", "N", 1);
     });
