@@ -2,7 +2,7 @@
 // free port, stopped and removed at the end. Debian's packaged server binaries are used
 // (apt-get install postgresql); initdb refuses to run as root, so as root it runs as `postgres`.
 import { execFileSync, spawnSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -33,8 +33,9 @@ function freePort() {
 }
 
 /**
- * Starts a throwaway PostgreSQL server; answers its URL and a `stop()` that removes it. Throws
- * with the server's own words when it cannot start.
+ * Starts a throwaway PostgreSQL server; answers its URL, the server's pid (the parent of its
+ * backends) and a `stop()` that removes it. Throws with the server's own words when it cannot
+ * start.
  */
 export async function startPostgres(bin) {
   const dir = mkdtempSync(join(tmpdir(), "junction-postgres-"));
@@ -61,6 +62,10 @@ export async function startPostgres(bin) {
   }
   return {
     url: `postgres://junction@127.0.0.1:${port}/postgres`,
+    /** The postmaster's process id (its first line in postmaster.pid); its backends are its children. */
+    get pid() {
+      return Number(readFileSync(join(data, "postmaster.pid"), "utf8").split("\n")[0]);
+    },
     /** Stops the server, keeping its data: what an outage or a restart looks like to clients. */
     pause() {
       run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]);

@@ -58,9 +58,19 @@ async function json<T>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }
 
+export type JunctionProcessOptions = {
+  /** Added to the server's environment, e.g. DATABASE_URL or REDIS_URL. */
+  env?: Record<string, string>;
+  /** A data directory the caller owns (and removes); by default a fresh one removed at stop. */
+  dataDir?: string;
+};
+
 /** Starts the server on a fresh data directory (the demo network seeded) and signs in. */
-export async function startJunctionProcess(): Promise<JunctionProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), "junction-bench-app-"));
+export async function startJunctionProcess(
+  options: JunctionProcessOptions = {},
+): Promise<JunctionProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "junction-bench-app-"));
+  const ownsDataDir = options.dataDir === undefined;
   const port = await freePort();
   const args = serverCommand();
   const profile = PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", PROFILE_DIR] : [];
@@ -75,20 +85,72 @@ export async function startJunctionProcess(): Promise<JunctionProcess> {
       JUNCTION_DATA_DIR: dataDir,
       JUNCTION_LOG_LEVEL: "error",
       JUNCTION_SYNC_MAX_CONNECTIONS_PER_ROOM: "500",
+      ...options.env,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((done) => child.once("exit", done));
+      child.kill("SIGTERM");
+      // a shutdown that hangs must not leave the server running
+      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+  let session: { token: string; networkId: string };
+  try {
+    await answersHealth(url, child);
+    session = await signIn(url);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const { token, networkId } = session;
+  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  const pid = child.pid ?? 0;
+  return {
+    url,
+    syncUrl: `ws://127.0.0.1:${port}/sync`,
+    token,
+    command: `node ${args.map((arg) => arg.replace(`${SERVER_DIR}/`, "")).join(" ")}`,
+    async createWorkplans(count) {
+      const ids: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const workplan = await json<{ id: string }>(
+          await fetch(`${url}/api/networks/${networkId}/workplans`, {
+            method: "POST",
+            headers,
+            body: JSON.stringify({ title: `Bench workplan ${i + 1}` }),
+          }),
+        );
+        ids.push(workplan.id);
+      }
+      return ids;
+    },
+    usage: () => processUsage(pid),
+    stop,
+  };
+}
+
+async function answersHealth(url: string, child: ChildProcess): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     if (child.exitCode !== null) throw new Error("the Junction server exited early");
     try {
-      if ((await fetch(`${url}/health`)).ok) break;
+      if ((await fetch(`${url}/health`)).ok) return;
     } catch {
       // not listening yet
     }
     if (attempt > 600) throw new Error("the Junction server did not answer /health");
     await delay(100);
   }
+}
+
+/** Signs the coordinator in and answers an API token and the demo network's id. */
+async function signIn(url: string): Promise<{ token: string; networkId: string }> {
   const login = await fetch(`${url}/api/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: url },
@@ -103,35 +165,8 @@ export async function startJunctionProcess(): Promise<JunctionProcess> {
       body: JSON.stringify({ name: "bench" }),
     }),
   );
-  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  const headers = { authorization: `Bearer ${token}` };
   const [network] = await json<{ id: string }[]>(await fetch(`${url}/api/networks`, { headers }));
   if (!network) throw new Error("the demo network is missing");
-  const pid = child.pid ?? 0;
-  return {
-    url,
-    syncUrl: `ws://127.0.0.1:${port}/sync`,
-    token,
-    command: `node ${args.map((arg) => arg.replace(`${SERVER_DIR}/`, "")).join(" ")}`,
-    async createWorkplans(count) {
-      const ids: string[] = [];
-      for (let i = 0; i < count; i++) {
-        const workplan = await json<{ id: string }>(
-          await fetch(`${url}/api/networks/${network.id}/workplans`, {
-            method: "POST",
-            headers,
-            body: JSON.stringify({ title: `Bench workplan ${i + 1}` }),
-          }),
-        );
-        ids.push(workplan.id);
-      }
-      return ids;
-    },
-    usage: () => processUsage(pid),
-    async stop() {
-      const exited = new Promise((done) => child.once("exit", done));
-      child.kill("SIGTERM");
-      await exited;
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { token, networkId: network.id };
 }

@@ -8,11 +8,18 @@
 // SYNC_BENCH_SERVER=<dir> measures another checkout's apps/server.
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { NARRATIVE_FIELD } from "@junction/domain/doc";
-import { WebSocket } from "ws";
-import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { generatedWorkplanUpdate } from "../generated-workplans";
+import {
+  type Client,
+  connect,
+  connectInChunks,
+  percentile,
+  type RoomServer,
+  runWorkplanTyping,
+  synced,
+  typeInRounds,
+  until,
+} from "../workplan-typing";
 import { type JunctionProcess, startJunctionProcess } from "./junction-process";
 import type { FromServer, ServerKind, ToServer } from "./server";
 
@@ -69,62 +76,6 @@ async function startServer(kind: ServerKind): Promise<ServerHandle> {
   };
 }
 
-type Client = { readonly doc: Y.Doc; readonly provider: WebsocketProvider; destroy(): void };
-
-function connect(
-  url: string,
-  room: string,
-  user: string,
-  doc = new Y.Doc(),
-  params: Record<string, string> = { user },
-): Client {
-  const provider = new WebsocketProvider(url, room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    params,
-  });
-  return {
-    doc,
-    provider,
-    destroy() {
-      provider.destroy();
-      doc.destroy();
-    },
-  };
-}
-
-function synced(client: Client): Promise<void> {
-  if (client.provider.synced) return Promise.resolve();
-  return new Promise((resolve) => {
-    const onSync = (isSynced: boolean): void => {
-      if (!isSynced) return;
-      client.provider.off("sync", onSync);
-      resolve();
-    };
-    client.provider.on("sync", onSync);
-  });
-}
-
-async function connectAll(url: string, specs: { room: string; user: string }[]): Promise<Client[]> {
-  const clients: Client[] = [];
-  for (let i = 0; i < specs.length; i += 100) {
-    const chunk = specs.slice(i, i + 100).map(({ room, user }) => connect(url, room, user));
-    await Promise.all(chunk.map(synced));
-    clients.push(...chunk);
-  }
-  return clients;
-}
-
-const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await delay(5);
-  }
-}
-
 /** The servers a scenario compares: the sync package alone, or the whole Junction server. */
 type Kind = ServerKind | "app";
 
@@ -141,11 +92,6 @@ type Result = {
   rssMb: number;
   wallMs: number;
 };
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
 
 function summarise(
   scenario: string,
@@ -190,7 +136,7 @@ async function typingScenario(
   for (let r = 0; r < rooms; r++) {
     for (let c = 0; c < clientsPerRoom; c++) specs.push({ room: `room-${r}`, user: `u${r}-${c}` });
   }
-  const clients = await connectAll(server.url, specs);
+  const clients = await connectInChunks(specs, ({ room, user }) => connect(server.url, room, user));
   const latencies: number[] = [];
   const writers: { client: Client; key: string; sentAt: Float64Array }[] = [];
   for (let r = 0; r < rooms; r++) {
@@ -216,18 +162,9 @@ async function typingScenario(
   const expected = rooms * writersPerRoom * (clientsPerRoom - 1) * keystrokes;
   const before = await server.usage();
   const started = performance.now();
-  const groups = Math.min(writers.length, Math.max(1, Math.floor(roundMs / 4)));
-  for (let k = 0; k < keystrokes; k++) {
-    for (let g = 0; g < groups; g++) {
-      for (let w = g; w < writers.length; w += groups) {
-        const writer = writers[w];
-        if (!writer) continue;
-        writer.sentAt[k] = performance.now();
-        writer.client.doc.getText(writer.key).insert(k, "x");
-      }
-      await delay(roundMs / groups);
-    }
-  }
+  await typeInRounds(writers, keystrokes, roundMs, (writer, k) => {
+    writer.client.doc.getText(writer.key).insert(k, "x");
+  });
   await until(() => latencies.length >= expected, `${expected} deliveries (${kind} ${scenario})`);
   const wallMs = performance.now() - started;
   const after = await server.usage();
@@ -297,20 +234,16 @@ async function joinStorm(
   );
 }
 
-/** A server under test as the workplan scenarios see it: where rooms are, and what it costs. */
-type RoomServer = {
-  readonly syncUrl: string;
-  readonly params: Record<string, string>;
-  readonly rooms: readonly string[];
-  usage(): Promise<Usage>;
-  stop(): Promise<void>;
-};
+type StoppableRoomServer = RoomServer & { stop(): Promise<void> };
 
-async function startRoomServer(kind: "reference" | "app", rooms: number): Promise<RoomServer> {
+async function startRoomServer(
+  kind: "reference" | "app",
+  rooms: number,
+): Promise<StoppableRoomServer> {
   if (kind === "reference") {
     const server = await startServer("reference");
     return {
-      syncUrl: server.url,
+      syncUrls: [server.url],
       params: {},
       rooms: Array.from({ length: rooms }, (_, r) => `room-${r}`),
       usage: () => server.usage(),
@@ -320,39 +253,15 @@ async function startRoomServer(kind: "reference" | "app", rooms: number): Promis
   const app: JunctionProcess = await startJunctionProcess();
   process.stderr.write(`  Junction server: ${app.command}\n`);
   return {
-    syncUrl: app.syncUrl,
+    syncUrls: [app.syncUrl],
     params: { token: app.token },
     rooms: await app.createWorkplans(rooms),
-    usage: async () => ({ ...app.usage(), appended: 0 }),
+    usage: async () => app.usage(),
     stop: () => app.stop(),
   };
 }
 
-/** Waits until the server is idle (setup work such as indexing done): 1 s with under 2% CPU. */
-async function settle(server: RoomServer): Promise<void> {
-  let previous = (await server.usage()).cpuMicros;
-  for (let quiet = 0, waited = 0; quiet < 2 && waited < 120_000; waited += 500) {
-    await delay(500);
-    const current = (await server.usage()).cpuMicros;
-    quiet = current - previous < 10_000 ? quiet + 1 : 0;
-    previous = current;
-  }
-}
-
-function paragraphText(doc: Y.Doc, marker: string): Y.XmlText | undefined {
-  for (const block of doc.getXmlFragment(NARRATIVE_FIELD).toArray()) {
-    if (!(block instanceof Y.XmlElement) || block.nodeName !== "paragraph") continue;
-    const text = block.firstChild;
-    if (text instanceof Y.XmlText && text.toString().startsWith(marker)) return text;
-  }
-  return undefined;
-}
-
-/**
- * Workplan documents (a narrative and 12 activities each) like the editor makes them; writers
- * type one character per round into their own paragraph of the narrative, and every other
- * client of the room records how long each character took to arrive.
- */
+/** The workplan typing scenario (see `runWorkplanTyping`) against one server. */
 async function workplanTyping(
   scenario: string,
   kind: "reference" | "app",
@@ -363,101 +272,26 @@ async function workplanTyping(
   roundMs: number,
 ): Promise<Result> {
   const server = await startRoomServer(kind, rooms);
-  const connectTo = (room: string, user: string, doc?: Y.Doc): Client =>
-    connect(server.syncUrl, room, user, doc, { ...server.params, user });
-  // the first client of every room brings the document, as a browser opening a new workplan would
-  const authors: Client[] = [];
-  for (let r = 0; r < rooms; r += 50) {
-    const chunk = server.rooms.slice(r, r + 50).map((room, i) => {
-      const doc = new Y.Doc();
-      Y.applyUpdate(doc, generatedWorkplanUpdate(r + i + 1));
-      for (let w = 0; w < writersPerRoom; w++) {
-        const paragraph = new Y.XmlElement("paragraph");
-        paragraph.insert(0, [new Y.XmlText(`w${w}:`)]);
-        const fragment = doc.getXmlFragment(NARRATIVE_FIELD);
-        fragment.insert(fragment.length, [paragraph]);
-      }
-      return connectTo(room, `u${r + i}-0`, doc);
-    });
-    await Promise.all(chunk.map(synced));
-    authors.push(...chunk);
-  }
-  const others: Client[] = [];
-  const specs = server.rooms.flatMap((room, r) =>
-    Array.from({ length: clientsPerRoom - 1 }, (_, c) => ({ room, user: `u${r}-${c + 1}` })),
-  );
-  for (let i = 0; i < specs.length; i += 100) {
-    const chunk = specs.slice(i, i + 100).map(({ room, user }) => connectTo(room, user));
-    await Promise.all(chunk.map(synced));
-    others.push(...chunk);
-  }
-  const members = (r: number): Client[] => [
-    authors[r] as Client,
-    ...others.slice(r * (clientsPerRoom - 1), (r + 1) * (clientsPerRoom - 1)),
-  ];
-  await until(
-    () =>
-      server.rooms.every((_, r) =>
-        members(r).every((client) => paragraphText(client.doc, `w${writersPerRoom - 1}:`)),
-      ),
-    "every client to hold its room's document",
-    60_000,
-  );
-  const latencies: number[] = [];
-  const writers: { text: Y.XmlText; offset: number; sentAt: Float64Array }[] = [];
-  for (let r = 0; r < rooms; r++) {
-    const clients = members(r);
-    for (let w = 0; w < writersPerRoom; w++) {
-      const marker = `w${w}:`;
-      const writer = clients[w] as Client;
-      const sentAt = new Float64Array(keystrokes);
-      writers.push({ text: paragraphText(writer.doc, marker) as Y.XmlText, offset: 3, sentAt });
-      for (const member of clients) {
-        if (member === writer) continue;
-        const text = paragraphText(member.doc, marker) as Y.XmlText;
-        let seen = 0;
-        text.observe(() => {
-          const now = performance.now();
-          for (; seen < text.length - marker.length; seen++) {
-            latencies.push(now - (sentAt[seen] ?? now));
-          }
-        });
-      }
+  try {
+    const load = { rooms, clientsPerRoom, writersPerRoom, keystrokes, roundMs };
+    const outcome = await runWorkplanTyping(server, load);
+    const { expected, latencies } = outcome;
+    if (latencies.length < expected) {
+      throw new Error(`Timed out waiting for ${expected} deliveries (${kind} ${scenario})`);
     }
+    return summarise(
+      scenario,
+      kind,
+      latencies,
+      outcome.cpuMicros,
+      expected,
+      "µs/delivered update",
+      outcome.rss,
+      outcome.wallMs,
+    );
+  } finally {
+    await server.stop();
   }
-  await settle(server);
-  const expected = rooms * writersPerRoom * (clientsPerRoom - 1) * keystrokes;
-  const before = await server.usage();
-  const started = performance.now();
-  const groups = Math.min(writers.length, Math.max(1, Math.floor(roundMs / 4)));
-  for (let k = 0; k < keystrokes; k++) {
-    for (let g = 0; g < groups; g++) {
-      for (let w = g; w < writers.length; w += groups) {
-        const writer = writers[w];
-        if (!writer) continue;
-        writer.sentAt[k] = performance.now();
-        writer.text.insert(writer.offset + k, "x");
-      }
-      await delay(roundMs / groups);
-    }
-  }
-  await until(() => latencies.length >= expected, `${expected} deliveries (${kind} ${scenario})`);
-  const wallMs = performance.now() - started;
-  // what an update sets off after it was delivered (the activity index refresh) counts too
-  await delay(1_000);
-  const after = await server.usage();
-  for (const client of [...authors, ...others]) client.destroy();
-  await server.stop();
-  return summarise(
-    scenario,
-    kind,
-    latencies,
-    after.cpuMicros - before.cpuMicros,
-    expected,
-    "µs/delivered update",
-    after.rss,
-    wallMs,
-  );
 }
 
 const scenarios: {
