@@ -20,7 +20,7 @@ export type ServerProcess = {
   output: () => string;
 };
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { connect, createServer } from "node:net";
+import { connect } from "node:net";
+import { freePort } from "./process";
 
 export type TestRedis = {
   url: string;
@@ -17,17 +18,6 @@ export function redisUnavailable(env: Record<string, string | undefined>): strin
   const found = spawnSync("redis-server", ["--version"], { stdio: "ignore" });
   if (found.error === undefined && found.status === 0) return null;
   return "redis-server is not installed (apt-get install -y redis-server) and JUNCTION_TEST_REDIS_URL is unset";
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 function ping(port: number): Promise<boolean> {
