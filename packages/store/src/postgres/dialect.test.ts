@@ -52,6 +52,12 @@ describe("the store's SQL on PostgreSQL", () => {
     );
   });
 
+  it("keeps the case of mixed-case aliases, wherever the statement names them", () => {
+    expect(pg("SELECT COUNT(*) AS memberCount FROM m ORDER BY memberCount, x.memberCount")).toBe(
+      'SELECT COUNT(*) AS "memberCount" FROM m ORDER BY "memberCount", x."memberCount"',
+    );
+  });
+
   it("rewrites nothing inside strings, quoted names or comments", () => {
     const sql = `SELECT "json_extract(x)", 'LIKE ? INSERT OR IGNORE' -- MAX(a, b) ?\nFROM t`;
     expect(pg(sql)).toBe(sql);

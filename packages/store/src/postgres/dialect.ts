@@ -34,7 +34,27 @@ export function toPostgres(sql: string): { text: string; names: string[] | null 
     args.length > 1 ? `GREATEST(${args.join(",")})` : null,
   );
   if (/^\s*INSERT\s+OR\s+IGNORE\b/i.test(sql)) text = addOnConflictDoNothing(text);
+  text = quoteMixedCaseAliases(text);
   return numberPlaceholders(text);
+}
+
+/**
+ * PostgreSQL folds unquoted names to lower case, so a row would answer `organisationcount` for
+ * SQLite's `organisationCount`: an alias with capitals (`AS memberCount`) is quoted, with every
+ * other mention of it in the statement.
+ */
+function quoteMixedCaseAliases(sql: string): string {
+  const aliases = new Set<string>();
+  replaceOutsideLiterals(sql, (code) => {
+    for (const match of code.matchAll(/\bAS\s+([A-Za-z_][A-Za-z0-9_]*)/gi)) {
+      const name = match[1] as string;
+      if (name !== name.toLowerCase()) aliases.add(name);
+    }
+    return code;
+  });
+  if (aliases.size === 0) return sql;
+  const names = new RegExp(`(?<!["\\w])(${[...aliases].join("|")})(?![\\w"])`, "g");
+  return replaceOutsideLiterals(sql, (code) => code.replace(names, '"$1"'));
 }
 
 /** Applies `rewrite` to the SQL outside string literals and quoted identifiers. */
