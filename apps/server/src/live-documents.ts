@@ -1,8 +1,11 @@
-import { findMembership } from "@junction/store";
 import type { SyncServer, UpdateLog } from "@junction/sync";
 import type { Deployment, Notice } from "./deployment/deployment";
 import type { Deps, LiveDocuments } from "./deps";
-import { documentRolesInNetwork, documentRolesOfWorkplan } from "./services/access";
+import {
+  documentRolesInNetwork,
+  documentRolesOfWorkplan,
+  storedDocumentRolesInNetwork,
+} from "./services/access";
 import { endRevokedHere } from "./services/credentials";
 import { stateFromLog } from "./services/document-state";
 
@@ -18,7 +21,7 @@ export function createLiveDocuments(
 ): LiveDocuments {
   return {
     setRole(networkId, userId, role) {
-      applyRoleHere(sync, deps, networkId, userId, role);
+      applyRolesHere(sync, userId, documentRolesInNetwork(deps, networkId, role));
       deployment.notify({ type: "role", networkId, userId });
     },
     refreshWorkplan(workplanId) {
@@ -34,16 +37,12 @@ export function createLiveDocuments(
   };
 }
 
-function applyRoleHere(
+function applyRolesHere(
   sync: SyncServer,
-  deps: Pick<Deps, "db">,
-  networkId: string,
   userId: string,
-  role: Parameters<LiveDocuments["setRole"]>[2],
+  documents: ReturnType<typeof documentRolesInNetwork>,
 ): void {
-  for (const document of documentRolesInNetwork(deps, networkId, role)) {
-    sync.setRole(document.workplanId, userId, document.role);
-  }
+  for (const document of documents) sync.setRole(document.workplanId, userId, document.role);
 }
 
 function refreshWorkplanHere(sync: SyncServer, deps: Pick<Deps, "db">, workplanId: string): void {
@@ -55,11 +54,13 @@ function refreshWorkplanHere(sync: SyncServer, deps: Pick<Deps, "db">, workplanI
 /** Another process changed a role or revoked a credential: check this one's sockets against the storage. */
 export function applyNotice(sync: SyncServer, deps: Deps, notice: Notice): void {
   switch (notice.type) {
-    case "role": {
-      const role = findMembership(deps.db, notice.networkId, notice.userId)?.role ?? null;
-      applyRoleHere(sync, deps, notice.networkId, notice.userId, role);
+    case "role":
+      applyRolesHere(
+        sync,
+        notice.userId,
+        storedDocumentRolesInNetwork(deps, notice.networkId, notice.userId),
+      );
       return;
-    }
     case "workplan":
       refreshWorkplanHere(sync, deps, notice.workplanId);
       return;

@@ -171,6 +171,16 @@ export function documentRolesInNetwork(
   }));
 }
 
+/** The same for the role the member holds in storage now (another process may have changed it). */
+export function storedDocumentRolesInNetwork(
+  deps: Pick<Deps, "db">,
+  networkId: string,
+  userId: string,
+): { workplanId: string; role: Role | null }[] {
+  const role = findMembership(deps.db, networkId, userId)?.role ?? null;
+  return documentRolesInNetwork(deps, networkId, role);
+}
+
 /** Every member's role on the workplan's document as the workplan is now (adopted, archived...). */
 export function documentRolesOfWorkplan(
   deps: Pick<Deps, "db">,
