@@ -112,28 +112,31 @@ export function isStorageUnavailable(error: unknown): boolean {
       code === "SQLITE_FULL" ||
       POSTGRES_LOCKED.has(code) ||
       POSTGRES_UNAVAILABLE.has(code) ||
-      code.startsWith("08") ||
-      code.startsWith("57P"),
+      isConnectionLostCode(code),
   );
 }
+
+/**
+ * Whether an error (or its cause) says the connection to PostgreSQL itself failed: SQLSTATE
+ * classes 08 and 57P, or the network's own codes. What was sent on it is gone with it.
+ */
+export function isConnectionLost(error: unknown): boolean {
+  return hasErrorCode(error, isConnectionLostCode);
+}
+
+function isConnectionLostCode(code: string): boolean {
+  return code.startsWith("08") || code.startsWith("57P") || NETWORK_FAILURES.has(code);
+}
+
+const NETWORK_FAILURES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND"]);
 
 /** PostgreSQL's SQLSTATEs for "another transaction held what this one needed". */
 const POSTGRES_LOCKED = new Set(["55P03", "40001", "40P01"]);
 /**
- * PostgreSQL's (and the network's) ways of saying "not now": disk full, out of memory, too many
- * connections, statement timeout, and connections refused or dropped (classes 08 and 57P).
+ * PostgreSQL's other ways of saying "not now" (besides a lost connection): disk full, out of
+ * memory, too many connections, statement timeout.
  */
-const POSTGRES_UNAVAILABLE = new Set([
-  "53100",
-  "53200",
-  "53300",
-  "57014",
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "EPIPE",
-  "ENOTFOUND",
-]);
+const POSTGRES_UNAVAILABLE = new Set(["53100", "53200", "53300", "57014"]);
 
 /** Whether an error (or its cause) says another connection held the lock: worth a retry soon. */
 export function isDatabaseLocked(error: unknown): boolean {

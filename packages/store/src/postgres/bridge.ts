@@ -64,7 +64,7 @@ export class SyncBridge {
         port: channel.port2,
         signal: this.flag.buffer,
         url: this.url,
-        settings: this.settings,
+        connection: connectionOptions(this.settings),
       },
       transferList: [channel.port2],
     });
@@ -114,7 +114,8 @@ export class SyncBridge {
       const left = deadline - Date.now();
       if (left <= 0) {
         this.restart();
-        throw new PostgresError("PostgreSQL did not answer in time", "57014");
+        // the connection is dropped with its worker: a lost connection (08006), not a timeout
+        throw new PostgresError("PostgreSQL did not answer in time", "08006");
       }
       Atomics.wait(this.flag, 0, 0, left);
       const message = receiveMessageOnPort(this.port);
@@ -136,6 +137,30 @@ export class SyncBridge {
 }
 
 const REPLY_MARGIN_MS = 2000;
+
+/** What the worker opens each connection with: its name, its timeouts and its schema. */
+function connectionOptions(settings: PostgresSettings): {
+  connectTimeoutMs: number;
+  applicationName: string;
+  setup: string;
+} {
+  const { schema } = settings;
+  return {
+    connectTimeoutMs: settings.connectTimeoutMs,
+    // operators (and tests) tell Junction's connections apart, by schema when there is one
+    applicationName: schema ? `junction:${schema}`.slice(0, 63) : "junction",
+    setup: [
+      `SET statement_timeout = ${settings.statementTimeoutMs}`,
+      `SET lock_timeout = ${settings.lockTimeoutMs}`,
+      `SET idle_in_transaction_session_timeout = ${settings.idleInTransactionTimeoutMs}`,
+      ...(schema ? [`SET search_path TO ${quoteIdentifier(schema)}`] : []),
+    ].join("; "),
+  };
+}
+
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
 
 /** Byte columns cross the thread boundary as Uint8Array; the store's callers expect Buffers, as from SQLite. */
 function withBuffers(row: unknown): unknown {

@@ -1,5 +1,5 @@
-import type { Db } from "../db";
-import { type BridgeResult, type PostgresSettings, SyncBridge } from "./bridge";
+import { type Db, isConnectionLost } from "../db";
+import { type BridgeResult, type PostgresSettings, quoteIdentifier, SyncBridge } from "./bridge";
 import { toPostgres } from "./dialect";
 import { BASELINE_VERSION, POSTGRES_BASELINE, POSTGRES_MIGRATIONS } from "./schema";
 
@@ -72,10 +72,6 @@ function splitSchema(url: string): { connectionUrl: string; schema: string | nul
   const schema = parsed.searchParams.get("schema");
   parsed.searchParams.delete("schema");
   return { connectionUrl: parsed.toString(), schema: schema || null };
-}
-
-function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
 }
 
 function migrate(db: PostgresDatabase): void {
@@ -295,11 +291,4 @@ export class PostgresDatabase {
 /** The connection as the store's `Db`: its statements answer as better-sqlite3's do. */
 export function asDb(db: PostgresDatabase): Db {
   return db as unknown as Db;
-}
-
-/** Whether the error says the connection itself failed (SQLSTATE classes 08 and 57P, or the network). */
-function isConnectionLost(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  if (typeof code !== "string") return false;
-  return code.startsWith("08") || code.startsWith("57P") || !/^[0-9A-Z]{5}$/.test(code);
 }

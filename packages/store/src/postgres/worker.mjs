@@ -5,7 +5,7 @@
 import { workerData } from "node:worker_threads";
 import pg from "pg";
 
-const { port, signal, url, settings } = workerData;
+const { port, signal, url, connection: options } = workerData;
 const flag = new Int32Array(signal);
 
 // BIGINT (counts, millisecond times, ids) and NUMERIC (sums) come back as numbers, as SQLite's do
@@ -43,9 +43,8 @@ async function connection() {
 async function connect() {
   const next = new pg.Client({
     connectionString: url,
-    connectionTimeoutMillis: settings.connectTimeoutMs,
-    // operators (and tests) tell Junction's connections apart, by schema when there is one
-    application_name: settings.schema ? `junction:${settings.schema}`.slice(0, 63) : "junction",
+    connectionTimeoutMillis: options.connectTimeoutMs,
+    application_name: options.applicationName,
   });
   // a dropped connection is reported by the next query; the one after reconnects
   next.on("error", () => {
@@ -53,21 +52,14 @@ async function connect() {
   });
   try {
     await next.connect();
-    await next.query(
-      `SET statement_timeout = ${settings.statementTimeoutMs}; SET lock_timeout = ${settings.lockTimeoutMs};` +
-        ` SET idle_in_transaction_session_timeout = ${settings.idleInTransactionTimeoutMs};` +
-        (settings.schema ? ` SET search_path TO ${quoteIdentifier(settings.schema)};` : ""),
-    );
+    // timeouts and schema, as bridge.ts sets them
+    await next.query(options.setup);
   } catch (error) {
     next.end().catch(() => {});
     throw error;
   }
   client = next;
   return next;
-}
-
-function quoteIdentifier(name) {
-  return `"${String(name).replaceAll('"', '""')}"`;
 }
 
 function toParameter(value) {
