@@ -69,8 +69,16 @@ describe.skipIf(server === null)("the server on PostgreSQL", { timeout: 60_000 }
     const networks = await sql<{ n: number }>(dataDir, "SELECT COUNT(*)::int AS n FROM networks");
     expect(networks[0]?.n).toBe(1);
     expect(users[0]?.n).toBe(11);
-    // both serve it: the demo coordinator signs in on either
-    for (const process of [a, b]) expect(await tokenFor(process, EDITOR)).toBeTruthy();
+    // both serve it: the demo editor finds the one network through either
+    for (const process of [a, b]) {
+      const token = await tokenFor(process, EDITOR);
+      const networks = await fetch(`${process.url}/api/networks`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(((await networks.json()) as { id: string }[]).map((n) => n.id)).toEqual([
+        "un-network-georgia",
+      ]);
+    }
   });
 
   it("loses no edit when PostgreSQL drops the server's connection mid-session", async () => {
