@@ -1,6 +1,6 @@
 // `pnpm test`: the static checks (Biome, tsc), then every package's tests through turbo on the
 // embedded SQLite store, then the store's and the server's tests again on PostgreSQL (a private
-// server this script starts and removes), then one plain line summing all of them. `--no-static`
+// server this script starts and removes), with a few of the browser tests, then one plain line summing all of them. `--no-static`
 // skips the checks and `--sqlite-only` the PostgreSQL run (CI's second Node version).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -13,7 +13,8 @@ const withStatic = !args.includes("--no-static");
 const withPostgres = !args.includes("--sqlite-only");
 const turboArgs = args.filter((arg) => arg !== "--no-static" && arg !== "--sqlite-only");
 // the packages whose tests run again on PostgreSQL: everything that opens the store (the sync
-// package's own tests use an in-memory log, and its SQLite ones test SQLite's locking)
+// package's own tests use an in-memory log, and its SQLite ones test SQLite's locking); of the
+// browser tests, only those that reach the store in ways the server's cannot (playwright.config.ts)
 const POSTGRES_PACKAGES = ["@junction/store", "@junction/server", "@junction/e2e"];
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" };
 

@@ -1,7 +1,21 @@
 import { defineConfig } from "@playwright/test";
 
+// The PostgreSQL run (`pnpm test` after the SQLite one) repeats in the browser only what goes
+// through the store in ways the server's own PostgreSQL tests cannot show: live editing through the
+// update log, several processes on one database, stages and versions. Everything else in the
+// browser is the same page on the same API, already run on SQLite: repeating it doubled CI's time.
+const POSTGRES_SPECS = [
+  "editor.spec.ts",
+  "scale-out.spec.ts",
+  "lifecycle.spec.ts",
+  "history.spec.ts",
+];
+
 export default defineConfig({
   testDir: "./specs",
+  ...(process.env.JUNCTION_TEST_STORE === "postgres"
+    ? { testMatch: POSTGRES_SPECS.map((spec) => `**/${spec}`) }
+    : {}),
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
