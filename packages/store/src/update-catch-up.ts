@@ -1,8 +1,6 @@
 import type { Db } from "./db";
 import { statement } from "./statements";
 
-type SnapshotRow = { state: Uint8Array; last_update_id: number };
-
 /** What a process that may have missed a document's updates reads to catch up. */
 export type UpdatesSince = {
   /** The snapshot, when it covers updates after the caller's id (another process compacted them). */
@@ -16,23 +14,24 @@ export type UpdateIdsSince = { snapshotUpToId: number; ids: number[] };
 
 /**
  * A document's snapshot (when it covers more than `afterId`) and its updates after `afterId`, read
- * in one transaction so a compaction between the two reads cannot hide an update.
+ * in one statement (one consistent read, no writer lock on PostgreSQL) so that a compaction
+ * between the two reads cannot hide an update.
  */
 export function readUpdatesSince(db: Db, workplanId: string, afterId: number): UpdatesSince {
-  return db.transaction((): UpdatesSince => {
-    const snapshot = statement(
-      db,
-      "SELECT state, last_update_id FROM workplan_snapshots WHERE workplan_id = ? AND last_update_id > ?",
-    ).get(workplanId, afterId) as SnapshotRow | undefined;
-    const rows = statement(
-      db,
-      "SELECT id, update_data FROM workplan_updates WHERE workplan_id = ? AND id > ? ORDER BY id",
-    ).all(workplanId, afterId) as { id: number; update_data: Uint8Array }[];
-    return {
-      snapshot: snapshot ? { state: snapshot.state, upToId: snapshot.last_update_id } : null,
-      updates: rows.map((row) => ({ id: row.id, update: row.update_data })),
-    };
-  })();
+  const rows = statement(
+    db,
+    `SELECT 0 AS part, last_update_id AS id, state AS data
+       FROM workplan_snapshots WHERE workplan_id = @workplanId AND last_update_id > @afterId
+     UNION ALL
+     SELECT 1 AS part, id, update_data AS data
+       FROM workplan_updates WHERE workplan_id = @workplanId AND id > @afterId
+     ORDER BY part, id`,
+  ).all({ workplanId, afterId }) as { part: 0 | 1; id: number; data: Uint8Array }[];
+  const snapshot = rows[0]?.part === 0 ? rows[0] : undefined;
+  return {
+    snapshot: snapshot ? { state: snapshot.data, upToId: snapshot.id } : null,
+    updates: rows.filter((row) => row.part === 1).map((row) => ({ id: row.id, update: row.data })),
+  };
 }
 
 /**

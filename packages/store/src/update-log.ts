@@ -1,7 +1,7 @@
 import type { Db } from "./db";
 
-type UpdateRow = { id: number; update_data: Uint8Array };
-type SnapshotRow = { state: Uint8Array; last_update_id: number };
+/** The snapshot (part 0, id: the last update it covers) and the updates after it (part 1). */
+type DocumentRow = { part: 0 | 1; id: number; data: Uint8Array };
 
 /** Stored state that does not apply cleanly, to move aside (see `SqliteUpdateLog.quarantine`). */
 export type UpdateQuarantine = {
@@ -45,11 +45,18 @@ export type SqliteUpdateLog = {
 
 /** The durable Yjs update log of every workplan, in `workplan_updates` and `workplan_snapshots`. */
 export function createSqliteUpdateLog(db: Db, now: () => number = Date.now): SqliteUpdateLog {
-  const selectSnapshot = db.prepare<[string], SnapshotRow>(
-    "SELECT state, last_update_id FROM workplan_snapshots WHERE workplan_id = ?",
-  );
-  const selectUpdates = db.prepare<[string, number], UpdateRow>(
-    "SELECT id, update_data FROM workplan_updates WHERE workplan_id = ? AND id > ? ORDER BY id",
+  // one statement, so one consistent read: a compaction (in any process) between reading the
+  // snapshot and reading the updates cannot hide one, and PostgreSQL needs no writer lock for it
+  const selectDocument = db.prepare<[{ docName: string }], DocumentRow>(
+    `SELECT 0 AS part, last_update_id AS id, state AS data
+       FROM workplan_snapshots WHERE workplan_id = @docName
+     UNION ALL
+     SELECT 1 AS part, id, update_data AS data
+       FROM workplan_updates
+      WHERE workplan_id = @docName
+        AND id > COALESCE(
+          (SELECT last_update_id FROM workplan_snapshots WHERE workplan_id = @docName), 0)
+     ORDER BY part, id`,
   );
   const insertUpdate = db
     .prepare<[string, Uint8Array, number], number>(
@@ -106,14 +113,16 @@ export function createSqliteUpdateLog(db: Db, now: () => number = Date.now): Sql
      WHERE workplan_id = ? ORDER BY id`,
   );
 
-  const load = db.transaction((docName: string) => {
-    const snapshot = selectSnapshot.get(docName);
-    const updates = selectUpdates.all(docName, snapshot?.last_update_id ?? 0);
+  const load = (docName: string) => {
+    const rows = selectDocument.all({ docName });
+    const snapshot = rows[0]?.part === 0 ? rows[0] : undefined;
     return {
-      snapshot: snapshot ? snapshot.state : null,
-      updates: updates.map((row) => ({ id: row.id, update: row.update_data })),
+      snapshot: snapshot ? snapshot.data : null,
+      updates: rows
+        .filter((row) => row.part === 1)
+        .map((row) => ({ id: row.id, update: row.data })),
     };
-  });
+  };
   const append = db.transaction(
     (batches: readonly { docName: string; updates: readonly Uint8Array[] }[]) => {
       const createdAt = now();

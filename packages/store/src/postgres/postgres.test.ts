@@ -4,6 +4,8 @@ import { isDatabaseLocked, isStorageUnavailable } from "../db";
 import { openStore } from "../open";
 import { seedDemoNetworkIfEmpty } from "../seed";
 import { testDatabaseUrl } from "../testing";
+import { readUpdatesSince } from "../update-catch-up";
+import { createSqliteUpdateLog } from "../update-log";
 import { countUsers } from "../users";
 import { asDb, openPostgres, type PostgresDatabase, writerLockKeys } from "./database";
 
@@ -76,6 +78,32 @@ describe.skipIf(server === null)("the PostgreSQL store", () => {
     expect(db.prepare("SELECT COUNT(*) FROM networks").pluck().get()).toBe(0);
     write();
     expect(db.prepare("SELECT COUNT(*) FROM networks").pluck().get()).toBe(1);
+  });
+
+  it("loads a document and its missed updates while another process's transaction holds the writer lock", async () => {
+    const url = schemaUrl("reads");
+    const db = connect(url, { lockTimeoutMs: 200 });
+    const log = createSqliteUpdateLog(asDb(db));
+    const [[first, second] = []] = log.append([
+      { docName: "wp-1", updates: [Uint8Array.of(1), Uint8Array.of(2)] },
+    ]);
+    log.compact("wp-1", Uint8Array.of(9), first as number);
+    const other = await otherClient(url);
+    await other.query("BEGIN");
+    await other.query(
+      "SELECT pg_advisory_xact_lock($1, $2)",
+      writerLockKeys(new URL(url).searchParams.get("schema")),
+    );
+    // reads take no writer lock: a room opens, and a process catches up, during another's write
+    expect(log.load("wp-1")).toEqual({
+      snapshot: Buffer.from([9]),
+      updates: [{ id: second, update: Buffer.from([2]) }],
+    });
+    expect(readUpdatesSince(asDb(db), "wp-1", 0)).toEqual({
+      snapshot: { state: Buffer.from([9]), upToId: first },
+      updates: [{ id: second, update: Buffer.from([2]) }],
+    });
+    await other.query("ROLLBACK");
   });
 
   it("reconnects after the server dropped its connection, failing at most one statement, as unavailable", async () => {
