@@ -1,7 +1,8 @@
 // `pnpm test`: the static checks (Biome, tsc), then every package's tests through turbo on the
-// embedded SQLite store, then the store's and the server's tests again on PostgreSQL (a private
-// server this script starts and removes), with a few of the browser tests, then one plain line summing all of them. `--no-static`
-// skips the checks and `--sqlite-only` the PostgreSQL run (CI's second Node version).
+// embedded SQLite store, then the store's and the server's tests (and a few browser tests) again
+// on PostgreSQL (a private server this script starts and removes), then one plain line summing
+// all of them. `--no-static` skips the checks and `--sqlite-only` the PostgreSQL run (CI's second
+// Node version).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

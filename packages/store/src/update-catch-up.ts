@@ -1,5 +1,6 @@
 import type { Db } from "./db";
 import { statement } from "./statements";
+import { type DocumentRow, splitDocumentRows } from "./update-log";
 
 /** What a process that may have missed a document's updates reads to catch up. */
 export type UpdatesSince = {
@@ -26,12 +27,9 @@ export function readUpdatesSince(db: Db, workplanId: string, afterId: number): U
      SELECT 1 AS part, id, update_data AS data
        FROM workplan_updates WHERE workplan_id = @workplanId AND id > @afterId
      ORDER BY part, id`,
-  ).all({ workplanId, afterId }) as { part: 0 | 1; id: number; data: Uint8Array }[];
-  const snapshot = rows[0]?.part === 0 ? rows[0] : undefined;
-  return {
-    snapshot: snapshot ? { state: snapshot.data, upToId: snapshot.id } : null,
-    updates: rows.filter((row) => row.part === 1).map((row) => ({ id: row.id, update: row.data })),
-  };
+  ).all({ workplanId, afterId }) as DocumentRow[];
+  const { snapshot, updates } = splitDocumentRows(rows);
+  return { snapshot: snapshot ? { state: snapshot.data, upToId: snapshot.id } : null, updates };
 }
 
 /**

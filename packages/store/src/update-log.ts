@@ -1,7 +1,21 @@
 import type { Db } from "./db";
 
-/** The snapshot (part 0, id: the last update it covers) and the updates after it (part 1). */
-type DocumentRow = { part: 0 | 1; id: number; data: Uint8Array };
+/**
+ * A document read in one statement: its snapshot (part 0, id: the last update it covers) and then
+ * its updates (part 1), ordered by part and id.
+ */
+export type DocumentRow = { part: 0 | 1; id: number; data: Uint8Array };
+
+/** The snapshot row, if any, and the updates of rows read as `DocumentRow`s. */
+export function splitDocumentRows(rows: readonly DocumentRow[]): {
+  snapshot: DocumentRow | undefined;
+  updates: { id: number; update: Uint8Array }[];
+} {
+  return {
+    snapshot: rows[0]?.part === 0 ? rows[0] : undefined,
+    updates: rows.filter((row) => row.part === 1).map((row) => ({ id: row.id, update: row.data })),
+  };
+}
 
 /** Stored state that does not apply cleanly, to move aside (see `SqliteUpdateLog.quarantine`). */
 export type UpdateQuarantine = {
@@ -114,14 +128,8 @@ export function createSqliteUpdateLog(db: Db, now: () => number = Date.now): Sql
   );
 
   const load = (docName: string) => {
-    const rows = selectDocument.all({ docName });
-    const snapshot = rows[0]?.part === 0 ? rows[0] : undefined;
-    return {
-      snapshot: snapshot ? snapshot.data : null,
-      updates: rows
-        .filter((row) => row.part === 1)
-        .map((row) => ({ id: row.id, update: row.data })),
-    };
+    const { snapshot, updates } = splitDocumentRows(selectDocument.all({ docName }));
+    return { snapshot: snapshot ? snapshot.data : null, updates };
   };
   const append = db.transaction(
     (batches: readonly { docName: string; updates: readonly Uint8Array[] }[]) => {
