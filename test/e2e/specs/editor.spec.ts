@@ -266,11 +266,11 @@ test("pasted activities get fresh ids while the originals keep theirs, through u
 
   await editorOf(eka.page).focus();
   await eka.page.keyboard.press("Control+a");
-  await eka.page.keyboard.press("Control+c");
+  const copied = await copySelection(eka.page);
   await eka.page.keyboard.press("Control+Home");
   await eka.page.keyboard.press("End");
   await eka.page.keyboard.press("Enter");
-  await eka.page.keyboard.press("Control+v");
+  await paste(eka.page, copied);
   await expect.poll(async () => (await activityIds(eka.page)).length).toBe(original.length * 2);
   const pasted = await activityIds(eka.page);
   expect(new Set(pasted).size).toBe(pasted.length);
@@ -287,6 +287,39 @@ test("pasted activities get fresh ids while the originals keep theirs, through u
   const levan = await openEditor(browser, LEVAN);
   await expect.poll(() => activityIds(levan.page)).toEqual(redone);
 });
+
+type Clipboard = { html: string; text: string };
+
+/**
+ * Copies the selection as Ctrl+C does, through the editor's own copy handler. Not with the keys:
+ * every browser on the machine shares one system clipboard, so a test running beside this one that
+ * copies a link would have its link pasted here.
+ */
+function copySelection(page: Page): Promise<Clipboard> {
+  return editorOf(page).evaluate((element) => {
+    const data = new DataTransfer();
+    element.dispatchEvent(
+      new ClipboardEvent("copy", { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+    return { html: data.getData("text/html"), text: data.getData("text/plain") };
+  });
+}
+
+/** Pastes what `copySelection` copied at the caret, as Ctrl+V does. */
+async function paste(page: Page, { html, text }: Clipboard): Promise<void> {
+  expect(html, "the copy put nothing on the clipboard").not.toBe("");
+  await editorOf(page).evaluate(
+    (element, copied) => {
+      const data = new DataTransfer();
+      data.setData("text/html", copied.html);
+      data.setData("text/plain", copied.text);
+      element.dispatchEvent(
+        new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    },
+    { html, text },
+  );
+}
 
 /** The grey hint a block shows while it is empty, as drawn; "" when it shows none. */
 function hintOf(block: Locator): Promise<string> {
