@@ -18,8 +18,10 @@ export default defineConfig({
     : {}),
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // each spec file starts its own server on its own data (support/server.ts), so two files run at
+  // once, one per core; the tests of one file share that server and run in order
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   // CI machines are shared and slow: a test that fails once is run once more, and named as flaky
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"], ["./summary-reporter.ts"]],
