@@ -5,7 +5,7 @@
 // Node version).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { postgresBinaries, startPostgres } from "./services.mjs";
 
@@ -17,7 +17,16 @@ const turboArgs = args.filter((arg) => arg !== "--no-static" && arg !== "--sqlit
 // package's own tests use an in-memory log, and its SQLite ones test SQLite's locking); of the
 // browser tests, only those that reach the store in ways the server's cannot (playwright.config.ts)
 const POSTGRES_PACKAGES = ["@junction/store", "@junction/server", "@junction/e2e"];
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" };
+// vitest runs one test file at a time on two cores (it keeps a core free: cores - 1 workers); the
+// tests wait on servers, child processes and PostgreSQL as much as they compute, so two files at
+// once finish the server's tests in 80 s instead of 105 s, and on PostgreSQL in 124 s instead of 207 s
+const workers = String(Math.max(2, availableParallelism() - 1));
+const env = {
+  ...process.env,
+  TURBO_TELEMETRY_DISABLED: "1",
+  NO_COLOR: "1",
+  VITEST_MAX_WORKERS: process.env.VITEST_MAX_WORKERS ?? workers,
+};
 
 let passed = 0;
 let failed = 0;
