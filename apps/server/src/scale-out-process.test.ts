@@ -121,7 +121,7 @@ describe.skipIf(missing !== null)(
           streamed += decoder.decode(chunk.value);
         }
       })();
-      await vi.waitFor(() => expect(streamed).toContain("event: ready"));
+      await vi.waitFor(() => expect(streamed).toContain("event: ready"), { timeout: 5000 });
       const editor = client(b, editorToken);
       await whenSynced(editor.provider);
 
@@ -143,7 +143,9 @@ describe.skipIf(missing !== null)(
       await whenSynced(watcher.provider);
       editor.ydoc.getText("notes").insert(0, "refused edit ");
       watcher.ydoc.getText("notes").insert(0, "accepted edit ");
-      await vi.waitFor(() => expect(notes(editor.ydoc)).toContain("accepted edit"));
+      await vi.waitFor(() => expect(notes(editor.ydoc)).toContain("accepted edit"), {
+        timeout: 5000,
+      });
       const late = client(b, coordinator);
       await whenSynced(late.provider);
       expect(notes(late.ydoc)).toContain("accepted edit");
@@ -192,7 +194,9 @@ describe.skipIf(missing !== null)(
       const bob = client(b, token);
       await Promise.all([whenSynced(alice.provider), whenSynced(bob.provider)]);
       alice.ydoc.getText("notes").insert(0, "written just before the crash. ");
-      await vi.waitFor(() => expect(notes(bob.ydoc)).toContain("just before the crash"));
+      await vi.waitFor(() => expect(notes(bob.ydoc)).toContain("just before the crash"), {
+        timeout: 5000,
+      });
       await stopServerProcess(a, "SIGKILL");
       // what B's clients saw is in the shared log: a fresh client of B reads it
       const fresh = client(b, token);
