@@ -24,7 +24,7 @@ describe("configuration", () => {
   });
 
   it("passes the sync's least interval between appends on, and refuses a negative one", () => {
-    expect(loadConfig({}).syncLimits.minFlushIntervalMs).toBeUndefined();
+    expect(loadConfig({}).syncLimits.minFlushIntervalMs).toBe(20);
     const config = loadConfig({ JUNCTION_SYNC_MIN_FLUSH_INTERVAL_MS: "16" });
     expect(config.syncLimits.minFlushIntervalMs).toBe(16);
     expect(() => loadConfig({ JUNCTION_SYNC_MIN_FLUSH_INTERVAL_MS: "-1" })).toThrow(
