@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { benchServerNodeArgs, delay, freePort } from "../server-process";
+import { benchServerNodeArgs, delay, freePort, pinServer } from "../server-process";
 
 /** Another checkout's apps/server may be measured: SYNC_BENCH_SERVER=<dir>. */
 const SERVER_DIR = resolve(
@@ -89,6 +89,7 @@ export async function startJunctionProcess(
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
+  pinServer(child);
   const url = `http://127.0.0.1:${port}`;
   const stop = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) {

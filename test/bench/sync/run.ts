@@ -9,6 +9,7 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import * as Y from "yjs";
+import { pinBenchToFirstCore, pinServer } from "../server-process";
 import {
   type Client,
   connect,
@@ -46,6 +47,7 @@ async function startServer(kind: ServerKind): Promise<ServerHandle> {
     ],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
+  pinServer(child);
   const next = <T extends FromServer["type"]>(type: T): Promise<Extract<FromServer, { type: T }>> =>
     new Promise((resolve, reject) => {
       const onMessage = (message: FromServer): void => {
@@ -339,6 +341,7 @@ const format = (value: number, digits = 2): string =>
 
 async function main(): Promise<void> {
   process.setMaxListeners(2000);
+  const pinned = pinBenchToFirstCore();
   const rows: string[] = [
     "| scenario | server | samples | p50 ms | p95 ms | p99 ms | server CPU | RSS MB | wall s |",
     "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -383,7 +386,10 @@ async function main(): Promise<void> {
       );
     }
   }
-  process.stdout.write(`\n${rows.join("\n")}\n\n${verdicts.join("\n")}\n`);
+  const pinning = pinned
+    ? "clients on core 0, each server on core 1 (BENCH_PIN=0: unpinned)"
+    : "unpinned: no taskset or one core (servers and clients share the cores)";
+  process.stdout.write(`\n${pinning}\n\n${rows.join("\n")}\n\n${verdicts.join("\n")}\n`);
 }
 
 await main();
