@@ -1,5 +1,6 @@
-// What the benchmarks that run the real server as a process share: a free port, a pause, and
-// starting `src/main.ts` through tsx on a data directory until /health answers.
+// What the benchmarks that run the real server as a process share: a free port, a pause,
+// starting `src/main.ts` through tsx on a data directory until /health answers, and cores of
+// their own for the servers a benchmark measures (`pinBenchToFirstCore`, `pinServer`).
 // BENCH_SERVER_NODE_ARGS adds Node options to the server alone (NODE_OPTIONS refuses some, and
 // reaches the bench's own processes too), e.g. "--cpu-prof --cpu-prof-dir=<dir>" to profile it.
 import { type ChildProcess, execFileSync, type StdioOptions, spawn } from "node:child_process";

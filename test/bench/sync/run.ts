@@ -388,7 +388,7 @@ async function main(): Promise<void> {
   }
   const pinning = pinned
     ? "clients on core 0, each server on core 1 (BENCH_PIN=0: unpinned)"
-    : "unpinned: no taskset or one core (servers and clients share the cores)";
+    : "unpinned (BENCH_PIN=0, not Linux, no taskset or one core): servers and clients share the cores";
   process.stdout.write(`\n${pinning}\n\n${rows.join("\n")}\n\n${verdicts.join("\n")}\n`);
 }
 
