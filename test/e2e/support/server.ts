@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { serverCommand } from "@junction/server/testing/command";
 import { testDatabaseUrlFor } from "@junction/store/testing";
 
 export type RunningServer = {
@@ -15,33 +16,6 @@ export type RunningServer = {
 
 const root = new URL("../../../", import.meta.url).pathname;
 const serverDir = join(root, "apps/server");
-
-/** The newest modification time of a file under `dir` (0 when there is none). */
-function newestIn(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestIn(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/**
- * How the server starts: compiled, as `pnpm start` runs it in production (and a second sooner),
- * when its build (which `pnpm test` makes first) is newer than every source it was built from;
- * from the TypeScript sources otherwise, so a test never runs yesterday's build.
- */
-const serverCommand: string[] = (() => {
-  const built = join(serverDir, "dist/main.js");
-  const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
-  const sources = [
-    join(serverDir, "src"),
-    ...readdirSync(join(root, "packages")).map((name) => join(root, "packages", name, "src")),
-  ];
-  const fresh = builtAt > 0 && sources.every((dir) => newestIn(dir) < builtAt);
-  return fresh ? [built] : ["--import", "tsx", "src/main.ts"];
-})();
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -68,7 +42,7 @@ export async function startServer(
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), "junction-e2e-"));
   const port = await freePort();
   let output = "";
-  const child = spawn(process.execPath, serverCommand, {
+  const child = spawn(process.execPath, serverCommand(), {
     cwd: serverDir,
     env: {
       ...process.env,

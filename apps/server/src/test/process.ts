@@ -8,6 +8,7 @@ import { testDatabaseUrlFor } from "@junction/store/testing";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { serverCommand } from "./command";
 
 const serverDir = new URL("../../", import.meta.url).pathname;
 
@@ -37,8 +38,8 @@ function databaseUrlOf(dataDir: string): { DATABASE_URL?: string } {
 }
 
 /**
- * Runs the real server as its own process: src/main.ts through tsx, or `main`, a compiled
- * main.js (what `pnpm start` runs).
+ * Runs the real server as its own process: compiled when its build is fresh, else src/main.ts
+ * through tsx (`serverCommand`), or `main`, a compiled main.js of the test's own.
  */
 export async function startServerProcess(
   options: { dataDir?: string; port?: number; env?: Record<string, string>; main?: string } = {},
@@ -46,7 +47,7 @@ export async function startServerProcess(
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "junction-proc-"));
   const port = options.port ?? (await freePort());
   let output = "";
-  const args = options.main ? [options.main] : ["--import", "tsx", "src/main.ts"];
+  const args = options.main ? [options.main] : serverCommand();
   const child = spawn(process.execPath, args, {
     cwd: serverDir,
     env: {
