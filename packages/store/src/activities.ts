@@ -165,7 +165,12 @@ const ACTIVITY_ORDER: readonly OrderKey[] = [{ sql: "position" }, { sql: "activi
 
 export type ActivityFilter = { leadId?: string; status?: string };
 
-/** A page of a workplan's activity index, in document order. */
+/**
+ * A page of a workplan's activity index, in document order. The cursor names the last activity
+ * shown, and the next page starts after where that activity stands now: an activity inserted
+ * (or removed) above it meanwhile moves every position below, and would otherwise repeat (or
+ * skip) one. When that activity itself is gone, the page starts at the place it held.
+ */
 export function listWorkplanActivityPage(
   db: Db,
   workplanId: string,
@@ -174,6 +179,22 @@ export function listWorkplanActivityPage(
 ): Page<StoredActivity> {
   const where = ["workplan_id = ?"];
   const params: unknown[] = [workplanId];
+  let from = page;
+  const [lastPosition, lastId] = page.after ?? [];
+  if (typeof lastPosition === "number" && typeof lastId === "string") {
+    const now = statement(
+      db,
+      "SELECT position FROM activities WHERE workplan_id = ? AND activity_id = ?",
+    ).get(workplanId, lastId) as { position: number } | undefined;
+    if (now) {
+      from = { ...page, after: [now.position, lastId] };
+    } else {
+      // what stands where it stood came after it
+      where.push("position >= ?");
+      params.push(lastPosition);
+      from = { ...page, after: null };
+    }
+  }
   if (filter.leadId !== undefined) {
     where.push("lead = ?");
     params.push(filter.leadId);
@@ -186,7 +207,7 @@ export function listWorkplanActivityPage(
     db,
     { select: "SELECT workplan_id, network_id, data FROM activities", where, params },
     ACTIVITY_ORDER,
-    page,
+    from,
   );
   return { items: rows.items.map(toStored), next: rows.next };
 }

@@ -1,6 +1,6 @@
 import { emptyActivity } from "@junction/domain";
 import { afterEach, describe, expect, it } from "vitest";
-import { replaceWorkplanActivities } from "./activities";
+import { listWorkplanActivityPage, replaceWorkplanActivities } from "./activities";
 import type { Db } from "./db";
 import { createNetwork, createOrganisation } from "./networks";
 import { type Cursor, pageOfList } from "./pages";
@@ -103,6 +103,51 @@ describe("warnings a page at a time", () => {
       )
       .all("n") as { detail: string }[];
     expect(plan.map((row) => row.detail).join(" ")).toMatch(/COVERING INDEX/);
+  });
+});
+
+describe("a workplan's activities a page at a time", () => {
+  it("shows each activity once, in document order, while others are inserted and removed above", () => {
+    const { db, network, workplan } = setUp();
+    const ref = { id: workplan.id, networkId: network.id };
+    const ids = (page: { items: { id: string }[] }) => page.items.map((a) => a.id);
+    const original = Array.from({ length: 30 }, (_, i) => `x${String(i).padStart(2, "0")}`);
+    const first = listWorkplanActivityPage(db, workplan.id, {}, { limit: 10, after: null });
+    expect(ids(first)).toEqual(original.slice(0, 10));
+
+    // two activities arrive at the top, one in the page just read goes, one arrives further down
+    const next = [
+      "new-top-1",
+      "new-top-2",
+      ...original.slice(0, 3),
+      ...original.slice(4, 20),
+      "new-below",
+      ...original.slice(20),
+    ];
+    replaceWorkplanActivities(
+      db,
+      ref,
+      next.map((id) => ({ ...emptyActivity(id), title: id })),
+    );
+    const second = listWorkplanActivityPage(db, workplan.id, {}, { limit: 10, after: first.next });
+    expect(ids(second)).toEqual(original.slice(10, 20));
+    const third = listWorkplanActivityPage(db, workplan.id, {}, { limit: 20, after: second.next });
+    expect(ids(third)).toEqual(["new-below", ...original.slice(20)]);
+    expect(third.next).toBeNull();
+  });
+
+  it("goes on from the place the last activity shown held when that activity itself is gone", () => {
+    const { db, network, workplan } = setUp();
+    const original = Array.from({ length: 30 }, (_, i) => `x${String(i).padStart(2, "0")}`);
+    const first = listWorkplanActivityPage(db, workplan.id, {}, { limit: 10, after: null });
+    // x09, the last one shown, goes; "a-new" (an id that sorts first) takes its place
+    replaceWorkplanActivities(
+      db,
+      { id: workplan.id, networkId: network.id },
+      [...original.slice(0, 9), "a-new", ...original.slice(10)].map((id) => emptyActivity(id)),
+    );
+    const rest = listWorkplanActivityPage(db, workplan.id, {}, { limit: 30, after: first.next });
+    expect(rest.items.map((a) => a.id)).toEqual(["a-new", ...original.slice(10)]);
   });
 });
 
