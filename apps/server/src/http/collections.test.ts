@@ -13,7 +13,8 @@ import {
   replaceWorkplanActivities,
 } from "@junction/store";
 import { afterEach, describe, expect, it } from "vitest";
-import { createHarness, createTestNetwork, type Harness } from "../test/harness";
+import { activity, storeDocument } from "../test/documents";
+import { createHarness, createTestNetwork, type Harness, ORIGIN } from "../test/harness";
 
 let harness: Harness | null = null;
 afterEach(() => {
@@ -346,6 +347,72 @@ describe("other collections, a page at a time", () => {
       `/api/workplans/${n.workplanId}/threads?activity=act-000`,
     );
     expect(onFirst.body).toHaveLength(1);
+  });
+
+  it("walks a saved version's activities a page at a time, filtered on the server", async () => {
+    const { h, n, get } = setUp();
+    // a document of its own: the version is read from the document, not the live index
+    storeDocument(
+      h,
+      { id: n.workplanId, networkId: n.networkId },
+      Array.from({ length: 120 }, (_, i) => ({
+        kind: "activity" as const,
+        activity: activity(`v-${String(i).padStart(3, "0")}`, i % 2 === 0 ? n.orgA : n.orgB, {
+          status: i % 4 === 0 ? "completed" : "planned",
+        }),
+      })),
+    );
+    const saved = await h.request(`/api/workplans/${n.workplanId}/versions`, {
+      method: "POST",
+      json: { name: "Before the retreat" },
+      headers: { cookie: n.cookies.editor, origin: ORIGIN },
+    });
+    expect(saved.status).toBe(201);
+    const { id } = (await saved.json()) as { id: string };
+    const path = `/api/workplans/${n.workplanId}/versions/${id}/activities`;
+
+    const first = await get(n.cookies.viewer, path);
+    expect(first.body).toHaveLength(100);
+    expect(first.link).not.toBeNull();
+    const pages = await walk<{ id: string }>(get, n.cookies.viewer, `${path}?limit=50`);
+    expect(pages.map((page) => page.length)).toEqual([50, 50, 20]);
+    expect(pages.flat().map((a) => a.id)).toEqual(
+      Array.from({ length: 120 }, (_, i) => `v-${String(i).padStart(3, "0")}`),
+    );
+    const completedOfA = (
+      await walk<{ id: string; leadId: string; status: string }>(
+        get,
+        n.cookies.viewer,
+        `${path}?organisation=${n.orgA}&status=completed&limit=7`,
+      )
+    ).flat();
+    expect(completedOfA).toHaveLength(30);
+    expect(completedOfA.every((a) => a.leadId === n.orgA && a.status === "completed")).toBe(true);
+    expect((await get(n.cookies.viewer, `${path}?limit=501`)).status).toBe(400);
+    expect((await get(n.cookies.viewer, `${path}?status=finished`)).status).toBe(400);
+  });
+
+  it("filters by an organisation's id, acronym or name, and refuses one not of the network", async () => {
+    const { n, get } = setUp();
+    const path = `/api/workplans/${n.workplanId}/activities?limit=500`;
+    const byId = await get(n.cookies.viewer, `${path}&organisation=${n.orgB}`);
+    expect(byId.body).toHaveLength(ACTIVITIES / 2);
+    // as the index names the lead
+    for (const name of ["MB", "mb", "Ministry%20B"]) {
+      expect((await get(n.cookies.viewer, `${path}&organisation=${name}`)).body).toEqual(byId.body);
+    }
+    const members = await get(
+      n.cookies.coordinator,
+      `/api/networks/${n.networkId}/members?organisation=MB`,
+    );
+    expect((members.body as { userId: string }[]).map((m) => m.userId)).toEqual([
+      n.users.editor.id,
+    ]);
+    for (const outside of ["OUT", "nobody", n.otherOrg]) {
+      const refused = await get(n.cookies.viewer, `${path}&organisation=${outside}`);
+      expect(refused.status).toBe(400);
+      expect((refused.body as { error: { message: string } }).error.message).toContain(outside);
+    }
   });
 
   it("refuses a cursor from another list", async () => {

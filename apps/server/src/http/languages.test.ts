@@ -238,6 +238,22 @@ describe("translations installed from files", () => {
     ]);
   });
 
+  it("pages the languages like any other collection", async () => {
+    const { h } = setUp({ localesDir: localesDir(files) });
+    const first = await h.request("/api/locales?limit=4");
+    expect(((await first.json()) as { code: string }[]).map((l) => l.code)).toEqual([
+      "en",
+      "fr",
+      "es",
+      "ru",
+    ]);
+    const next = /^<([^>]+)>; rel="next"$/.exec(first.headers.get("link") ?? "")?.[1] ?? "";
+    const rest = await h.request(new URL(next).pathname + new URL(next).search);
+    expect(((await rest.json()) as { code: string }[]).map((l) => l.code)).toEqual(["ar", "pt"]);
+    expect(rest.headers.get("link")).toBeNull();
+    expect((await h.request("/api/locales?limit=abc")).status).toBe(400);
+  });
+
   it("serves a language's messages without the invalid ones, cacheable by ETag", async () => {
     const { h } = setUp({ localesDir: localesDir(files) });
     const response = await h.request("/api/locales/pt/messages");

@@ -1,3 +1,4 @@
+import { ACTIVITY_STATUSES } from "@junction/domain";
 import type { Context } from "hono";
 import { AppError } from "../errors";
 import {
@@ -70,6 +71,22 @@ export function readFilter<T extends string>(
   return text as T;
 }
 
+/** The filters of an activity index, the live one's and a saved version's alike. */
+export const ACTIVITY_FILTERS = {
+  organisation: "an organisation (id, acronym or name): the activities it leads",
+  status: `${ACTIVITY_STATUSES.join(", ")}`,
+};
+
+export function readActivityFilters(c: Context<AppEnv>): {
+  organisation?: string;
+  status?: string;
+} {
+  return {
+    organisation: readFilter(c, "organisation"),
+    status: readFilter(c, "status", ACTIVITY_STATUSES),
+  };
+}
+
 /**
  * How a short list held in memory is ordered for paging: its key's shape and the key. `grows`
  * says where the list's own order puts new items: its position from that end breaks ties (two
@@ -85,6 +102,8 @@ const time = (iso: string): number => Date.parse(iso);
 
 /** Orders for the short lists (a user's tokens, a workplan's versions) paged in memory. */
 export const LIST_ORDERS = {
+  /** The list's own order (the languages: the built-in ones first, then those installed). */
+  asListed: { shape: ["number"], keyOf: () => [], grows: "at-end" },
   newestFirst: {
     shape: ["number", "number"],
     keyOf: (item: { createdAt: string }) => [-time(item.createdAt)],

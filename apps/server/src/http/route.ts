@@ -52,6 +52,14 @@ export type UserHandlerInput<Body extends z.ZodType | undefined> = HandlerInput<
 
 export type RegisteredRoute = RouteSpec<z.ZodType | undefined>;
 
+type CollectionSpec<Item> = Omit<
+  RouteSpec<undefined>,
+  "auth" | "body" | "method" | "response" | "collection"
+> & {
+  item: z.ZodType<Item>;
+  filters?: Record<string, string>;
+};
+
 async function readJson(c: Context<AppEnv>): Promise<unknown> {
   const type = c.req.header("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
@@ -102,30 +110,44 @@ export class RouteRegistry {
    * array and, when more remain, `Link: <url>; rel="next"`. `filters` documents the query filters.
    */
   collection<Item>(
-    spec: Omit<RouteSpec<undefined>, "auth" | "body" | "method" | "response" | "collection"> & {
-      item: z.ZodType<Item>;
-      filters?: Record<string, string>;
-    },
+    spec: CollectionSpec<Item>,
     handler: (input: UserHandlerInput<undefined> & { page: PageQuery }) => Page<Item>,
+  ): void {
+    this.#collection("user", spec, (input) => {
+      if (!input.caller) throw new AppError("unauthenticated", msg("auth.signInFirst"));
+      return handler({ ...input, caller: input.caller });
+    });
+  }
+
+  /** A collection anyone may read (the sign-in page's languages). */
+  publicCollection<Item>(
+    spec: CollectionSpec<Item>,
+    handler: (
+      input: HandlerInput<undefined> & { caller: Caller | null; page: PageQuery },
+    ) => Page<Item>,
+  ): void {
+    this.#collection("public", spec, handler);
+  }
+
+  #collection<Item>(
+    auth: RouteSpec<undefined>["auth"],
+    spec: CollectionSpec<Item>,
+    handler: (
+      input: HandlerInput<undefined> & { caller: Caller | null; page: PageQuery },
+    ) => Page<Item>,
   ): void {
     const { item, filters, ...rest } = spec;
     this.#add(
       {
         ...rest,
         method: "get",
-        auth: "user",
+        auth,
         response: item.array(),
         errors: [...new Set([...(rest.errors ?? []), "bad_request" as const])],
         collection: { filters: filters ?? {} },
       },
       (input) => {
-        if (!input.caller) throw new AppError("unauthenticated", msg("auth.signInFirst"));
-        const page = handler({
-          ...input,
-          body: undefined,
-          caller: input.caller,
-          page: readPageQuery(input.c),
-        });
+        const page = handler({ ...input, body: undefined, page: readPageQuery(input.c) });
         if (page.next) input.c.header("Link", nextLink(input.c, page.next));
         return page.items;
       },

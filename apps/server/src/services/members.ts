@@ -14,6 +14,7 @@ import { AppError } from "../errors";
 import { msg } from "../i18n/message";
 import { requireNetworkAdministration } from "./access";
 import type { Caller } from "./caller";
+import { organisationFilter } from "./organisation-labels";
 import { mapPage, type Page, type PageQuery, pageRequest } from "./pages";
 
 function toView(member: MemberDetail): MemberView {
@@ -43,7 +44,10 @@ export function listNetworkMembers(
   const page = listMemberPage(
     deps.db,
     networkId,
-    { organisationId: filters.organisation, role: filters.role },
+    {
+      organisationId: organisationFilter(deps, networkId, filters.organisation),
+      role: filters.role,
+    },
     pageRequest(query, MEMBER_CURSOR),
   );
   return mapPage(page, (members) => members.map(toView));

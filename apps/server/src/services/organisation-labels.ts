@@ -1,5 +1,8 @@
+import type { Activity, IndexedActivity } from "@junction/domain";
 import { listOrganisations, listOrganisationsById } from "@junction/store";
 import type { Deps } from "../deps";
+import { AppError } from "../errors";
+import { msg } from "../i18n/message";
 
 /** How organisations are named in the activity index, warnings and dedupe: acronym, else name. */
 export type OrganisationLabels = {
@@ -38,4 +41,39 @@ function labelling(
 ): OrganisationLabels["labelOf"] {
   const labels = new Map(organisations.map((o) => [o.id, o.acronym || o.name]));
   return (id) => labels.get(id) ?? id;
+}
+
+/** An activity as the index answers it: organisations named by `labelOf`, their ids beside. */
+export function indexedActivity(
+  activity: Activity & { workplanId: string },
+  labelOf: OrganisationLabels["labelOf"],
+): IndexedActivity {
+  return {
+    ...activity,
+    lead: activity.lead === null ? null : labelOf(activity.lead),
+    partners: activity.partners.map(labelOf),
+    leadId: activity.lead,
+    partnerIds: activity.partners,
+  };
+}
+
+/**
+ * The organisation a `?organisation=` filter names, as an id: its id, or its acronym or name as
+ * the index and warnings show it (any case). One that is not the network's own, or that two of
+ * its organisations answer to, is refused: an empty list would read as "leads nothing".
+ */
+export function organisationFilter(
+  deps: Pick<Deps, "db">,
+  networkId: string,
+  organisation: string | undefined,
+): string | undefined {
+  if (organisation === undefined) return undefined;
+  const organisations = listOrganisations(deps.db, networkId);
+  if (organisations.some((o) => o.id === organisation)) return organisation;
+  const wanted = organisation.trim().toLocaleLowerCase();
+  const named = organisations.filter(
+    (o) => o.acronym.toLocaleLowerCase() === wanted || o.name.toLocaleLowerCase() === wanted,
+  );
+  if (named.length === 1) return named[0]?.id;
+  throw new AppError("bad_request", msg("warning.organisationOutside", { organisation }));
 }

@@ -18,7 +18,9 @@ import { msg } from "../i18n/message";
 import { requireWorkplanPermission, requireWritableWorkplan } from "./access";
 import type { Caller } from "./caller";
 import { documentOf, readLiveState } from "./document-state";
-import { organisationLabels } from "./organisation-labels";
+import { indexedActivity, organisationFilter, organisationLabels } from "./organisation-labels";
+import { mapPage, type Page, type PageQuery, pageOfList } from "./pages";
+import { ACTIVITY_CURSOR } from "./workplans";
 
 export function toVersionView(record: VersionRecord): VersionView {
   return { ...record };
@@ -168,17 +170,29 @@ export function listVersionActivities(
   caller: Caller,
   workplanId: string,
   versionId: string,
-): IndexedActivity[] {
+  query: PageQuery,
+  filters: { organisation?: string; status?: string } = {},
+): Page<IndexedActivity> {
   const { workplan, ydoc } = loadVersionDocument(deps, caller, workplanId, versionId);
   const activities = readActivities(ydoc);
   ydoc.destroy();
   const nameOf = organisationLabels(deps, workplan.networkId).labelOf;
-  return activities.map((activity) => ({
-    ...activity,
-    workplanId: workplan.id,
-    lead: activity.lead === null ? null : nameOf(activity.lead),
-    partners: activity.partners.map(nameOf),
-    leadId: activity.lead,
-    partnerIds: activity.partners,
-  }));
+  const lead = organisationFilter(deps, workplan.networkId, filters.organisation);
+  // a version never changes: its document order is a stable key
+  const listed = activities
+    .map((activity, position) => ({ activity, position }))
+    .filter(
+      ({ activity }) =>
+        (lead === undefined || activity.lead === lead) &&
+        (filters.status === undefined || activity.status === filters.status),
+    );
+  const page = pageOfList(
+    listed,
+    ACTIVITY_CURSOR,
+    ({ activity, position }) => [position, activity.id],
+    query,
+  );
+  return mapPage(page, (items) =>
+    items.map(({ activity }) => indexedActivity({ ...activity, workplanId: workplan.id }, nameOf)),
+  );
 }

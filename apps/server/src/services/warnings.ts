@@ -12,7 +12,6 @@ import {
   countWarnings,
   decideWarning,
   findActivity,
-  findOrganisation,
   findWarning,
   findWarningByPair,
   insertWarning,
@@ -38,6 +37,7 @@ import type { Caller } from "./caller";
 import { notifyWarning } from "./notifications";
 import {
   type OrganisationLabels,
+  organisationFilter,
   organisationLabels,
   organisationLabelsOf,
 } from "./organisation-labels";
@@ -562,18 +562,6 @@ function warningPage(
 function viewOfWarning(deps: Deps, warning: WarningRecord): WarningView | null {
   const page = warningPage(deps, warning.networkId, { id: warning.id }, { limit: 1, cursor: null });
   return page.items[0] ?? null;
-}
-
-function organisationFilter(
-  deps: Deps,
-  networkId: string,
-  organisation: string | undefined,
-): string | undefined {
-  if (organisation === undefined) return undefined;
-  if (findOrganisation(deps.db, organisation)?.networkId !== networkId) {
-    throw new AppError("bad_request", msg("warning.organisationOutside", { organisation }));
-  }
-  return organisation;
 }
 
 /** The warnings on a workplan's activities, open first, a page at a time. */

@@ -16,7 +16,7 @@ import {
   requireWritableWorkplan,
 } from "./access";
 import type { Caller } from "./caller";
-import { organisationLabels } from "./organisation-labels";
+import { indexedActivity, organisationFilter, organisationLabels } from "./organisation-labels";
 import { mapPage, type Page, type PageQuery, pageRequest } from "./pages";
 
 export function listNetworkWorkplans(
@@ -115,7 +115,7 @@ export function changeWorkplan(
 }
 
 /** The activity index of one workplan, with organisations named as in the dedupe input. */
-const ACTIVITY_CURSOR = ["number", "string"] as const;
+export const ACTIVITY_CURSOR = ["number", "string"] as const;
 
 /** A page of the workplan's activity index in document order. */
 export function listActivities(
@@ -130,16 +130,13 @@ export function listActivities(
   const page = listWorkplanActivityPage(
     deps.db,
     workplanId,
-    { leadId: filters.organisation, status: filters.status },
+    {
+      leadId: organisationFilter(deps, workplan.networkId, filters.organisation),
+      status: filters.status,
+    },
     pageRequest(query, ACTIVITY_CURSOR),
   );
   return mapPage(page, (activities) =>
-    activities.map(({ networkId: _networkId, ...activity }) => ({
-      ...activity,
-      lead: activity.lead === null ? null : nameOf(activity.lead),
-      partners: activity.partners.map(nameOf),
-      leadId: activity.lead,
-      partnerIds: activity.partners,
-    })),
+    activities.map(({ networkId: _networkId, ...activity }) => indexedActivity(activity, nameOf)),
   );
 }

@@ -1,18 +1,18 @@
 import { localeInfoSchema, localeMessagesSchema } from "@junction/domain";
 import { AppError } from "../../errors";
+import { LIST_ORDERS, pageOfShortList } from "../pagination";
 import type { RouteRegistry } from "../route";
 
 /** The languages this server speaks and the translations installed for them (contract "Language"). */
 export function registerLocaleRoutes(api: RouteRegistry): void {
-  api.public(
+  api.publicCollection(
     {
-      method: "get",
       path: "/api/locales",
       summary: "The interface's languages: the five built in, then any installed from files",
       tag: "languages",
-      response: localeInfoSchema.array(),
+      item: localeInfoSchema,
     },
-    ({ deps }) => deps.i18n.locales(),
+    ({ deps, page }) => pageOfShortList(deps.i18n.locales(), LIST_ORDERS.asListed, page),
   );
 
   api.public(

@@ -12,7 +12,7 @@ export function registerMemberRoutes(api: RouteRegistry): void {
       tag: "members",
       item: memberViewSchema,
       filters: {
-        organisation: "an organisation id: its members only",
+        organisation: "an organisation (id, acronym or name): its members only",
         role: "coordinator, editor, commenter or viewer",
       },
       errors: ["not_found"],

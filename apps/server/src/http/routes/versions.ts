@@ -5,7 +5,6 @@ import {
   versionViewSchema,
   workplanDiffSchema,
 } from "@junction/domain";
-import { z } from "zod";
 import { diffWorkplan } from "../../services/diff";
 import { restoreVersion } from "../../services/restore";
 import {
@@ -14,7 +13,7 @@ import {
   listWorkplanVersions,
   saveNamedVersion,
 } from "../../services/versions";
-import { LIST_ORDERS, pageOfShortList } from "../pagination";
+import { ACTIVITY_FILTERS, LIST_ORDERS, pageOfShortList, readActivityFilters } from "../pagination";
 import type { RouteRegistry } from "../route";
 
 /** Saved versions of a workplan: list, save, read, compare, restore. */
@@ -65,17 +64,24 @@ export function registerVersionRoutes(api: RouteRegistry): void {
       getWorkplanVersion(deps, caller, params.workplanId ?? "", params.versionId ?? ""),
   );
 
-  api.user(
+  api.collection(
     {
-      method: "get",
       path: "/api/workplans/:workplanId/versions/:versionId/activities",
-      summary: "The activity index as it was in a saved version",
+      summary: "The activity index as it was in a saved version, in its document order",
       tag: "versions",
-      response: z.array(indexedActivitySchema),
-      errors: ["bad_request", "not_found"],
+      item: indexedActivitySchema,
+      filters: ACTIVITY_FILTERS,
+      errors: ["not_found"],
     },
-    ({ deps, caller, params }) =>
-      listVersionActivities(deps, caller, params.workplanId ?? "", params.versionId ?? ""),
+    ({ c, deps, caller, params, page }) =>
+      listVersionActivities(
+        deps,
+        caller,
+        params.workplanId ?? "",
+        params.versionId ?? "",
+        page,
+        readActivityFilters(c),
+      ),
   );
 
   api.user(

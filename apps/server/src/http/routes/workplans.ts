@@ -1,5 +1,4 @@
 import {
-  ACTIVITY_STATUSES,
   createWorkplanRequestSchema,
   indexedActivitySchema,
   updateWorkplanRequestSchema,
@@ -12,7 +11,7 @@ import {
   listActivities,
   listNetworkWorkplans,
 } from "../../services/workplans";
-import { LIST_ORDERS, pageOfShortList, readFilter } from "../pagination";
+import { ACTIVITY_FILTERS, LIST_ORDERS, pageOfShortList, readActivityFilters } from "../pagination";
 import type { RouteRegistry } from "../route";
 
 /** Workplans and their activity index (services/workplans.ts). */
@@ -80,16 +79,10 @@ export function registerWorkplanRoutes(api: RouteRegistry): void {
       summary: "The workplan's activity index, read from its document, in document order",
       tag: "workplans",
       item: indexedActivitySchema,
-      filters: {
-        organisation: "an organisation id: the activities it leads",
-        status: `${ACTIVITY_STATUSES.join(", ")}`,
-      },
+      filters: ACTIVITY_FILTERS,
       errors: ["not_found"],
     },
     ({ c, deps, caller, params, page }) =>
-      listActivities(deps, caller, params.workplanId ?? "", page, {
-        organisation: readFilter(c, "organisation"),
-        status: readFilter(c, "status", ACTIVITY_STATUSES),
-      }),
+      listActivities(deps, caller, params.workplanId ?? "", page, readActivityFilters(c)),
   );
 }
