@@ -1,5 +1,6 @@
 import { connect } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { createTestNetwork } from "./test/harness";
 import { type LiveServer, startLiveServer } from "./test/live-server";
 
@@ -90,6 +91,50 @@ describe("the sync upgrade answers every bad request with an HTTP status", () =>
         /^HTTP\/1\.1 4\d\d /,
       );
     }
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    expect(errorLines(server)).toEqual([]);
+  });
+});
+
+/** Opens a raw sync socket as a signed-in member, and answers how the server closes it. */
+async function openSocket(s: LiveServer, workplanId: string, cookie: string) {
+  const ws = new WebSocket(`${s.wsUrl}/${workplanId}`, { headers: { cookie, origin: s.url } });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on("close", (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  ws.on("error", () => undefined);
+  await new Promise<void>((resolve, reject) => {
+    ws.once("open", () => resolve());
+    ws.once("unexpected-response", (_request, response) =>
+      reject(new Error(`upgrade refused: ${response.statusCode}`)),
+    );
+  });
+  return { ws, closed };
+}
+
+describe("a sync connection that breaks the WebSocket protocol", () => {
+  it("is closed with a named code and reason, however far over the size limit, and only it", async () => {
+    server = await startLiveServer({ JUNCTION_SYNC_MAX_MESSAGE_BYTES: String(64 * 1024) });
+    const n = createTestNetwork(server);
+    const bystander = await openSocket(server, n.workplanId, n.cookies.viewer);
+
+    // just over the limit: sync itself sees it; far over: ws stops reading it
+    for (const size of [64 * 1024 + 10, 4 * 1024 * 1024]) {
+      const sender = await openSocket(server, n.workplanId, n.cookies.editor);
+      sender.ws.send(Buffer.alloc(size, 1));
+      expect(await sender.closed, `${size} bytes`).toEqual({
+        code: 4413,
+        reason: "Message too large",
+      });
+    }
+
+    // a text frame that is not UTF-8
+    const garbled = await openSocket(server, n.workplanId, n.cookies.editor);
+    garbled.ws.send(Buffer.from([0xc3, 0x28]), { binary: false });
+    expect((await garbled.closed).code).toBe(4400);
+
+    expect(bystander.ws.readyState).toBe(WebSocket.OPEN);
+    bystander.ws.close();
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
     expect(errorLines(server)).toEqual([]);
   });

@@ -8,7 +8,7 @@ import {
   type SyncServer,
   type SyncSocket,
 } from "@junction/sync";
-import { type WebSocket, WebSocketServer } from "ws";
+import { WebSocket, WebSocketServer } from "ws";
 import type { Deps } from "./deps";
 import { AppError } from "./errors";
 import { SESSION_COOKIE } from "./http/cookies";
@@ -165,15 +165,37 @@ function refusalOf(error: unknown, deps: Deps, path: string): AppError {
 }
 
 /**
+ * ws closes a connection itself, with a bare code, on a frame that breaks the protocol (1002),
+ * text that is not UTF-8 (1007) or a message above `maxPayload` (1009). Those closes get the names
+ * sync gives any other bad or oversized message, so a client reads why, whichever caught it.
+ */
+const NAMED_PROTOCOL_CLOSES = new Map<number, { code: number; reason: string }>([
+  [1002, CloseEvents.badMessage],
+  [1007, CloseEvents.badMessage],
+  [1009, CloseEvents.messageTooLarge],
+]);
+
+class NamedCloseSocket extends WebSocket {
+  override close(code?: number, data?: string | Buffer): void {
+    const named =
+      data === undefined && code !== undefined ? NAMED_PROTOCOL_CLOSES.get(code) : undefined;
+    if (named) super.close(named.code, named.reason);
+    else super.close(code, data);
+  }
+}
+
+/**
  * Authenticates and authorises `/sync/:workplanId` before the upgrade (every refusal an HTTP
  * answer), then hands the socket to sync and holds its credential while it stays open.
  */
 export function attachSyncUpgrade(server: ServerType, deps: Deps, sync: SyncServer): SyncUpgrade {
   const wss = new WebSocketServer({
     noServer: true,
-    // above the sync limit, so an oversized message gets sync's named close code, not ws' own
+    // above the sync limit: a message up to it reaches sync, which names the close; ws buffers
+    // no more than this of one message, and NamedCloseSocket names its own close beyond it
     maxPayload:
       (deps.config.syncLimits.maxMessageBytes ?? DEFAULT_SYNC_LIMITS.maxMessageBytes) + 1024,
+    WebSocket: NamedCloseSocket,
   });
 
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
