@@ -28,6 +28,7 @@ const schema = z.object({
     .transform((v) => v === "true"),
   JUNCTION_SYNC_MAX_MESSAGE_BYTES: positiveInt.optional(),
   JUNCTION_SYNC_MAX_DOCUMENT_BYTES: positiveInt.optional(),
+  JUNCTION_SYNC_MAX_NESTING_DEPTH: positiveInt.optional(),
   JUNCTION_SYNC_MAX_UPDATES_PER_SECOND: positiveInt.optional(),
   JUNCTION_SYNC_MAX_CONNECTIONS_PER_ROOM: positiveInt.optional(),
   JUNCTION_SYNC_MIN_FLUSH_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).default(20),
@@ -62,6 +63,7 @@ export type Config = Readonly<{
   syncLimits: {
     maxMessageBytes?: number;
     maxDocumentBytes?: number;
+    maxNestingDepth?: number;
     maxUpdatesPerSecond?: number;
     maxConnectionsPerRoom?: number;
     /**
@@ -120,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     syncLimits: {
       maxMessageBytes: e.JUNCTION_SYNC_MAX_MESSAGE_BYTES,
       maxDocumentBytes: e.JUNCTION_SYNC_MAX_DOCUMENT_BYTES,
+      maxNestingDepth: e.JUNCTION_SYNC_MAX_NESTING_DEPTH,
       maxUpdatesPerSecond: e.JUNCTION_SYNC_MAX_UPDATES_PER_SECOND,
       maxConnectionsPerRoom: e.JUNCTION_SYNC_MAX_CONNECTIONS_PER_ROOM,
       minFlushIntervalMs: e.JUNCTION_SYNC_MIN_FLUSH_INTERVAL_MS,

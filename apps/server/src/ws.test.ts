@@ -1,8 +1,16 @@
 import { connect } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import WebSocket from "ws";
+import * as Y from "yjs";
 import { createTestNetwork } from "./test/harness";
-import { type LiveServer, startLiveServer } from "./test/live-server";
+import {
+  connectClient,
+  destroyClient,
+  type LiveServer,
+  startLiveServer,
+  whenClosed,
+  whenSynced,
+} from "./test/live-server";
 
 let server: LiveServer | null = null;
 afterEach(async () => {
@@ -136,6 +144,43 @@ describe("a sync connection that breaks the WebSocket protocol", () => {
     expect(bystander.ws.readyState).toBe(WebSocket.OPEN);
     bystander.ws.close();
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    expect(errorLines(server)).toEqual([]);
+  });
+});
+
+describe("a document nested thousands deep", () => {
+  it("is refused before it is stored, and the workplan stays readable, exportable and editable", async () => {
+    server = await startLiveServer();
+    const n = createTestNetwork(server);
+    const editor = connectClient(server, n.workplanId, { cookie: n.cookies.editor });
+    await whenSynced(editor.provider);
+    const closed = whenClosed(editor.provider);
+    editor.ydoc.transact(() => {
+      let current: Y.XmlFragment | Y.XmlElement = editor.ydoc.getXmlFragment("default");
+      for (let i = 0; i < 20_000; i++) {
+        const quote = new Y.XmlElement("blockquote");
+        current.insert(0, [quote]);
+        current = quote;
+      }
+    });
+    expect(await closed).toBe(4415);
+    destroyClient(editor);
+
+    const coordinator = connectClient(server, n.workplanId, { cookie: n.cookies.coordinator });
+    await whenSynced(coordinator.provider);
+    expect(coordinator.ydoc.getXmlFragment("default").length).toBe(0);
+    const paragraph = new Y.XmlElement("paragraph");
+    coordinator.ydoc.getXmlFragment("default").insert(0, [paragraph]);
+    paragraph.insert(0, [new Y.XmlText("Still editable.")]);
+    const s = server;
+    await vi.waitFor(async () => {
+      const exported = await fetch(`${s.url}/api/workplans/${n.workplanId}/export?format=md`, {
+        headers: { cookie: n.cookies.viewer },
+      });
+      expect(exported.status).toBe(200);
+      expect(await exported.text()).toContain("Still editable.");
+    });
+    destroyClient(coordinator);
     expect(errorLines(server)).toEqual([]);
   });
 });

@@ -18,6 +18,10 @@ export const CloseEvents = {
     code: 4414,
     reason: "Update refused: the document would exceed its size limit",
   },
+  nestingTooDeep: {
+    code: 4415,
+    reason: "Update refused: it would nest the document deeper than its limit",
+  },
   invalidUpdate: { code: 4422, reason: "Update refused: it could not be decoded or applied" },
   internalError: { code: 4500, reason: "Internal error, reconnect to resume" },
   shuttingDown: { code: 4501, reason: "Server shutting down, reconnect to resume" },

@@ -6,6 +6,11 @@ export type SyncLimits = {
   maxAwarenessBytes: number;
   /** Largest encoded document; an update that would grow it beyond is refused. */
   maxDocumentBytes: number;
+  /**
+   * How deep types may nest (a block in the document: 1; a paragraph in a list item in a list in
+   * an activity: 4); an update nesting deeper is refused. 0: no limit.
+   */
+  maxNestingDepth: number;
   /** Sustained document updates per second per connection (bursts of twice this pass); 0: no limit. */
   maxUpdatesPerSecond: number;
   /** Awareness updates per second per connection; faster ones are coalesced, not dropped; 0: no limit. */
@@ -31,6 +36,8 @@ export const DEFAULT_SYNC_LIMITS = {
   maxMessageBytes: 8 * 1024 * 1024,
   maxAwarenessBytes: 256 * 1024,
   maxDocumentBytes: 32 * 1024 * 1024,
+  // the editor nests a handful deep; readers that recurse overflow their stacks in the thousands
+  maxNestingDepth: 100,
   maxUpdatesPerSecond: 100,
   maxAwarenessPerSecond: 20,
   maxAwarenessClientsPerConnection: 2,

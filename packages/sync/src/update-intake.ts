@@ -4,6 +4,7 @@ import type { DocumentCaches } from "./document-caches";
 import { isWriter } from "./identity";
 import type { SyncLimits } from "./limits";
 import type { Logger } from "./logger";
+import { nestingDepth } from "./nesting";
 import { checkPlacement, type PlacementContext } from "./placement";
 import { describeError, type UntrustedUpdate } from "./protocol";
 import type { RoomMembers } from "./room-members";
@@ -26,7 +27,7 @@ export type IntakeContext = {
 
 /**
  * Judges each document update a connection sends, in order: rate, `checkUpdate`, role,
- * `checkPlacement`, document size, then the guard's triage; what passes is queued for the
+ * `checkPlacement`, nesting depth, document size, then the guard's triage; what passes is queued for the
  * turn's append. Whatever fails closes that connection with a named code, except an update
  * from a read-only role, which is only dropped (the stock client would resend it forever).
  */
@@ -96,6 +97,22 @@ export class UpdateIntake {
         bytes: update.length,
       });
       return;
+    }
+    if (limits.maxNestingDepth > 0) {
+      let depth = nestingDepth(placement.decoded, this.ydoc, limits.maxNestingDepth);
+      if (depth === "unknown") {
+        // it builds on a type queued this turn: judged once that is in the document
+        this.context.flush();
+        if (connection.isClosed || !this.isLoaded()) return;
+        depth = nestingDepth(placement.decoded, this.ydoc, limits.maxNestingDepth);
+      }
+      if (depth !== "unknown" && depth > limits.maxNestingDepth) {
+        members.close(connection, "nestingTooDeep", "warn", {
+          detail: `nests ${depth} deep or more, at most ${limits.maxNestingDepth}`,
+          bytes: update.length,
+        });
+        return;
+      }
     }
     if (this.caches.wouldExceed(update.length, limits.maxDocumentBytes, this.queue.bytes)) {
       members.close(connection, "documentTooLarge", "warn", { bytes: update.length });
