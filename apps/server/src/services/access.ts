@@ -133,8 +133,9 @@ export type DocumentAccess = {
 };
 
 /**
- * The check before a WebSocket joins a workplan's document: unknown workplans answer 404 and
- * callers who are not members of its network 403.
+ * The check before a WebSocket joins a workplan's document: 404 for a workplan that does not
+ * exist and for one of a network the caller is not a member of, alike, as the API answers, so
+ * the socket does not tell a stranger which workplans exist.
  */
 export function requireDocumentAccess(
   deps: Pick<Deps, "db">,
@@ -142,10 +143,9 @@ export function requireDocumentAccess(
   workplanId: string,
 ): DocumentAccess {
   const workplan = findWorkplan(deps.db, workplanId);
-  if (!workplan) throw new AppError("not_found", msg("workplan.notFound", { workplanId }));
-  const membership = findMembership(deps.db, workplan.networkId, caller.user.id);
-  if (!membership) {
-    throw new AppError("forbidden", msg("access.notMember"));
+  const membership = workplan ? findMembership(deps.db, workplan.networkId, caller.user.id) : null;
+  if (!workplan || !membership) {
+    throw new AppError("not_found", msg("access.workplanNotFound", { workplanId }));
   }
   const organisation = findOrganisation(deps.db, membership.organisationId);
   return {

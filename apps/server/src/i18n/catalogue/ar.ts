@@ -98,7 +98,6 @@ export const AR = {
     "بصفتك {role, select, coordinator {منسقاً} editor {محرراً} commenter {معلّقاً} other {قارئاً}} في هذه الشبكة لا يمكنك القيام بذلك ({permission})",
   "access.workplanNotFound": "لم يُعثر على خطة العمل {workplanId}، أو أنك لست عضواً في شبكتها",
   "access.adminOnly": "لا يستطيع القيام بذلك إلا مسؤول النظام",
-  "access.notMember": "لست عضواً في شبكة خطة العمل هذه",
   "access.frozen":
     "{state, select, archived {خطة العمل هذه مؤرشفة وللقراءة فقط: {refused}. يمكن للمنسق استعادتها لتعديلها من جديد.} other {خطة العمل هذه معتمدة وللقراءة فقط: {refused}. يمكن للمنسق بدء تنقيح لها.}}",
   "access.frozen.text": "لا يمكن تغيير نصها وأنشطتها",

@@ -87,7 +87,6 @@ export const EN = {
   "access.workplanNotFound":
     "Workplan {workplanId} not found, or you are not a member of its network",
   "access.adminOnly": "Only an instance administrator can do this",
-  "access.notMember": "You are not a member of this workplan's network",
   "access.frozen":
     "{state, select, archived {This workplan is archived and read-only: {refused}. A coordinator can restore it to change it again.} other {This workplan is adopted and read-only: {refused}. A coordinator can start a revision from it.}}",
   "access.frozen.text": "its text and activities cannot be changed",

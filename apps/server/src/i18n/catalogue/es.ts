@@ -89,7 +89,6 @@ export const ES = {
   "access.workplanNotFound":
     "No se encontró el plan de trabajo {workplanId}, o usted no es miembro de su red",
   "access.adminOnly": "Solo un administrador de la instancia puede hacer esto",
-  "access.notMember": "Usted no es miembro de la red de este plan de trabajo",
   "access.frozen":
     "{state, select, archived {Este plan de trabajo está archivado y es de solo lectura: {refused}. Un coordinador o coordinadora puede restaurarlo para volver a modificarlo.} other {Este plan de trabajo está aprobado y es de solo lectura: {refused}. Un coordinador o coordinadora puede abrir una revisión a partir de él.}}",
   "access.frozen.text": "no se pueden modificar su texto ni sus actividades",

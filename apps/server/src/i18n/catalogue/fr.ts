@@ -89,7 +89,6 @@ export const FR = {
   "access.workplanNotFound":
     "Plan de travail {workplanId} introuvable, ou vous n’êtes pas membre de son réseau",
   "access.adminOnly": "Seul un administrateur de l’instance peut faire ceci",
-  "access.notMember": "Vous n’êtes pas membre du réseau de ce plan de travail",
   "access.frozen":
     "{state, select, archived {Ce plan de travail est archivé et en lecture seule : {refused}. Un coordinateur ou une coordinatrice peut le restaurer pour le modifier de nouveau.} other {Ce plan de travail est adopté et en lecture seule : {refused}. Un coordinateur ou une coordinatrice peut en ouvrir une révision.}}",
   "access.frozen.text": "son texte et ses activités ne peuvent pas être modifiés",
