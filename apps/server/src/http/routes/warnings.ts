@@ -16,7 +16,8 @@ import type { RouteRegistry } from "../route";
 
 const FILTERS = {
   status: `open, dismissed (not a duplicate), coordinate, or decided (both); default every one`,
-  organisation: "an organisation (id, acronym or name): warnings with an activity it leads on either side",
+  organisation:
+    "an organisation (id, acronym or name): warnings with an activity it leads on either side",
 };
 
 const WORKPLAN_FILTERS = {
