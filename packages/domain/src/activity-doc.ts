@@ -9,6 +9,7 @@ import {
   indicatorSchema,
   MONTH,
 } from "./schemas";
+import { type XmlNode, xmlChildren } from "./xml-content";
 
 /** Name of the Y.XmlFragment holding the narrative (Tiptap's default field). */
 export const NARRATIVE_FIELD = "default";
@@ -74,15 +75,11 @@ function plainText(text: Y.XmlText): string {
     .join("");
 }
 
-function contentText(node: Y.XmlElement | Y.XmlText | Y.XmlHook, separator: string): string {
+function contentText(node: XmlNode, separator: string): string {
   if (node instanceof Y.XmlText) return plainText(node);
-  if (node instanceof Y.XmlElement) {
-    return node
-      .toArray()
-      .map((child) => contentText(child, "\n"))
-      .join(separator);
-  }
-  return "";
+  return xmlChildren(node)
+    .map((child) => contentText(child, "\n"))
+    .join(separator);
 }
 
 /** An activity block's status; anything unknown reads as planned. */
@@ -118,7 +115,7 @@ export function readActivityAttributes(
 export function readActivityElement(element: Y.XmlElement): Activity {
   let title = "";
   let description = "";
-  for (const child of element.toArray()) {
+  for (const child of xmlChildren(element)) {
     if (!(child instanceof Y.XmlElement)) continue;
     if (child.nodeName === ACTIVITY_TITLE_NODE) title = contentText(child, "");
     if (child.nodeName === ACTIVITY_DESCRIPTION_NODE) description = contentText(child, "\n");
@@ -130,8 +127,8 @@ export function readActivityElement(element: Y.XmlElement): Activity {
 /** Every activity block in a workplan document, in document order, however deeply nested. */
 export function activityElements(ydoc: Y.Doc): Y.XmlElement[] {
   const found: Y.XmlElement[] = [];
-  const visit = (node: Y.XmlFragment | Y.XmlElement): void => {
-    for (const child of node.toArray()) {
+  const visit = (node: Y.XmlFragment): void => {
+    for (const child of xmlChildren(node)) {
       if (!(child instanceof Y.XmlElement)) continue;
       if (child.nodeName === ACTIVITY_NODE) found.push(child);
       else visit(child);

@@ -233,6 +233,18 @@ describe("putting back commitments a writer may not change", () => {
     expect(activity(server, "A2").budget).toEqual(UNICEF_BUDGET);
   });
 
+  it("puts back a budget stored as a Y type (never the editor's doing) as the empty budget it reads as", () => {
+    const { server, writer } = setup();
+    const stray = updateOf(writer, (ydoc) => set(ydoc, "A2", "budget", new Y.Map()));
+    createServer(server).receive(stray, unicefEditor);
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate(server, Y.encodeStateVector(writer)));
+    const update = updateOf(writer, (ydoc) => set(ydoc, "A2", "budget", UNICEF_BUDGET));
+    expect(createServer(server).receive(update, iomEditor).restored).toEqual([
+      { id: "A2", fields: ["budget"] },
+    ]);
+    expect(activity(server, "A2").budget).toBeNull();
+  });
+
   it("lets the lead organisation's editors and coordinators change every commitment", () => {
     for (const member of [unicefEditor, coordinator]) {
       const { server, writer } = setup();

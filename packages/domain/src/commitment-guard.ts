@@ -10,6 +10,7 @@ import {
   sameCommitment,
 } from "./commitments";
 import { groupBy } from "./group-by";
+import { isJsonValue } from "./xml-content";
 
 /**
  * An activity's commitments (lead, partners, budget, status) are narrower than the document:
@@ -197,7 +198,10 @@ function putBackField(
   field: CommitmentField,
   previous: ActivityBefore,
 ): void {
-  const value = previous.stored === null ? previous.commitments[field] : previous.stored[field];
+  const stored = previous.stored === null ? undefined : previous.stored[field];
+  // a Y type cannot go into a document twice: one stored there goes back as the value it read as
+  const isStoredExactly = previous.stored !== null && (stored === undefined || isJsonValue(stored));
+  const value = isStoredExactly ? stored : previous.commitments[field];
   if (value === undefined) element.removeAttribute(field);
   // y-prosemirror stores attribute values as they are, arrays and objects included
   else element.setAttribute(field, value as string);

@@ -9,6 +9,7 @@ import {
 } from "./activity-doc";
 import type { Activity } from "./schemas";
 import { diffSequences, diffWords, wordSimilarity } from "./sequence-diff";
+import { type XmlNode, xmlChildren } from "./xml-content";
 import { attributeClient, creatorClient, textWithClients } from "./yjs-items";
 
 /** Text with, per UTF-16 unit, the Yjs client id that wrote it. */
@@ -102,37 +103,33 @@ function clientsIn(run: Run, start: number, end: number): number[] {
 /** Inline content of a text block: its texts, hard breaks as line breaks, unknown inline nodes' text. */
 function inlineRun(element: Y.XmlElement): Run {
   const runs: Run[] = [];
-  for (const child of element.toArray()) {
+  for (const child of xmlChildren(element)) {
     if (child instanceof Y.XmlText) runs.push(textWithClients(child));
-    else if (child instanceof Y.XmlElement) {
+    else
       runs.push(child.nodeName === "hardBreak" ? { text: "\n", clients: [-1] } : inlineRun(child));
-    }
   }
   return join(runs, "");
 }
 
 /** As `contentText` in activity-doc: texts joined, nested blocks by `separator`. */
-function contentRun(node: Y.XmlElement | Y.XmlText | Y.XmlHook, separator: string): Run {
+function contentRun(node: XmlNode, separator: string): Run {
   if (node instanceof Y.XmlText) return textWithClients(node);
-  if (node instanceof Y.XmlElement) {
-    return join(
-      node.toArray().map((child) => contentRun(child, "\n")),
-      separator,
-    );
-  }
-  return { text: "", clients: [] };
+  return join(
+    xmlChildren(node).map((child) => contentRun(child, "\n")),
+    separator,
+  );
 }
 
 /** The narrative's passages (text blocks, wherever nested), activity blocks left out. */
 function passages(ydoc: Y.Doc): Run[] {
   const found: Run[] = [];
-  const visit = (parent: Y.XmlFragment | Y.XmlElement): void => {
-    for (const child of parent.toArray()) {
+  const visit = (parent: Y.XmlFragment): void => {
+    for (const child of xmlChildren(parent)) {
       if (child instanceof Y.XmlText) {
         found.push(textWithClients(child));
-      } else if (child instanceof Y.XmlElement && child.nodeName !== ACTIVITY_NODE) {
+      } else if (child.nodeName !== ACTIVITY_NODE) {
         // a node holding text directly is a text block (paragraph, heading, code); others nest blocks
-        if (child.toArray().some((grandchild) => grandchild instanceof Y.XmlText)) {
+        if (xmlChildren(child).some((grandchild) => grandchild instanceof Y.XmlText)) {
           found.push(inlineRun(child));
         } else {
           visit(child);
@@ -247,11 +244,9 @@ function comparable(field: ActivityFieldName, value: unknown): string {
 }
 
 function childRun(element: Y.XmlElement, nodeName: string, separator: string): Run {
-  const child = element
-    .toArray()
-    .find(
-      (node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === nodeName,
-    );
+  const child = xmlChildren(element).find(
+    (node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === nodeName,
+  );
   return child ? trim(contentRun(child, separator)) : { text: "", clients: [] };
 }
 

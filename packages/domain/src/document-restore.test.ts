@@ -130,4 +130,38 @@ describe("restoring a version on top of the live document", () => {
       ["A2", "Survey returnees", null],
     ]);
   });
+
+  it("removes content the editor never writes, wherever it sits, and brings none back", () => {
+    const version = versionDoc();
+    // a client whose copy calls the root an array can put anything in it
+    const other = copy(version);
+    other.getArray(NARRATIVE_FIELD).insert(0, [null, "bare", new Uint8Array([1])]);
+    const writer = copy(other);
+    writer.transact(() => {
+      const paragraph = writer.getXmlFragment(NARRATIVE_FIELD).get(4) as Y.XmlElement;
+      paragraph.insert(0, [new Y.Map() as unknown as Y.XmlText]);
+      const sentence = paragraph.get(1) as Y.XmlText;
+      sentence.insertEmbed(sentence.length, { image: "x" });
+      paragraph.setAttribute("note", new Y.Text("hidden") as unknown as string);
+      findActivityElement(writer, "A1")?.setAttribute("budget", new Y.Map() as unknown as string);
+    });
+    const live = copy(writer);
+    const stray = copy(writer);
+
+    live.transact(() => restoreDocument(live, version));
+    expect(live.getXmlFragment(NARRATIVE_FIELD).toJSON()).toBe(
+      version.getXmlFragment(NARRATIVE_FIELD).toJSON(),
+    );
+    const clean = copy(version);
+    clean.transact(() => restoreDocument(clean, stray));
+    // the version's budget is no value the editor writes: the restored document holds none
+    const expected = copy(version);
+    findActivityElement(expected, "A1")?.removeAttribute("budget");
+    expect(clean.getXmlFragment(NARRATIVE_FIELD).toJSON()).toBe(
+      expected.getXmlFragment(NARRATIVE_FIELD).toJSON(),
+    );
+    expect(readNarrative(stray)).toEqual(readNarrative(version));
+    expect(readActivities(stray)).toEqual(readActivities(version));
+    expect(diffDocuments(version, stray).narrative).toEqual([]);
+  });
 });

@@ -1,9 +1,7 @@
 import * as Y from "yjs";
 import { ACTIVITY_NODE, NARRATIVE_FIELD } from "./activity-doc";
 import { diffSequences } from "./sequence-diff";
-
-type Node = Y.XmlElement | Y.XmlText | Y.XmlHook;
-type Parent = Y.XmlFragment | Y.XmlElement;
+import { isJsonValue, jsonAttributes, type XmlNode, xmlChildren } from "./xml-content";
 
 /** JSON with object keys sorted, so equal values compare equal however they were built. */
 function stableJson(value: unknown): string {
@@ -17,58 +15,70 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+type DeltaOp = { insert?: unknown; attributes?: Record<string, unknown> };
+
+/** A text's runs of characters; what else a text can hold (embeds, Y types) the editor never shows. */
+function textRuns(text: Y.XmlText): DeltaOp[] {
+  return (text.toDelta() as DeltaOp[]).filter((op) => typeof op.insert === "string");
+}
+
 /** A node's content as one string: equal strings mean equal nodes (name, attributes, children). */
-function fingerprint(node: Node, cache: Map<Node, string>): string {
+function fingerprint(node: XmlNode, cache: Map<XmlNode, string>): string {
   const known = cache.get(node);
   if (known !== undefined) return known;
   let print: string;
-  if (node instanceof Y.XmlText) print = `t${stableJson(node.toDelta())}`;
-  else if (node instanceof Y.XmlElement) {
-    const children = node.toArray().map((child) => fingerprint(child, cache));
-    print = `e${node.nodeName}${stableJson(node.getAttributes())}[${children.join(",")}]`;
-  } else print = `h${stableJson(node.toJSON())}`;
+  if (node instanceof Y.XmlText) print = `t${stableJson(textRuns(node))}`;
+  else {
+    const children = xmlChildren(node).map((child) => fingerprint(child, cache));
+    print = `e${node.nodeName}${stableJson(jsonAttributes(node))}[${children.join(",")}]`;
+  }
   cache.set(node, print);
   return print;
 }
 
 /** Whether `live` can be changed in place into `target` (same node; an activity keeps its id). */
-function isSameKind(live: Node, target: Node): boolean {
+function isSameKind(live: XmlNode, target: XmlNode): boolean {
   if (live instanceof Y.XmlText) return target instanceof Y.XmlText;
-  if (!(live instanceof Y.XmlElement) || !(target instanceof Y.XmlElement)) return false;
+  if (!(target instanceof Y.XmlElement)) return false;
   if (live.nodeName !== target.nodeName) return false;
   return live.nodeName !== ACTIVITY_NODE || live.getAttribute("id") === target.getAttribute("id");
 }
 
-/** A detached deep copy to insert; XmlHooks (never written by Tiptap) go in like elements do. */
-function copyOf(node: Node): Y.XmlElement | Y.XmlText {
-  return node.clone() as Y.XmlElement | Y.XmlText;
+/** A detached deep copy to insert, of what the editor would show of `node`. */
+function copyOf(node: XmlNode): XmlNode {
+  if (node instanceof Y.XmlText) {
+    const text = new Y.XmlText();
+    text.applyDelta(textRuns(node));
+    return text;
+  }
+  const element = new Y.XmlElement(node.nodeName);
+  for (const [name, value] of Object.entries(jsonAttributes(node))) {
+    // y-prosemirror stores attribute values as they are, arrays and objects included
+    element.setAttribute(name, value as string);
+  }
+  element.insert(0, xmlChildren(node).map(copyOf));
+  return element;
 }
 
 function setAttributes(live: Y.XmlElement, target: Y.XmlElement): void {
   const have = live.getAttributes() as Record<string, unknown>;
-  const want = target.getAttributes() as Record<string, unknown>;
+  const want = jsonAttributes(target);
   for (const name of Object.keys(have)) {
     if (!(name in want)) live.removeAttribute(name);
   }
   for (const [name, value] of Object.entries(want)) {
     // y-prosemirror stores attribute values as they are, arrays and objects included
-    if (stableJson(have[name]) !== stableJson(value)) live.setAttribute(name, value as string);
+    if (!(name in have) || stableJson(have[name]) !== stableJson(value)) {
+      live.setAttribute(name, value as string);
+    }
   }
 }
 
-type DeltaOp = { insert?: unknown; attributes?: Record<string, unknown> };
-
 /** Changes the text in place: only the differing middle is rewritten, then marks are set right. */
 function setText(live: Y.XmlText, target: Y.XmlText): void {
-  const want = target.toDelta() as DeltaOp[];
-  const have = live.toDelta() as DeltaOp[];
+  const want = textRuns(target);
+  const have = textRuns(live);
   if (stableJson(want) === stableJson(have)) return;
-  const isPlain = (ops: DeltaOp[]) => ops.every((op) => typeof op.insert === "string");
-  if (!isPlain(want) || !isPlain(have)) {
-    live.delete(0, live.length);
-    live.applyDelta(want);
-    return;
-  }
   const from = have.map((op) => op.insert as string).join("");
   const to = want.map((op) => op.insert as string).join("");
   let start = 0;
@@ -100,22 +110,25 @@ function setText(live: Y.XmlText, target: Y.XmlText): void {
 
 type Step =
   | { kind: "keep" }
-  | { kind: "update"; live: Node; target: Node }
+  | { kind: "update"; live: XmlNode; target: XmlNode }
   | { kind: "delete" }
-  | { kind: "insert"; target: Node };
+  | { kind: "insert"; target: XmlNode };
 
-/** Makes `live`'s children equal `target`'s: identical ones stay, similar ones change in place. */
-function setChildren(live: Parent, target: Parent): void {
-  const cache = new Map<Node, string>();
-  const have = live.toArray() as Node[];
-  const want = target.toArray() as Node[];
+/**
+ * Makes `live`'s children equal `target`'s: identical ones stay, similar ones change in place.
+ * `live` holds only what the editor shows (see removeStrays), so its children are its positions.
+ */
+function setChildren(live: Y.XmlFragment, target: Y.XmlFragment): void {
+  const cache = new Map<XmlNode, string>();
+  const have = xmlChildren(live);
+  const want = xmlChildren(target);
   const matches = diffSequences(
     have.map((node) => fingerprint(node, cache)),
     want.map((node) => fingerprint(node, cache)),
   );
   const steps: Step[] = [];
-  let gapHave: Node[] = [];
-  let gapWant: Node[] = [];
+  let gapHave: XmlNode[] = [];
+  let gapWant: XmlNode[] = [];
   const closeGap = () => {
     // pair each wanted node with the next live node of its kind; what is skipped goes
     let next = 0;
@@ -126,7 +139,7 @@ function setChildren(live: Parent, target: Parent): void {
         continue;
       }
       for (; next < at; next++) steps.push({ kind: "delete" });
-      steps.push({ kind: "update", live: gapHave[at] as Node, target: wanted });
+      steps.push({ kind: "update", live: gapHave[at] as XmlNode, target: wanted });
       next = at + 1;
     }
     for (; next < gapHave.length; next++) steps.push({ kind: "delete" });
@@ -137,8 +150,8 @@ function setChildren(live: Parent, target: Parent): void {
     if (match.kind === "equal") {
       closeGap();
       steps.push({ kind: "keep" });
-    } else if (match.kind === "removed") gapHave.push(have[match.aIndex] as Node);
-    else gapWant.push(want[match.bIndex] as Node);
+    } else if (match.kind === "removed") gapHave.push(have[match.aIndex] as XmlNode);
+    else gapWant.push(want[match.bIndex] as XmlNode);
   }
   closeGap();
   let index = 0;
@@ -162,7 +175,38 @@ function setChildren(live: Parent, target: Parent): void {
   }
 }
 
-function update(live: Node, target: Node): void {
+/**
+ * Removes from `parent`, however deep, what the editor does not show and a version never brings
+ * back: content that is neither an element nor a text, attribute values that are not JSON, and
+ * whatever a text holds besides characters.
+ */
+function removeStrays(parent: Y.XmlFragment): void {
+  const children = parent.toArray() as unknown[];
+  for (let index = children.length - 1; index >= 0; index--) {
+    const child = children[index];
+    if (child instanceof Y.XmlText) removeStrayEmbeds(child);
+    else if (child instanceof Y.XmlElement) {
+      for (const [name, value] of Object.entries(
+        child.getAttributes() as Record<string, unknown>,
+      )) {
+        if (!isJsonValue(value)) child.removeAttribute(name);
+      }
+      removeStrays(child);
+    } else parent.delete(index, 1);
+  }
+}
+
+function removeStrayEmbeds(text: Y.XmlText): void {
+  const embeds: number[] = [];
+  let index = 0;
+  for (const op of text.toDelta() as DeltaOp[]) {
+    if (typeof op.insert === "string") index += op.insert.length;
+    else embeds.push(index++);
+  }
+  for (const at of embeds.reverse()) text.delete(at, 1);
+}
+
+function update(live: XmlNode, target: XmlNode): void {
   if (live instanceof Y.XmlText && target instanceof Y.XmlText) {
     setText(live, target);
   } else if (live instanceof Y.XmlElement && target instanceof Y.XmlElement) {
@@ -174,9 +218,11 @@ function update(live: Node, target: Node): void {
 /**
  * Makes the narrative of `live` (with its activity blocks) equal that of `version`, as changes on
  * top of `live`: what is the same stays untouched (so concurrent edits there merge), what differs
- * is rewritten in place where it can be, and nothing of `live`'s history is thrown away.
- * Call it inside a transaction of `live`'s document.
+ * is rewritten in place where it can be, what the editor does not show goes, and nothing of
+ * `live`'s history is thrown away. Call it inside a transaction of `live`'s document.
  */
 export function restoreDocument(live: Y.Doc, version: Y.Doc): void {
-  setChildren(live.getXmlFragment(NARRATIVE_FIELD), version.getXmlFragment(NARRATIVE_FIELD));
+  const narrative = live.getXmlFragment(NARRATIVE_FIELD);
+  removeStrays(narrative);
+  setChildren(narrative, version.getXmlFragment(NARRATIVE_FIELD));
 }

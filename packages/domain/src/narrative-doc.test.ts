@@ -157,6 +157,49 @@ describe("readNarrative", () => {
     ]);
   });
 
+  it("bounds spans and a list's start to what a table and a Word list can hold", () => {
+    const cell = (attrs: Record<string, unknown>) =>
+      element("tableCell", [element("paragraph", [text("x")])], attrs);
+    const ydoc = docWith(
+      element("table", [
+        element("tableRow", [
+          cell({ colspan: 1_000_000_000, rowspan: 1_000_000_000 }),
+          cell({ colspan: "1e9", rowspan: 70000 }),
+          cell({ colspan: -3, rowspan: 2.5 }),
+        ]),
+      ]),
+      element("orderedList", [element("listItem", [element("paragraph", [text("x")])])], {
+        start: 1e12,
+      }),
+    );
+
+    const [table, list] = readNarrative(ydoc);
+    expect(table?.kind === "table" && table.rows[0]?.map((c) => [c.colspan, c.rowspan])).toEqual([
+      [1000, 65534],
+      [1000, 65534],
+      [1, 1],
+    ]);
+    expect(list).toMatchObject({ kind: "list", start: 2_147_483_647 });
+  });
+
+  it("skips content and attribute values the editor never writes instead of failing", () => {
+    const ydoc = docWith(
+      element("heading", [text("Plan")], { level: new Y.Map() }),
+      element("paragraph", [text("Kept")]),
+    );
+    const writer = new Y.Doc();
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate(ydoc));
+    const root = writer.getArray(NARRATIVE_FIELD);
+    root.insert(0, [null, "bare", new Uint8Array([1]), new Y.Map()]);
+    const read = new Y.Doc();
+    Y.applyUpdate(read, Y.encodeStateAsUpdate(writer));
+
+    expect(readNarrative(read)).toEqual([
+      { kind: "heading", level: 1, content: [{ kind: "text", text: "Plan" }] },
+      { kind: "paragraph", content: [{ kind: "text", text: "Kept" }] },
+    ]);
+  });
+
   it("finds an activity nested in a quote and skips a block without an id", () => {
     const activity = (id: string | null) =>
       element("activity", [element("activityTitle", [text("Nested")])], id ? { id } : {});

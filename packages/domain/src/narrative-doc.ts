@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { ACTIVITY_NODE, NARRATIVE_FIELD } from "./activity-doc";
+import { type XmlNode, xmlChildren } from "./xml-content";
 
 /** Text with the marks the editor offers; `link` is the href as typed, unchecked. */
 export type NarrativeText = {
@@ -36,7 +37,11 @@ export type NarrativeNode =
   | { kind: "rule" }
   | { kind: "activity"; id: string };
 
-type YNode = Y.XmlElement | Y.XmlText | Y.XmlHook;
+// HTML's own limits for a cell's spans, and DOCX's for a number (a 32-bit signed integer):
+// beyond them a value is no layout anyone meant, and exports would allocate in proportion to it
+const MAX_COLSPAN = 1000;
+const MAX_ROWSPAN = 65534;
+const MAX_LIST_START = 2_147_483_647;
 
 const MARKS = ["bold", "italic", "underline", "strike", "code"] as const;
 
@@ -66,45 +71,43 @@ function textRuns(text: Y.XmlText): NarrativeText[] {
 
 function inlineContent(element: Y.XmlElement): NarrativeInline[] {
   const content: NarrativeInline[] = [];
-  for (const child of element.toArray()) {
+  for (const child of xmlChildren(element)) {
     if (child instanceof Y.XmlText) content.push(...textRuns(child));
-    else if (child instanceof Y.XmlElement) {
-      if (child.nodeName === "hardBreak") content.push({ kind: "break" });
-      // an inline node we do not know: keep its text
-      else content.push(...inlineContent(child));
-    }
+    else if (child.nodeName === "hardBreak") content.push({ kind: "break" });
+    // an inline node we do not know: keep its text
+    else content.push(...inlineContent(child));
   }
   return content;
 }
 
-function plainText(node: YNode): string {
+function plainText(node: XmlNode): string {
   if (node instanceof Y.XmlText)
     return textRuns(node)
       .map((run) => run.text)
       .join("");
-  if (node instanceof Y.XmlElement) return node.toArray().map(plainText).join("");
-  return "";
+  return xmlChildren(node).map(plainText).join("");
 }
 
-function positiveInteger(value: unknown, fallback: number): number {
+/** A whole number from 1 to `max` (a larger one reads as `max`); anything else is `fallback`. */
+function positiveInteger(value: unknown, fallback: number, max: number): number {
+  if (typeof value !== "number" && typeof value !== "string") return fallback;
   const number = Number(value);
-  return Number.isInteger(number) && number >= 1 ? number : fallback;
+  return Number.isInteger(number) && number >= 1 ? Math.min(number, max) : fallback;
 }
 
 function headingLevel(value: unknown): 1 | 2 | 3 | 4 | 5 | 6 {
-  return Math.min(6, positiveInteger(value, 1)) as 1 | 2 | 3 | 4 | 5 | 6;
+  return positiveInteger(value, 1, 6) as 1 | 2 | 3 | 4 | 5 | 6;
 }
 
-function blocks(parent: Y.XmlFragment | Y.XmlElement): NarrativeNode[] {
-  return parent.toArray().flatMap(block);
+function blocks(parent: Y.XmlFragment): NarrativeNode[] {
+  return xmlChildren(parent).flatMap(block);
 }
 
-function block(node: YNode): NarrativeNode[] {
+function block(node: XmlNode): NarrativeNode[] {
   if (node instanceof Y.XmlText) {
     const content = textRuns(node);
     return content.length > 0 ? [{ kind: "paragraph", content }] : [];
   }
-  if (!(node instanceof Y.XmlElement)) return [];
   switch (node.nodeName) {
     case "paragraph":
       return [{ kind: "paragraph", content: inlineContent(node) }];
@@ -122,12 +125,14 @@ function block(node: YNode): NarrativeNode[] {
         {
           kind: "list",
           ordered: node.nodeName === "orderedList",
-          start: positiveInteger(node.getAttribute("start"), 1),
-          items: node.toArray().map((item) => (item instanceof Y.XmlElement ? blocks(item) : [])),
+          start: positiveInteger(node.getAttribute("start"), 1, MAX_LIST_START),
+          items: xmlChildren(node).map((item) =>
+            item instanceof Y.XmlElement ? blocks(item) : [],
+          ),
         },
       ];
     case "table":
-      return [{ kind: "table", rows: node.toArray().map(tableRow) }];
+      return [{ kind: "table", rows: xmlChildren(node).map(tableRow) }];
     case "blockquote":
       return [{ kind: "quote", children: blocks(node) }];
     case "codeBlock":
@@ -145,15 +150,15 @@ function block(node: YNode): NarrativeNode[] {
   }
 }
 
-function tableRow(row: YNode): NarrativeTableCell[] {
+function tableRow(row: XmlNode): NarrativeTableCell[] {
   if (!(row instanceof Y.XmlElement)) return [];
-  return row.toArray().flatMap((cell): NarrativeTableCell[] => {
+  return xmlChildren(row).flatMap((cell): NarrativeTableCell[] => {
     if (!(cell instanceof Y.XmlElement)) return [];
     return [
       {
         header: cell.nodeName === "tableHeader",
-        colspan: positiveInteger(cell.getAttribute("colspan"), 1),
-        rowspan: positiveInteger(cell.getAttribute("rowspan"), 1),
+        colspan: positiveInteger(cell.getAttribute("colspan"), 1, MAX_COLSPAN),
+        rowspan: positiveInteger(cell.getAttribute("rowspan"), 1, MAX_ROWSPAN),
         children: blocks(cell),
       },
     ];

@@ -5,10 +5,12 @@ import type {
   ValidationView,
   VersionView,
 } from "@junction/domain";
-import { createWorkplan, listAudit } from "@junction/store";
+import { findActivityElement, NARRATIVE_FIELD } from "@junction/domain/doc";
+import { createWorkplan, listAudit, loadVersionState } from "@junction/store";
 import { afterEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import type { ServerEvent } from "../events";
-import { activity, storeDocument } from "../test/documents";
+import { activity, storeDocument, storeEdit } from "../test/documents";
 import {
   createHarness,
   createTestNetwork,
@@ -17,6 +19,7 @@ import {
   snapshotDatabase,
   type TestNetwork,
 } from "../test/harness";
+import { documentOf } from "./document-state";
 
 let harness: Harness | null = null;
 afterEach(() => {
@@ -618,5 +621,34 @@ describe("versions and diffs", () => {
     expect(frozen.status).toBe(409);
     expect(frozen.body.error.message).toContain("adopted and read-only");
     expect(snapshotDatabase(h.db)).toBe(before);
+  });
+
+  it("restores a version over content the editor never writes, and removes that content", async () => {
+    const { h, n, call } = setUp();
+    const base = `/api/workplans/${n.workplanId}`;
+    const saved = await call<VersionView>(n.cookies.coordinator, "POST", `${base}/versions`, {
+      name: "Before the stray content",
+    });
+    const workplan = { id: n.workplanId };
+    storeEdit(h, workplan, (ydoc) => {
+      const block = findActivityElement(ydoc, "X1");
+      block?.setAttribute("budget", new Y.Map() as unknown as string);
+    });
+    // a client whose copy calls the narrative's root an array can put anything in it
+    storeEdit(h, workplan, (ydoc) => ydoc.getArray(NARRATIVE_FIELD).insert(0, [null, "bare"]));
+
+    const restored = await call<{ changed: boolean }>(
+      n.cookies.coordinator,
+      "POST",
+      `${base}/versions/${saved.body.id}/restore`,
+    );
+    expect(restored.status).toBe(200);
+    expect(restored.body.changed).toBe(true);
+    const live = documentOf(h.deps.live.readState(n.workplanId));
+    const version = documentOf(loadVersionState(h.db, saved.body.id) ?? new Uint8Array());
+    expect(live.getXmlFragment(NARRATIVE_FIELD).toJSON()).toBe(
+      version.getXmlFragment(NARRATIVE_FIELD).toJSON(),
+    );
+    expect(live.getXmlFragment(NARRATIVE_FIELD).length).toBe(3);
   });
 });

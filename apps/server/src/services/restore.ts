@@ -7,6 +7,7 @@ import { msg } from "../i18n/message";
 import { requireWorkplanPermission, requireWritableWorkplan } from "./access";
 import type { Caller } from "./caller";
 import { readLiveState, recordServerWriter, reindexNow } from "./document-state";
+import { isDatabaseBusy } from "./storage";
 import {
   publishVersion,
   requireVersionOf,
@@ -45,7 +46,11 @@ export function restoreVersion(
       activities = readActivities(ydoc);
     });
   } catch (error) {
-    throw new AppError("unavailable", msg("storage.notRestored"), { cause: error });
+    if (isDatabaseBusy(error)) {
+      throw new AppError("unavailable", msg("storage.notRestored"), { cause: error });
+    }
+    // the error handler answers a full disk with 503, anything else with a logged 500
+    throw error;
   } finally {
     target.destroy();
   }

@@ -27,3 +27,21 @@ export function storeDocument(
   replaceWorkplanActivities(h.db, workplan, readActivities(ydoc), h.deps.now());
   ydoc.destroy();
 }
+
+/**
+ * Appends the update `edit` makes on a copy of a workplan's stored document, as a client's update
+ * the sync server accepted; the activity index stays as it was.
+ */
+export function storeEdit(
+  h: { db: Db },
+  workplan: { id: string },
+  edit: (ydoc: Y.Doc) => void,
+): void {
+  const log = createSqliteUpdateLog(h.db);
+  const ydoc = new Y.Doc();
+  Y.applyUpdate(ydoc, stateFromLog(log.load(workplan.id)));
+  const before = Y.encodeStateVector(ydoc);
+  edit(ydoc);
+  log.append([{ docName: workplan.id, updates: [Y.encodeStateAsUpdate(ydoc, before)] }]);
+  ydoc.destroy();
+}
