@@ -89,6 +89,9 @@ function listBlocks(
   );
 }
 
+/** Word lays out at most 63 columns: a wider span only grows the grid docx writes for nothing. */
+const WORD_MAX_COLUMNS = 63;
+
 function tableBlocks(context: Context, rows: Extract<NarrativeNode, { kind: "table" }>["rows"]) {
   const docxRows = rows
     .filter((cells) => cells.length > 0)
@@ -99,7 +102,11 @@ function tableBlocks(context: Context, rows: Extract<NarrativeNode, { kind: "tab
           children: cells.map((c) =>
             cell(
               c.children.flatMap((node) => nodeBlocks(context, node)),
-              { header: c.header, columnSpan: c.colspan, rowSpan: c.rowspan },
+              {
+                header: c.header,
+                columnSpan: Math.min(c.colspan, WORD_MAX_COLUMNS),
+                rowSpan: c.rowspan,
+              },
             ),
           ),
         }),

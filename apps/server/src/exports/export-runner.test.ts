@@ -4,6 +4,24 @@ import { createLogger } from "../log";
 import type { ExportJob } from "./export-jobs";
 import { createExportRunner, type ExportRunner } from "./export-runner";
 
+const training = {
+  id: "A1",
+  title: "Train border police",
+  description: "",
+  lead: "o",
+  partners: [],
+  gcmObjectives: [10],
+  principles: [],
+  sdgTargets: [],
+  locations: [],
+  targetGroups: [],
+  start: null,
+  end: null,
+  budget: null,
+  status: "planned" as const,
+  indicators: [],
+};
+
 const source = {
   network: { id: "n", name: "Network", country: "Georgia" },
   organisations: [{ id: "o", name: "Agency", acronym: "AG", type: "un-agency" }],
@@ -13,25 +31,7 @@ const source = {
       title: "Plan",
       stage: "draft" as const,
       version: null,
-      activities: [
-        {
-          id: "A1",
-          title: "Train border police",
-          description: "",
-          lead: "o",
-          partners: [],
-          gcmObjectives: [10],
-          principles: [],
-          sdgTargets: [],
-          locations: [],
-          targetGroups: [],
-          start: null,
-          end: null,
-          budget: null,
-          status: "planned" as const,
-          indicators: [],
-        },
-      ],
+      activities: [training],
     },
   ],
   generatedAt: "2026-12-03T09:30:00.000Z",
@@ -71,5 +71,31 @@ describe("the export worker threads", () => {
     const waiting = expect(runner.run(csv)).rejects.toThrow("The server is stopping");
     await runner.close();
     await Promise.all([running, waiting]);
+  });
+
+  it("fail a job that outgrows a worker's memory, and run the next one in a fresh worker", async () => {
+    runner = createExportRunner({ threads: 1, log: createLogger("silent"), maxHeapMb: 128 });
+    const description = "x".repeat(1024 * 1024);
+    const huge: ExportJob = {
+      ...csv,
+      source: {
+        ...source,
+        workplans: [
+          {
+            id: "w",
+            title: "Plan",
+            stage: "draft" as const,
+            version: null,
+            activities: Array.from({ length: 400 }, (_, i) => ({
+              ...training,
+              id: `A${i}`,
+              description: `${i}${description}`,
+            })),
+          },
+        ],
+      },
+    };
+    await expect(runner.run(huge)).rejects.toThrow("memory limit");
+    expect((await runner.run(csv)).kind).toBe("file");
   });
 });

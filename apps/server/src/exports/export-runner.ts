@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { type ResourceLimits, Worker } from "node:worker_threads";
 import { AppError } from "../errors";
 import { msg } from "../i18n/message";
 import type { Logger } from "../log";
@@ -24,6 +24,11 @@ export type ExportRunnerOptions = {
   idleMs?: number;
   /** Jobs that may wait for a thread; more are refused (503) rather than piling up memory. */
   maxQueued?: number;
+  /**
+   * The heap a worker may grow to, in MB: an export needing more fails alone (its worker ends)
+   * instead of exhausting the process's memory and ending the server.
+   */
+  maxHeapMb?: number;
 };
 
 /**
@@ -40,12 +45,15 @@ function workerModule(): { url: URL; typescript: boolean } {
  * A worker running TypeScript registers tsx's loader first: on Node 20 a worker ignores loaders
  * given as --import in its execArgv, whether tsx started the process or vitest did.
  */
-function startWorker(module: { url: URL; typescript: boolean }): Worker {
-  if (!module.typescript) return new Worker(module.url);
+function startWorker(
+  module: { url: URL; typescript: boolean },
+  resourceLimits: ResourceLimits,
+): Worker {
+  if (!module.typescript) return new Worker(module.url, { resourceLimits });
   const loader = createRequire(import.meta.url).resolve("tsx");
   const api = pathToFileURL(join(dirname(loader), "esm", "api", "index.mjs")).href;
   const bootstrap = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(module.url.href)}); });`;
-  return new Worker(bootstrap, { eval: true });
+  return new Worker(bootstrap, { eval: true, resourceLimits });
 }
 
 type Pending = {
@@ -60,6 +68,7 @@ export function createExportRunner(options: ExportRunnerOptions): ExportRunner {
   const { threads, log } = options;
   const idleMs = options.idleMs ?? 30_000;
   const maxQueued = options.maxQueued ?? 16;
+  const resourceLimits: ResourceLimits = { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 };
   if (threads <= 0) {
     return {
       async run(job) {
@@ -85,7 +94,7 @@ export function createExportRunner(options: ExportRunnerOptions): ExportRunner {
   }
 
   function start(): Slot {
-    const worker = startWorker(module);
+    const worker = startWorker(module, resourceLimits);
     // an idle worker must not keep a stopping server alive
     worker.unref();
     const slot: Slot = { worker, busy: null, idle: null };
@@ -102,19 +111,20 @@ export function createExportRunner(options: ExportRunnerOptions): ExportRunner {
       }
       next(slot);
     });
+    // the job it was running fails (a logged 500); the next job starts a fresh worker
     const fail = (error: Error) => {
+      log.error("export worker failed", { error: error.message });
       slots.delete(slot);
       if (slot.idle) clearTimeout(slot.idle);
-      if (slot.busy) slot.busy.reject(error);
+      if (slot.busy) {
+        slot.busy.reject(new Error(`The export stopped: ${error.message}`, { cause: error }));
+      }
       slot.busy = null;
       pump();
     };
-    worker.on("error", (error) => {
-      log.error("export worker failed", { error: error.message });
-      fail(error);
-    });
+    worker.on("error", fail);
     worker.on("exit", (code) => {
-      if (slots.has(slot)) fail(new Error(`The export worker stopped (exit code ${code})`));
+      if (slots.has(slot)) fail(new Error(`its worker ended (exit code ${code})`));
     });
     slots.add(slot);
     return slot;

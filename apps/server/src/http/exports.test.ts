@@ -5,10 +5,12 @@ import {
   iatiCheckSchema,
   iatiSettingsViewSchema,
 } from "@junction/domain";
+import { NARRATIVE_FIELD } from "@junction/domain/doc";
 import { docxParagraphs, unzipText, validateIati } from "@junction/exports/testing";
 import { createWorkplan, insertVersion, listAudit, updateWorkplan } from "@junction/store";
 import { afterEach, describe, expect, it } from "vitest";
-import { activity, storeDocument } from "../test/documents";
+import * as Y from "yjs";
+import { activity, storeDocument, storeEdit } from "../test/documents";
 import {
   createHarness,
   createTestNetwork,
@@ -120,6 +122,28 @@ describe("workplan exports", () => {
       subject: n.workplanId,
       detail: { format: "docx", versionId: null, activities: 2 },
     });
+  });
+
+  it("exports a table whose cell claims a billion columns, and the server carries on", async () => {
+    const { h, n } = setUp();
+    storeEdit(h, { id: n.workplanId }, (ydoc) => {
+      const paragraph = new Y.XmlElement("paragraph");
+      paragraph.insert(0, [new Y.XmlText("Wide cell")]);
+      const cell = new Y.XmlElement("tableCell");
+      cell.setAttribute("colspan", 1_000_000_000 as unknown as string);
+      cell.insert(0, [paragraph]);
+      const row = new Y.XmlElement("tableRow");
+      row.insert(0, [cell]);
+      const table = new Y.XmlElement("table");
+      table.insert(0, [row]);
+      ydoc.getXmlFragment(NARRATIVE_FIELD).insert(0, [table]);
+    });
+    const path = `/api/workplans/${n.workplanId}/export?format=docx`;
+
+    const response = await get(h, path, n.cookies.viewer);
+    expect(response.status).toBe(200);
+    expect(docxParagraphs(await bytesOf(response))).toContain("Wide cell");
+    expect((await get(h, path, n.cookies.viewer)).status).toBe(200);
   });
 
   it("exports a saved version as it was, not the live text, and names the version", async () => {
