@@ -10,6 +10,7 @@ import type { Config } from "./config";
 import { joinDeployment } from "./deployment/join";
 import type { BaseDeps, Deps } from "./deps";
 import { createExportRunner } from "./exports/export-runner";
+import { withForeignContentRemoved } from "./foreign-content-guard";
 import { createApp } from "./http/app";
 import { loadTranslator } from "./i18n/locale-files";
 import { createActivityIndexer } from "./indexer/activity-indexer";
@@ -84,7 +85,7 @@ export async function startJunction(
       Object.entries(config.syncLimits).filter(([, value]) => value !== undefined),
     ),
     onDocumentChanged: (workplanId, ydoc) => indexer.schedule(workplanId, ydoc),
-    guard: withClientAttribution(base, createStatusGuard(base)),
+    guard: withClientAttribution(base, withForeignContentRemoved(createStatusGuard(base))),
     ...(deployment.documents && {
       scaleOut: {
         bus: deployment.documents,

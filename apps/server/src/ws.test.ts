@@ -184,3 +184,45 @@ describe("a document nested thousands deep", () => {
     expect(errorLines(server)).toEqual([]);
   });
 });
+
+describe("content the editor never writes", () => {
+  it("is removed before anyone receives it, the writer included, and the workplan reads as before", async () => {
+    server = await startLiveServer();
+    const n = createTestNetwork(server);
+    const editor = connectClient(server, n.workplanId, { cookie: n.cookies.editor });
+    await whenSynced(editor.provider);
+    const fragment = editor.ydoc.getXmlFragment("default");
+    const paragraph = new Y.XmlElement("paragraph");
+    const text = new Y.XmlText("Kept.");
+    fragment.insert(0, [paragraph]);
+    paragraph.insert(0, [text]);
+    editor.ydoc.transact(() => {
+      // a Y type as an attribute, an embed in a text
+      paragraph.setAttribute("x", new Y.Map() as unknown as string);
+      text.insertEmbed(2, { image: "https://example.org/x.png" });
+    });
+    // bare values, characters and binary among the blocks, as a raw update would put them
+    const raw = new Y.Doc();
+    raw.getArray("default").insert(0, [null, "stray", new Uint8Array([1, 2])]);
+    Y.applyUpdate(editor.ydoc, Y.encodeStateAsUpdate(raw));
+
+    const viewer = connectClient(server, n.workplanId, { cookie: n.cookies.viewer });
+    await whenSynced(viewer.provider);
+    for (const { ydoc } of [viewer, editor]) {
+      await vi.waitFor(() => {
+        const children = ydoc.getXmlFragment("default").toArray();
+        expect(children).toHaveLength(1);
+        const [kept] = children as Y.XmlElement[];
+        expect(kept?.getAttributes()).toEqual({});
+        expect((kept?.toArray()[0] as Y.XmlText).toDelta()).toEqual([{ insert: "Kept." }]);
+      });
+    }
+    const exported = await fetch(`${server.url}/api/workplans/${n.workplanId}/export?format=md`, {
+      headers: { cookie: n.cookies.viewer },
+    });
+    expect(await exported.text()).toContain("Kept.");
+    destroyClient(editor);
+    destroyClient(viewer);
+    expect(errorLines(server)).toEqual([]);
+  });
+});

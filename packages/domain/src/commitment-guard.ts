@@ -9,8 +9,8 @@ import {
   readCommitments,
   sameCommitment,
 } from "./commitments";
-import { groupBy } from "./group-by";
 import { isJsonValue } from "./xml-content";
+import { OwnItems } from "./yjs-items";
 
 /**
  * An activity's commitments (lead, partners, budget, status) are narrower than the document:
@@ -225,35 +225,6 @@ function isGuarded(key: string | null): boolean {
 
 function isActivityType(type: unknown): boolean {
   return type instanceof Y.XmlElement && type.nodeName === ACTIVITY_NODE;
-}
-
-/** An update's own items, by client, to resolve origins that point inside the same update. */
-class OwnItems {
-  private byClient: Map<number, Y.Item[]> | null = null;
-
-  constructor(private readonly structs: readonly (Y.Item | Y.GC | Y.Skip)[]) {}
-
-  find(id: Y.ID): Y.Item | undefined {
-    // built on first use: most updates only point at what the document already holds
-    this.byClient ??= groupBy(
-      this.structs.filter((struct): struct is Y.Item => struct instanceof Y.Item),
-      (item) => item.id.client,
-    );
-    const items = this.byClient.get(id.client);
-    if (items === undefined) return undefined;
-    // an update lists each client's structs in clock order
-    let low = 0;
-    let high = items.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const item = items[middle];
-      if (item === undefined) return undefined;
-      if (id.clock < item.id.clock) high = middle - 1;
-      else if (id.clock >= item.id.clock + item.length) low = middle + 1;
-      else return item;
-    }
-    return undefined;
-  }
 }
 
 /**

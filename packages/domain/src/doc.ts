@@ -44,6 +44,7 @@ export {
   type NarrativeDiffOp,
 } from "./document-diff";
 export { restoreDocument } from "./document-restore";
+export { mayAddForeignContent } from "./foreign-content";
 export {
   type NarrativeInline,
   type NarrativeNode,
@@ -68,3 +69,4 @@ export {
   sameValue,
   type TextSuggestion,
 } from "./suggestions";
+export { removeForeignContent } from "./xml-content";

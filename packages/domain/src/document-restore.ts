@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import { ACTIVITY_NODE, NARRATIVE_FIELD } from "./activity-doc";
 import { diffSequences } from "./sequence-diff";
-import { isJsonValue, jsonAttributes, type XmlNode, xmlChildren } from "./xml-content";
+import { jsonAttributes, removeForeignContent, type XmlNode, xmlChildren } from "./xml-content";
 
 /** JSON with object keys sorted, so equal values compare equal however they were built. */
 function stableJson(value: unknown): string {
@@ -116,7 +116,7 @@ type Step =
 
 /**
  * Makes `live`'s children equal `target`'s: identical ones stay, similar ones change in place.
- * `live` holds only what the editor shows (see removeStrays), so its children are its positions.
+ * `live` holds only what the editor shows (see removeForeignContent), so its children are its positions.
  */
 function setChildren(live: Y.XmlFragment, target: Y.XmlFragment): void {
   const cache = new Map<XmlNode, string>();
@@ -175,37 +175,6 @@ function setChildren(live: Y.XmlFragment, target: Y.XmlFragment): void {
   }
 }
 
-/**
- * Removes from `parent`, however deep, what the editor does not show and a version never brings
- * back: content that is neither an element nor a text, attribute values that are not JSON, and
- * whatever a text holds besides characters.
- */
-function removeStrays(parent: Y.XmlFragment): void {
-  const children = parent.toArray() as unknown[];
-  for (let index = children.length - 1; index >= 0; index--) {
-    const child = children[index];
-    if (child instanceof Y.XmlText) removeStrayEmbeds(child);
-    else if (child instanceof Y.XmlElement) {
-      for (const [name, value] of Object.entries(
-        child.getAttributes() as Record<string, unknown>,
-      )) {
-        if (!isJsonValue(value)) child.removeAttribute(name);
-      }
-      removeStrays(child);
-    } else parent.delete(index, 1);
-  }
-}
-
-function removeStrayEmbeds(text: Y.XmlText): void {
-  const embeds: number[] = [];
-  let index = 0;
-  for (const op of text.toDelta() as DeltaOp[]) {
-    if (typeof op.insert === "string") index += op.insert.length;
-    else embeds.push(index++);
-  }
-  for (const at of embeds.reverse()) text.delete(at, 1);
-}
-
 function update(live: XmlNode, target: XmlNode): void {
   if (live instanceof Y.XmlText && target instanceof Y.XmlText) {
     setText(live, target);
@@ -223,6 +192,6 @@ function update(live: XmlNode, target: XmlNode): void {
  */
 export function restoreDocument(live: Y.Doc, version: Y.Doc): void {
   const narrative = live.getXmlFragment(NARRATIVE_FIELD);
-  removeStrays(narrative);
+  removeForeignContent(narrative);
   setChildren(narrative, version.getXmlFragment(NARRATIVE_FIELD));
 }

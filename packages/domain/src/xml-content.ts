@@ -41,3 +41,45 @@ export function jsonAttributes(element: Y.XmlElement): Record<string, unknown> {
   }
   return attributes;
 }
+
+/**
+ * Removes from `parent`, however deep, what the editor does not show and would fail on: content
+ * that is neither an element nor a text, attribute values that are not JSON, and whatever a text
+ * holds besides characters. Walks without recursion. Answers how many it removed.
+ */
+export function removeForeignContent(parent: Y.XmlFragment): number {
+  let removed = 0;
+  const pending: Y.XmlFragment[] = [parent];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const children = next.toArray() as unknown[];
+    for (let index = children.length - 1; index >= 0; index--) {
+      const child = children[index];
+      if (child instanceof Y.XmlText) removed += removeEmbeds(child);
+      else if (child instanceof Y.XmlElement) {
+        for (const [name, value] of Object.entries(
+          child.getAttributes() as Record<string, unknown>,
+        )) {
+          if (isJsonValue(value)) continue;
+          child.removeAttribute(name);
+          removed++;
+        }
+        pending.push(child);
+      } else {
+        next.delete(index, 1);
+        removed++;
+      }
+    }
+  }
+  return removed;
+}
+
+function removeEmbeds(text: Y.XmlText): number {
+  const embeds: number[] = [];
+  let index = 0;
+  for (const op of text.toDelta() as { insert?: unknown }[]) {
+    if (typeof op.insert === "string") index += op.insert.length;
+    else embeds.push(index++);
+  }
+  for (const at of embeds.reverse()) text.delete(at, 1);
+  return embeds.length;
+}
