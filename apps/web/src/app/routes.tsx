@@ -9,6 +9,7 @@ import {
 import { LoginPage } from "../features/auth/login-page";
 import { HomePage } from "../features/home/home-page";
 import { type MessageKey, useT } from "../i18n";
+import { PageErrorBoundary } from "../ui/error-boundary";
 import { ErrorState, LoadingState } from "../ui/states";
 import { AppShell } from "./app-shell";
 import { NotFoundPage } from "./not-found-page";
@@ -220,9 +221,11 @@ export function App() {
 
   return (
     <AppShell me={session.me} routeNetworkId={match?.params.networkId ?? null}>
-      <Suspense fallback={<LoadingState />}>
-        {match ? match.route.render(match.params) : <NotFoundPage />}
-      </Suspense>
+      <PageErrorBoundary resetKey={pathname}>
+        <Suspense fallback={<LoadingState />}>
+          {match ? match.route.render(match.params) : <NotFoundPage />}
+        </Suspense>
+      </PageErrorBoundary>
     </AppShell>
   );
 }
