@@ -9,6 +9,7 @@ import {
   replaceWorkplanActivities,
 } from "@junction/store";
 import { testDatabaseUrl } from "@junction/store/testing";
+import { DocumentUnavailableError } from "@junction/sync";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { createActivityIndexer } from "./indexer/activity-indexer";
@@ -99,6 +100,41 @@ describe.skipIf(testDatabaseUrl() !== null)("a database locked by another proces
     expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
       /nothing was saved/,
     );
+  });
+
+  it("answers a fault in a document change 500 and logs it, and an unreachable document 503", async () => {
+    const { h, n } = setUp();
+    const activity = { ...emptyActivity("X1"), lead: n.orgA };
+    replaceWorkplanActivities(h.db, { id: n.workplanId, networkId: n.networkId }, [activity]);
+    const setStatus = () =>
+      h.request(`/api/workplans/${n.workplanId}/activities/X1/status`, {
+        method: "POST",
+        headers: { cookie: n.cookies.coordinator, origin: ORIGIN },
+        json: { status: "completed" },
+      });
+    let logged = false;
+    onLog(h, "unhandled error", () => {
+      logged = true;
+    });
+    h.deps.live = {
+      ...h.deps.live,
+      change: () => {
+        throw new TypeError("Cannot read properties of null (reading 'toJSON')");
+      },
+    };
+    // "try again" would hide a fault for good: it is told as one, and logged
+    expect((await setStatus()).status).toBe(500);
+    expect(logged).toBe(true);
+
+    h.deps.live = {
+      ...h.deps.live,
+      change: () => {
+        throw new DocumentUnavailableError(`Document ${n.workplanId} could not be loaded`);
+      },
+    };
+    const unreachable = await setStatus();
+    expect(unreachable.status).toBe(503);
+    expect(unreachable.headers.get("retry-after")).toBe("5");
   });
 
   it("still answers a reader whose session is due for renewal", async () => {

@@ -25,6 +25,7 @@ export type { SyncCounters, SyncStats } from "./stats";
 export {
   type ConnectionContext,
   createSyncServer,
+  DocumentUnavailableError,
   type SyncServer,
   type SyncServerOptions,
 } from "./sync-server";

@@ -15,6 +15,14 @@ import { startTimer, stopTimer, type TimerHandle } from "./timers";
 import type { UpdateGuard, UpdateWriter } from "./update-guard";
 import type { UpdateLog } from "./update-log";
 
+/**
+ * `change` could not reach the document: the server is stopping, or the document could not be
+ * loaded from its log (already logged). Worth trying again later, unlike any other error.
+ */
+export class DocumentUnavailableError extends Error {
+  override name = "DocumentUnavailableError";
+}
+
 export type SyncServerOptions = {
   log: UpdateLog;
   logger?: Logger;
@@ -223,11 +231,13 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       };
     },
     change(docName, edit) {
-      if (isClosing) throw new Error("The sync server is shutting down");
+      if (isClosing) throw new DocumentUnavailableError("The sync server is shutting down");
       // store what clients sent this turn first, so the log keeps the order things happened in
       flush();
       const room = roomFor(docName);
-      if (room === null) throw new Error(`Document ${docName} could not be loaded`);
+      if (room === null) {
+        throw new DocumentUnavailableError(`Document ${docName} could not be loaded`);
+      }
       const scratch = room.scratchCopy();
       // the transaction's own update: a diff against the state vector would carry every
       // deletion the document ever saw, so an edit that changed nothing would look like one

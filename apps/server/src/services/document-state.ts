@@ -9,9 +9,9 @@ import {
 } from "@junction/store";
 import * as Y from "yjs";
 import type { Deps } from "../deps";
-import { AppError } from "../errors";
 import { msg } from "../i18n/message";
 import { organisationLabels } from "./organisation-labels";
+import { refuseIfUnavailable } from "./storage";
 
 type LoggedDocument = { snapshot: Uint8Array | null; updates: readonly { update: Uint8Array }[] };
 
@@ -36,7 +36,7 @@ export function readLiveState(deps: Deps, workplanId: string): Uint8Array {
   try {
     return deps.live.readState(workplanId);
   } catch (error) {
-    throw new AppError("unavailable", msg("storage.notRead"), { cause: error });
+    refuseIfUnavailable(error, msg("storage.notRead"));
   }
 }
 

@@ -27,6 +27,7 @@ import { msg } from "../i18n/message";
 import { requireWorkplanPermission, requireWritableWorkplanPermission } from "./access";
 import type { Caller } from "./caller";
 import { notify } from "./notifications";
+import { refuseIfUnavailable } from "./storage";
 
 function toView(owner: OwnerRecord): OwnerView {
   return {
@@ -204,7 +205,7 @@ export function updateActivityStatus(
       if (element.getAttribute("status") !== status) element.setAttribute("status", status);
     });
   } catch (error) {
-    throw new AppError("unavailable", msg("storage.notSaved"), { cause: error });
+    refuseIfUnavailable(error, msg("storage.notSaved"));
   }
   if (outcome === "forbidden") throw new AppError("forbidden", STATUS_FORBIDDEN);
   if (outcome === "missing") {

@@ -2,12 +2,11 @@ import type { Activity, RestoreResult } from "@junction/domain";
 import { readActivities, restoreDocument } from "@junction/domain/doc";
 import { appendAudit } from "@junction/store";
 import type { Deps } from "../deps";
-import { AppError } from "../errors";
 import { msg } from "../i18n/message";
 import { requireWorkplanPermission, requireWritableWorkplan } from "./access";
 import type { Caller } from "./caller";
 import { readLiveState, recordServerWriter, reindexNow } from "./document-state";
-import { isDatabaseBusy } from "./storage";
+import { refuseIfUnavailable } from "./storage";
 import {
   publishVersion,
   requireVersionOf,
@@ -46,11 +45,7 @@ export function restoreVersion(
       activities = readActivities(ydoc);
     });
   } catch (error) {
-    if (isDatabaseBusy(error)) {
-      throw new AppError("unavailable", msg("storage.notRestored"), { cause: error });
-    }
-    // the error handler answers a full disk with 503, anything else with a logged 500
-    throw error;
+    refuseIfUnavailable(error, msg("storage.notRestored"));
   } finally {
     target.destroy();
   }

@@ -22,6 +22,7 @@ import type { Caller } from "./caller";
 import { documentOf, readLiveState, reindexNow } from "./document-state";
 import { workplanLink } from "./lifecycle";
 import { carryWarningsToRevision } from "./revision-warnings";
+import { refuseIfUnavailable } from "./storage";
 import { publishVersion, saveVersion } from "./versions";
 
 const MAX_TITLE = 300;
@@ -68,7 +69,7 @@ export function openRevision(deps: Deps, caller: Caller, workplanId: string): Re
     // a new document: the sync server stores it like any change, and a first client loads it
     deps.live.change(revisionId, (ydoc) => Y.applyUpdate(ydoc, state));
   } catch (error) {
-    throw new AppError("unavailable", msg("storage.revisionNotSaved"), { cause: error });
+    refuseIfUnavailable(error, msg("storage.revisionNotSaved"));
   }
   const now = deps.now();
   const adoptedOn = adoption ? adoption.at.slice(0, 10) : null;

@@ -1,5 +1,7 @@
 import { countChanges, isDatabaseLocked, isStorageUnavailable } from "@junction/store";
+import { DocumentUnavailableError } from "@junction/sync";
 import type { Deps } from "../deps";
+import { AppError } from "../errors";
 import { type Message, msg } from "../i18n/message";
 import type { LogFields } from "../log";
 
@@ -21,6 +23,18 @@ export function storageRefusal(error: unknown): { sqliteCode: unknown; message: 
         ? msg("storage.full")
         : msg("storage.busy"),
   };
+}
+
+/**
+ * For a document change or read that failed: the storage refused it (busy, full) or the document
+ * could not be reached, a 503 saying `message`; anything else is a fault, thrown on as it is, for
+ * the app's handler to log and answer 500 (a "try again" would hide it for good).
+ */
+export function refuseIfUnavailable(error: unknown, message: Message): never {
+  if (error instanceof DocumentUnavailableError || isStorageUnavailable(error)) {
+    throw new AppError("unavailable", message, { cause: error });
+  }
+  throw error;
 }
 
 /** Whether another connection held the database's lock: worth trying again in a moment. */

@@ -45,6 +45,7 @@ import { notify } from "./notifications";
 import { organisationLabels } from "./organisation-labels";
 import { mapPage, type Page, type PageQuery, pageRequest } from "./pages";
 import { isSuperseded } from "./revision-lineage";
+import { refuseIfUnavailable } from "./storage";
 
 const SUGGESTION_CURSOR = ["number", "string"] as const;
 
@@ -569,7 +570,7 @@ export function acceptSuggestion(deps: Deps, caller: Caller, suggestionId: strin
       outcome = result.ok ? "applied" : "outdated";
     });
   } catch (error) {
-    throw new AppError("unavailable", msg("suggestion.notSaved"), { cause: error });
+    refuseIfUnavailable(error, msg("suggestion.notSaved"));
   }
   if (outcome === "forbidden") throw new AppError("forbidden", DECIDE_FORBIDDEN);
   if (outcome === "outdated") {
