@@ -212,9 +212,9 @@ describe("content the editor never writes", () => {
       await vi.waitFor(() => {
         const children = ydoc.getXmlFragment("default").toArray();
         expect(children).toHaveLength(1);
-        const [kept] = children as Y.XmlElement[];
-        expect(kept?.getAttributes()).toEqual({});
-        expect((kept?.toArray()[0] as Y.XmlText).toDelta()).toEqual([{ insert: "Kept." }]);
+        const kept = children[0] as Y.XmlElement;
+        expect(kept.getAttributes()).toEqual({});
+        expect((kept.toArray()[0] as Y.XmlText).toDelta()).toEqual([{ insert: "Kept." }]);
       });
     }
     const exported = await fetch(`${server.url}/api/workplans/${n.workplanId}/export?format=md`, {
