@@ -27,7 +27,7 @@ export function mayAddForeignContent(
       continue;
     }
     if (content instanceof Y.ContentAny && parentSub !== null) {
-      if (!content.arr.every(isJsonValue)) return true;
+      if (!content.arr.every((value) => value === undefined || isJsonValue(value))) return true;
       continue;
     }
     if (!(content instanceof Y.ContentString || content instanceof Y.ContentFormat)) return true;

@@ -59,7 +59,8 @@ export function removeForeignContent(parent: Y.XmlFragment): number {
         for (const [name, value] of Object.entries(
           child.getAttributes() as Record<string, unknown>,
         )) {
-          if (isJsonValue(value)) continue;
+          // undefined reads as unset, to the editor as to every reader: nothing to remove
+          if (value === undefined || isJsonValue(value)) continue;
           child.removeAttribute(name);
           removed++;
         }
