@@ -70,3 +70,4 @@ export {
   type TextSuggestion,
 } from "./suggestions";
 export { removeForeignContent } from "./xml-content";
+export { OwnItems } from "./yjs-items";

@@ -15,6 +15,7 @@ export function mayAddForeignContent(
   decoded: { structs: readonly (Y.Item | Y.GC | Y.Skip)[] },
 ): boolean {
   const { store } = ydoc;
+  // indexed on first use
   const own = new OwnItems(decoded.structs);
   const isKnown = (id: Y.ID): boolean => id.clock < Y.getState(store, id.client);
   for (const struct of decoded.structs) {
@@ -40,7 +41,7 @@ export function mayAddForeignContent(
     }
     if (parent !== null) {
       const id = parent as unknown as Y.ID;
-      const holder = own.find(id) ?? (isKnown(id) ? Y.getItem(store, id) : undefined);
+      const holder = isKnown(id) ? Y.getItem(store, id) : own.find(id);
       if (holder === undefined) return true;
       if (!(holder instanceof Y.Item)) continue;
       if (!(holder.content instanceof Y.ContentType && holder.content.type instanceof Y.XmlText))
@@ -49,15 +50,16 @@ export function mayAddForeignContent(
     }
     const neighbour = struct.origin ?? struct.rightOrigin;
     if (neighbour === null) return true;
-    const sibling = own.find(neighbour);
-    if (sibling !== undefined) {
-      // a text's items are all characters and marks: one next to a type sits among elements
-      if (sibling.content instanceof Y.ContentType) return true;
+    // the document first: typing continues text it holds, with no need to index the update
+    if (isKnown(neighbour)) {
+      const stored = Y.getItem(store, neighbour);
+      if (stored instanceof Y.Item && !(stored.parent instanceof Y.XmlText)) return true;
       continue;
     }
-    if (!isKnown(neighbour)) return true;
-    const stored = Y.getItem(store, neighbour);
-    if (stored instanceof Y.Item && !(stored.parent instanceof Y.XmlText)) return true;
+    const sibling = own.find(neighbour);
+    if (sibling === undefined) return true;
+    // a text's items are all characters and marks: one next to a type sits among elements
+    if (sibling.content instanceof Y.ContentType) return true;
   }
   return false;
 }

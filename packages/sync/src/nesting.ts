@@ -1,3 +1,4 @@
+import { OwnItems } from "@junction/domain/doc";
 import * as Y from "yjs";
 import type { DecodedUpdate } from "./update-check";
 
@@ -24,28 +25,9 @@ export function nestingDepth(
   ydoc: Y.Doc,
   limit: number,
 ): number | "unknown" {
-  const byClient = new Map<number, Y.Item[]>();
-  for (const struct of decoded.structs) {
-    if (!(struct instanceof Y.Item)) continue;
-    const items = byClient.get(struct.id.client) ?? [];
-    items.push(struct);
-    byClient.set(struct.id.client, items);
-  }
-  const inUpdate = (id: Id): Y.Item | null => {
-    const items = byClient.get(id.client);
-    if (!items) return null;
-    // a client's structs come in one run, by clock
-    let low = 0;
-    let high = items.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const item = items[middle] as Y.Item;
-      if (id.clock < item.id.clock) high = middle - 1;
-      else if (id.clock >= item.id.clock + item.length) low = middle + 1;
-      else return item;
-    }
-    return null;
-  };
+  // built on first use: an update that makes no type (typing) is passed over without it
+  const own = new OwnItems(decoded.structs);
+  const inUpdate = (id: Id): Y.Item | null => own.find(id as Y.ID) ?? null;
   const inDocument = (id: Id): Y.Item | null => {
     if (id.clock >= Y.getState(ydoc.store, id.client)) return null;
     const struct = Y.getItem(ydoc.store, id as Y.ID);
@@ -100,31 +82,29 @@ export function nestingDepth(
 
   const depths = new Map<Y.Item, number>();
   let deepest = 0;
-  for (const items of byClient.values()) {
-    for (const item of items) {
-      if (!(item.content instanceof Y.ContentType)) continue;
-      // up through the types this update makes, to one it does not: iterative, and capped
-      const chain: Y.Item[] = [];
-      let base = 0;
-      for (let current: Y.Item | null = item; current !== null; ) {
-        const known = depths.get(current);
-        if (known !== undefined) {
-          base = known;
-          break;
-        }
-        chain.push(current);
-        if (chain.length > limit) return chain.length;
-        const parent = parentOf(current);
-        current = null;
-        if (parent.kind === "unknown") return "unknown";
-        if (parent.kind === "depth") base = parent.depth;
-        else if (chain.includes(parent.item)) base = 0;
-        else current = parent.item;
+  for (const item of decoded.structs) {
+    if (!(item instanceof Y.Item && item.content instanceof Y.ContentType)) continue;
+    // up through the types this update makes, to one it does not: iterative, and capped
+    const chain: Y.Item[] = [];
+    let base = 0;
+    for (let current: Y.Item | null = item; current !== null; ) {
+      const known = depths.get(current);
+      if (known !== undefined) {
+        base = known;
+        break;
       }
-      for (let i = chain.length - 1; i >= 0; i--) depths.set(chain[i] as Y.Item, ++base);
-      deepest = Math.max(deepest, depths.get(item) ?? 0);
-      if (deepest > limit) return deepest;
+      chain.push(current);
+      if (chain.length > limit) return chain.length;
+      const parent = parentOf(current);
+      current = null;
+      if (parent.kind === "unknown") return "unknown";
+      if (parent.kind === "depth") base = parent.depth;
+      else if (chain.includes(parent.item)) base = 0;
+      else current = parent.item;
     }
+    for (let i = chain.length - 1; i >= 0; i--) depths.set(chain[i] as Y.Item, ++base);
+    deepest = Math.max(deepest, depths.get(item) ?? 0);
+    if (deepest > limit) return deepest;
   }
   return deepest;
 }

@@ -1,3 +1,4 @@
+import { emptyActivity } from "@junction/domain";
 import { afterEach, describe, expect, it } from "vitest";
 import { AppError } from "../errors";
 import { createLogger } from "../log";
@@ -5,21 +6,10 @@ import type { ExportJob } from "./export-jobs";
 import { createExportRunner, type ExportRunner } from "./export-runner";
 
 const training = {
-  id: "A1",
+  ...emptyActivity("A1"),
   title: "Train border police",
-  description: "",
   lead: "o",
-  partners: [],
   gcmObjectives: [10],
-  principles: [],
-  sdgTargets: [],
-  locations: [],
-  targetGroups: [],
-  start: null,
-  end: null,
-  budget: null,
-  status: "planned" as const,
-  indicators: [],
 };
 
 const source = {
