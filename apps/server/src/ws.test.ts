@@ -173,13 +173,17 @@ describe("a document nested thousands deep", () => {
     coordinator.ydoc.getXmlFragment("default").insert(0, [paragraph]);
     paragraph.insert(0, [new Y.XmlText("Still editable.")]);
     const s = server;
-    await vi.waitFor(async () => {
-      const exported = await fetch(`${s.url}/api/workplans/${n.workplanId}/export?format=md`, {
-        headers: { cookie: n.cookies.viewer },
-      });
-      expect(exported.status).toBe(200);
-      expect(await exported.text()).toContain("Still editable.");
-    });
+    await vi.waitFor(
+      async () => {
+        const exported = await fetch(`${s.url}/api/workplans/${n.workplanId}/export?format=md`, {
+          headers: { cookie: n.cookies.viewer },
+        });
+        expect(exported.status).toBe(200);
+        expect(await exported.text()).toContain("Still editable.");
+        // the first export starts its worker thread: seconds on a busy machine
+      },
+      { timeout: 10_000, interval: 100 },
+    );
     destroyClient(coordinator);
     expect(errorLines(server)).toEqual([]);
   });
@@ -209,13 +213,16 @@ describe("content the editor never writes", () => {
     const viewer = connectClient(server, n.workplanId, { cookie: n.cookies.viewer });
     await whenSynced(viewer.provider);
     for (const { ydoc } of [viewer, editor]) {
-      await vi.waitFor(() => {
-        const children = ydoc.getXmlFragment("default").toArray();
-        expect(children).toHaveLength(1);
-        const kept = children[0] as Y.XmlElement;
-        expect(kept.getAttributes()).toEqual({});
-        expect((kept.toArray()[0] as Y.XmlText).toDelta()).toEqual([{ insert: "Kept." }]);
-      });
+      await vi.waitFor(
+        () => {
+          const children = ydoc.getXmlFragment("default").toArray();
+          expect(children).toHaveLength(1);
+          const kept = children[0] as Y.XmlElement;
+          expect(kept.getAttributes()).toEqual({});
+          expect((kept.toArray()[0] as Y.XmlText).toDelta()).toEqual([{ insert: "Kept." }]);
+        },
+        { timeout: 5000 },
+      );
     }
     const exported = await fetch(`${server.url}/api/workplans/${n.workplanId}/export?format=md`, {
       headers: { cookie: n.cookies.viewer },
