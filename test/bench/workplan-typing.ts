@@ -128,6 +128,11 @@ export type TypingLoad = {
   writersPerRoom: number;
   keystrokes: number;
   roundMs: number;
+  /**
+   * Edits each writer makes, at the same pace, into a paragraph of its own before the measured
+   * ones: a server that has run a while has compiled its hot code, one just started has not.
+   */
+  warmupKeystrokes?: number;
 };
 
 export type TypingOutcome = {
@@ -175,6 +180,7 @@ export async function runWorkplanTyping(
   deliveryTimeoutMs = 30_000,
 ): Promise<TypingOutcome> {
   const { clientsPerRoom, writersPerRoom, keystrokes, roundMs } = load;
+  const warmup = load.warmupKeystrokes ?? 0;
   const processes = server.syncUrls.length;
   const processOf = (r: number, c: number): number => (r + c) % processes;
   // every client opened, so that a failure half-way still closes them all
@@ -193,9 +199,13 @@ export async function runWorkplanTyping(
       (_room, r) => {
         const doc = new Y.Doc();
         Y.applyUpdate(doc, generatedWorkplanUpdate(r + 1));
-        for (let w = 0; w < writersPerRoom; w++) {
+        const markers = Array.from({ length: writersPerRoom }, (_, w) => [
+          `w${w}:`,
+          ...(warmup > 0 ? [`warm${w}:`] : []),
+        ]).flat();
+        for (const marker of markers) {
           const paragraph = new Y.XmlElement("paragraph");
-          paragraph.insert(0, [new Y.XmlText(`w${w}:`)]);
+          paragraph.insert(0, [new Y.XmlText(marker)]);
           const fragment = doc.getXmlFragment(NARRATIVE_FIELD);
           fragment.insert(fragment.length, [paragraph]);
         }
@@ -244,6 +254,18 @@ export async function runWorkplanTyping(
           });
         });
       }
+    }
+    if (warmup > 0) {
+      const warming = server.rooms.flatMap((_, r) =>
+        Array.from({ length: writersPerRoom }, (_, w) => ({
+          text: paragraphText((members(r)[w] as Client).doc, `warm${w}:`) as Y.XmlText,
+          offset: `warm${w}:`.length,
+          sentAt: new Float64Array(warmup),
+        })),
+      );
+      await typeInRounds(warming, warmup, roundMs, (writer, k) => {
+        writer.text.insert(writer.offset + k, "x");
+      });
     }
     await settle(server);
     const expected = server.rooms.length * writersPerRoom * (clientsPerRoom - 1) * keystrokes;

@@ -272,10 +272,11 @@ async function workplanTyping(
   writersPerRoom: number,
   keystrokes: number,
   roundMs: number,
+  warmupKeystrokes = 0,
 ): Promise<Result> {
   const server = await startRoomServer(kind, rooms);
   try {
-    const load = { rooms, clientsPerRoom, writersPerRoom, keystrokes, roundMs };
+    const load = { rooms, clientsPerRoom, writersPerRoom, keystrokes, roundMs, warmupKeystrokes };
     const outcome = await runWorkplanTyping(server, load);
     const { expected, latencies } = outcome;
     if (latencies.length < expected) {
@@ -327,6 +328,23 @@ const scenarios: {
     kinds: ["reference", "app"],
     run: (kind) =>
       workplanTyping("server many rooms", kind as "reference" | "app", 100, 3, 1, 40, 500),
+  },
+  {
+    // the same, once each writer has typed 40 edits elsewhere: what a server that has run a while
+    // spends (the row above includes compiling the hot code of a server just started)
+    name: "server many rooms, warm: the same after 40 edits per writer",
+    kinds: ["reference", "app"],
+    run: (kind) =>
+      workplanTyping(
+        "server many rooms, warm",
+        kind as "reference" | "app",
+        100,
+        3,
+        1,
+        40,
+        500,
+        40,
+      ),
   },
 ];
 
