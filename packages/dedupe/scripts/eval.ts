@@ -103,6 +103,7 @@ function replay(rows: readonly PairRow[], model: ScoringModel, network: Labelled
   return {
     decisions: decided.length,
     dismissed: decided.filter((pair) => !pair.isDuplicate).length,
+    bar: { before: model.threshold, after: adapted.threshold },
     before: countRows(later, (row) => isFlagged(row, model)),
     after: countRows(later, (row) => isFlagged(row, adapted)),
     duplicateShift: moved("duplicate"),
@@ -161,9 +162,9 @@ if (files.length > 0) {
       "second half are scored before and after the network's model learns from them.\n",
   );
   console.log(
-    "| network | decisions | of which dismissed | P before | R before | P after | R after |",
+    "| network | decisions | of which dismissed | bar before | bar after | P before | R before | P after | R after |",
   );
-  console.log("|---|---:|---:|---:|---:|---:|---:|");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
   const before = emptyCounts();
   const after = emptyCounts();
   let decisions = 0;
@@ -181,13 +182,13 @@ if (files.length > 0) {
     const b = metrics(entry.before);
     const a = metrics(entry.after);
     console.log(
-      `| ${entry.name} | ${entry.decisions} | ${entry.dismissed} | ${b.precision.toFixed(3)} | ${b.recall.toFixed(3)} | ${a.precision.toFixed(3)} | ${a.recall.toFixed(3)} |`,
+      `| ${entry.name} | ${entry.decisions} | ${entry.dismissed} | ${entry.bar.before.toFixed(3)} | ${entry.bar.after.toFixed(3)} | ${b.precision.toFixed(3)} | ${b.recall.toFixed(3)} | ${a.precision.toFixed(3)} | ${a.recall.toFixed(3)} |`,
     );
   }
   const b = metrics(before);
   const a = metrics(after);
   console.log(
-    `| **Pooled** | ${decisions} | ${dismissed} | ${b.precision.toFixed(3)} | ${b.recall.toFixed(3)} | ${a.precision.toFixed(3)} | ${a.recall.toFixed(3)} |`,
+    `| **Pooled** | ${decisions} | ${dismissed} | | | ${b.precision.toFixed(3)} | ${b.recall.toFixed(3)} | ${a.precision.toFixed(3)} | ${a.recall.toFixed(3)} |`,
   );
   const mean = ({ sum, count }: { sum: number; count: number }) =>
     (count === 0 ? 0 : sum / count).toFixed(4);

@@ -1,4 +1,10 @@
-import { type DecisionShift, logit, MAX_DECISION_SHIFT, type ScoringModel } from "./model";
+import {
+  type DecisionShift,
+  logistic,
+  logit,
+  MAX_DECISION_SHIFT,
+  type ScoringModel,
+} from "./model";
 
 /** A coordinator's verdict on a pair of one network: "not a duplicate" or "coordinate". */
 export type CoordinatorDecision = {
@@ -11,22 +17,33 @@ export type DecidedPair = { features: readonly number[]; isDuplicate: boolean };
 
 /** How far past its bar, in log-odds, a decision takes the decided pair itself. */
 const DECISION_MARGIN = 0.5;
+/** Dismissed warnings it takes before the network's bar moves: one decision moves only its pair. */
+const MIN_DISMISSALS_TO_RAISE = 2;
+/** The most a network's dismissals raise its bar, in log-odds (0.367 becomes at most 0.61). */
+const MAX_BAR_RAISE = 1;
+/** How far below the lowest warning the coordinators confirmed the raised bar stays. */
+const CONFIRMED_MARGIN = 0.25;
 
 /**
  * The fitted model adjusted to one network's decisions, by example: each decided pair moves the
  * pairs near it in signal space (`decisionShift`): a dismissed one just below the bar, a
  * coordinated one just above it, its near copies nearly as far, pairs of another kind not at all.
- * Agreeing decisions add up, to at most `MAX_DECISION_SHIFT`. The weights stay the fitted ones,
- * so one or two decisions cannot silence a class of warnings.
+ * Agreeing decisions add up, to at most `MAX_DECISION_SHIFT`. Beyond that, a network whose
+ * coordinators dismiss several warnings gets a higher bar (`raisedThreshold`), bounded. The
+ * weights stay the fitted ones, so one or two decisions cannot silence a class of warnings.
  */
 export function adaptModel(base: ScoringModel, decided: readonly DecidedPair[]): ScoringModel {
   if (decided.length === 0) return base;
-  const plain: ScoringModel = { ...base, decided: [] };
   const bar = logit(base.threshold);
-  const shifts: DecisionShift[] = decided.map((pair) => {
-    let evidence = plain.bias;
-    for (let n = 0; n < pair.features.length; n++)
-      evidence += (plain.weights[n] ?? 0) * (pair.features[n] ?? 0);
+  const evidenceOf = ({ features }: DecidedPair): number => {
+    let evidence = base.bias;
+    for (let n = 0; n < features.length; n++)
+      evidence += (base.weights[n] ?? 0) * (features[n] ?? 0);
+    return evidence;
+  };
+  const evidences = decided.map(evidenceOf);
+  const shifts: DecisionShift[] = decided.map((pair, n) => {
+    const evidence = evidences[n] as number;
     const needed = pair.isDuplicate
       ? Math.max(0, bar - evidence) + DECISION_MARGIN
       : -(Math.max(0, evidence - bar) + DECISION_MARGIN);
@@ -35,5 +52,35 @@ export function adaptModel(base: ScoringModel, decided: readonly DecidedPair[]):
       shift: Math.max(-MAX_DECISION_SHIFT, Math.min(MAX_DECISION_SHIFT, needed)),
     };
   });
-  return { ...base, decided: shifts };
+  const confirmed = evidences.filter((_, n) => decided[n]?.isDuplicate);
+  const dismissed = evidences.filter((_, n) => !decided[n]?.isDuplicate);
+  return {
+    ...base,
+    threshold: raisedThreshold(base.threshold, dismissed, confirmed),
+    decided: shifts,
+  };
+}
+
+/**
+ * The network's bar once its coordinators dismissed warnings that scored above it (evidence in
+ * log-odds, on the fitted weights): just past the highest of them, once at least
+ * `MIN_DISMISSALS_TO_RAISE` agree, by at most `MAX_BAR_RAISE`, and never up to a warning they
+ * confirmed. Dismissed pairs above a confirmed one count for nothing here: they say the pair
+ * differs, not that the network's warnings run high.
+ */
+function raisedThreshold(
+  threshold: number,
+  dismissed: readonly number[],
+  confirmed: readonly number[],
+): number {
+  const bar = logit(threshold);
+  const lowestConfirmed = Math.min(Number.POSITIVE_INFINITY, ...confirmed);
+  const passed = dismissed.filter((evidence) => evidence >= bar && evidence < lowestConfirmed);
+  if (passed.length < MIN_DISMISSALS_TO_RAISE) return threshold;
+  const raised = Math.min(
+    bar + MAX_BAR_RAISE,
+    Math.max(...passed) + 0.01,
+    lowestConfirmed - CONFIRMED_MARGIN,
+  );
+  return raised > bar ? logistic(raised) : threshold;
 }
