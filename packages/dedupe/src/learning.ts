@@ -17,10 +17,13 @@ export type DecidedPair = { features: readonly number[]; isDuplicate: boolean };
 
 /** How far past its bar, in log-odds, a decision takes the decided pair itself. */
 const DECISION_MARGIN = 0.5;
-/** Dismissed warnings it takes before the network's bar moves: one decision moves only its pair. */
+/**
+ * Dismissed warnings that must score at least as high as any warning a raised bar silences: one
+ * decision moves only its own pair.
+ */
 const MIN_DISMISSALS_TO_RAISE = 2;
-/** The most a network's dismissals raise its bar, in log-odds (0.367 becomes at most 0.61). */
-const MAX_BAR_RAISE = 1;
+/** The most a network's dismissals raise its bar, in log-odds (0.367 becomes at most 0.49). */
+const MAX_BAR_RAISE = 0.5;
 /** How far below the lowest warning the coordinators confirmed the raised bar stays. */
 const CONFIRMED_MARGIN = 0.25;
 
@@ -63,10 +66,11 @@ export function adaptModel(base: ScoringModel, decided: readonly DecidedPair[]):
 
 /**
  * The network's bar once its coordinators dismissed warnings that scored above it (evidence in
- * log-odds, on the fitted weights): just past the highest of them, once at least
- * `MIN_DISMISSALS_TO_RAISE` agree, by at most `MAX_BAR_RAISE`, and never up to a warning they
- * confirmed. Dismissed pairs above a confirmed one count for nothing here: they say the pair
- * differs, not that the network's warnings run high.
+ * log-odds, on the fitted weights): just past the `MIN_DISMISSALS_TO_RAISE`-th highest of them,
+ * so that every warning it silences scored no higher than that many the network dismissed; by at
+ * most `MAX_BAR_RAISE`, and never up to a warning they confirmed. Dismissed pairs above a
+ * confirmed one count for nothing here: they say the pair differs, not that the network's
+ * warnings run high.
  */
 function raisedThreshold(
   threshold: number,
@@ -75,12 +79,11 @@ function raisedThreshold(
 ): number {
   const bar = logit(threshold);
   const lowestConfirmed = Math.min(Number.POSITIVE_INFINITY, ...confirmed);
-  const passed = dismissed.filter((evidence) => evidence >= bar && evidence < lowestConfirmed);
-  if (passed.length < MIN_DISMISSALS_TO_RAISE) return threshold;
-  const raised = Math.min(
-    bar + MAX_BAR_RAISE,
-    Math.max(...passed) + 0.01,
-    lowestConfirmed - CONFIRMED_MARGIN,
-  );
+  const passed = dismissed
+    .filter((evidence) => evidence >= bar && evidence < lowestConfirmed)
+    .sort((a, b) => b - a);
+  const backed = passed[MIN_DISMISSALS_TO_RAISE - 1];
+  if (backed === undefined) return threshold;
+  const raised = Math.min(bar + MAX_BAR_RAISE, backed + 0.01, lowestConfirmed - CONFIRMED_MARGIN);
   return raised > bar ? logistic(raised) : threshold;
 }
