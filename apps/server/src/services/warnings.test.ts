@@ -258,6 +258,43 @@ describe("learning from decisions", () => {
   });
 });
 
+describe("learning from decisions in a process that has not indexed the network yet", () => {
+  it("applies a 'not a duplicate' at once, not at the next edit", async () => {
+    const { h, n, second, write, warnings } = setUp();
+    write(n.workplanId, [
+      training("X1", n.orgA),
+      training("X2", n.orgA, {
+        locations: ["Southern region"],
+        title: "Train border police in the south on identifying victims of trafficking",
+      }),
+    ]);
+    write(second.id, [
+      training("Y1", n.orgB, {
+        description: "Trainings for border police on identifying trafficking victims.",
+      }),
+      training("Y2", n.orgB, {
+        locations: ["Southern region"],
+        title: "Border police in the south: identifying trafficking victims",
+        description: "Trainings for border police on identifying trafficking victims.",
+      }),
+    ]);
+    const before = await warnings();
+    // a restarted server: its engine has indexed nothing, and nobody edits before the decision
+    h.deps.warnings = createWarningEngine(h.deps);
+    const north = before.find((w) => w.a.activityId === "X1" || w.b.activityId === "X1");
+    const south = before.find((w) => w !== north);
+    const decided = await h.request(`/api/warnings/${north?.id}/decision`, {
+      method: "POST",
+      headers: { cookie: n.cookies.coordinator, origin: ORIGIN },
+      json: { decision: "not-duplicate" },
+    });
+    expect(decided.status).toBe(200);
+    const after = await warnings();
+    expect(after.find((w) => w.id === south?.id)?.score).toBeLessThan(south?.score ?? 0);
+    expect(after.find((w) => w.id === north?.id)?.status).toBe("dismissed");
+  });
+});
+
 describe("material change", () => {
   const base = {
     title: "Train police",

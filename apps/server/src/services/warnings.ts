@@ -475,8 +475,19 @@ export function createWarningEngine(deps: BaseDeps): WarningEngine {
     },
     learnDecisions(networkId) {
       // a network being built learns every decision when its build ends
+      if (builds.has(networkId)) return;
       const state = networks.get(networkId);
-      if (!state) return;
+      if (!state) {
+        // not indexed in this process yet (no activity changed since it started): index it now,
+        // which learns every decision, rather than wait for the next edit to apply this one
+        if (countNetworkActivities(deps.db, networkId) > BUILD_IN_ONE_TURN) {
+          buildInSlices(networkId);
+          return;
+        }
+        buildNow(networkId);
+        publishNetworkChange(networkId);
+        return;
+      }
       learn(networkId, state.index);
       sweep(networkId, state, true);
     },
