@@ -1,5 +1,6 @@
 import {
   type DecisionShift,
+  fittedEvidence,
   logistic,
   logit,
   MAX_DECISION_SHIFT,
@@ -38,13 +39,7 @@ const CONFIRMED_MARGIN = 0.25;
 export function adaptModel(base: ScoringModel, decided: readonly DecidedPair[]): ScoringModel {
   if (decided.length === 0) return base;
   const bar = logit(base.threshold);
-  const evidenceOf = ({ features }: DecidedPair): number => {
-    let evidence = base.bias;
-    for (let n = 0; n < features.length; n++)
-      evidence += (base.weights[n] ?? 0) * (features[n] ?? 0);
-    return evidence;
-  };
-  const evidences = decided.map(evidenceOf);
+  const evidences = decided.map((pair) => fittedEvidence(base, pair.features));
   const shifts: DecisionShift[] = decided.map((pair, n) => {
     const evidence = evidences[n] as number;
     const needed = pair.isDuplicate

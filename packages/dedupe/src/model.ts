@@ -92,9 +92,14 @@ export function logit(probability: number): number {
   return Math.log(p / (1 - p));
 }
 
-/** Probability that a pair with these signals is a duplicate. */
-export function scoreFeatures(model: ScoringModel, x: readonly number[]): number {
+/** The fitted model's log-odds for a pair with these signals, before any network's decisions. */
+export function fittedEvidence(model: ScoringModel, x: readonly number[]): number {
   let evidence = model.bias;
   for (let n = 0; n < x.length; n++) evidence += (model.weights[n] ?? 0) * (x[n] ?? 0);
-  return logistic(evidence + decisionShift(model, x));
+  return evidence;
+}
+
+/** Probability that a pair with these signals is a duplicate. */
+export function scoreFeatures(model: ScoringModel, x: readonly number[]): number {
+  return logistic(fittedEvidence(model, x) + decisionShift(model, x));
 }

@@ -218,39 +218,50 @@ describe("activities with no lead yet", () => {
   });
 });
 
-describe("learning from decisions", () => {
-  it("after one 'not a duplicate', a similar warning elsewhere stays open with a lower score", async () => {
-    const { h, n, second, write, warnings } = setUp();
-    write(n.workplanId, [
-      training("X1", n.orgA),
-      training("X2", n.orgA, {
-        locations: ["Southern region"],
-        title: "Train border police in the south on identifying victims of trafficking",
-      }),
-    ]);
-    // the southern pair is the same work as the northern one in another region: a near copy,
-    // which a dismissal lowers without silencing (pairs of another kind it does not move at all)
-    write(second.id, [
-      training("Y1", n.orgB, {
-        description: "Trainings for border police on identifying trafficking victims.",
-      }),
-      training("Y2", n.orgB, {
-        locations: ["Southern region"],
-        title: "Border police in the south: identifying trafficking victims",
-        description: "Trainings for border police on identifying trafficking victims.",
-      }),
-    ]);
-    const before = await warnings();
-    expect(before).toHaveLength(2);
-    const north = before.find((w) => w.a.activityId === "X1" || w.b.activityId === "X1");
-    const south = before.find((w) => w !== north);
-    const decided = await h.request(`/api/warnings/${north?.id}/decision`, {
+/**
+ * Two warnings: a northern pair and a southern one, the same work in another region (a near copy,
+ * which a dismissal of the northern one lowers without silencing; pairs of another kind it does
+ * not move at all). `dismissNorth` marks the northern one not a duplicate.
+ */
+async function northAndSouth(context: ReturnType<typeof setUp>) {
+  const { h, n, second, write, warnings } = context;
+  write(n.workplanId, [
+    training("X1", n.orgA),
+    training("X2", n.orgA, {
+      locations: ["Southern region"],
+      title: "Train border police in the south on identifying victims of trafficking",
+    }),
+  ]);
+  write(second.id, [
+    training("Y1", n.orgB, {
+      description: "Trainings for border police on identifying trafficking victims.",
+    }),
+    training("Y2", n.orgB, {
+      locations: ["Southern region"],
+      title: "Border police in the south: identifying trafficking victims",
+      description: "Trainings for border police on identifying trafficking victims.",
+    }),
+  ]);
+  const before = await warnings();
+  const north = before.find((w) => w.a.activityId === "X1" || w.b.activityId === "X1");
+  const south = before.find((w) => w !== north);
+  const dismissNorth = () =>
+    h.request(`/api/warnings/${north?.id}/decision`, {
       method: "POST",
       headers: { cookie: n.cookies.coordinator, origin: ORIGIN },
       json: { decision: "not-duplicate" },
     });
+  return { before, north, south, dismissNorth };
+}
+
+describe("learning from decisions", () => {
+  it("after one 'not a duplicate', a similar warning elsewhere stays open with a lower score", async () => {
+    const context = setUp();
+    const { before, north, south, dismissNorth } = await northAndSouth(context);
+    expect(before).toHaveLength(2);
+    const decided = await dismissNorth();
     expect(decided.status).toBe(200);
-    const after = await warnings();
+    const after = await context.warnings();
     const southAfter = after.find((w) => w.id === south?.id);
     expect(southAfter?.status).toBe("open");
     expect(southAfter?.score).toBeLessThan(south?.score ?? 0);
@@ -260,36 +271,13 @@ describe("learning from decisions", () => {
 
 describe("learning from decisions in a process that has not indexed the network yet", () => {
   it("applies a 'not a duplicate' at once, not at the next edit", async () => {
-    const { h, n, second, write, warnings } = setUp();
-    write(n.workplanId, [
-      training("X1", n.orgA),
-      training("X2", n.orgA, {
-        locations: ["Southern region"],
-        title: "Train border police in the south on identifying victims of trafficking",
-      }),
-    ]);
-    write(second.id, [
-      training("Y1", n.orgB, {
-        description: "Trainings for border police on identifying trafficking victims.",
-      }),
-      training("Y2", n.orgB, {
-        locations: ["Southern region"],
-        title: "Border police in the south: identifying trafficking victims",
-        description: "Trainings for border police on identifying trafficking victims.",
-      }),
-    ]);
-    const before = await warnings();
+    const context = setUp();
+    const { north, south, dismissNorth } = await northAndSouth(context);
     // a restarted server: its engine has indexed nothing, and nobody edits before the decision
-    h.deps.warnings = createWarningEngine(h.deps);
-    const north = before.find((w) => w.a.activityId === "X1" || w.b.activityId === "X1");
-    const south = before.find((w) => w !== north);
-    const decided = await h.request(`/api/warnings/${north?.id}/decision`, {
-      method: "POST",
-      headers: { cookie: n.cookies.coordinator, origin: ORIGIN },
-      json: { decision: "not-duplicate" },
-    });
+    context.h.deps.warnings = createWarningEngine(context.h.deps);
+    const decided = await dismissNorth();
     expect(decided.status).toBe(200);
-    const after = await warnings();
+    const after = await context.warnings();
     expect(after.find((w) => w.id === south?.id)?.score).toBeLessThan(south?.score ?? 0);
     expect(after.find((w) => w.id === north?.id)?.status).toBe("dismissed");
   });

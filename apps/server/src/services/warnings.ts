@@ -393,6 +393,19 @@ export function createWarningEngine(deps: BaseDeps): WarningEngine {
     return build;
   }
 
+  /**
+   * Indexes a network this process has not indexed yet: a small one now, then `announce`; a big
+   * one in slices, whose end announces its changes itself.
+   */
+  function buildFirst(networkId: string, announce: () => void): void {
+    if (countNetworkActivities(deps.db, networkId) > BUILD_IN_ONE_TURN) {
+      buildInSlices(networkId);
+      return;
+    }
+    buildNow(networkId);
+    announce();
+  }
+
   return {
     onActivitiesChanged(workplan, before, after) {
       const building = builds.get(workplan.networkId);
@@ -403,16 +416,13 @@ export function createWarningEngine(deps: BaseDeps): WarningEngine {
       }
       const existing = networks.get(workplan.networkId);
       if (!existing) {
-        if (countNetworkActivities(deps.db, workplan.networkId) > BUILD_IN_ONE_TURN) {
-          buildInSlices(workplan.networkId);
-          return;
-        }
-        buildNow(workplan.networkId);
-        deps.events.publish({
-          type: "warnings-changed",
-          networkId: workplan.networkId,
-          data: { networkId: workplan.networkId, workplanIds: [workplan.id] },
-        });
+        buildFirst(workplan.networkId, () =>
+          deps.events.publish({
+            type: "warnings-changed",
+            networkId: workplan.networkId,
+            data: { networkId: workplan.networkId, workplanIds: [workplan.id] },
+          }),
+        );
         return;
       }
       const state = existing;
@@ -480,12 +490,7 @@ export function createWarningEngine(deps: BaseDeps): WarningEngine {
       if (!state) {
         // not indexed in this process yet (no activity changed since it started): index it now,
         // which learns every decision, rather than wait for the next edit to apply this one
-        if (countNetworkActivities(deps.db, networkId) > BUILD_IN_ONE_TURN) {
-          buildInSlices(networkId);
-          return;
-        }
-        buildNow(networkId);
-        publishNetworkChange(networkId);
+        buildFirst(networkId, () => publishNetworkChange(networkId));
         return;
       }
       learn(networkId, state.index);
